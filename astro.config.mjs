@@ -1,0 +1,29 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { unified } from '@astrojs/markdown-remark';
+import { readEnv } from './src/lib/env.ts';
+import { markdownPipeline } from './src/plugins/index.ts';
+import { resolveSiteConfig } from './src/lib/site-config.ts';
+import siteConfigInput from './src/site.config.ts';
+
+const env = readEnv();
+const siteConfig = resolveSiteConfig(siteConfigInput, { SITE_URL: env.siteUrl, SITE_BASE: env.siteBase });
+
+const { remarkPlugins, rehypePlugins } = markdownPipeline({ docsDir: env.docsDir, base: siteConfig.base });
+
+export default defineConfig({
+  site: siteConfig.site,
+  base: siteConfig.base,
+  trailingSlash: 'ignore',
+  // Separate caches let tests build several fixture sites side by side.
+  cacheDir: env.astroCacheDir,
+  build: { format: 'directory' },
+  markdown: {
+    // Astro 7's default processor (Sätteri) silently ignores remark/rehype plugins; ours need unified.
+    processor: unified({ remarkPlugins, rehypePlugins }),
+    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
+  },
+  integrations: [mdx(), sitemap()],
+});

@@ -1,0 +1,49 @@
+import { readFile } from 'node:fs/promises';
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'zod';
+import { readEnv } from './lib/env.ts';
+import { docFrontmatterSchema } from './lib/frontmatter.ts';
+import { formatProblems } from './lib/format-issues.ts';
+import { parseResources, resourceSchema } from './lib/resources.ts';
+
+const env = readEnv();
+
+const docs = defineCollection({
+  loader: glob({
+    pattern: '**/*.{md,mdx}',
+    base: env.docsDir,
+    // The id is the file's path (without extension) so two files that would claim one URL stay two
+    // entries and the validator can name both; slugFromContentPath alone decides the URL.
+    generateId: ({ entry }) => entry.replace(/\.(md|mdx)$/i, ''),
+  }),
+  schema: docFrontmatterSchema,
+});
+
+/** The curated resources, with every problem reported at once with its line (the file loader stops at the first). */
+const resources = defineCollection({
+  loader: {
+    name: 'links-yaml',
+    async load({ store, parseData, watcher }) {
+      let text: string;
+      try {
+        text = await readFile(env.linksFile, 'utf8');
+      } catch {
+        store.clear();
+        return; // No list yet: the Learning resources page says so.
+      }
+      const { resources: located, problems } = parseResources(text, env.linksFile);
+      if (problems.length > 0) throw new Error(formatProblems('content/links.yaml has errors', problems));
+      store.clear();
+      for (const { resource, line } of located) {
+        const data = await parseData({ id: resource.id, data: { ...resource, line } });
+        store.set({ id: resource.id, data });
+      }
+      watcher?.add(env.linksFile);
+    },
+  },
+  // The line lets the page and search point maintainers back at the YAML.
+  schema: resourceSchema.extend({ line: z.number().int() }),
+});
+
+export const collections = { docs, resources };

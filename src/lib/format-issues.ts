@@ -1,0 +1,49 @@
+import type { z } from 'zod';
+
+/** A problem found in author-controlled input, precise enough to fix without reading code. */
+export interface ContentProblem {
+  file: string;
+  line?: number;
+  /** What is wrong and what to do about it, in one sentence or two. */
+  message: string;
+}
+
+export function formatProblem(p: ContentProblem): string {
+  return `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`;
+}
+
+export function formatProblems(title: string, problems: ContentProblem[]): string {
+  const lines = problems.map((p) => `  - ${formatProblem(p)}`);
+  return `${title} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${lines.join('\n')}`;
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return `the date ${value.toISOString().slice(0, 10)}`;
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
+}
+
+function valueAt(data: unknown, path: PropertyKey[]): unknown {
+  let current: unknown = data;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+/**
+ * Turns zod issues into "field: expected X, got Y" sentences. zod's own messages say what was
+ * expected; we add what was actually found, because "Invalid input" alone sends authors hunting.
+ */
+export function describeZodIssues(error: z.ZodError, data: unknown): { path: string; message: string }[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.') || '(top level)';
+    const got = valueAt(data, issue.path);
+    return { path, message: `${path}: ${issue.message} (got ${describeValue(got)})` };
+  });
+}

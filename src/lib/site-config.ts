@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { describeZodIssues } from './format-issues.ts';
+
+/** The single definition of what a site config is; the type comes from it. */
+export const siteConfigSchema = z
+  .object({
+    title: z.string().min(1, 'give the site a title'),
+    description: z.string().min(1, 'give the site a one-sentence description'),
+    /** Absolute origin (and optional path) the site is served from, used for canonical URLs and the sitemap. */
+    site: z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL such as https://example.org' }),
+    /** Sub-path for project sites, e.g. '/docker-learning'. '/' for a site at the domain root. */
+    base: z
+      .string()
+      .regex(/^\/([A-Za-z0-9._~-]+\/?)*$/, "expected a path starting with '/', such as '/' or '/docker-learning'"),
+    lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, "expected a BCP 47 language tag such as 'en'").default('en'),
+    repository: z.object({
+      url: z.url({ protocol: /^https$/, error: 'expected the https URL of the repository' }),
+      branch: z.string().min(1).default('main'),
+      /** Where content lives inside the repository, for "Edit this page" links. */
+      contentPath: z.string().default('content'),
+    }),
+  })
+  .strict();
+
+export type SiteConfigInput = z.input<typeof siteConfigSchema>;
+export type SiteConfig = z.output<typeof siteConfigSchema>;
+
+export class SiteConfigError extends Error {
+  override name = 'SiteConfigError';
+}
+
+/** Environment overrides let CI deploy the same config under a different origin or base path. */
+export interface SiteEnv {
+  SITE_URL?: string;
+  SITE_BASE?: string;
+}
+
+export function resolveSiteConfig(input: SiteConfigInput, env: SiteEnv = {}): SiteConfig {
+  const merged = {
+    ...input,
+    ...(env.SITE_URL ? { site: env.SITE_URL } : {}),
+    ...(env.SITE_BASE ? { base: env.SITE_BASE } : {}),
+  };
+  const result = siteConfigSchema.safeParse(merged);
+  if (!result.success) {
+    const lines = describeZodIssues(result.error, merged).map((i) => `  - ${i.message}`);
+    throw new SiteConfigError(`src/site.config.ts is invalid:\n${lines.join('\n')}`);
+  }
+  const base = result.data.base === '/' ? '/' : result.data.base.replace(/\/+$/, '');
+  return { ...result.data, base };
+}

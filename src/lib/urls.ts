@@ -1,0 +1,46 @@
+import GithubSlugger from 'github-slugger';
+
+/**
+ * Every internal URL goes through these helpers so that a site deployed under a sub-path
+ * (GitHub Pages project sites) never links outside it.
+ */
+
+/** Joins the base path and a site-absolute path: ('/docs', '/a/b/') -> '/docs/a/b/'. */
+export function joinBase(base: string, path: string): string {
+  const trimmedBase = base.replace(/\/+$/, '');
+  const cleanPath = path.startsWith('/') ? path : `/${path}`;
+  return `${trimmedBase}${cleanPath}` || '/';
+}
+
+/** The site-absolute path of a page, before the base: '' -> '/', 'vms/hypervisors' -> '/vms/hypervisors/'. */
+export function pagePath(slug: string): string {
+  return slug === '' ? '/' : `/${slug}/`;
+}
+
+/** The URL of a page with the base path: what goes into href attributes. */
+export function pageHref(base: string, slug: string, fragment?: string): string {
+  return joinBase(base, pagePath(slug)) + (fragment ? `#${fragment}` : '');
+}
+
+const CONTENT_EXTENSION = /\.(md|mdx)$/i;
+
+export function isContentFile(file: string): boolean {
+  return CONTENT_EXTENSION.test(file);
+}
+
+/**
+ * The slug of a content file from its path relative to the docs folder, segment by segment the way
+ * GitHub slugs headings (lower case, spaces to dashes), so "Getting Started/First Steps.md" becomes
+ * "getting-started/first-steps". `index` files are their folder's landing page.
+ */
+export function slugFromContentPath(relativePath: string): string {
+  const segments = relativePath.replace(/\\/g, '/').replace(CONTENT_EXTENSION, '').split('/').filter(Boolean);
+  if (segments.at(-1)?.toLowerCase() === 'index') segments.pop();
+  return segments.map((segment) => new GithubSlugger().slug(segment)).join('/');
+}
+
+/** Edit link to the source file on GitHub. */
+export function editUrl(repoUrl: string, branch: string, contentPath: string, fileInContent: string): string {
+  const parts = [contentPath, fileInContent].map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean);
+  return `${repoUrl.replace(/\/+$/, '')}/edit/${encodeURIComponent(branch)}/${parts.map(encodeURI).join('/')}`;
+}
