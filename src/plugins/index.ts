@@ -1,6 +1,13 @@
 import remarkGfm from 'remark-gfm';
 import rehypeSlug from 'rehype-slug';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import rehypeExternalLinks from 'rehype-external-links';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
+import remarkGithubAlerts from './remark-github-alerts.ts';
+import remarkContentLinks from './remark-content-links.ts';
+import remarkCodeTitles from './remark-code-titles.ts';
+import rehypeTaskListLabels from './rehype-task-list-labels.ts';
+import { headingAnchorOptions } from './heading-anchors.ts';
 
 export interface MarkdownPipelineOptions {
   /** Absolute path of the docs folder, to resolve relative links between content files. */
@@ -9,10 +16,25 @@ export interface MarkdownPipelineOptions {
   base: string;
 }
 
+/** External links open in the same tab (the reader decides); rel keeps the target from reaching back. */
+export const externalLinkOptions = { rel: ['noopener', 'noreferrer'], target: false as const };
+
 /** The one list of Markdown plugins, used for .md and .mdx alike (astro.config.mjs hands it to unified()). */
-export function markdownPipeline(_options: MarkdownPipelineOptions): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
+export function markdownPipeline({ docsDir, base }: MarkdownPipelineOptions): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
   return {
-    remarkPlugins: [remarkGfm],
-    rehypePlugins: [rehypeSlug],
+    remarkPlugins: [
+      remarkGfm,
+      // Alerts only look at top-level blockquotes; titled code blocks become figures, so order between them is free.
+      remarkGithubAlerts,
+      [remarkContentLinks, { docsDir, base }],
+      remarkCodeTitles,
+    ],
+    rehypePlugins: [
+      // Ids first: the anchors link to them.
+      rehypeSlug,
+      [rehypeAutolinkHeadings, headingAnchorOptions],
+      rehypeTaskListLabels,
+      [rehypeExternalLinks, externalLinkOptions],
+    ],
   };
 }

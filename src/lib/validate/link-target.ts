@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { isContentFile, pageHref, slugFromContentPath } from '../urls.ts';
+
+/**
+ * What a link written in a content file points at, decided from the text alone so the Markdown
+ * plugin (which rewrites it) and the validator (which checks it) can never disagree.
+ * Paths are POSIX and relative to the docs folder.
+ */
+export type LinkTarget =
+  /** `#frag`: a heading on the page the link is written in. */
+  | { kind: 'same-page'; fragment: string }
+  /** `../vms/hypervisors.md#bare-metal`: another content file. */
+  | { kind: 'page'; file: string; fragment: string | undefined; suffix: string }
+  /**
+   * `folder/` (as on GitHub, where a folder shows its README): that folder's landing page.
+   * `explicit` is false for `folder` without a slash, which is only a section if the folder exists.
+   */
+  | { kind: 'section'; dir: string; explicit: boolean; fragment: string | undefined; suffix: string }
+  /** Absolute URLs, site-absolute paths, files that are not pages, anything outside the docs folder. */
+  | { kind: 'other' };
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * Classifies `href` as written in the file at `fromFile` (relative to the docs folder).
+ * `suffix` keeps the query and fragment exactly as written, to append to the rewritten URL.
+ */
+export function resolveLinkTarget(href: string, fromFile: string): LinkTarget {
+  const trimmed = href.trim();
+  if (trimmed === '' || SCHEME.test(trimmed) || trimmed.startsWith('//') || trimmed.startsWith('/')) return { kind: 'other' };
+  if (trimmed.startsWith('#')) return { kind: 'same-page', fragment: safeDecode(trimmed.slice(1)) };
+
+  const suffixStart = trimmed.search(/[?#]/);
+  const rawPath = suffixStart === -1 ? trimmed : trimmed.slice(0, suffixStart);
+  const suffix = suffixStart === -1 ? '' : trimmed.slice(suffixStart);
+  const hashAt = suffix.indexOf('#');
+  const fragment = hashAt === -1 ? undefined : safeDecode(suffix.slice(hashAt + 1)) || undefined;
+  if (rawPath === '') return { kind: 'other' }; // `?x` alone: not a page link
+
+  const decoded = safeDecode(rawPath);
+  const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile.replace(/\\/g, '/')), decoded));
+  const inside = resolved === '.' ? '' : resolved.replace(/\/+$/, '');
+  if (inside === '..' || inside.startsWith('../')) return { kind: 'other' };
+
+  if (isContentFile(inside)) return { kind: 'page', file: inside, fragment, suffix };
+  const explicit = decoded.endsWith('/') || decoded === '.' || decoded === '..' || decoded.endsWith('/.') || decoded.endsWith('/..');
+  if (explicit || path.posix.extname(inside) === '') return { kind: 'section', dir: inside, explicit, fragment, suffix };
+  return { kind: 'other' };
+}
+
+/** The content files that can be a section's landing page, in the order Astro would prefer them. */
+export function sectionIndexFiles(dir: string): string[] {
+  const prefix = dir === '' ? '' : `${dir}/`;
+  return [`${prefix}index.md`, `${prefix}index.mdx`];
+}
+
+/** The site URL a page or section link becomes, with the base path and the original query/fragment. */
+export function siteHrefFor(target: Extract<LinkTarget, { kind: 'page' | 'section' }>, base: string): string {
+  const file = target.kind === 'page' ? target.file : sectionIndexFiles(target.dir)[0]!;
+  return pageHref(base, slugFromContentPath(file)) + target.suffix;
+}

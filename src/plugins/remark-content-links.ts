@@ -1,0 +1,58 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
+import { resolveLinkTarget, siteHrefFor } from '../lib/validate/link-target.ts';
+import { mdxJsxElementTypes, stringAttribute } from '../lib/validate/mdx-jsx.ts';
+
+export interface ContentLinksOptions {
+  /** Absolute path of the docs folder; files outside it are left untouched. */
+  docsDir: string;
+  base: string;
+  /** Injected for tests; decides whether `folder` (no slash) names a section. */
+  isDirectory?: (absolutePath: string) => boolean;
+}
+
+function directoryExists(absolutePath: string): boolean {
+  try {
+    return statSync(absolutePath).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Rewrites links between content files (`../vms/hypervisors.md#bare-metal`, `./folder/`) into site
+ * URLs, so the links authors write for GitHub's file view also work on the site. Images are not
+ * touched: Astro's image pipeline resolves their relative paths itself.
+ */
+export default function remarkContentLinks(options: ContentLinksOptions) {
+  const isDirectory = options.isDirectory ?? directoryExists;
+
+  return (tree: Root, file: VFile) => {
+    if (!file.path) return;
+    const fromFile = path.relative(options.docsDir, file.path);
+    if (fromFile.startsWith('..') || path.isAbsolute(fromFile)) return;
+
+    const rewrite = (href: string): string | undefined => {
+      const target = resolveLinkTarget(href, fromFile);
+      if (target.kind === 'page') return siteHrefFor(target, options.base);
+      if (target.kind === 'section' && (target.explicit || isDirectory(path.join(options.docsDir, target.dir)))) {
+        return siteHrefFor(target, options.base);
+      }
+      return undefined;
+    };
+
+    // `definition` covers reference-style links: [text][ref] ... [ref]: ./other.md
+    visit(tree, ['link', 'definition'], (node) => {
+      if (node.type !== 'link' && node.type !== 'definition') return;
+      node.url = rewrite(node.url) ?? node.url;
+    });
+    visit(tree, mdxJsxElementTypes as unknown as string[], (node) => {
+      if ((node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') || node.name !== 'a') return;
+      const href = stringAttribute(node, 'href');
+      if (href) href.value = rewrite(href.value) ?? href.value;
+    });
+  };
+}
