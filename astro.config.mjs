@@ -3,7 +3,11 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
-import { readEnv } from './src/lib/env.ts';
+import { fileURLToPath } from 'node:url';
+
+// Must precede readEnv(): bundled page code cannot locate the project from its own URL.
+process.env.DOCS_PROJECT_ROOT ??= fileURLToPath(new URL('.', import.meta.url));
+const { readEnv } = await import('./src/lib/env.ts');
 import { markdownPipeline } from './src/plugins/index.ts';
 import { resolveSiteConfig } from './src/lib/site-config.ts';
 import siteConfigInput from './src/site.config.ts';

@@ -1,8 +1,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The project root, whatever the working directory (tests build from elsewhere). */
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/**
+ * The project root, whatever the working directory. Inside Astro's bundled prerender code this
+ * module no longer sits in src/lib, so astro.config.mjs records the root in DOCS_PROJECT_ROOT first.
+ */
+export const projectRoot = process.env.DOCS_PROJECT_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
  * The only place the environment is read. DOCS_CONTENT_DIR points the build at another content

@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { projectRoot, readEnv } from '../lib/env.ts';
+import { gitLastUpdated } from '../lib/last-updated.ts';
+import type { SidebarPage } from '../lib/sidebar.ts';
+import { slugFromContentPath } from '../lib/urls.ts';
+
+export type DocEntry = CollectionEntry<'docs'>;
+export interface DocPage {
+  entry: DocEntry;
+  slug: string;
+  /** Path inside the content folder ('docs/vms/index.md'), for edit links and messages. */
+  contentPath: string;
+  sourceFile: string;
+}
+
+const env = readEnv();
+let cached: Promise<DocPage[]> | undefined;
+
+/** Every page that is published in this build: drafts only in `astro dev`. Loaded once per build. */
+export function getDocPages(): Promise<DocPage[]> {
+  cached ??= getCollection('docs', (entry) => import.meta.env.DEV || !entry.data.draft).then((entries) =>
+    entries.map((entry) => {
+      const sourceFile = entry.filePath ? path.resolve(projectRoot, entry.filePath) : path.join(env.docsDir, entry.id);
+      return {
+        entry,
+        slug: slugFromContentPath(entry.id),
+        contentPath: path.relative(env.contentDir, sourceFile).split(path.sep).join('/'),
+        sourceFile,
+      };
+    }),
+  );
+  return cached;
+}
+
+export function toSidebarPages(pages: DocPage[]): SidebarPage[] {
+  return pages.map(({ entry, slug }) => ({
+    id: entry.id,
+    slug,
+    title: entry.data.title,
+    label: entry.data.sidebar?.label,
+    order: entry.data.sidebar?.order,
+  }));
+}
+
+let gitDates: Map<string, Date> | undefined;
+/** One batched git call for the whole build. */
+export function getGitDates(): Map<string, Date> {
+  gitDates ??= gitLastUpdated(env.docsDir);
+  return gitDates;
+}

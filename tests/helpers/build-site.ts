@@ -1,0 +1,93 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** Set by tests/global-setup.ts for each run; a lone file run outside it gets a folder of its own. */
+export const tmpRoot = process.env.TEST_RUN_DIR ?? path.join(projectRoot, 'tests', '.tmp', `run-${process.pid}`);
+
+export interface BuildOptions {
+  /** Content root (a folder with docs/ and optionally links.yaml). */
+  contentDir: string;
+  /** Output folder name under tests/.tmp/. */
+  name: string;
+  base?: string;
+  /** Reuse a finished build with the same name (global setup builds shared sites once). */
+  reuse?: boolean;
+  env?: Record<string, string>;
+}
+
+export interface BuildResult {
+  outDir: string;
+  status: number;
+  output: string;
+}
+
+/** Builds the site for a content folder in a child process, as `npm run build` would. */
+export function buildSite(options: BuildOptions): BuildResult {
+  if (!options.reuse) return runBuild(options);
+  // Test files run in parallel workers: the first to ask builds, the others wait for its marker.
+  const lock = path.join(tmpRoot, `${options.name}.lock`);
+  const marker = path.join(tmpRoot, `${options.name}.built`);
+  mkdirSync(tmpRoot, { recursive: true });
+  for (;;) {
+    if (existsSync(marker)) return { outDir: path.join(tmpRoot, options.name), status: 0, output: readFileSync(marker, 'utf8') };
+    try {
+      mkdirSync(lock);
+    } catch {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+      continue;
+    }
+    try {
+      const result = runBuild(options);
+      if (result.status !== 0) throw new Error(`Building ${options.name} failed:\n${result.output}`);
+      return result;
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
+function runBuild({ contentDir, name, base, env = {} }: BuildOptions): BuildResult {
+  const outDir = path.join(tmpRoot, name);
+  const marker = path.join(tmpRoot, `${name}.built`);
+  rmSync(outDir, { recursive: true, force: true });
+  rmSync(marker, { force: true });
+  mkdirSync(tmpRoot, { recursive: true });
+  const result = spawnSync(path.join(projectRoot, 'node_modules', '.bin', 'astro'), ['build', '--outDir', outDir], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    env: {
+      ...cleanEnv(),
+      PATH: `${path.join(projectRoot, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}`,
+      DOCS_CONTENT_DIR: path.resolve(projectRoot, contentDir),
+      ASTRO_CACHE_DIR: path.join(tmpRoot, `${name}.cache`),
+      SITE_BASE: base ?? '',
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+      ...env,
+    },
+    timeout: 300_000,
+  });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  const status = result.status ?? 1;
+  if (status === 0) writeFileSync(marker, output);
+  return { outDir, status, output };
+}
+
+export function readPage(outDir: string, sitePath: string): string {
+  const file = sitePath.endsWith('.html') ? sitePath : path.join(sitePath, 'index.html');
+  return readFileSync(path.join(outDir, file), 'utf8');
+}
+
+/**
+ * Vitest exposes import.meta.env as process variables (DEV=1, MODE=test, NODE_ENV=test...); a child
+ * Astro build would inherit them and build in development mode, drafts included.
+ */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of ['DEV', 'PROD', 'MODE', 'BASE_URL', 'SSR', 'TEST', 'NODE_ENV']) delete env[key];
+  for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
+  return env;
+}

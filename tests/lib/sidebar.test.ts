@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { breadcrumbs, buildSidebar, prevNext, readingOrder, type SidebarPage, type SidebarSection } from '../../src/lib/sidebar.ts';
+
+const pages: SidebarPage[] = [
+  { id: 'index', slug: '', title: 'Home' },
+  { id: 'concepts/index', slug: 'concepts', title: 'Concepts', order: 1 },
+  { id: 'concepts/vms', slug: 'concepts/vms', title: 'Virtual machines', order: 2 },
+  { id: 'concepts/containers', slug: 'concepts/containers', title: 'Containers', order: 1 },
+  { id: 'concepts/zz-unordered', slug: 'concepts/zz-unordered', title: 'Appendix' },
+  { id: 'hands-on/index', slug: 'hands-on', title: 'Hands-on guides', label: 'Hands-on', order: 2 },
+  { id: 'hands-on/first-container', slug: 'hands-on/first-container', title: 'Your first container' },
+  { id: 'hands-on/compose/index', slug: 'hands-on/compose', title: 'Compose', order: 9 },
+  { id: 'hands-on/compose/scaling', slug: 'hands-on/compose/scaling', title: 'Scaling' },
+  { id: 'loose/page', slug: 'loose/page', title: 'Page in a folder without index' },
+];
+
+const section = (entries: ReturnType<typeof buildSidebar>, label: string) =>
+  entries.find((e): e is SidebarSection => e.type === 'section' && e.label === label)!;
+
+describe('buildSidebar', () => {
+  it('puts the home page first and orders sections by their index page order, then label', () => {
+    const tree = buildSidebar(pages, '');
+    expect(tree.map((e) => e.label)).toEqual(['Home', 'Concepts', 'Hands-on', 'Loose']);
+  });
+
+  it('orders pages by sidebar.order, then unordered pages by label', () => {
+    const concepts = section(buildSidebar(pages, 'concepts/vms'), 'Concepts');
+    expect(concepts.children.map((e) => e.label)).toEqual(['Containers', 'Virtual machines', 'Appendix']);
+  });
+
+  it('expands only the section holding the current page and counts pages in collapsed ones', () => {
+    const tree = buildSidebar(pages, 'concepts/vms');
+    expect(section(tree, 'Concepts').expanded).toBe(true);
+    const handsOn = section(tree, 'Hands-on');
+    expect(handsOn.expanded).toBe(false);
+    expect(handsOn.pageCount).toBe(4);
+  });
+
+  it('marks exactly one current link', () => {
+    const tree = buildSidebar(pages, 'hands-on/compose/scaling');
+    const current = readingOrder(tree).filter((l) => l.current);
+    expect(current.map((l) => l.slug)).toEqual(['hands-on/compose/scaling']);
+    const handsOn = section(tree, 'Hands-on');
+    expect(handsOn.expanded).toBe(true);
+    expect((handsOn.children.find((e) => e.type === 'section') as SidebarSection).expanded).toBe(true);
+  });
+
+  it('labels a folder without an index page from its name', () => {
+    expect(section(buildSidebar(pages, ''), 'Loose').landing).toBeUndefined();
+  });
+});
+
+describe('prevNext and breadcrumbs', () => {
+  const tree = buildSidebar(pages, 'concepts');
+  it('follows sidebar order across sections', () => {
+    expect(readingOrder(tree).map((l) => l.slug)).toEqual([
+      '',
+      'concepts',
+      'concepts/containers',
+      'concepts/vms',
+      'concepts/zz-unordered',
+      'hands-on',
+      'hands-on/compose',
+      'hands-on/compose/scaling',
+      'hands-on/first-container',
+      'loose/page',
+    ]);
+    const { prev, next } = prevNext(tree, 'concepts/zz-unordered');
+    expect(prev?.slug).toBe('concepts/vms');
+    expect(next?.slug).toBe('hands-on');
+    expect(prevNext(tree, '').prev).toBeUndefined();
+  });
+
+  it('gives the trail of sections above a page', () => {
+    expect(breadcrumbs(tree, 'hands-on/compose/scaling')).toEqual([
+      { label: 'Hands-on', slug: 'hands-on' },
+      { label: 'Compose', slug: 'hands-on/compose' },
+    ]);
+    expect(breadcrumbs(tree, 'hands-on/compose')).toEqual([{ label: 'Hands-on', slug: 'hands-on' }]);
+    expect(breadcrumbs(tree, 'loose/page')).toEqual([{ label: 'Loose', slug: undefined }]);
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { resolveSiteConfig, SiteConfigError, type SiteConfigInput } from '../../src/lib/site-config.ts';
+import realConfig from '../../src/site.config.ts';
+
+const good: SiteConfigInput = {
+  title: 'T',
+  description: 'D',
+  site: 'https://example.org',
+  base: '/',
+  repository: { url: 'https://github.com/o/r' },
+};
+
+describe('resolveSiteConfig', () => {
+  it('accepts the real config', () => {
+    expect(resolveSiteConfig(realConfig).title).toBeTruthy();
+  });
+
+  it('applies environment overrides and trims the base', () => {
+    const config = resolveSiteConfig(good, { SITE_BASE: '/docker-learning/', SITE_URL: 'https://o.github.io' });
+    expect(config.base).toBe('/docker-learning');
+    expect(config.site).toBe('https://o.github.io');
+    expect(config.repository.branch).toBe('main');
+  });
+
+  it('names every bad field with what was expected and what was found', () => {
+    const attempt = () => resolveSiteConfig({ ...good, base: 'docs', site: 'example.org', title: '' });
+    expect(attempt).toThrow(SiteConfigError);
+    expect(attempt).toThrow(/src\/site\.config\.ts is invalid/);
+    expect(attempt).toThrow(/base: expected a path starting with '\/'.*\(got "docs"\)/);
+    expect(attempt).toThrow(/site: expected an absolute http\(s\) URL.*\(got "example\.org"\)/);
+    expect(attempt).toThrow(/title: give the site a title/);
+  });
+
+  it('rejects unknown keys, catching typos', () => {
+    expect(() => resolveSiteConfig({ ...good, tilte: 'x' } as SiteConfigInput)).toThrow(/tilte/);
+  });
+});

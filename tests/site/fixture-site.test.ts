@@ -1,0 +1,130 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, readPage, type BuildResult } from '../helpers/build-site.ts';
+import { Page } from '../helpers/html.ts';
+
+const fixture = 'tests/fixtures/site';
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => path.join(dir, f));
+}
+
+describe('fixture site at the domain root', () => {
+  let build: BuildResult;
+  beforeAll(() => {
+    build = buildSite({ contentDir: fixture, name: 'fixture-site', reuse: true });
+  });
+
+  it('renders the sidebar with the current page marked and only the current section expanded', () => {
+    const page = new Page(readPage(build.outDir, 'guide/first'));
+    expect(page.all('nav.sidebar [aria-current="page"]').map((a) => a.properties.href)).toEqual(['/guide/first/']);
+    const links = page.all('nav.sidebar a').map((a) => a.properties.href);
+    expect(links).toContain('/guide/second/');
+    expect(links).toContain('/reference/'); // other sections are listed...
+    expect(links).not.toContain('/reference/cli/'); // ...but not expanded
+    expect(links).not.toContain('/guide/advanced/deep/'); // nested section off the current path stays closed
+    expect(page.text('nav.sidebar')).toMatch(/Reference\s*2 pages/);
+  });
+
+  it('builds the on-page table of contents from h2 and h3', () => {
+    const page = new Page(readPage(build.outDir, 'guide/first'));
+    expect(page.all('nav.toc a').map((a) => a.properties.href)).toEqual(['#install', '#on-linux', '#run']);
+    expect(page.one('h2#install')).toBeDefined();
+    expect(page.one('h3#on-linux')).toBeDefined();
+  });
+
+  it('links previous and next pages in sidebar order', () => {
+    const page = new Page(readPage(build.outDir, 'guide/first'));
+    expect(page.attr('.pager a[rel="prev"]', 'href')).toBe('/guide/');
+    expect(page.attr('.pager a[rel="next"]', 'href')).toBe('/guide/second/');
+    const second = new Page(readPage(build.outDir, 'guide/second'));
+    expect(second.attr('.pager a[rel="next"]', 'href')).toBe('/guide/advanced/');
+  });
+
+  it('shows breadcrumbs, an edit link to the source file and a last-updated date', () => {
+    const page = new Page(readPage(build.outDir, 'guide/advanced/deep'));
+    expect(page.texts('nav.breadcrumbs li')).toEqual(['Home', 'The Guide', 'Advanced Topics', 'Deep Page']);
+    expect(page.attr('a.edit-link', 'href')).toBe(
+      'https://github.com/docker-learning/docker-learning/edit/main/content/docs/guide/advanced/deep.md',
+    );
+    expect(page.attr('.last-updated time', 'dateTime')).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  it('renders MDX expressions and rewrites relative .md links to page URLs', () => {
+    const page = new Page(readPage(build.outDir, 'guide/second'));
+    expect(page.text('.prose')).toContain('The answer is 42.');
+    expect(page.attr('.prose p a', 'href')).toBe('/guide/first/#install');
+    const home = new Page(readPage(build.outDir, '/'));
+    expect(home.all('.prose p a').map((a) => a.properties.href)).toEqual(['/guide/', '/guide/second/#details']);
+  });
+
+  it('puts relative images through the image pipeline', () => {
+    const page = new Page(readPage(build.outDir, 'guide/first'));
+    const img = page.one('.prose img')!;
+    expect(String(img.properties.src)).toMatch(/^\/_astro\/square\.[\w-]+\.svg$/);
+    expect(img.properties.alt).toBe('A small square diagram');
+    expect(img.properties.width).toBeDefined();
+    expect(img.properties.loading).toBe('lazy');
+    expect(existsSync(path.join(build.outDir, String(img.properties.src)))).toBe(true);
+  });
+
+  it('leaves drafts out of the production build and the sitemap', () => {
+    expect(existsSync(path.join(build.outDir, 'guide/draft'))).toBe(false);
+    const sitemap = readFileSync(path.join(build.outDir, 'sitemap-0.xml'), 'utf8');
+    const urls = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]).sort();
+    expect(urls).toEqual(
+      ['', 'guide/', 'guide/advanced/', 'guide/advanced/deep/', 'guide/first/', 'guide/second/', 'reference/', 'reference/cli/']
+        .map((p) => `https://docker-learning.github.io/${p}`)
+        .sort(),
+    );
+  });
+
+  it('gives every page a title, description, canonical URL and social meta', () => {
+    const page = new Page(readPage(build.outDir, 'reference/cli'));
+    expect(page.text('title')).toBe('CLI | Docker Learning');
+    expect(page.attr('meta[name="description"]', 'content')).toBe('Command line reference.');
+    expect(page.attr('link[rel="canonical"]', 'href')).toBe('https://docker-learning.github.io/reference/cli/');
+    expect(page.attr('meta[property="og:title"]', 'content')).toBe('CLI');
+    expect(page.attr('meta[name="twitter:card"]', 'content')).toBe('summary');
+    expect(page.attr('html', 'lang')).toBe('en');
+  });
+
+  it('ships a 404 page, robots.txt and the theme script that runs before paint', () => {
+    const notFound = new Page(readFileSync(path.join(build.outDir, '404.html'), 'utf8'));
+    expect(notFound.text('h1')).toBe('Page not found');
+    expect(notFound.attr('meta[name="robots"]', 'content')).toBe('noindex');
+    expect(readFileSync(path.join(build.outDir, 'robots.txt'), 'utf8')).toContain('Sitemap: https://docker-learning.github.io/sitemap-index.xml');
+    const head = readPage(build.outDir, '/').split('</head>')[0]!;
+    expect(head).toMatch(/<script>[^<]*localStorage\.getItem\('theme'\)/);
+  });
+});
+
+describe('fixture site under a base path', () => {
+  let build: BuildResult;
+  beforeAll(() => {
+    build = buildSite({ contentDir: fixture, name: 'fixture-site-base', base: '/docker-learning', reuse: true });
+  });
+
+  it('keeps every internal link, asset and sitemap entry inside the base path', () => {
+    const escapes: string[] = [];
+    for (const file of htmlFiles(build.outDir)) {
+      const page = new Page(readFileSync(file, 'utf8'));
+      for (const element of page.all('[href], [src]')) {
+        const value = String(element.properties.href ?? element.properties.src);
+        if (/^(https?:|mailto:|#|data:)/.test(value)) continue;
+        if (!value.startsWith('/docker-learning/')) escapes.push(`${path.relative(build.outDir, file)}: ${value}`);
+      }
+    }
+    expect(escapes).toEqual([]);
+    const sitemap = readFileSync(path.join(build.outDir, 'sitemap-0.xml'), 'utf8');
+    for (const [, loc] of sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)) expect(loc).toMatch(/^https:\/\/docker-learning\.github\.io\/docker-learning\//);
+  });
+
+  it('rewrites relative content links with the base path', () => {
+    const page = new Page(readPage(build.outDir, 'guide/second'));
+    expect(page.attr('.prose p a', 'href')).toBe('/docker-learning/guide/first/#install');
+  });
+});
