@@ -33,14 +33,20 @@ export function getDocPages(): Promise<DocPage[]> {
   return cached;
 }
 
+/** The Learning resources page is generated from links.yaml, not a content file, but sits in the sidebar. */
+export const resourcesSidebarPage: SidebarPage = { id: 'resources', slug: 'resources', title: 'Learning resources', order: 1000 };
+
 export function toSidebarPages(pages: DocPage[]): SidebarPage[] {
-  return pages.map(({ entry, slug }) => ({
-    id: entry.id,
-    slug,
-    title: entry.data.title,
-    label: entry.data.sidebar?.label,
-    order: entry.data.sidebar?.order,
-  }));
+  return [
+    ...pages.map(({ entry, slug }) => ({
+      id: entry.id,
+      slug,
+      title: entry.data.title,
+      label: entry.data.sidebar?.label,
+      order: entry.data.sidebar?.order,
+    })),
+    resourcesSidebarPage,
+  ];
 }
 
 let gitDates: Map<string, Date> | undefined;

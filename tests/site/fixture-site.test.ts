@@ -76,7 +76,7 @@ describe('fixture site at the domain root', () => {
     const sitemap = readFileSync(path.join(build.outDir, 'sitemap-0.xml'), 'utf8');
     const urls = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]).sort();
     expect(urls).toEqual(
-      ['', 'guide/', 'guide/advanced/', 'guide/advanced/deep/', 'guide/first/', 'guide/second/', 'reference/', 'reference/cli/']
+      ['', 'guide/', 'guide/advanced/', 'guide/advanced/deep/', 'guide/first/', 'guide/second/', 'reference/', 'reference/cli/', 'resources/']
         .map((p) => `https://docker-learning.github.io/${p}`)
         .sort(),
     );
@@ -99,6 +99,40 @@ describe('fixture site at the domain root', () => {
     expect(readFileSync(path.join(build.outDir, 'robots.txt'), 'utf8')).toContain('Sitemap: https://docker-learning.github.io/sitemap-index.xml');
     const head = readPage(build.outDir, '/').split('</head>')[0]!;
     expect(head).toMatch(/<script>[^<]*localStorage\.getItem\('theme'\)/);
+  });
+});
+
+describe('Learning resources page', () => {
+  let build: BuildResult;
+  beforeAll(() => {
+    build = buildSite({ contentDir: fixture, name: 'fixture-site', reuse: true });
+  });
+
+  it('lists every resource grouped by level, each with an anchor, domain, kind and level', () => {
+    const page = new Page(readPage(build.outDir, 'resources'));
+    expect(page.texts('.resource-group h2')).toEqual(['Beginner', 'Advanced']);
+    expect(page.all('article.resource').map((a) => a.properties.id)).toEqual(['docker-get-started', 'compose-spec']);
+    expect(page.texts('#compose-spec .resource-meta span')).toEqual(['compose-spec.io', 'docs', 'advanced']);
+    expect(page.attr('#compose-spec h3 a', 'href')).toBe('https://compose-spec.io/');
+  });
+
+  it('escapes descriptions instead of rendering them as HTML', () => {
+    const html = readPage(build.outDir, 'resources');
+    const page = new Page(html);
+    expect(page.one('#docker-get-started b')).toBeUndefined();
+    expect(page.text('#docker-get-started .resource-description')).toBe('The official walkthrough, <b>from install</b> to a first image.');
+  });
+
+  it('keeps every entry visible without JavaScript: the filter form starts hidden', () => {
+    const page = new Page(readPage(build.outDir, 'resources'));
+    expect(page.one('form[data-resource-filters]')?.properties.hidden).toBe(true);
+    expect(page.all('article.resource[hidden]')).toEqual([]);
+    expect(page.all('form[data-resource-filters] select[name="kind"] option').map((o) => o.properties.value)).toEqual(['', 'tutorial', 'docs']);
+  });
+
+  it('appears in the sidebar of every page', () => {
+    const page = new Page(readPage(build.outDir, 'guide/first'));
+    expect(page.all('nav.sidebar a').map((a) => a.properties.href)).toContain('/resources/');
   });
 });
 

@@ -1,0 +1,34 @@
+import { resourceKinds, resourceLevels, type Resource } from './resources.ts';
+
+export interface ResourceGroup<T extends Pick<Resource, 'level' | 'title'>> {
+  level: Resource['level'];
+  label: string;
+  resources: T[];
+}
+
+const levelLabels: Record<Resource['level'], string> = {
+  beginner: 'Beginner',
+  intermediate: 'Intermediate',
+  advanced: 'Advanced',
+};
+
+/** Resources grouped by level (beginner first), alphabetical within a level; empty levels dropped. */
+export function groupByLevel<T extends Pick<Resource, 'level' | 'title'>>(resources: T[]): ResourceGroup<T>[] {
+  return resourceLevels
+    .map((level) => ({
+      level,
+      label: levelLabels[level],
+      resources: resources.filter((r) => r.level === level).sort((a, b) => a.title.localeCompare(b.title)),
+    }))
+    .filter((group) => group.resources.length > 0);
+}
+
+/** The options each filter offers: only values that occur, in schema order (tags alphabetical). */
+export function filterOptions(resources: Pick<Resource, 'kind' | 'level' | 'tags'>[]) {
+  const present = <T extends string>(all: readonly T[], values: T[]) => all.filter((v) => values.includes(v));
+  return {
+    kinds: present(resourceKinds, resources.map((r) => r.kind)),
+    levels: present(resourceLevels, resources.map((r) => r.level)),
+    tags: [...new Set(resources.flatMap((r) => r.tags))].sort(),
+  };
+}

@@ -1,0 +1,20 @@
+import { expect, it } from 'vitest';
+import { filterOptions, groupByLevel } from '../../src/lib/resource-list.ts';
+
+const r = (title: string, level: 'beginner' | 'intermediate' | 'advanced', kind = 'docs' as const, tags: string[] = []) => ({ title, level, kind, tags });
+
+it('groups by level, beginner first, alphabetical inside, dropping empty levels', () => {
+  const groups = groupByLevel([r('Zed', 'beginner'), r('Deep dive', 'advanced'), r('Alpha', 'beginner')]);
+  expect(groups.map((g) => [g.label, g.resources.map((x) => x.title)])).toEqual([
+    ['Beginner', ['Alpha', 'Zed']],
+    ['Advanced', ['Deep dive']],
+  ]);
+});
+
+it('offers only the filter values that occur', () => {
+  const options = filterOptions([
+    { kind: 'video', level: 'advanced', tags: ['compose', 'basics'] },
+    { kind: 'article', level: 'advanced', tags: ['compose'] },
+  ]);
+  expect(options).toEqual({ kinds: ['article', 'video'], levels: ['advanced'], tags: ['basics', 'compose'] });
+});
