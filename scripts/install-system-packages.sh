@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests use, only those missing: chromium (browser tests, PDF,
+# accessibility audits) and nginx (the serving tests). Nothing downloads a browser of its own.
+set -euo pipefail
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "System packages present: chromium, nginx."
+  exit 0
+fi
+if ! command -v apt-get >/dev/null; then
+  echo "Missing ${missing[*]}: install them with your package manager (the tests expect /usr/bin/chromium and /usr/sbin/nginx)." >&2
+  exit 1
+fi
+sudo=''
+[ "$(id -u)" -eq 0 ] || sudo='sudo'
+echo "Installing Debian packages: ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
