@@ -1,0 +1,23 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSite, projectRoot } from '../helpers/build-site.ts';
+
+describe('startup errors a maintainer can fix without reading code', () => {
+  it('refuses an old Node with one sentence and no stack trace', () => {
+    const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/require-node.mjs'), '20.20.2'], { encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toMatch(/^This project needs Node\.js >= 22\.12 but found v20\.20\.2 .*Run `npm ci`.*\.nvmrc says 22\)\.$/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    const ok = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/require-node.mjs'), '22.12.0'], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+  });
+
+  it('stops the build on a bad site setting, naming the field, the value and the fix', () => {
+    const result = buildSite({ contentDir: 'tests/fixtures/site', name: 'bad-config', env: { SITE_BASE: 'docs' } });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain("src/site.config.ts is invalid:\n  - base: expected a path starting with '/', such as '/' or '/docker-learning' (got \"docs\")");
+    expect(result.output).toContain('SITE_BASE from the environment');
+    expect(result.output).not.toMatch(/Stack trace|\n\s+at /);
+  });
+});
