@@ -13,7 +13,20 @@ import { resolveSiteConfig } from './src/lib/site-config.ts';
 import siteConfigInput from './src/site.config.ts';
 
 const env = readEnv();
-const siteConfig = resolveSiteConfig(siteConfigInput, { SITE_URL: env.siteUrl, SITE_BASE: env.siteBase });
+const siteConfig = resolveSiteConfigOrExit();
+
+/** A mistake in the settings is the maintainer's to fix: say what it is, without a stack trace. */
+function resolveSiteConfigOrExit() {
+  try {
+    return resolveSiteConfig(siteConfigInput, { SITE_URL: env.siteUrl, SITE_BASE: env.siteBase });
+  } catch (error) {
+    if (error instanceof Error && error.name === 'SiteConfigError') {
+      console.error(`\n${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
 
 const { remarkPlugins, rehypePlugins } = markdownPipeline({ docsDir: env.docsDir, base: siteConfig.base });
 

@@ -44,6 +44,10 @@ export function resolveSiteConfig(input: SiteConfigInput, env: SiteEnv = {}): Si
   const result = siteConfigSchema.safeParse(merged);
   if (!result.success) {
     const lines = describeZodIssues(result.error, merged).map((i) => `  - ${i.message}`);
+    const overrides = Object.entries({ SITE_URL: env.SITE_URL, SITE_BASE: env.SITE_BASE })
+      .filter(([, value]) => value)
+      .map(([name]) => name);
+    if (overrides.length > 0) lines.push(`  (${overrides.join(' and ')} from the environment override the file's values)`);
     throw new SiteConfigError(`src/site.config.ts is invalid:\n${lines.join('\n')}`);
   }
   const base = result.data.base === '/' ? '/' : result.data.base.replace(/\/+$/, '');
