@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+/**
+ * npm run links: checks external links in content/. Only flags and wiring live here; the stages
+ * are in scripts/link-check/ (see its README for flags, the JSON schema and exit codes).
+ */
+import { appendFile } from 'node:fs/promises';
+import { projectRoot, readEnv } from '../src/lib/env.ts';
+import { GitRefError } from './link-check/changed-lines.ts';
+import { parseCliArgs, usage, UsageError } from './link-check/cli-options.ts';
+import { runLinkCheck } from './link-check/pipeline.ts';
+import { createProgress } from './link-check/progress.ts';
+import { renderMarkdown } from './link-check/report-markdown.ts';
+import { renderReport } from './link-check/report.ts';
+import { exitCodes } from './link-check/summary.ts';
+import path from 'node:path';
+
+async function main(): Promise<number> {
+  const env = readEnv();
+  let cli;
+  try {
+    cli = parseCliArgs(process.argv.slice(2), { cacheFile: env.linkCacheFile });
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`check-links: ${error.message}\n`);
+    return exitCodes.usage;
+  }
+  if (cli.help) {
+    process.stdout.write(`${usage}\n`);
+    return exitCodes.ok;
+  }
+
+  const contentDir = cli.contentDir ? path.resolve(cli.contentDir) : env.contentDir;
+  const interrupt = new AbortController();
+  process.once('SIGINT', () => interrupt.abort(new Error('interrupted')));
+  const progress = createProgress();
+  let report;
+  try {
+    report = await runLinkCheck(
+      {
+        config: cli.config,
+        contentDir,
+        linksFile: path.join(contentDir, 'links.yaml'),
+        rootDir: projectRoot,
+        urls: cli.urls,
+        changedSince: cli.changedSince,
+        cacheFile: cli.cacheFile,
+        signal: interrupt.signal,
+      },
+      {
+        onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
+        onPlan: ({ toCheck, fromCache }) => progress.start(toCheck, fromCache),
+        onResult: () => progress.tick(1),
+      },
+    );
+  } catch (error) {
+    progress.stop();
+    if (error instanceof GitRefError) {
+      process.stderr.write(`check-links: ${error.message}\n`);
+      return exitCodes.usage;
+    }
+    if (interrupt.signal.aborted) {
+      process.stderr.write('check-links: interrupted; the cache was left as it was.\n');
+      return 130;
+    }
+    throw error;
+  }
+  progress.stop();
+
+  process.stdout.write(renderReport(report, cli.format, { verbose: cli.verbose }));
+  if (cli.format === 'github' && process.env.GITHUB_STEP_SUMMARY) {
+    await appendFile(process.env.GITHUB_STEP_SUMMARY, renderMarkdown(report));
+  }
+  return report.exitCode;
+}
+
+process.exitCode = await main();

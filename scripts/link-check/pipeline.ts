@@ -1,0 +1,103 @@
+import { realpath } from 'node:fs/promises';
+import { emptyCache } from './cache-format.ts';
+import { mergeIntoCache, readCache, splitByCache, writeCacheAtomic } from './cache.ts';
+import { addedLinesSince } from './changed-lines.ts';
+import { checkTargets, type CheckOptions } from './check.ts';
+import { collectLinks } from './collect.ts';
+import type { LinkCheckConfig } from './config.ts';
+import { dedupeLinks } from './dedupe.ts';
+import { summarize, type RunReport } from './summary.ts';
+import type { LinkPlace, LinkResult } from './types.ts';
+
+export interface RunOptions {
+  config: LinkCheckConfig;
+  contentDir: string;
+  linksFile: string;
+  /** Places are reported relative to this folder. */
+  rootDir: string;
+  /** Check only these URLs (--url). They bypass exclude patterns and cached answers: you asked for them. */
+  urls?: string[];
+  /** Only links on lines added since this git ref (--changed-since). */
+  changedSince?: string;
+  /** Cache file; undefined means no cache at all (--no-cache). */
+  cacheFile?: string;
+  now?: () => number;
+  signal?: AbortSignal;
+  client?: CheckOptions['client'];
+  sleep?: CheckOptions['sleep'];
+  random?: CheckOptions['random'];
+}
+
+export interface RunHooks {
+  /** Something the user should know that does not stop the run (corrupt cache, unwritable cache). */
+  onWarning?: (message: string) => void;
+  /** Called once the work is known: links to request and links answered from the cache. */
+  onPlan?: (plan: { toCheck: number; fromCache: number }) => void;
+  onResult?: (results: readonly LinkResult[]) => void;
+}
+
+/** collect → dedupe → cache → check → cache → summarize. Prints nothing; returns the report. */
+export async function runLinkCheck(options: RunOptions, hooks: RunHooks = {}): Promise<RunReport> {
+  const now = options.now ?? Date.now;
+  const startedAt = new Date(now());
+  const started = performance.now();
+  const config = options.urls ? { ...options.config, exclude: [] } : options.config;
+
+  let places: LinkPlace[];
+  let problems: RunReport['problems'] = [];
+  let filesScanned = 0;
+  if (options.urls) {
+    places = options.urls.map((raw, index) => ({ raw, file: '(command line)', line: index + 1 }));
+  } else {
+    // git reports real paths; resolve ours the same way so the two can be compared.
+    const contentDir = await realpath(options.contentDir).catch(() => options.contentDir);
+    const linksFile = await realpath(options.linksFile).catch(() => options.linksFile);
+    const onlyLines = options.changedSince ? await addedLinesSince(options.changedSince, contentDir) : undefined;
+    const collected = await collectLinks({ contentDir, linksFile, rootDir: options.rootDir, onlyLines });
+    places = collected.places;
+    problems = collected.problems;
+    filesScanned = collected.filesScanned;
+  }
+
+  const targets = dedupeLinks(places, { checkFragments: config.checkFragments });
+  let cache = emptyCache();
+  if (options.cacheFile) {
+    const loaded = await readCache(options.cacheFile);
+    if (loaded.warning) hooks.onWarning?.(loaded.warning);
+    cache = loaded.cache;
+  }
+  const split = options.urls
+    ? { cached: [], pending: targets }
+    : splitByCache(targets, cache, { now: now(), cacheMaxAgeMs: config.cacheMaxAgeMs, checkFragments: config.checkFragments });
+  hooks.onPlan?.({ toCheck: split.pending.length, fromCache: split.cached.length });
+
+  const checked = await checkTargets(split.pending, {
+    config,
+    client: options.client,
+    sleep: options.sleep,
+    random: options.random,
+    now,
+    signal: options.signal,
+    onResult: hooks.onResult,
+  });
+
+  const report = summarize({
+    results: [...split.cached, ...checked],
+    problems,
+    startedAt,
+    elapsedMs: performance.now() - started,
+    filesScanned,
+    changedSince: options.changedSince,
+    config,
+  });
+
+  // An offline run learned nothing about the links: keep the last real answers.
+  if (options.cacheFile && !report.offline && checked.length > 0) {
+    try {
+      await writeCacheAtomic(options.cacheFile, mergeIntoCache(cache, checked, { now: now() }));
+    } catch (error) {
+      hooks.onWarning?.(`Could not write the link-check cache ${options.cacheFile}: ${(error as Error).message}. Results are correct; the next run will check everything again.`);
+    }
+  }
+  return report;
+}

@@ -1,0 +1,80 @@
+/**
+ * The data that flows between the link checker's stages:
+ * collect (LinkPlace[]) → dedupe (LinkTarget[]) → cache/check (LinkResult[]) → summarize (RunReport) → report (string).
+ */
+
+export const verdicts = [
+  'ok',
+  'redirected',
+  'broken',
+  'timeout',
+  'network-error',
+  'rate-limited',
+  'unverified',
+  'invalid',
+  'excluded',
+] as const;
+export type Verdict = (typeof verdicts)[number];
+
+/** One place a URL is written: a Markdown/MDX line, a links.yaml `url:` line, or the command line. */
+export interface LinkPlace {
+  /** The URL exactly as the author wrote it. */
+  raw: string;
+  /** Path relative to the project root (what editors and GitHub annotations expect). */
+  file: string;
+  line: number;
+  /** links.yaml entry id, so the report can name the resource. */
+  resourceId?: string;
+}
+
+/** A page to fetch once, however many places link to it. */
+export interface PageTarget {
+  kind: 'page';
+  /** Normalized URL without fragment: the cache key of the page. */
+  key: string;
+  url: URL;
+  /** Fragments to look for in the page (only filled when fragment checking is on). */
+  fragments: string[];
+  places: LinkPlace[];
+}
+
+/** A URL that cannot be parsed: reported as `invalid`, never requested. */
+export interface InvalidTarget {
+  kind: 'invalid';
+  key: string;
+  reason: string;
+  places: LinkPlace[];
+}
+
+export type LinkTarget = PageTarget | InvalidTarget;
+
+export interface RedirectHop {
+  url: string;
+  status: number;
+}
+
+/** What the checker concluded about one URL (a page, or a page plus fragment). */
+export interface LinkResult {
+  /** Normalized URL (with `#fragment` when the fragment was checked). */
+  url: string;
+  verdict: Verdict;
+  /** Final HTTP status, when a response arrived. */
+  status?: number;
+  /** Where the redirects ended, when there were any. */
+  finalUrl?: string;
+  /** A 301 or 308 on the way: the source should be updated to finalUrl. */
+  permanentRedirect?: boolean;
+  redirects?: RedirectHop[];
+  /** Requests made on the last check (HEAD and GET fallbacks, retries and redirect hops included). */
+  requests: number;
+  /** Attempts made (1 + retries used). 0 when no request was needed (excluded, invalid). */
+  attempts: number;
+  elapsedMs: number;
+  checkedAt: string;
+  fromCache: boolean;
+  /** Low-level error code for network failures (ENOTFOUND, ECONNREFUSED, UND_ERR_SOCKET…). */
+  errorCode?: string;
+  /** One sentence a maintainer can act on. */
+  detail?: string;
+  places: LinkPlace[];
+}

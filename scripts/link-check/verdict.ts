@@ -1,0 +1,192 @@
+import { STATUS_CODES } from 'node:http';
+import type { LinkCheckConfig, UrlRules } from './config.ts';
+import type { RedirectHop, Verdict } from './types.ts';
+
+/** What one request chain (one method, all its redirect hops) observed. */
+export type Observation =
+  | {
+      kind: 'response';
+      method: 'HEAD' | 'GET';
+      status: number;
+      headers: Record<string, string>;
+      finalUrl: string;
+      redirects: RedirectHop[];
+      /** Present when the body was searched for fragments. */
+      fragments?: FragmentScan;
+    }
+  | { kind: 'error'; method: 'HEAD' | 'GET'; errorCode: string; timeout: boolean; message: string; redirects: RedirectHop[] }
+  /** A redirect chain that cannot end well: loop, too long, or pointing at garbage. */
+  | { kind: 'redirect-problem'; method: 'HEAD' | 'GET'; reason: string; redirects: RedirectHop[] };
+
+export interface FragmentScan {
+  /** False when the page is not HTML: ids cannot be looked for. */
+  html: boolean;
+  found: ReadonlySet<string>;
+  /** The byte cap was reached before every fragment was found. */
+  truncated: boolean;
+}
+
+export type Decision =
+  | { action: 'done'; verdict: Verdict; detail?: string }
+  | { action: 'retry'; delayMs: number; because: string };
+
+export interface AttemptContext {
+  rules: UrlRules;
+  /** 1 for the first attempt. */
+  attempt: number;
+  config: Pick<LinkCheckConfig, 'retries' | 'retryBaseDelayMs' | 'retryAfterCapMs' | 'timeouts'>;
+  now: number;
+  random: () => number;
+}
+
+const retryableStatuses = new Set([408, 429, 500, 502, 503, 504]);
+const permanentRedirectStatuses = new Set([301, 308]);
+
+/**
+ * Errors that say "could not reach the network at all" rather than "this site is down". When every
+ * request of a run ends in one of these, the machine is offline.
+ */
+export const connectionErrorCodes: ReadonlySet<string> = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_FAIL',
+  'EAI_NODATA',
+  'ECONNREFUSED',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+export function isSuccess(status: number): boolean {
+  return status >= 200 && status < 300;
+}
+
+export function isRedirectStatus(status: number): boolean {
+  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+
+export function hasPermanentRedirect(redirects: readonly RedirectHop[]): boolean {
+  return redirects.some((hop) => permanentRedirectStatuses.has(hop.status));
+}
+
+/** Whether a HEAD answer is trustworthy enough to skip the GET. Many servers get HEAD wrong. */
+export function headIsConclusive(observation: Observation, rules: UrlRules): boolean {
+  // A GET cannot resolve a name or open a connection that a HEAD could not: retry instead.
+  if (observation.kind === 'error') return connectionErrorCodes.has(observation.errorCode);
+  if (observation.kind !== 'response') return false;
+  // Do not double the load on a server that is already asking us to slow down.
+  return isSuccess(observation.status) || rules.accept.has(observation.status) || observation.status === 429;
+}
+
+/** Decides what one attempt means: a final verdict, or wait and try again. Pure. */
+export function decideAttempt(observation: Observation, context: AttemptContext): Decision {
+  const canRetry = context.attempt <= context.config.retries;
+  const backoff = () => backoffDelay(context.attempt, context.config.retryBaseDelayMs, context.random);
+
+  if (observation.kind === 'redirect-problem') return { action: 'done', verdict: 'broken', detail: observation.reason };
+
+  if (observation.kind === 'error') {
+    if (canRetry) return { action: 'retry', delayMs: backoff(), because: observation.errorCode };
+    return {
+      action: 'done',
+      verdict: observation.timeout ? 'timeout' : 'network-error',
+      detail: describeNetworkError(observation.errorCode, observation.message, context.config.timeouts),
+    };
+  }
+
+  const { status, headers } = observation;
+  if (isSuccess(status) || context.rules.accept.has(status)) {
+    return hasPermanentRedirect(observation.redirects)
+      ? { action: 'done', verdict: 'redirected', detail: `moved permanently to ${observation.finalUrl}: update the link` }
+      : { action: 'done', verdict: 'ok' };
+  }
+  if (context.rules.unverified.has(status)) {
+    return { action: 'done', verdict: 'unverified', detail: `answered ${describeStatus(status)}, which this site sends to every automated request; check it in a browser` };
+  }
+  if (headers['cf-mitigated']?.toLowerCase() === 'challenge') {
+    return { action: 'done', verdict: 'unverified', detail: `answered ${describeStatus(status)} with a bot challenge page; check it in a browser` };
+  }
+
+  const retryAfter = status === 429 || status === 503 ? parseRetryAfter(headers['retry-after'], headers.date, context.now) : undefined;
+  if (retryAfter !== undefined && retryAfter > context.config.retryAfterCapMs) {
+    return {
+      action: 'done',
+      verdict: 'rate-limited',
+      detail: `answered ${describeStatus(status)} asking to wait ${formatDuration(retryAfter)}, longer than the ${formatDuration(context.config.retryAfterCapMs)} we wait; not a dead link`,
+    };
+  }
+  if (retryableStatuses.has(status)) {
+    if (canRetry) return { action: 'retry', delayMs: retryAfter ?? backoff(), because: `HTTP ${status}` };
+    if (status === 429) return { action: 'done', verdict: 'rate-limited', detail: `still answered ${describeStatus(status)} after ${context.attempt} attempts; not a dead link` };
+    return { action: 'done', verdict: 'broken', detail: `answered ${describeStatus(status)} on all ${context.attempt} attempts` };
+  }
+  if (isRedirectStatus(status)) return { action: 'done', verdict: 'broken', detail: `answered ${describeStatus(status)} without a Location to follow` };
+  return { action: 'done', verdict: 'broken', detail: `answered ${describeStatus(status)}` };
+}
+
+/**
+ * Retry-After is either delta-seconds or an HTTP-date. A date is measured against the response's own
+ * Date header when present, so a skewed local clock does not turn "wait 1 s" into "wait an hour".
+ */
+export function parseRetryAfter(value: string | undefined, responseDate: string | undefined, now: number): number | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const at = Date.parse(trimmed);
+  if (Number.isNaN(at)) return undefined;
+  const reference = responseDate === undefined ? Number.NaN : Date.parse(responseDate);
+  return Math.max(0, at - (Number.isNaN(reference) ? now : reference));
+}
+
+/** Exponential backoff with "equal jitter": half fixed, half random, so retries from many links spread out. */
+export function backoffDelay(attempt: number, baseMs: number, random: () => number): number {
+  const exponential = baseMs * 2 ** (attempt - 1);
+  return Math.round(exponential / 2 + (exponential / 2) * random());
+}
+
+export function describeStatus(status: number): string {
+  const text = STATUS_CODES[status];
+  return text ? `${status} ${text}` : `HTTP ${status}`;
+}
+
+export function describeNetworkError(code: string, message: string, timeouts: LinkCheckConfig['timeouts']): string {
+  switch (code) {
+    case 'ENOTFOUND':
+    case 'EAI_FAIL':
+    case 'EAI_NODATA':
+      return `DNS lookup failed: the host name does not resolve (${code})`;
+    case 'EAI_AGAIN':
+      return `DNS lookup failed temporarily (${code})`;
+    case 'ECONNREFUSED':
+      return `connection refused (${code})`;
+    case 'ECONNRESET':
+    case 'EPIPE':
+    case 'UND_ERR_SOCKET':
+      return `the server closed the connection before answering (${code})`;
+    case 'ENETUNREACH':
+    case 'ENETDOWN':
+    case 'EHOSTUNREACH':
+    case 'EHOSTDOWN':
+      return `network unreachable (${code})`;
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return `could not connect within ${formatDuration(timeouts.connectMs)} (${code})`;
+    case 'UND_ERR_HEADERS_TIMEOUT':
+      return `no response headers within ${formatDuration(timeouts.headersMs)} (${code})`;
+    case 'UND_ERR_BODY_TIMEOUT':
+    case 'TIMEOUT':
+      return `no complete answer within ${formatDuration(timeouts.totalMs)}`;
+  }
+  if (/CERT|TLS|SSL/i.test(code)) return `TLS certificate problem (${code})`;
+  return `${message.split('\n')[0]} (${code})`;
+}
+
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  const seconds = ms / 1000;
+  if (seconds < 120) return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
+  const minutes = seconds / 60;
+  if (minutes < 120) return `${Math.round(minutes)} min`;
+  return `${Math.round(minutes / 60)} h`;
+}
