@@ -4,7 +4,7 @@
  * are in scripts/link-check/ (see its README for flags, the JSON schema and exit codes).
  */
 import { appendFile } from 'node:fs/promises';
-import { projectRoot, readEnv } from '../src/lib/env.ts';
+import { readEnv } from '../src/lib/env.ts';
 import { GitRefError } from './link-check/changed-lines.ts';
 import { parseCliArgs, usage, UsageError } from './link-check/cli-options.ts';
 import { runLinkCheck } from './link-check/pipeline.ts';
@@ -40,7 +40,7 @@ async function main(): Promise<number> {
         config: cli.config,
         contentDir,
         linksFile: path.join(contentDir, 'links.yaml'),
-        rootDir: projectRoot,
+        rootDir: process.cwd(),
         urls: cli.urls,
         changedSince: cli.changedSince,
         cacheFile: cli.cacheFile,

@@ -65,10 +65,9 @@ function htmlUrls(html: string): { raw: string; lineOffset: number }[] {
   const found: { raw: string; lineOffset: number }[] = [];
   const parser: Parser = new Parser(
     {
-      onopentag(_name, attributes) {
-        for (const [name, value] of Object.entries(attributes)) {
-          if (urlAttributes.has(name) && value) found.push({ raw: value, lineOffset: countNewlines(html, parser.startIndex) });
-        }
+      // During onattribute, startIndex is where the attribute name starts: the line to report.
+      onattribute(name, value) {
+        if (urlAttributes.has(name) && value) found.push({ raw: value, lineOffset: countNewlines(html, parser.startIndex) });
       },
     },
     { decodeEntities: true, lowerCaseAttributeNames: true },

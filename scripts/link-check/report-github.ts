@@ -24,9 +24,8 @@ export function renderGithub(report: RunReport): string {
   } else {
     for (const link of report.links) {
       if (link.severity === 'none') continue;
-      const message = [link.url, link.finalUrl && link.finalUrl !== link.url ? `→ ${link.finalUrl}` : undefined, link.detail ? `: ${link.detail}` : undefined]
-        .filter(Boolean)
-        .join(' ');
+      const moved = link.finalUrl && link.finalUrl !== link.url ? ` → ${link.finalUrl}` : '';
+      const message = `${link.url}${moved}${link.detail ? ` — ${link.detail}` : ''}`;
       for (const place of link.places) {
         out.push(`::${link.severity} file=${property(place.file)},line=${place.line},title=${property(titles[link.verdict] ?? link.verdict)}::${data(message)}`);
       }

@@ -15,7 +15,7 @@ export function renderText(report: RunReport, options: { verbose?: boolean } = {
       const resource = place.resourceId ? ` [${place.resourceId}]` : '';
       out.push(`  ${String(place.line).padStart(4)}  ${link.verdict.padEnd(13)} ${String(link.status ?? '').padStart(3)}  ${target(link)}${resource}`);
       const notes = [link.detail, link.fromCache ? `cached result from ${link.checkedAt}` : undefined].filter(Boolean);
-      if (notes.length > 0) out.push(`${' '.repeat(26)}${notes.join('; ')}`);
+      if (notes.length > 0) out.push(`${' '.repeat(27)}${notes.join('; ')}`);
     }
     out.push('');
   }

@@ -1,0 +1,142 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closedPort, startServer, type TestServer } from './helpers/server.ts';
+import { makeTempDir, writeFiles } from './helpers/temp.ts';
+
+const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../scripts/check-links.ts');
+let server: TestServer;
+let temp: { dir: string; cleanup: () => Promise<void> };
+
+/** Fast settings for loopback servers: allow 127.x (excluded by default) and keep waits short. */
+const fast = ['--include', '^http://127\\.', '--timeout', '1500', '--retries', '0', '--no-cache'];
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real CLI in a child process (asynchronously: the test server lives in this process). */
+function runCli(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [cli, ...args], { cwd: temp.dir, env: { ...process.env, CI: 'true', ...env }, timeout: 30_000 }, (_error, stdout, stderr) =>
+      resolve({ code: child.exitCode, stdout, stderr }),
+    );
+  });
+}
+
+beforeAll(async () => {
+  server = await startServer((request, response) => response.writeHead(request.url === '/missing' ? 404 : 200).end());
+  temp = await makeTempDir();
+  await writeFiles(temp.dir, {
+    'content/docs/intro.md': `# Intro\n\nSee [the guide](${server.url('/guide')}).\n\nAnd [this](${server.url('/missing')}).\n`,
+    'content/docs/fine.md': `# Fine\n\n[ok](${server.url('/fine')})\n`,
+  });
+});
+
+afterAll(async () => {
+  await server.close();
+  await temp.cleanup();
+});
+
+describe('npm run links', () => {
+  it('prints a text report grouped by file and exits 1 when a link is broken', async () => {
+    const run = await runCli(['--content-dir', 'content', ...fast]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`content/docs/intro.md\n     5  broken        404  ${server.url('/missing')}\n`);
+    expect(run.stdout).toMatch(/3 links in 2 files: 1 broken, 2 ok \(\d+ requests, [\d.]+ m?s\)\n$/);
+    // Not a TTY: plain progress lines on stderr, no bar.
+    expect(run.stderr).toContain('Checking 3 links...');
+  });
+
+  it('exits 0 when the only failures are verdicts left out of --fail-on', async () => {
+    const run = await runCli(['--content-dir', 'content', ...fast, '--fail-on', 'timeout,invalid']);
+    expect(run.code).toBe(0);
+  });
+
+  it('writes the JSON report to stdout', async () => {
+    const run = await runCli(['--content-dir', 'content', ...fast, '--format', 'json']);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ schemaVersion: 1, exitCode: 1, counts: { ok: 2, broken: 1 } });
+    expect(report.links.find((link: { verdict: string }) => link.verdict === 'broken').places).toEqual([{ raw: server.url('/missing'), file: 'content/docs/intro.md', line: 5 }]);
+  });
+
+  it('writes GitHub annotations and appends a Markdown summary to $GITHUB_STEP_SUMMARY', async () => {
+    const summaryFile = path.join(temp.dir, 'step-summary.md');
+    await writeFiles(temp.dir, { 'step-summary.md': '# Earlier step\n' });
+    const run = await runCli(['--content-dir', 'content', ...fast, '--format', 'github'], { GITHUB_STEP_SUMMARY: summaryFile });
+    expect(run.stdout).toContain(`::error file=content/docs/intro.md,line=5,title=Broken link::${server.url('/missing')} — answered 404 Not Found\n`);
+    const summary = await readFile(summaryFile, 'utf8');
+    expect(summary.startsWith('# Earlier step\n## Link check')).toBe(true);
+    expect(summary).toContain('| ❌ broken |');
+  });
+
+  it('prints a Markdown report', async () => {
+    const run = await runCli(['--content-dir', 'content', ...fast, '--format', 'markdown']);
+    expect(run.stdout).toContain('**1 broken, 2 ok**');
+  });
+
+  it('checks a single --url, even one the default excludes would skip', async () => {
+    const run = await runCli(['--url', server.url('/fine'), '--timeout', '1500', '--no-cache']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('1 link in 0 files: 1 ok');
+  });
+
+  it('keeps results in the cache file and reuses them on the next run', async () => {
+    const cacheFile = path.join(temp.dir, 'cache', 'links.json');
+    const args = ['--content-dir', 'content', '--include', '^http://127\\.', '--retries', '0', '--format', 'json'];
+    const first = JSON.parse((await runCli(args, { LINK_CHECK_CACHE: cacheFile })).stdout);
+    expect(first.fromCache).toBe(0);
+    const second = JSON.parse((await runCli(args, { LINK_CHECK_CACHE: cacheFile })).stdout);
+    expect(second.fromCache).toBe(2);
+    expect(second.requests).toBe(2); // only the broken link is asked again (HEAD, then GET)
+  });
+
+  it('exits 3 with an explanation when the machine looks offline', async () => {
+    const offline = await makeTempDir();
+    try {
+      await writeFiles(offline.dir, {
+        'content/a.md': `[a](http://127.0.0.2:${await closedPort('127.0.0.2')}/) [b](http://127.0.0.3:${await closedPort('127.0.0.3')}/)\n`,
+      });
+      const run = await runCli(['--content-dir', path.join(offline.dir, 'content'), ...fast]);
+      expect(run.code).toBe(3);
+      expect(run.stdout).toContain('This machine looks offline: all 2 links to 2 hosts failed with DNS or connection errors');
+    } finally {
+      await offline.cleanup();
+    }
+  });
+
+  it('exits 2 with a clear message for usage errors', async () => {
+    const unknown = await runCli(['--frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("Unknown option '--frobnicate'");
+    expect(unknown.stderr).toContain('--help');
+
+    const failOn = await runCli(['--fail-on', 'broken,dead']);
+    expect(failOn.code).toBe(2);
+    expect(failOn.stderr).toContain('unknown verdict "dead"');
+
+    const format = await runCli(['--format', 'xml']);
+    expect(format).toMatchObject({ code: 2, stderr: expect.stringContaining('--format must be one of text, json, markdown, github') });
+
+    const number = await runCli(['--per-host', 'two']);
+    expect(number).toMatchObject({ code: 2, stderr: expect.stringContaining('--per-host expects a whole number (got "two")') });
+
+    const regex = await runCli(['--exclude', '(unclosed']);
+    expect(regex).toMatchObject({ code: 2, stderr: expect.stringContaining('expected a valid JavaScript regular expression') });
+
+    const ref = await runCli(['--content-dir', 'content', '--changed-since', 'main']);
+    expect(ref).toMatchObject({ code: 2, stderr: expect.stringContaining('is not inside one') });
+    expect(ref.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('prints help', async () => {
+    const run = await runCli(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Usage: npm run links -- [options]');
+    expect(run.stdout).toContain('Exit codes: 0 fine, 1 a failing verdict');
+  });
+});
