@@ -47,7 +47,8 @@ export function resolveLinkTarget(href: string, fromFile: string): LinkTarget {
 
   const decoded = safeDecode(rawPath);
   const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile.replace(/\\/g, '/')), decoded));
-  const inside = resolved === '.' ? '' : resolved.replace(/\/+$/, '');
+  const withoutSlash = resolved.replace(/\/+$/, '');
+  const inside = withoutSlash === '.' ? '' : withoutSlash;
   if (inside === '..' || inside.startsWith('../')) return { kind: 'other' };
 
   if (isContentFile(inside)) return { kind: 'page', file: inside, fragment, suffix };

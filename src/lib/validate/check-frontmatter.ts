@@ -1,0 +1,95 @@
+import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { z } from 'zod';
+import { docFrontmatterSchema } from '../frontmatter.ts';
+import { describeZodIssues } from '../format-issues.ts';
+
+/** A problem inside one file; the caller adds the file name. */
+export interface LocalProblem {
+  line: number;
+  message: string;
+}
+
+/** The frontmatter block as remark-frontmatter found it: its YAML text and the file line of its `---`. */
+export interface FrontmatterBlock {
+  yaml: string;
+  startLine: number;
+}
+
+export interface FrontmatterResult {
+  /** Whether the page is a draft (read leniently, so even an invalid page's links are judged right). */
+  draft: boolean;
+  problems: LocalProblem[];
+}
+
+const HOW_TO_START = 'Start the file with a frontmatter block:\n      ---\n      title: Page title\n      description: One or two sentences about the page.\n      ---';
+
+/** The object keys the schema allows at a path, to name them when an author misspells one. */
+function allowedKeys(path: PropertyKey[]): string[] {
+  let schema: z.ZodType = docFrontmatterSchema;
+  for (const key of path) {
+    while (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) schema = schema.unwrap() as z.ZodType;
+    if (!(schema instanceof z.ZodObject)) return [];
+    schema = (schema.shape as Record<string, z.ZodType>)[String(key)]!;
+  }
+  while (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) schema = schema.unwrap() as z.ZodType;
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+}
+
+/** File line of the deepest key along `path` that exists in the YAML (the field itself, or its parent). */
+function lineOfPath(doc: Document, counter: LineCounter, path: PropertyKey[], startLine: number): number {
+  let node: unknown = doc.contents;
+  let line = startLine;
+  for (const key of path) {
+    if (!isMap(node)) break;
+    const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);
+    const offset = (pair?.key as { range?: [number, number, number] } | undefined)?.range?.[0];
+    if (!pair || offset === undefined) break;
+    line = startLine + counter.linePos(offset).line; // YAML line 1 is the line after `---`
+    node = pair.value;
+  }
+  return line;
+}
+
+/** Checks a page's frontmatter against docFrontmatterSchema, with the file line of each bad field. */
+export function checkFrontmatter(block: FrontmatterBlock | undefined): FrontmatterResult {
+  if (!block) {
+    return { draft: false, problems: [{ line: 1, message: `has no frontmatter; every page needs a title and a description. ${HOW_TO_START}` }] };
+  }
+  const counter = new LineCounter();
+  const doc = parseDocument(block.yaml, { lineCounter: counter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    return {
+      draft: false,
+      problems: doc.errors.map((error) => ({
+        line: block.startLine + counter.linePos(error.pos[0]).line,
+        message: `frontmatter is not valid YAML: ${error.message.split('\n')[0]}. Check the indentation and quote values that contain ": " or start with a special character.`,
+      })),
+    };
+  }
+  const data: unknown = doc.toJS() ?? {};
+  const draft = typeof data === 'object' && data !== null && (data as { draft?: unknown }).draft === true;
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return { draft, problems: [{ line: block.startLine, message: `frontmatter must be a set of "field: value" lines. ${HOW_TO_START}` }] };
+  }
+  const result = docFrontmatterSchema.safeParse(data);
+  if (result.success) return { draft, problems: [] };
+
+  const described = describeZodIssues(result.error, data);
+  const problems = result.error.issues.map((issue, index): LocalProblem => {
+    if (issue.code === 'unrecognized_keys') {
+      const where = issue.path.length > 0 ? ` in ${issue.path.map(String).join('.')}` : '';
+      const allowed = allowedKeys(issue.path).join(', ');
+      return {
+        line: lineOfPath(doc, counter, [...issue.path, issue.keys[0]!], block.startLine),
+        message: `frontmatter field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}${where} ${issue.keys.length > 1 ? 'are' : 'is'} not allowed; allowed: ${allowed}. Fix the spelling or remove ${issue.keys.length > 1 ? 'them' : 'it'}.`,
+      };
+    }
+    const missing = issue.path.length > 0 && doc.getIn(issue.path as unknown[]) === undefined;
+    const field = String(issue.path.at(-1));
+    const fix = missing ? `add "${field}: …" to the frontmatter` : 'fix the value in the frontmatter';
+    // describeZodIssues already says what was found, so zod's own "received …" would repeat it.
+    const what = described[index]!.message.replace('Invalid input: ', '').replace(/, received [\w ]+(?= \(got)/, '');
+    return { line: lineOfPath(doc, counter, issue.path, block.startLine), message: `invalid frontmatter field ${what}; ${fix}.` };
+  });
+  return { draft, problems };
+}

@@ -1,0 +1,109 @@
+import path from 'node:path';
+import type { DocumentFacts } from './document-facts.ts';
+import type { LocalProblem } from './check-frontmatter.ts';
+import { resolveLinkTarget, sectionIndexFiles } from './link-target.ts';
+
+/** What the link check knows about the whole site. */
+export interface SiteIndex {
+  /** Every content file by its path relative to the docs folder. */
+  pages: Map<string, { anchors: Set<string>; draft: boolean }>;
+  /** Folders that hold at least one page, so `folder` without a slash can be told apart from a file. */
+  folders: Set<string>;
+  /** How file names are shown in messages (`content/docs/` + path). */
+  display: (file: string) => string;
+  /** Production builds leave drafts out, so links to them from published pages would break. */
+  production: boolean;
+}
+
+export function buildFolderSet(files: Iterable<string>): Set<string> {
+  const folders = new Set<string>(['']);
+  for (const file of files) {
+    for (let dir = path.posix.dirname(file); dir !== '.' && !folders.has(dir); dir = path.posix.dirname(dir)) folders.add(dir);
+  }
+  return folders;
+}
+
+// Browsers scroll to the top for `#top` and for an empty fragment, whether or not an element has that id.
+const ALWAYS_VALID_FRAGMENTS = new Set(['', 'top']);
+
+function listAnchors(anchors: Set<string>): string {
+  if (anchors.size === 0) return 'it has no headings';
+  const shown = [...anchors].slice(0, 8).map((a) => `#${a}`);
+  return `its anchors are ${shown.join(', ')}${anchors.size > 8 ? ', …' : ''}`;
+}
+
+function relativeHref(from: string, to: string): string {
+  const rel = path.posix.relative(path.posix.dirname(from), to);
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}
+
+/** A file with the same path in another letter case: the usual cause of "works on my Mac". */
+function sameNameOtherCase(index: SiteIndex, file: string): string | undefined {
+  const lower = file.toLowerCase();
+  for (const candidate of index.pages.keys()) if (candidate.toLowerCase() === lower) return candidate;
+  return undefined;
+}
+
+/** Links to pages, sections and heading anchors that do not exist (or will not exist in production). */
+export function checkLinks(doc: DocumentFacts, draft: boolean, index: SiteIndex): LocalProblem[] {
+  const problems: LocalProblem[] = [];
+  const missingAnchor = (fragment: string | undefined, target: string, line: number, href: string) => {
+    if (fragment === undefined || ALWAYS_VALID_FRAGMENTS.has(fragment.toLowerCase())) return;
+    const anchors = index.pages.get(target)?.anchors ?? new Set<string>();
+    if (anchors.has(fragment)) return;
+    const where = target === doc.file ? 'this page' : index.display(target);
+    const lower = fragment.toLowerCase();
+    const hint = lower !== fragment && anchors.has(lower) ? ` Heading anchors are lower case: use #${lower}.` : '';
+    problems.push({
+      line,
+      message: `link "${href}" points to #${fragment}, which is not a heading or id on ${where} (${listAnchors(anchors)}).${hint} Fix the anchor, or add the heading it refers to.`,
+    });
+  };
+
+  for (const { href, line } of doc.links) {
+    const target = resolveLinkTarget(href, doc.file);
+    if (target.kind === 'other') continue;
+    if (target.kind === 'same-page') {
+      missingAnchor(target.fragment, doc.file, line, href);
+      continue;
+    }
+
+    let file: string | undefined;
+    if (target.kind === 'page') {
+      if (index.pages.has(target.file)) {
+        file = target.file;
+      } else {
+        const other = sameNameOtherCase(index, target.file);
+        const hint = other ? ` Did you mean "${relativeHref(doc.file, other)}"? File names are case-sensitive.` : '';
+        problems.push({
+          line,
+          message: `link "${href}" points to ${index.display(target.file)}, which does not exist.${hint} Fix the path or create the page.`,
+        });
+        continue;
+      }
+    } else {
+      if (!target.explicit && !index.folders.has(target.dir)) continue; // `Dockerfile`, `LICENSE`: not a page link
+      file = sectionIndexFiles(target.dir).find((candidate) => index.pages.has(candidate));
+      if (!file) {
+        const folder = index.display(target.dir);
+        const why = index.folders.has(target.dir) ? `has no index.md landing page` : 'does not exist';
+        problems.push({
+          line,
+          message: `link "${href}" points to the folder ${folder}/, which ${why}. Link to a page inside it, or add ${folder}/index.md.`,
+        });
+        continue;
+      }
+    }
+
+    const page = index.pages.get(file)!;
+    if (index.production && page.draft && !draft) {
+      problems.push({
+        line,
+        message: `link "${href}" points to ${index.display(file)}, a draft, which production builds leave out. Publish that page (remove "draft: true") or remove the link.`,
+      });
+      continue;
+    }
+    missingAnchor(target.fragment, file, line, href);
+  }
+  return problems;
+}

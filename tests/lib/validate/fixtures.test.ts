@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateContent } from '../../../src/lib/validate/index.ts';
+import { formatProblem } from '../../../src/lib/format-issues.ts';
+
+const fixtures = path.resolve(import.meta.dirname, '../../fixtures');
+const problemsIn = (name: string) =>
+  validateContent({ docsDir: path.join(fixtures, name, 'docs'), base: '/', production: true }).map(formatProblem);
+
+describe('validateContent on the bad fixture folders', () => {
+  it('bad-link: names the file, line and missing page', () => {
+    expect(problemsIn('bad-link')).toEqual([
+      'tests/fixtures/bad-link/docs/guide/first-steps.md:9: link "../networking/bridges.md#default-bridge" points to tests/fixtures/bad-link/docs/networking/bridges.md, which does not exist. Fix the path or create the page.',
+    ]);
+  });
+
+  it('bad-anchor: reports a missing anchor on another page and on the same page, accepts the numbered repeat', () => {
+    expect(problemsIn('bad-anchor')).toEqual([
+      'tests/fixtures/bad-anchor/docs/index.md:8: link "./running.md#run-detached" points to #run-detached, which is not a heading or id on tests/fixtures/bad-anchor/docs/running.md (its anchors are #run-in-the-background, #run-in-the-background-1). Fix the anchor, or add the heading it refers to.',
+      'tests/fixtures/bad-anchor/docs/index.md:8: link "#install-docker" points to #install-docker, which is not a heading or id on this page (its anchors are #installing-docker). Fix the anchor, or add the heading it refers to.',
+    ]);
+  });
+
+  it('missing-image: reports only the image whose file is missing', () => {
+    expect(problemsIn('missing-image')).toEqual([
+      'tests/fixtures/missing-image/docs/index.md:8: image "./images/layers.png" does not exist (expected at tests/fixtures/missing-image/docs/images/layers.png). Fix the path, or put the image file there.',
+    ]);
+  });
+
+  it('missing-alt: asks for alt text', () => {
+    expect(problemsIn('missing-alt')).toEqual([
+      'tests/fixtures/missing-alt/docs/index.md:8: image "./diagram.png" has no alt text. Add alt text describing the image: ![what it shows](./diagram.png)',
+    ]);
+  });
+
+  it('bad-frontmatter: one problem per bad field, each on its line', () => {
+    expect(problemsIn('bad-frontmatter')).toEqual([
+      'tests/fixtures/bad-frontmatter/docs/broken.md:1: invalid frontmatter field description: expected string (got nothing); add "description: …" to the frontmatter.',
+      'tests/fixtures/bad-frontmatter/docs/broken.md:4: invalid frontmatter field sidebar.order: expected number (got "first"); fix the value in the frontmatter.',
+      'tests/fixtures/bad-frontmatter/docs/broken.md:5: invalid frontmatter field draft: expected boolean (got "maybe"); fix the value in the frontmatter.',
+    ]);
+  });
+
+  it('duplicate-url: names both files', () => {
+    expect(problemsIn('duplicate-url')).toEqual([
+      'tests/fixtures/duplicate-url/docs/setup.md: has the same URL (/setup/) as tests/fixtures/duplicate-url/docs/setup/index.md, so one would overwrite the other. Rename or move one of them.',
+      'tests/fixtures/duplicate-url/docs/setup/index.md: has the same URL (/setup/) as tests/fixtures/duplicate-url/docs/setup.md, so one would overwrite the other. Rename or move one of them.',
+    ]);
+  });
+
+  it('the plugin fixture site has no problems (so its build test only fails for plugin reasons)', () => {
+    expect(problemsIn('plugins-site')).toEqual([]);
+  });
+});
