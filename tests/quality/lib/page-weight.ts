@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { init, parse } from 'es-module-lexer';
+import { Parser } from 'htmlparser2';
+import { joinBase } from '../../../src/lib/urls.ts';
+import { fileForSitePath, stripBase } from './dist.ts';
+
+export interface Transfer {
+  /** URL path as requested, base included. */
+  url: string;
+  kind: 'html' | 'css' | 'js';
+  bytes: number;
+  gzip: number;
+}
+
+export interface PageWeight {
+  sitePath: string;
+  transfers: Transfer[];
+  /** gzip bytes per kind and in total: what a first visit downloads before any interaction. */
+  html: number;
+  css: number;
+  js: number;
+  total: number;
+}
+
+const RESOLVER_ORIGIN = 'http://dist.invalid';
+
+/**
+ * The first view of a page: its HTML, the stylesheets and scripts it references, and every module
+ * those scripts import statically, each gzip-compressed as a web server would send it (zlib's
+ * default level). Dynamic import() is not followed: that code loads only when the reader acts
+ * (opens search), which is exactly what the budget wants kept out of the first view.
+ */
+export async function pageWeight(distDir: string, sitePath: string, base: string): Promise<PageWeight> {
+  await init;
+  const pageUrl = joinBase(base, sitePath);
+  const transfers: Transfer[] = [];
+  const seen = new Set<string>();
+
+  const load = (url: string, kind: Transfer['kind'], from: string): Buffer => {
+    const inside = stripBase(base, url);
+    const file = inside === undefined ? undefined : fileForSitePath(distDir, inside);
+    if (!file) throw new Error(`${from} loads ${url}, which is not in the build (${distDir})`);
+    const content = readFileSync(file);
+    transfers.push({ url, kind, bytes: content.length, gzip: gzipSync(content).length });
+    return content;
+  };
+
+  const html = load(pageUrl, 'html', 'the page list').toString('utf8');
+  const scripts: string[] = [];
+  for (const { url, kind } of assetsOfHtml(html)) {
+    const resolved = new URL(url, new URL(pageUrl, RESOLVER_ORIGIN));
+    if (resolved.origin !== RESOLVER_ORIGIN) throw new Error(`${pageUrl} loads ${url} from another origin; the budget assumes everything is first-party`);
+    if (seen.has(resolved.pathname)) continue;
+    seen.add(resolved.pathname);
+    if (kind === 'js') scripts.push(resolved.pathname);
+    else load(resolved.pathname, kind, pageUrl);
+  }
+  while (scripts.length > 0) {
+    const script = scripts.shift()!;
+    const source = load(script, 'js', pageUrl).toString('utf8');
+    for (const specifier of staticImports(source, script)) {
+      const resolved = new URL(specifier, new URL(script, RESOLVER_ORIGIN));
+      if (resolved.origin !== RESOLVER_ORIGIN || seen.has(resolved.pathname)) continue;
+      seen.add(resolved.pathname);
+      scripts.push(resolved.pathname);
+    }
+  }
+
+  const sum = (kind: Transfer['kind']) => transfers.filter((t) => t.kind === kind).reduce((total, t) => total + t.gzip, 0);
+  const weight = { html: sum('html'), css: sum('css'), js: sum('js') };
+  return { sitePath, transfers, ...weight, total: weight.html + weight.css + weight.js };
+}
+
+/** Stylesheets and scripts the HTML itself asks for, in document order. */
+export function assetsOfHtml(html: string): { url: string; kind: 'css' | 'js' }[] {
+  const assets: { url: string; kind: 'css' | 'js' }[] = [];
+  const parser = new Parser({
+    onopentag(tag, attributes) {
+      const rel = (attributes.rel ?? '').toLowerCase().split(/\s+/);
+      if (tag === 'link' && attributes.href) {
+        if (rel.includes('stylesheet')) assets.push({ url: attributes.href, kind: 'css' });
+        else if (rel.includes('modulepreload')) assets.push({ url: attributes.href, kind: 'js' });
+        else if (rel.includes('preload') && (attributes.as === 'script' || attributes.as === 'style')) {
+          assets.push({ url: attributes.href, kind: attributes.as === 'script' ? 'js' : 'css' });
+        }
+      }
+      if (tag === 'script' && attributes.src) assets.push({ url: attributes.src, kind: 'js' });
+    },
+  });
+  parser.end(html);
+  return assets;
+}
+
+/** Module specifiers of `import ... from` / `export ... from` / `import '...'`, not import(). */
+export function staticImports(source: string, file: string): string[] {
+  try {
+    const [imports] = parse(source, file);
+    return imports.filter((entry) => entry.d === -1 && entry.n !== undefined).map((entry) => entry.n!);
+  } catch (error) {
+    throw new Error(`Cannot read the imports of ${path.basename(file)}: ${(error as Error).message}`);
+  }
+}
+
+export function formatWeight(weight: PageWeight): string {
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  return `${weight.sitePath}: ${kb(weight.total)} gzip = ${weight.total} B (HTML ${kb(weight.html)}, CSS ${kb(weight.css)}, JS ${kb(weight.js)}; ${weight.transfers.length} files)`;
+}
+
+export interface Budget {
+  /** Maximum gzip bytes of everything in the first view. */
+  total: number;
+  /** Maximum gzip bytes of JavaScript in the first view. */
+  js?: number;
+}
+
+/** One message per exceeded limit, empty when the page fits. */
+export function overBudget(weight: PageWeight, budget: Budget): string[] {
+  const problems: string[] = [];
+  if (weight.total >= budget.total) problems.push(`${weight.sitePath}: first view is ${weight.total} bytes gzip, budget is under ${budget.total}`);
+  if (budget.js !== undefined && weight.js >= budget.js) {
+    const scripts = weight.transfers.filter((t) => t.kind === 'js').map((t) => `${t.url} ${t.gzip}`);
+    problems.push(`${weight.sitePath}: JavaScript is ${weight.js} bytes gzip, budget is under ${budget.js} (${scripts.join(', ')})`);
+  }
+  return problems;
+}
+
+/**
+ * Search files the first view loads: Pagefind's bundle and index live under /pagefind/ and must
+ * wait until the reader opens search.
+ */
+export function searchFilesInFirstView(weight: PageWeight): string[] {
+  return weight.transfers.filter((t) => /\/pagefind\//.test(t.url)).map((t) => t.url);
+}

@@ -1,0 +1,23 @@
+import { resolveSiteConfig } from '../../src/lib/site-config.ts';
+import siteConfigInput from '../../src/site.config.ts';
+import { buildSite, type BuildResult } from '../helpers/build-site.ts';
+
+/**
+ * The builds the quality gates judge. The names are shared: any test file asking for the same name
+ * in the same run reuses one build instead of building the real site again.
+ */
+export const REAL_SITE = 'real-site';
+export const REAL_SITE_BASE = 'real-site-base';
+export const PROJECT_BASE = '/docker-learning';
+
+/** Origin canonical URLs and the sitemap use: the configured one, as no test overrides SITE_URL. */
+export const siteUrl = resolveSiteConfig(siteConfigInput).site;
+
+export function realSite(): BuildResult {
+  return buildSite({ contentDir: 'content', name: REAL_SITE, reuse: true });
+}
+
+/** The same content deployed under a sub-path, as a GitHub Pages project site is. */
+export function realSiteWithBase(): BuildResult {
+  return buildSite({ contentDir: 'content', name: REAL_SITE_BASE, base: PROJECT_BASE, reuse: true });
+}
