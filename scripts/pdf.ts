@@ -1,0 +1,241 @@
+/**
+ * `npm run pdf`: renders the built quick-reference page to dist/docker-quick-ref.pdf with Debian's
+ * Chromium, so readers can download a sheet that matches the site's print stylesheet exactly.
+ *
+ * The page is served from dist/ on 127.0.0.1 (under the site's base path) rather than opened as a
+ * file:// URL, because the built HTML refers to its CSS and images by site-absolute paths.
+ * Run it after `npm run build`; the site build itself never needs Chromium.
+ */
+import { access, constants, readFile, stat } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import sirv from 'sirv';
+import { projectRoot, readEnv } from '../src/lib/env.ts';
+import { resolveSiteConfig } from '../src/lib/site-config.ts';
+import siteConfigInput from '../src/site.config.ts';
+
+/** Debian's package; the project never downloads a browser of its own. */
+export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+export const DEFAULT_PAGE = 'reference/quick-reference/';
+export const PDF_NAME = 'docker-quick-ref.pdf';
+
+/** Headless, offline and quiet: no sandbox (containers and CI), no GPU, no update or sync traffic. */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+const PAPER_FORMATS = ['A4', 'Letter'] as const;
+type PaperFormat = (typeof PAPER_FORMATS)[number];
+
+export interface PdfOptions {
+  distDir: string;
+  outFile: string;
+  /** Page path inside the site, relative to the base: 'reference/quick-reference/'. */
+  page: string;
+  base: string;
+  chromiumPath: string;
+  format: PaperFormat;
+  /** The sheet is promised to fit on this many pages; more is an error. */
+  maxPages: number;
+}
+
+/** A problem the user can fix, reported as one message without a stack trace. */
+export class PdfError extends Error {
+  override name = 'PdfError';
+}
+
+const USAGE = `Usage: npm run pdf -- [options]
+
+Renders the built quick reference page to a PDF with Debian's Chromium.
+
+Options:
+  --dist DIR        built site folder (default: dist)
+  --out FILE        output file (default: DIST/${PDF_NAME})
+  --page PATH       page inside the site (default: ${DEFAULT_PAGE})
+  --chromium PATH   Chromium executable (default: ${DEFAULT_CHROMIUM})
+  --format NAME     paper size when the page sets none: A4 or Letter (default: A4)
+  --max-pages N     fail if the PDF has more pages than this (default: 2)
+  -h, --help        show this help`;
+
+/** Turns command-line arguments into options, or throws a PdfError saying what is wrong. */
+export function parsePdfArgs(argv: string[], base: string, cwd = process.cwd()): PdfOptions | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      allowPositionals: false,
+      options: {
+        dist: { type: 'string' },
+        out: { type: 'string' },
+        page: { type: 'string' },
+        chromium: { type: 'string' },
+        format: { type: 'string' },
+        'max-pages': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new PdfError(`${(error as Error).message}\n\n${USAGE}`);
+  }
+  if (values.help) return 'help';
+
+  const format = PAPER_FORMATS.find((name) => name.toLowerCase() === (values.format ?? 'A4').toLowerCase());
+  if (!format) throw new PdfError(`--format must be A4 or Letter, not "${values.format}".`);
+  const maxPages = Number(values['max-pages'] ?? 2);
+  if (!Number.isInteger(maxPages) || maxPages < 1) {
+    throw new PdfError(`--max-pages must be a whole number of at least 1, not "${values['max-pages']}".`);
+  }
+  const distDir = path.resolve(cwd, values.dist ?? path.join(projectRoot, 'dist'));
+  return {
+    distDir,
+    outFile: path.resolve(cwd, values.out ?? path.join(distDir, PDF_NAME)),
+    page: (values.page ?? DEFAULT_PAGE).replace(/^\/+/, ''),
+    base,
+    chromiumPath: values.chromium ?? DEFAULT_CHROMIUM,
+    format,
+    maxPages,
+  };
+}
+
+/** Counts page objects in a PDF; Chromium writes each page as one `/Type /Page` dictionary. */
+export function countPdfPages(pdf: Uint8Array): number {
+  return Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
+}
+
+async function checkInputs(options: PdfOptions): Promise<string> {
+  const pageFile = path.join(options.distDir, options.page, 'index.html');
+  const isFile = await stat(pageFile).then((s) => s.isFile(), () => false);
+  if (!isFile) {
+    const distExists = await stat(options.distDir).then((s) => s.isDirectory(), () => false);
+    throw new PdfError(
+      distExists
+        ? `${path.relative(process.cwd(), pageFile)} is missing: the built site has no page at /${options.page}. ` +
+            'Rebuild with `npm run build`, or pass the right page with --page.'
+        : `${path.relative(process.cwd(), options.distDir) || options.distDir} does not exist: build the site first with \`npm run build\`, then run \`npm run pdf\` again.`,
+    );
+  }
+  try {
+    await access(options.chromiumPath, constants.X_OK);
+  } catch {
+    throw new PdfError(
+      `Chromium was not found at ${options.chromiumPath}. Install Debian's package with ` +
+        '`sudo apt-get install -y chromium` (or `npm run setup:system`), or pass another executable with --chromium PATH.',
+    );
+  }
+  return pageFile;
+}
+
+/** Serves dist/ under the base path on an ephemeral 127.0.0.1 port; records requests it could not answer. */
+async function serveDist(distDir: string, base: string) {
+  const serve = sirv(distDir, { dev: true, dotfiles: false });
+  const prefix = base === '/' ? '' : base.replace(/\/+$/, '');
+  const server = http.createServer((request, response) => {
+    const url = request.url ?? '/';
+    if (prefix && url !== prefix && !url.startsWith(`${prefix}/`) && !url.startsWith(`${prefix}?`)) {
+      response.writeHead(404).end();
+      return;
+    }
+    request.url = url.slice(prefix.length) || '/';
+    serve(request, response, () => {
+      response.writeHead(404).end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface PdfResult {
+  outFile: string;
+  pages: number;
+  bytes: number;
+  milliseconds: number;
+  /** Same-site URLs the page asked for that dist/ does not have (a stylesheet missing from the print, say). */
+  missing: string[];
+}
+
+export async function renderPdf(options: PdfOptions): Promise<PdfResult> {
+  const started = performance.now();
+  await checkInputs(options);
+  const site = await serveDist(options.distDir, options.base);
+  const missing: string[] = [];
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath: options.chromiumPath, args: CHROMIUM_FLAGS, chromiumSandbox: false, timeout: 60_000 });
+    const page = await browser.newPage();
+    page.on('response', (response) => {
+      if (response.status() >= 400 && response.url().startsWith(site.origin)) missing.push(new URL(response.url()).pathname);
+    });
+    // Nothing outside our own server may be fetched: the PDF must not depend on the network.
+    await page.route((url) => !url.href.startsWith(site.origin), (route) => route.abort());
+    const pageUrl = `${site.origin}${options.base === '/' ? '/' : `${options.base.replace(/\/+$/, '')}/`}${options.page}`;
+    await page.goto(pageUrl, { waitUntil: 'networkidle', timeout: 60_000 });
+    await page.emulateMedia({ media: 'print' });
+    await page.pdf({
+      path: options.outFile,
+      format: options.format,
+      printBackground: true,
+      // The site's print stylesheet may set @page size and margins; these apply when it does not.
+      preferCSSPageSize: true,
+      margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' },
+    });
+  } finally {
+    await browser?.close();
+    await site.close();
+  }
+  const pdf = await readFile(options.outFile);
+  return { outFile: options.outFile, pages: countPdfPages(pdf), bytes: pdf.byteLength, milliseconds: performance.now() - started, missing };
+}
+
+async function main(): Promise<number> {
+  const env = readEnv();
+  const { base } = resolveSiteConfig(siteConfigInput, { SITE_URL: env.siteUrl, SITE_BASE: env.siteBase });
+  try {
+    const options = parsePdfArgs(process.argv.slice(2), base);
+    if (options === 'help') {
+      console.log(USAGE);
+      return 0;
+    }
+    const result = await renderPdf(options);
+    const relative = path.relative(process.cwd(), result.outFile);
+    const shown = relative && !relative.startsWith('..') ? relative : result.outFile;
+    for (const url of result.missing) console.warn(`warning: the page requested ${url}, which is not in ${options.distDir}`);
+    console.log(
+      `Wrote ${shown}: ${result.pages} page${result.pages === 1 ? '' : 's'} (${options.format} unless the page sets a size), ` +
+        `${(result.bytes / 1024).toFixed(1)} kB in ${(result.milliseconds / 1000).toFixed(1)} s`,
+    );
+    if (result.pages > options.maxPages) {
+      console.error(
+        `error: the quick reference prints to ${result.pages} pages, more than the ${options.maxPages} it promises. ` +
+          'Shorten content/docs/reference/quick-reference.md or tighten the print stylesheet.',
+      );
+      return 1;
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof PdfError) {
+      console.error(`error: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+if (import.meta.main) {
+  process.exitCode = await main();
+}

@@ -1,0 +1,88 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/lib/env.ts';
+import { countPdfPages, parsePdfArgs, PdfError } from '../../scripts/pdf.ts';
+import { tmpRoot } from '../helpers/build-site.ts';
+
+const node = path.join(projectRoot, 'node_modules', '.bin', 'node');
+const script = path.join(projectRoot, 'scripts', 'pdf.ts');
+
+function runPdf(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(node, [script, ...args], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, SITE_BASE: '', ...env }, timeout: 120_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A built site in miniature: the page and a stylesheet it loads by site-absolute path, under `base`. */
+function fakeDist(name: string, base: string, body: string): string {
+  const dist = path.join(tmpRoot, name);
+  rmSync(dist, { recursive: true, force: true });
+  const prefix = base === '/' ? '' : base;
+  mkdirSync(path.join(dist, 'reference', 'quick-reference'), { recursive: true });
+  mkdirSync(path.join(dist, '_astro'), { recursive: true });
+  writeFileSync(path.join(dist, '_astro', 'print.css'), 'body { font: 11pt sans-serif; } h1 { color: #123; }');
+  writeFileSync(
+    path.join(dist, 'reference', 'quick-reference', 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Quick reference</title>` +
+      `<link rel="stylesheet" href="${prefix}/_astro/print.css"></head><body><h1>Docker quick reference</h1>${body}</body></html>`,
+  );
+  return dist;
+}
+
+describe('scripts/pdf.ts options', () => {
+  it('defaults to the quick reference in dist/, A4, at most two pages', () => {
+    const options = parsePdfArgs([], '/');
+    expect(options).toMatchObject({ page: 'reference/quick-reference/', format: 'A4', maxPages: 2, chromiumPath: '/usr/bin/chromium' });
+    expect(options !== 'help' && options.outFile).toBe(path.join(projectRoot, 'dist', 'docker-quick-ref.pdf'));
+  });
+
+  it('accepts Letter paper and rejects nonsense with a sentence, not a stack trace', () => {
+    expect(parsePdfArgs(['--format', 'letter'], '/')).toMatchObject({ format: 'Letter' });
+    expect(() => parsePdfArgs(['--format', 'A3'], '/')).toThrow(new PdfError('--format must be A4 or Letter, not "A3".'));
+    expect(() => parsePdfArgs(['--max-pages', '0'], '/')).toThrow(/--max-pages must be a whole number/);
+    expect(() => parsePdfArgs(['--colour'], '/')).toThrow(PdfError);
+  });
+
+  it('counts pages the way Chromium writes them', () => {
+    const pdf = Buffer.from('<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>\n<< /Type /Page /Parent 2 0 R >>\n<</Type/Page/Parent 2 0 R>>', 'latin1');
+    expect(countPdfPages(pdf)).toBe(2);
+  });
+});
+
+describe('npm run pdf', () => {
+  it('renders the page from dist/ under the base path with Chromium', () => {
+    const dist = fakeDist('pdf-site', '/docs-base', '<p>One short page.</p>');
+    const out = path.join(dist, 'docker-quick-ref.pdf');
+    const { status, stdout, stderr } = runPdf(['--dist', dist], { SITE_BASE: '/docs-base' });
+    expect(status, stderr).toBe(0);
+    expect(stdout).toMatch(/Wrote .*docker-quick-ref\.pdf: 1 page /);
+    expect(stderr).not.toMatch(/warning/); // the stylesheet was found under the base path
+    const pdf = readFileSync(out);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(countPdfPages(pdf)).toBe(1);
+  });
+
+  it('fails when the sheet no longer fits on the promised number of pages', () => {
+    const dist = fakeDist('pdf-long', '/', '<p>Line of text.</p>'.repeat(400));
+    const { status, stderr } = runPdf(['--dist', dist, '--max-pages', '2']);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/prints to \d+ pages, more than the 2 it promises/);
+    expect(existsSync(path.join(dist, 'docker-quick-ref.pdf'))).toBe(true);
+  });
+
+  it('says to build first when dist/ is missing', () => {
+    const { status, stderr } = runPdf(['--dist', path.join(tmpRoot, 'no-such-dist')]);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/does not exist: build the site first with `npm run build`/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('says how to install Chromium when it is missing', () => {
+    const dist = fakeDist('pdf-no-chromium', '/', '<p>x</p>');
+    const { status, stderr } = runPdf(['--dist', dist, '--chromium', '/nonexistent/chromium']);
+    expect(status).toBe(1);
+    expect(stderr).toContain('Chromium was not found at /nonexistent/chromium');
+    expect(stderr).toContain('apt-get install -y chromium');
+  });
+});
