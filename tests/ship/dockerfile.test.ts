@@ -1,0 +1,103 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import ignore from '@balena/dockerignore';
+import { Copy, DockerfileParser, type Instruction } from 'dockerfile-ast';
+import { validate } from 'dockerfile-utils';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../helpers/build-site.ts';
+
+// No Docker engine runs on these machines, so the image is never built here. These tests check
+// what can be checked without one: the Dockerfile parses and lints clean, its stages and
+// instructions are the ones the README promises, and the build context holds what the build
+// stage needs and nothing from the host's node_modules or dist.
+
+const dockerfileText = readFileSync(path.join(projectRoot, 'Dockerfile'), 'utf8');
+const dockerfile = DockerfileParser.parse(dockerfileText);
+const stages = splitStages(dockerfile.getInstructions());
+
+function splitStages(instructions: Instruction[]): Instruction[][] {
+  const result: Instruction[][] = [];
+  for (const instruction of instructions) {
+    if (instruction.getKeyword() === 'FROM') result.push([]);
+    result.at(-1)?.push(instruction);
+  }
+  return result;
+}
+
+const args = (instruction: Instruction) => instruction.getArguments().map((argument) => argument.getValue());
+const find = (stage: Instruction[], keyword: string) => stage.filter((instruction) => instruction.getKeyword() === keyword);
+
+describe('Dockerfile', () => {
+  it('lints clean (unknown instructions, flags or ports would be reported)', () => {
+    const problems = validate(dockerfileText).map((problem) => `line ${problem.range.start.line + 1}: ${problem.message}`);
+    expect(problems).toEqual([]);
+  });
+
+  it('builds on the pinned Node 22 image and serves from the unprivileged nginx image', () => {
+    const froms = dockerfile.getFROMs();
+    expect(froms).toHaveLength(2);
+    const [build, final] = froms;
+    expect(build.getImageName()).toBe('node');
+    // An exact minor keeps builds repeatable; it must stay on the major that .nvmrc pins.
+    const nvmrc = readFileSync(path.join(projectRoot, '.nvmrc'), 'utf8').trim();
+    expect(build.getImageTag()).toMatch(new RegExp(`^${nvmrc}\\.\\d+-bookworm-slim$`));
+    expect(build.getBuildStage()).toBe('build');
+    expect(final.getImageName()).toBe('nginxinc/nginx-unprivileged');
+    expect(final.getImageTag()).toMatch(/^\d+\.\d+-alpine$/);
+  });
+
+  it('installs from the lock file and builds the site in the build stage', () => {
+    const runs = find(stages[0], 'RUN').map((instruction) => instruction.getArgumentsContent() ?? '');
+    expect(runs.some((command) => /\bnpm ci\b/.test(command))).toBe(true);
+    expect(runs.some((command) => /\bnpm run build\b/.test(command))).toBe(true);
+    // The lock file is copied before the sources, so the dependency layer survives source edits.
+    const copies = find(stages[0], 'COPY').map(args);
+    expect(copies[0]).toEqual(['package.json', 'package-lock.json', './']);
+  });
+
+  it('ships our nginx.conf and the built site, and nothing else from the build stage', () => {
+    const copies = find(stages[1], 'COPY').filter((instruction): instruction is Copy => instruction instanceof Copy);
+    const plain = copies.filter((copy) => copy.getFlags().length === 0).map(args);
+    expect(plain).toContainEqual(['nginx.conf', '/etc/nginx/nginx.conf']);
+    const fromBuild = copies.filter((copy) => copy.getFlags().some((flag) => flag.getName() === 'from'));
+    expect(fromBuild).toHaveLength(1);
+    expect(fromBuild[0].getFlags().find((flag) => flag.getName() === 'from')?.getValue()).toBe('build');
+    // The same folder nginx.conf's root names.
+    const root = /^\s*root (\S+);/m.exec(readFileSync(path.join(projectRoot, 'nginx.conf'), 'utf8'))?.[1];
+    expect(args(fromBuild[0])).toEqual(['/app/dist', root]);
+  });
+
+  it('runs as a non-root user, on port 8080, with a health check against that port', () => {
+    const users = find(stages[1], 'USER').map((instruction) => instruction.getArgumentsContent());
+    expect(users.at(-1)).toMatch(/^[1-9]\d*$/);
+    expect(find(stages[1], 'EXPOSE').map(args)).toEqual([['8080']]);
+    const listen = /^\s*listen (\d+);/m.exec(readFileSync(path.join(projectRoot, 'nginx.conf'), 'utf8'))?.[1];
+    expect(listen).toBe('8080');
+    const healthchecks = find(stages[1], 'HEALTHCHECK');
+    expect(healthchecks).toHaveLength(1);
+    expect(healthchecks[0].getArgumentsContent()).toMatch(/^CMD .*http:\/\/127\.0\.0\.1:8080\//);
+  });
+});
+
+describe('.dockerignore', () => {
+  const rules = ignore({}).add(readFileSync(path.join(projectRoot, '.dockerignore'), 'utf8'));
+  const tracked = execFileSync('git', ['ls-files'], { cwd: projectRoot, encoding: 'utf8' }).split('\n').filter(Boolean);
+  const context = tracked.filter((file) => !rules.ignores(file));
+
+  it('keeps host-built and host-installed folders out of the build context', () => {
+    for (const folder of ['node_modules/astro/package.json', 'dist/index.html', '.astro/types.d.ts', '.cache/link-check.json', '.git/HEAD', 'tests/.tmp/x/index.html']) {
+      expect(rules.ignores(folder), folder).toBe(true);
+    }
+  });
+
+  it('sends everything the build stage needs', () => {
+    for (const needed of ['package.json', 'package-lock.json', 'astro.config.mjs', 'tsconfig.json', 'nginx.conf', 'scripts/require-node.mjs']) {
+      expect(context, needed).toContain(needed);
+    }
+    for (const folder of ['src/', 'content/', 'public/']) {
+      expect(context.some((file) => file.startsWith(folder)), folder).toBe(true);
+      expect(tracked.filter((file) => file.startsWith(folder)).every((file) => context.includes(file)), `all of ${folder}`).toBe(true);
+    }
+  });
+});
