@@ -1,0 +1,194 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { validateWorkflow, type ValidationError } from '@action-validator/core';
+import { parseDocument } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../helpers/build-site.ts';
+
+// GitHub Actions cannot run here, so the workflows are checked the ways that catch real mistakes:
+// the published workflow schema, the npm scripts they call, and the settings each job depends on.
+
+interface Step {
+  name?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Job {
+  'runs-on'?: string;
+  container?: string | { image: string };
+  permissions?: Record<string, string> | string;
+  environment?: { name: string; url?: string };
+  needs?: string | string[];
+  steps: Step[];
+}
+interface Workflow {
+  name?: string;
+  on: Record<string, unknown>;
+  permissions?: Record<string, string> | string;
+  concurrency?: { group: string; 'cancel-in-progress'?: boolean | string };
+  jobs: Record<string, Job>;
+}
+
+const workflowsDir = path.join(projectRoot, '.github', 'workflows');
+const workflowFiles = readdirSync(workflowsDir).filter((file) => /\.ya?ml$/.test(file));
+
+function readYaml<T>(file: string): T {
+  const document = parseDocument(readFileSync(file, 'utf8'), { prettyErrors: true, uniqueKeys: true });
+  if (document.errors.length > 0) throw new Error(`${path.relative(projectRoot, file)}: ${document.errors.map((error) => error.message).join('\n')}`);
+  return document.toJS() as T;
+}
+
+const workflow = (file: string) => readYaml<Workflow>(path.join(workflowsDir, file));
+const steps = (wf: Workflow) => Object.values(wf.jobs).flatMap((job) => job.steps);
+const runs = (wf: Workflow) => steps(wf).flatMap((step) => (step.run ? [step.run] : []));
+const stepUsing = (wf: Workflow, action: string) => steps(wf).find((step) => step.uses?.split('@')[0] === action);
+
+function describeErrors(errors: ValidationError[]): string[] {
+  return errors.flatMap((error) => {
+    const nested = 'states' in error && error.states ? error.states.flatMap((state) => describeErrors(state.errors)) : [];
+    const where = 'path' in error ? error.path : 'location' in error && error.location ? `line ${error.location.line}` : '';
+    return [`${where} ${error.title}${error.detail ? `: ${error.detail}` : ''}`, ...nested];
+  });
+}
+
+/** Every `npm run <script>` and `npm test`/`npm start` a command line calls. */
+export function npmScriptsCalled(command: string): string[] {
+  const names = [...command.matchAll(/\bnpm\s+(?:run(?:-script)?\s+([\w:.-]+)|(test|start|stop|restart)\b)/g)].map((match) => match[1] ?? match[2]);
+  return [...new Set(names)];
+}
+
+describe('every workflow', () => {
+  it.each(workflowFiles)('%s matches the published GitHub workflow schema', (file) => {
+    const result = validateWorkflow(readFileSync(path.join(workflowsDir, file), 'utf8'));
+    expect(describeErrors(result.errors)).toEqual([]);
+  });
+
+  it.each(workflowFiles)('%s calls only npm scripts that package.json defines', (file) => {
+    // Read now, not at import: scripts other changes add show up as they land.
+    const scripts = Object.keys(JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).scripts ?? {});
+    const called = runs(workflow(file)).flatMap(npmScriptsCalled);
+    const missing = called.filter((name) => !scripts.includes(name));
+    expect(missing, `${file} runs npm scripts missing from package.json`).toEqual([]);
+  });
+
+  it.each(workflowFiles)('%s pins every action to a release, not a moving branch', (file) => {
+    for (const step of steps(workflow(file))) {
+      if (!step.uses || step.uses.startsWith('./')) continue;
+      expect(step.uses, file).toMatch(/^[\w.-]+\/[\w./-]+@(v\d+(\.\d+){0,2}|[0-9a-f]{40})$/);
+    }
+  });
+
+  it.each(workflowFiles)('%s keeps event data out of shell scripts (passed through env instead)', (file) => {
+    // ${{ github.event.* }} pasted into `run:` lets a branch name or PR title inject shell code.
+    for (const command of runs(workflow(file))) expect(command, file).not.toMatch(/\$\{\{\s*github\.(event|head_ref)/);
+  });
+
+  it.each(workflowFiles)('%s grants the token read access by default', (file) => {
+    expect(workflow(file).permissions, file).toEqual({ contents: 'read' });
+  });
+});
+
+describe('npmScriptsCalled', () => {
+  it('finds run scripts and the npm shorthands, not npm ci or arguments after --', () => {
+    expect(npmScriptsCalled('npm ci && npm run build\nnpm test\nnpm run links -- --format github')).toEqual(['build', 'test', 'links']);
+  });
+});
+
+describe('ci.yml', () => {
+  const ci = workflow('ci.yml');
+  const job = Object.values(ci.jobs)[0];
+
+  it('runs on pull requests and on pushes to main', () => {
+    expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'push']);
+    expect(ci.on.push).toEqual({ branches: ['main'] });
+  });
+
+  it('uses the Node version in .nvmrc with the npm cache, and the full git history', () => {
+    expect(stepUsing(ci, 'actions/setup-node')?.with).toEqual({ 'node-version-file': '.nvmrc', cache: 'npm' });
+    expect(stepUsing(ci, 'actions/checkout')?.with?.['fetch-depth']).toBe(0);
+  });
+
+  it('installs Chromium and nginx with apt before the tests, on Debian where those packages are real', () => {
+    const image = typeof job.container === 'string' ? job.container : job.container?.image;
+    expect(image).toMatch(/bookworm|trixie/);
+    const install = runs(ci).find((command) => /apt-get install/.test(command)) ?? '';
+    expect(install).toMatch(/\bchromium\b/);
+    expect(install).toMatch(/\bnginx\b/);
+  });
+
+  it('installs from the lock file, then builds, tests and lints the content, in that order', () => {
+    const commands = runs(ci).join('\n');
+    const order = ['npm ci', 'npm run build', 'npm test', 'npm run lint:content'].map((command) => commands.indexOf(command));
+    expect(order.every((index) => index >= 0), 'every command is there').toBe(true);
+    expect(order.slice(0, 3)).toEqual([...order.slice(0, 3)].sort((a, b) => a - b));
+  });
+
+  it('checks links only on lines changed since the pull request base, as annotations', () => {
+    const step = steps(ci).find((candidate) => candidate.run && /npm run links/.test(candidate.run));
+    expect(step?.if).toBe("github.event_name == 'pull_request'");
+    expect(step?.env?.BASE_SHA).toBe('${{ github.event.pull_request.base.sha }}');
+    expect(step?.run).toMatch(/--changed-since "\$BASE_SHA"/);
+    expect(step?.run).toMatch(/--format github/);
+  });
+});
+
+describe('deploy.yml', () => {
+  const deploy = workflow('deploy.yml');
+
+  it('deploys on pushes to main, one deployment at a time, never cancelled half-way', () => {
+    expect(deploy.on.push).toEqual({ branches: ['main'] });
+    expect(deploy.concurrency?.group).toBeTruthy();
+    expect(deploy.concurrency?.['cancel-in-progress']).toBe(false);
+  });
+
+  it('builds with the base path and URL that configure-pages reports', () => {
+    const pages = stepUsing(deploy, 'actions/configure-pages');
+    expect(pages?.uses).toBeTruthy();
+    const id = (pages as Step & { id?: string }).id;
+    const build = steps(deploy).find((step) => step.run === 'npm run build');
+    expect(build?.env).toEqual({ SITE_URL: `\${{ steps.${id}.outputs.origin }}`, SITE_BASE: `\${{ steps.${id}.outputs.base_path }}` });
+    expect(stepUsing(deploy, 'actions/checkout')?.with?.['fetch-depth']).toBe(0);
+    expect(stepUsing(deploy, 'actions/setup-node')?.with).toEqual({ 'node-version-file': '.nvmrc', cache: 'npm' });
+  });
+
+  it('publishes dist/ with the official Pages actions', () => {
+    expect(stepUsing(deploy, 'actions/upload-pages-artifact')?.with).toEqual({ path: 'dist' });
+    const deployJob = Object.values(deploy.jobs).find((job) => job.steps.some((step) => step.uses?.startsWith('actions/deploy-pages@')));
+    expect(deployJob?.environment?.name).toBe('github-pages');
+    expect(deployJob?.needs).toBeTruthy();
+  });
+
+  it('gives write permissions only to the job that deploys, and only the two it needs', () => {
+    for (const job of Object.values(deploy.jobs)) {
+      const deploys = job.steps.some((step) => step.uses?.startsWith('actions/deploy-pages@'));
+      if (deploys) expect(job.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+      else expect(job.permissions).toBeUndefined();
+    }
+  });
+});
+
+describe.skipIf(!existsSync(path.join(workflowsDir, 'links.yml')))('links.yml', () => {
+  it('runs on a weekly schedule and keeps its cache between runs', () => {
+    const links = workflow('links.yml');
+    expect(links.on.schedule).toBeTruthy();
+    expect(steps(links).some((step) => /^actions\/cache(\/restore|\/save)?@/.test(step.uses ?? ''))).toBe(true);
+    expect(runs(links).some((command) => npmScriptsCalled(command).includes('links'))).toBe(true);
+  });
+});
+
+describe('dependabot.yml', () => {
+  it('keeps npm packages, GitHub Actions and the Dockerfile base images up to date', () => {
+    const config = readYaml<{ version: number; updates: Array<{ 'package-ecosystem': string; directory: string; schedule: { interval: string } }> }>(
+      path.join(projectRoot, '.github', 'dependabot.yml'),
+    );
+    expect(config.version).toBe(2);
+    expect(config.updates.map((update) => update['package-ecosystem']).sort()).toEqual(['docker', 'github-actions', 'npm']);
+    for (const update of config.updates) {
+      expect(update.directory).toBe('/');
+      expect(['daily', 'weekly', 'monthly']).toContain(update.schedule.interval);
+    }
+  });
+});
