@@ -6,7 +6,7 @@
  * file:// URL, because the built HTML refers to its CSS and images by site-absolute paths.
  * Run it after `npm run build`; the site build itself never needs Chromium.
  */
-import { access, constants, readFile, stat } from 'node:fs/promises';
+import { access, constants, readFile, stat, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -14,13 +14,15 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import sirv from 'sirv';
 import { projectRoot, readEnv } from '../src/lib/env.ts';
+import { insertPdfLink, printablePage } from '../src/lib/printable.ts';
 import { resolveSiteConfig } from '../src/lib/site-config.ts';
+import { joinBase } from '../src/lib/urls.ts';
 import siteConfigInput from '../src/site.config.ts';
 
 /** Debian's package; the project never downloads a browser of its own. */
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
-export const DEFAULT_PAGE = 'reference/quick-reference/';
-export const PDF_NAME = 'docker-quick-ref.pdf';
+export const DEFAULT_PAGE = `${printablePage.slug}/`;
+export const PDF_NAME = printablePage.pdf;
 
 /** Headless, offline and quiet: no sandbox (containers and CI), no GPU, no update or sync traffic. */
 export const CHROMIUM_FLAGS = [
@@ -202,6 +204,19 @@ export async function renderPdf(options: PdfOptions): Promise<PdfResult> {
   return { outFile: options.outFile, pages: countPdfPages(pdf), bytes: pdf.byteLength, milliseconds: performance.now() - started, missing };
 }
 
+/** Only now that the PDF exists does the page get its download link (see src/lib/printable.ts). */
+async function linkPdfFromPage(options: PdfOptions, result: PdfResult): Promise<void> {
+  const pageFile = path.join(options.distDir, options.page, 'index.html');
+  const relativeToDist = path.relative(options.distDir, result.outFile);
+  if (relativeToDist.startsWith('..')) return; // written outside the site: nothing to link to
+  const href = joinBase(options.base, `/${relativeToDist.split(path.sep).join('/')}`);
+  const description = `${options.format}, ${result.pages} page${result.pages === 1 ? '' : 's'}, ${Math.round(result.bytes / 1024)} kB`;
+  const html = insertPdfLink(await readFile(pageFile, 'utf8'), href, description);
+  if (html === undefined) return;
+  await writeFile(pageFile, html);
+  console.log(`Linked the PDF from ${path.relative(process.cwd(), pageFile) || pageFile}`);
+}
+
 async function main(): Promise<number> {
   const env = readEnv();
   const { base } = resolveSiteConfig(siteConfigInput, { SITE_URL: env.siteUrl, SITE_BASE: env.siteBase });
@@ -226,6 +241,7 @@ async function main(): Promise<number> {
       );
       return 1;
     }
+    await linkPdfFromPage(options, result);
     return 0;
   } catch (error) {
     if (error instanceof PdfError) {

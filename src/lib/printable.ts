@@ -1,0 +1,17 @@
+/**
+ * The page with a generated PDF. The PDF is made after the build (`npm run pdf`, which needs
+ * Chromium; the build must not), so the page carries an empty placeholder that the PDF script turns
+ * into a download link once the file exists: no reader ever sees a link to a missing file.
+ */
+export const printablePage = { slug: 'reference/quick-reference', pdf: 'docker-quick-ref.pdf' } as const;
+
+const PLACEHOLDER = /<p class="pdf-download" data-pdf-download hidden><\/p>/;
+
+export const pdfPlaceholderHtml = '<p class="pdf-download" data-pdf-download hidden></p>';
+
+/** The page's HTML with the placeholder replaced by a link to the PDF, or undefined if it has none. */
+export function insertPdfLink(html: string, href: string, description: string): string | undefined {
+  if (!PLACEHOLDER.test(html)) return undefined;
+  const escaped = href.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  return html.replace(PLACEHOLDER, `<p class="pdf-download"><a href="${escaped}" download>Download as PDF</a> (${description})</p>`);
+}

@@ -1,0 +1,13 @@
+import { expect, it } from 'vitest';
+import { insertPdfLink, pdfPlaceholderHtml } from '../../src/lib/printable.ts';
+
+it('turns the placeholder into a download link, once the PDF exists', () => {
+  const html = `<main>${pdfPlaceholderHtml}<h2>Run</h2></main>`;
+  expect(insertPdfLink(html, '/sub/docker-quick-ref.pdf', 'A4, 2 pages')).toBe(
+    '<main><p class="pdf-download"><a href="/sub/docker-quick-ref.pdf" download>Download as PDF</a> (A4, 2 pages)</p><h2>Run</h2></main>',
+  );
+});
+
+it('leaves pages without the placeholder alone', () => {
+  expect(insertPdfLink('<main></main>', '/x.pdf', '')).toBeUndefined();
+});
