@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'zod';
-import { readEnv } from './lib/env.ts';
+import { projectRoot, readEnv } from './lib/env.ts';
 import { docFrontmatterSchema } from './lib/frontmatter.ts';
 import { formatProblems } from './lib/format-issues.ts';
 import { parseResources, resourceSchema } from './lib/resources.ts';
@@ -24,7 +25,7 @@ const docs = defineCollection({
 const resources = defineCollection({
   loader: {
     name: 'links-yaml',
-    async load({ store, parseData, watcher }) {
+    async load({ store, parseData, watcher, logger }) {
       let text: string;
       try {
         text = await readFile(env.linksFile, 'utf8');
@@ -32,14 +33,20 @@ const resources = defineCollection({
         store.clear();
         return; // No list yet: the Learning resources page says so.
       }
-      const { resources: located, problems } = parseResources(text, env.linksFile);
-      if (problems.length > 0) throw new Error(formatProblems('content/links.yaml has errors', problems));
+      const shownPath = path.relative(projectRoot, env.linksFile) || env.linksFile;
+      const { resources: located, problems } = parseResources(text, shownPath);
       store.clear();
+      watcher?.add(env.linksFile);
+      if (problems.length > 0) {
+        logger.error(formatProblems('content/links.yaml has errors; fix them and build again', problems));
+        // A thrown error would bury the list under Astro's stack trace; in dev, keep serving.
+        if (!import.meta.env.DEV) process.exit(1);
+        return;
+      }
       for (const { resource, line } of located) {
         const data = await parseData({ id: resource.id, data: { ...resource, line } });
         store.set({ id: resource.id, data });
       }
-      watcher?.add(env.linksFile);
     },
   },
   // The line lets the page and search point maintainers back at the YAML.

@@ -20,4 +20,13 @@ describe('startup errors a maintainer can fix without reading code', () => {
     expect(result.output).toContain('SITE_BASE from the environment');
     expect(result.output).not.toMatch(/Stack trace|\n\s+at /);
   });
+
+  it('stops the build on a bad links.yaml with every problem listed and no stack trace', () => {
+    const result = buildSite({ contentDir: 'tests/fixtures/bad-links-yaml', name: 'bad-links-yaml' });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('content/links.yaml has errors; fix them and build again (2 problems)');
+    expect(result.output).toContain('tests/fixtures/bad-links-yaml/links.yaml:3: entry "x", field url: expected an absolute https:// or http:// URL');
+    expect(result.output).toMatch(/links\.yaml:12: entry "x", field level: .*\(got "expert"\)/);
+    expect(result.output).not.toMatch(/Stack trace|\n\s+at /);
+  });
 });
