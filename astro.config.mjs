@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import pagefind from './src/integrations/pagefind.ts';
 import { unified } from '@astrojs/markdown-remark';
 import { fileURLToPath } from 'node:url';
 
@@ -42,7 +43,7 @@ export default defineConfig({
     processor: unified({ remarkPlugins, rehypePlugins }),
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
   },
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), sitemap(), pagefind()],
   vite: {
     // Scripts stay external files: the Content-Security-Policy then needs 'self' plus the hash of
     // the one inline theme snippet, instead of a hash that changes with every script edit.

@@ -1,0 +1,205 @@
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+import { formatProblems } from '../lib/format-issues.ts';
+import { parseResources, type Resource } from '../lib/resources.ts';
+import { declaresNoindex, hasSearchBody, RESOURCES_SLUG, resourceRecord, sitePathOfHtmlFile } from '../lib/search/records.ts';
+import { joinBase, pageHref } from '../lib/urls.ts';
+
+/** A user-facing indexing failure: the build prints the message, not a stack trace. */
+export class SearchIndexError extends Error {
+  override name = 'SearchIndexError';
+}
+
+export interface SearchIndexOptions {
+  /** The built site (Astro's outDir). */
+  outDir: string;
+  /** Astro's base path ('/' or '/docker-learning'). */
+  base: string;
+  /** Language of the site's pages (<html lang>); custom records must share it to land in the same index. */
+  language: string;
+  /** content/links.yaml; a missing file means no curated resources. */
+  linksFile: string;
+}
+
+export interface SearchIndexSummary {
+  pages: number;
+  resources: number;
+  /** Pages skipped because they ask not to be indexed (404). */
+  skipped: string[];
+  /** Pages Pagefind will drop because they lack data-pagefind-body: a layout bug worth a warning. */
+  withoutBody: string[];
+  /** Why curated resources were left out, when they were. */
+  resourceWarning?: string;
+  outputPath: string;
+}
+
+/**
+ * Pagefind writes its own UIs next to the index; the site ships its own dialog instead, so these
+ * would be dead weight in every deploy (about 450 KB). pagefind.js, its worker and wasm stay.
+ */
+const UNUSED_BUNDLE_FILES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
+
+/** Reading files this many at a time keeps memory and open file handles flat on large sites. */
+const BATCH = 32;
+
+function fail(what: string, errors: string[]): never {
+  throw new SearchIndexError(`Search index: ${what} failed:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
+}
+
+async function readResources(linksFile: string): Promise<Resource[]> {
+  let text: string;
+  try {
+    text = await readFile(linksFile, 'utf8');
+  } catch {
+    return [];
+  }
+  const { resources, problems } = parseResources(text, linksFile);
+  if (problems.length > 0) throw new SearchIndexError(formatProblems('content/links.yaml has errors', problems));
+  return resources.map((located) => located.resource);
+}
+
+/**
+ * Resources link to their anchor on the Learning resources page. Returns why they cannot be
+ * indexed when the page is missing from this build, and fails when anchors are missing, because
+ * a search result that lands nowhere is worse than no result.
+ */
+async function checkResourcesPage(outDir: string, base: string, resources: Resource[]): Promise<string | undefined> {
+  const file = path.join(outDir, RESOURCES_SLUG, 'index.html');
+  let html: string;
+  try {
+    html = await readFile(file, 'utf8');
+  } catch {
+    return `the Learning resources page (${pageHref(base, RESOURCES_SLUG)}) is not in this build, so its ${resources.length} resources were not indexed`;
+  }
+  const missing = resources.filter((r) => !new RegExp(`\\sid=["']?${r.id}["'\\s>]`).test(html)).map((r) => r.id);
+  if (missing.length > 0) {
+    throw new SearchIndexError(
+      `Search index: ${file} has no anchor for ${missing.map((id) => `"${id}"`).join(', ')}; ` +
+        `search results for curated resources link to ${pageHref(base, RESOURCES_SLUG, missing[0])} and would land nowhere. ` +
+        'Give each resource on that page the id it has in content/links.yaml.',
+    );
+  }
+  return undefined;
+}
+
+async function listHtmlFiles(outDir: string): Promise<string[]> {
+  let entries: string[];
+  try {
+    entries = await readdir(outDir, { recursive: true });
+  } catch {
+    throw new SearchIndexError(`Search index: the build output ${outDir} does not exist; nothing to index.`);
+  }
+  return entries
+    .map((entry) => entry.split(path.sep).join('/'))
+    .filter((entry) => entry.endsWith('.html') && !entry.startsWith('pagefind/'))
+    .sort();
+}
+
+/**
+ * Indexes a built site with Pagefind: every HTML page (only its data-pagefind-body part, with the
+ * base path in its URL) plus one record per curated resource, written to <outDir>/pagefind/.
+ * Pagefind reports problems in `errors` arrays instead of throwing; each one fails the build here.
+ */
+export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexSummary> {
+  const { outDir, base, language, linksFile } = options;
+  const outputPath = path.join(outDir, 'pagefind');
+  const files = await listHtmlFiles(outDir);
+  const resources = await readResources(linksFile);
+  const resourceWarning = resources.length > 0 ? await checkResourcesPage(outDir, base, resources) : undefined;
+
+  // A stale bundle from an earlier build would leave fragments of deleted pages behind.
+  await rm(outputPath, { recursive: true, force: true });
+  const created = await pagefind.createIndex({});
+  if (created.errors.length > 0 || !created.index) fail('starting Pagefind', created.errors);
+  const index = created.index;
+  const skipped: string[] = [];
+  const withoutBody: string[] = [];
+  let pages = 0;
+  try {
+    for (let i = 0; i < files.length; i += BATCH) {
+      await Promise.all(
+        files.slice(i, i + BATCH).map(async (file) => {
+          const content = await readFile(path.join(outDir, file), 'utf8');
+          if (declaresNoindex(content)) return void skipped.push(file);
+          if (!hasSearchBody(content)) return void withoutBody.push(file);
+          // An explicit URL with the base path: the index holds the same hrefs the site links to.
+          const added = await index.addHTMLFile({ url: joinBase(base, sitePathOfHtmlFile(file)), content });
+          if (added.errors.length > 0) fail(`indexing ${file}`, added.errors);
+          pages += 1;
+        }),
+      );
+    }
+    let indexedResources = 0;
+    if (!resourceWarning) {
+      for (const resource of resources) {
+        const added = await index.addCustomRecord(resourceRecord(resource, { base, language }));
+        if (added.errors.length > 0) fail(`indexing resource "${resource.id}" from ${linksFile}`, added.errors);
+        indexedResources += 1;
+      }
+    }
+    if (pages === 0) {
+      throw new SearchIndexError(
+        `Search index: none of the ${files.length} HTML files in ${outDir} has a data-pagefind-body element; the layout must mark the article body.`,
+      );
+    }
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length > 0) fail(`writing ${outputPath}`, written.errors);
+    await Promise.all(UNUSED_BUNDLE_FILES.map((file) => rm(path.join(outputPath, file), { force: true })));
+    return {
+      pages,
+      resources: indexedResources,
+      skipped: skipped.sort(),
+      withoutBody: withoutBody.sort(),
+      resourceWarning,
+      outputPath,
+    };
+  } finally {
+    await index.deleteIndex();
+    // The Pagefind service is a child process: left running, it would keep the build from exiting.
+    await pagefind.close();
+  }
+}
+
+/**
+ * Runs Pagefind after `astro build`, on whatever outDir the build used (tests build elsewhere).
+ * Drafts need no special case: production builds never render them, so they have no HTML.
+ */
+export default function pagefindIntegration(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'docker-learning:pagefind',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        // Loaded here, not at the top: astro.config.mjs must set DOCS_PROJECT_ROOT before env.ts runs.
+        const [{ site }, { readEnv }] = await Promise.all([import('../data/site.ts'), import('../lib/env.ts')]);
+        const summary = await buildSearchIndex({
+          outDir: fileURLToPath(dir),
+          base,
+          language: site.lang,
+          linksFile: readEnv().linksFile,
+        });
+        if (summary.withoutBody.length > 0) {
+          logger.warn(`${summary.withoutBody.length} page(s) lack data-pagefind-body and cannot be found by search: ${summary.withoutBody.join(', ')}`);
+        }
+        if (summary.resourceWarning) logger.warn(summary.resourceWarning);
+        const ms = Math.round(performance.now() - started);
+        logger.info(`Indexed ${summary.pages} pages and ${summary.resources} curated resources in ${ms} ms (${path.relative(process.cwd(), summary.outputPath) || summary.outputPath})`);
+      },
+    },
+  };
+}

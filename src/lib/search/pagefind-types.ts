@@ -1,0 +1,40 @@
+/**
+ * The parts of pagefind.js (the browser bundle written to /pagefind/) that the search dialog uses.
+ * The npm package only types the Node indexing API, so the browser side is described here.
+ */
+export interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+  anchor?: { element: string; id: string; text: string; location: number };
+  locations?: number[];
+  weighted_locations?: { weight: number; balanced_score: number; location: number }[];
+}
+
+export interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters?: Record<string, string[]>;
+  sub_results?: PagefindSubResult[];
+  word_count?: number;
+}
+
+export interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindResultData>;
+}
+
+export interface PagefindSearch {
+  results: PagefindResult[];
+  unfilteredResultCount?: number;
+}
+
+export interface PagefindModule {
+  options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
+  init(): Promise<void>;
+  preload(term: string): Promise<void>;
+  /** Resolves to null when a newer call superseded this one during the wait. */
+  debouncedSearch(term: string, options?: object, debounceMs?: number): Promise<PagefindSearch | null>;
+}

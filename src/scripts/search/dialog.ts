@@ -1,0 +1,306 @@
+// The search dialog, loaded on first open. Pattern: a modal <dialog> holding an editable combobox
+// (the input keeps focus) that controls a listbox of links; aria-activedescendant marks the chosen
+// one, a status region announces the count. Results come from pagefind.js, which fetches only the
+// index chunks and page fragments the query needs.
+import { excerptParts } from '../../lib/search/excerpt.ts';
+import type { PagefindModule, PagefindResult } from '../../lib/search/pagefind-types.ts';
+import { describeCount, toResultView, type ResultView } from '../../lib/search/results.ts';
+// As a string, applied as a constructable stylesheet: no second request and no unstyled flash, and
+// the page's first view stays free of search CSS.
+import dialogCss from './search.css?inline';
+
+import { OPEN_SEARCH_EVENT, type OpenSearchDetail } from './events.ts';
+
+type OpenOptions = OpenSearchDetail;
+
+/** Results rendered per batch: each needs a fragment download, so more wait for "Show more". */
+const PAGE_SIZE = 8;
+/** Short enough to feel instant, long enough to skip a request per keystroke for fast typists. */
+const DEBOUNCE_MS = 80;
+const EXCERPT_WORDS = 22;
+
+const EMPTY_HINT = 'Check the spelling, or try fewer or more general words.';
+const DEV_MESSAGE = 'Search uses the index written by the production build. Run “npm run build && npm run preview” to try it.';
+const LOAD_FAILED = 'Search could not be loaded. Check your connection and try again.';
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text) node.textContent = text;
+  return node;
+}
+
+/** Excerpt text with <mark> around matched words, built from text nodes only (never innerHTML). */
+function excerptElement(excerpt: string): HTMLElement {
+  const span = element('span', 'search-result-excerpt');
+  for (const part of excerptParts(excerpt)) span.append(part.mark ? element('mark', undefined, part.text) : part.text);
+  return span;
+}
+
+async function loadPagefind(bundleUrl: string): Promise<PagefindModule> {
+  const pagefind = (await import(/* @vite-ignore */ bundleUrl)) as PagefindModule;
+  // Index URLs already carry the base path; '/' stops Pagefind from prefixing it a second time.
+  await pagefind.options({ baseUrl: '/', excerptLength: EXCERPT_WORDS });
+  await pagefind.init();
+  return pagefind;
+}
+
+class SearchDialog {
+  readonly dialog = element('dialog', 'search-dialog');
+  readonly input = element('input', 'search-input');
+  readonly status = element('p', 'search-status');
+  readonly listbox = element('div', 'search-results');
+  readonly more = element('button', 'search-more');
+  private opener: HTMLElement;
+  private readonly bundleUrl: string;
+  private pagefind: Promise<PagefindModule> | undefined;
+  private options: HTMLAnchorElement[] = [];
+  private active = -1;
+  private results: PagefindResult[] = [];
+  private shown = 0;
+  private query = '';
+  /** Bumped by every new query so answers to older ones are dropped. */
+  private generation = 0;
+  private optionCount = 0;
+  private navigating = false;
+  /** pagefind.js and its wasm are in: no "Loading" message needed. */
+  private ready = false;
+
+  constructor({ opener, bundleUrl }: OpenOptions) {
+    this.opener = opener;
+    this.bundleUrl = bundleUrl;
+    this.build();
+  }
+
+  private build() {
+    const { dialog, input, status, listbox, more } = this;
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(dialogCss);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    dialog.setAttribute('aria-label', 'Search');
+    const panel = element('div', 'search-panel');
+    const field = element('div', 'search-field');
+    const label = element('label', 'visually-hidden', 'Search pages and curated resources');
+    label.htmlFor = input.id = 'search-input';
+    Object.assign(input, { type: 'search', placeholder: 'Search pages and resources', autocomplete: 'off', spellcheck: false });
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    input.setAttribute('aria-expanded', 'false');
+    input.setAttribute('aria-controls', (listbox.id = 'search-listbox'));
+    input.setAttribute('aria-describedby', 'search-help');
+    input.setAttribute('autocapitalize', 'off');
+    input.setAttribute('enterkeyhint', 'go');
+    const close = element('button', 'search-close', 'Close');
+    close.type = 'button';
+    field.append(element('span', 'search-field-icon'), label, input, close);
+    status.setAttribute('role', 'status');
+    listbox.setAttribute('role', 'listbox');
+    listbox.setAttribute('aria-label', 'Search results');
+    listbox.hidden = true;
+    more.type = 'button';
+    more.hidden = true;
+    const help = element('p', 'search-help', '↑ ↓ choose · Enter open · Esc close');
+    help.id = 'search-help';
+    panel.append(field, status, listbox, more, help);
+    dialog.append(panel);
+    document.body.append(dialog);
+
+    input.addEventListener('input', () => void this.search(input.value));
+    input.addEventListener('keydown', (event) => this.onKeydown(event));
+    close.addEventListener('click', () => this.close());
+    more.addEventListener('click', () => void this.showMore());
+    // A click on the dialog itself (not its panel) is a click on the backdrop.
+    dialog.addEventListener('click', (event) => {
+      if (event.target === dialog) this.close();
+    });
+    // Esc pressed on the Close button, or the browser closing the dialog, ends up here too.
+    dialog.addEventListener('close', () => this.restoreFocus());
+    listbox.addEventListener('click', (event) => {
+      // The link navigates by itself; closing first lets a same-page #anchor scroll into view.
+      if ((event.target as Element).closest('[role="option"]')) {
+        this.navigating = true;
+        this.close();
+      }
+    });
+    listbox.addEventListener('pointermove', (event) => {
+      const option = (event.target as Element).closest<HTMLAnchorElement>('[role="option"]');
+      if (option) this.setActive(this.options.indexOf(option), false);
+    });
+  }
+
+  open(opener: HTMLElement) {
+    this.opener = opener;
+    this.navigating = false;
+    if (!this.dialog.open) this.dialog.showModal();
+    this.input.focus();
+    this.input.select();
+    if (import.meta.env.DEV) {
+      this.status.textContent = DEV_MESSAGE;
+      return;
+    }
+    void this.ensurePagefind().catch(() => {});
+  }
+
+  close() {
+    if (this.dialog.open) this.dialog.close();
+    // At once, not on the 'close' event: a "/" typed right after Esc must reach the page, not the
+    // hidden field that would otherwise still hold focus until the event runs.
+    this.restoreFocus();
+  }
+
+  private restoreFocus() {
+    // After choosing a result the page is navigating: focus belongs to where the link leads.
+    if (!this.navigating && document.activeElement !== this.opener) this.opener.focus();
+  }
+
+  private ensurePagefind(): Promise<PagefindModule> {
+    this.pagefind ??= loadPagefind(this.bundleUrl).then(
+      (pagefind) => {
+        this.ready = true;
+        return pagefind;
+      },
+      (error: unknown) => {
+        this.pagefind = undefined;
+        throw error;
+      },
+    );
+    return this.pagefind;
+  }
+
+  private onKeydown(event: KeyboardEvent) {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      this.move(event.key === 'ArrowDown' ? 1 : -1);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const option = this.options[this.active];
+      if (option) {
+        this.navigating = true;
+        option.click();
+      }
+    } else if (event.key === 'Escape') {
+      // A search field would clear itself on Esc; here Esc always means "close".
+      event.preventDefault();
+      this.close();
+    }
+  }
+
+  private move(delta: number) {
+    if (this.options.length === 0) return;
+    const next = this.active < 0 ? (delta > 0 ? 0 : this.options.length - 1) : this.active + delta;
+    this.setActive(Math.max(0, Math.min(this.options.length - 1, next)), true);
+  }
+
+  private setActive(index: number, scroll: boolean) {
+    if (index < 0 || index === this.active) return;
+    this.options[this.active]?.setAttribute('aria-selected', 'false');
+    const option = this.options[index]!;
+    option.setAttribute('aria-selected', 'true');
+    this.input.setAttribute('aria-activedescendant', option.id);
+    this.active = index;
+    if (scroll) option.scrollIntoView({ block: 'nearest' });
+  }
+
+  private clearResults() {
+    this.listbox.replaceChildren();
+    this.listbox.hidden = true;
+    this.more.hidden = true;
+    this.options = [];
+    this.active = -1;
+    this.input.removeAttribute('aria-activedescendant');
+    this.input.setAttribute('aria-expanded', 'false');
+  }
+
+  private async search(raw: string) {
+    const query = raw.trim();
+    const generation = ++this.generation;
+    if (import.meta.env.DEV) return;
+    if (!query) {
+      this.clearResults();
+      this.status.textContent = '';
+      return;
+    }
+    let pagefind: PagefindModule;
+    try {
+      if (!this.ready) this.status.textContent = 'Loading search…';
+      pagefind = await this.ensurePagefind();
+    } catch {
+      if (generation === this.generation) this.status.textContent = LOAD_FAILED;
+      return;
+    }
+    const found = await pagefind.debouncedSearch(query, {}, DEBOUNCE_MS);
+    if (!found || generation !== this.generation) return;
+    this.query = query;
+    this.results = found.results;
+    this.shown = 0;
+    await this.render(generation, true);
+  }
+
+  private async showMore() {
+    const firstNew = this.options.length;
+    await this.render(this.generation, false);
+    this.input.focus();
+    this.setActive(Math.min(firstNew, this.options.length - 1), true);
+  }
+
+  /** Renders the next batch of results; `replace` starts a new list for a new query. */
+  private async render(generation: number, replace: boolean) {
+    const batch = this.results.slice(this.shown, this.shown + PAGE_SIZE);
+    const views = (await Promise.all(batch.map((result) => result.data()))).map(toResultView);
+    if (generation !== this.generation) return;
+    if (replace) this.clearResults();
+    this.shown += batch.length;
+    const fragment = document.createDocumentFragment();
+    for (const view of views) fragment.append(...this.resultOptions(view));
+    this.listbox.append(fragment);
+    this.options = [...this.listbox.querySelectorAll<HTMLAnchorElement>('[role="option"]')];
+    const total = this.results.length;
+    this.listbox.hidden = total === 0;
+    this.input.setAttribute('aria-expanded', String(total > 0));
+    const remaining = total - this.shown;
+    this.more.hidden = remaining <= 0;
+    this.more.textContent = `Show ${Math.min(remaining, PAGE_SIZE)} more results`;
+    this.status.textContent = `${describeCount(this.shown, total, this.query)}${total === 0 ? ` ${EMPTY_HINT}` : ''}`;
+    this.status.classList.toggle('search-empty', total === 0);
+    if (replace && this.options.length > 0) {
+      this.setActive(0, false);
+      this.listbox.scrollTop = 0;
+    }
+  }
+
+  private option(url: string, className: string): HTMLAnchorElement {
+    const link = element('a', className);
+    link.href = url;
+    link.id = `search-option-${++this.optionCount}`;
+    link.tabIndex = -1;
+    link.setAttribute('role', 'option');
+    link.setAttribute('aria-selected', 'false');
+    return link;
+  }
+
+  /** A page result and its matching headings, or a curated resource, as listbox options. */
+  private resultOptions(view: ResultView): HTMLAnchorElement[] {
+    const main = this.option(view.url, view.resource ? 'search-result search-resource' : 'search-result');
+    if (view.context) main.append(element('span', 'search-result-context', view.context));
+    main.append(element('span', 'search-result-title', view.title), excerptElement(view.excerpt));
+    const subs = view.subResults.map((sub) => {
+      const option = this.option(sub.url, 'search-result search-sub-result');
+      const title = element('span', 'search-result-title', sub.title);
+      // Read aloud alone, a heading needs its page: "Publishing ports, in Container networking".
+      title.append(element('span', 'visually-hidden', `, in ${view.title}`));
+      option.append(title, excerptElement(sub.excerpt));
+      return option;
+    });
+    return [main, ...subs];
+  }
+}
+
+let instance: SearchDialog | undefined;
+
+// This file is loaded as a script bundle of its own (see trigger.ts), so it answers an event rather
+// than exporting a function. Creating the dialog on first use; repeated shortcuts refocus the field.
+document.addEventListener(OPEN_SEARCH_EVENT, (event) => {
+  const options = (event as CustomEvent<OpenOptions>).detail;
+  instance ??= new SearchDialog(options);
+  instance.open(options.opener);
+});

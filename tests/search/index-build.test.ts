@@ -1,0 +1,116 @@
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildSearchIndex, SearchIndexError } from '../../src/integrations/pagefind.ts';
+import { buildSite } from '../helpers/build-site.ts';
+
+const page = (title: string, body: string, head = '') =>
+  `<!doctype html><html lang="en"><head><title>${title}</title>${head}</head><body><nav>Sidebar words</nav>` +
+  `<article data-pagefind-body><h1 data-pagefind-meta="title">${title}</h1>${body}</article></body></html>`;
+
+const links = `- id: play-with-docker
+  title: Play with Docker
+  url: https://labs.play-with-docker.com/
+  kind: interactive
+  level: beginner
+  description: A browser sandbox.
+  added: 2026-11-28
+`;
+
+let dirs: string[] = [];
+function site(files: Record<string, string>): { outDir: string; linksFile: string } {
+  const root = mkdtempSync(path.join(tmpdir(), 'search-index-'));
+  dirs.push(root);
+  const outDir = path.join(root, 'dist');
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), content);
+  }
+  mkdirSync(outDir, { recursive: true });
+  return { outDir, linksFile: path.join(root, 'links.yaml') };
+}
+afterEach(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  dirs = [];
+});
+
+describe('the build writes a search index', () => {
+  it('indexes published pages and curated resources, never drafts or the 404 page', () => {
+    const build = buildSite({ contentDir: 'tests/fixtures/search-site', name: 'search-root', reuse: true });
+    const bundle = path.join(build.outDir, 'pagefind');
+    expect(existsSync(path.join(bundle, 'pagefind.js'))).toBe(true);
+    // Home, two networking pages, two storage pages and the resources page; checkpoints.md is a draft.
+    const entry = JSON.parse(readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8'));
+    expect(entry.languages.en.page_count).toBe(6 + 3);
+    // Pagefind's own UIs are not shipped: the site has its own dialog.
+    expect(existsSync(path.join(bundle, 'pagefind-ui.js'))).toBe(false);
+    expect(existsSync(path.join(bundle, 'pagefind-component-ui.js'))).toBe(false);
+  });
+});
+
+describe('buildSearchIndex', () => {
+  it('counts pages and resources, and skips pages that ask not to be indexed', async () => {
+    const { outDir, linksFile } = site({
+      'dist/index.html': page('Home', '<p>Welcome</p>'),
+      'dist/guide/index.html': page('Guide', '<h2 id="ports">Ports</h2><p>Publish a port.</p>'),
+      'dist/404.html': page('Not found', '<p>Gone</p>', '<meta name="robots" content="noindex">'),
+      'dist/resources/index.html': page('Learning resources', '<article id="play-with-docker">Play</article>'),
+      'links.yaml': links,
+    });
+    const summary = await buildSearchIndex({ outDir, base: '/docker-learning', language: 'en', linksFile });
+    expect(summary).toMatchObject({ pages: 3, resources: 1, skipped: ['404.html'], withoutBody: [] });
+    expect(existsSync(path.join(outDir, 'pagefind', 'pagefind.js'))).toBe(true);
+  });
+
+  it('reports pages that lack data-pagefind-body, which search could never find', async () => {
+    const { outDir, linksFile } = site({
+      'dist/index.html': page('Home', '<p>Welcome</p>'),
+      'dist/legacy/index.html': '<html lang="en"><body><p>Old page</p></body></html>',
+    });
+    const summary = await buildSearchIndex({ outDir, base: '/', language: 'en', linksFile });
+    expect(summary.withoutBody).toEqual(['legacy/index.html']);
+    expect(summary.pages).toBe(1);
+  });
+
+  it('fails with a clear message when no page marks its body', async () => {
+    const { outDir, linksFile } = site({ 'dist/index.html': '<html><body>Hi</body></html>' });
+    await expect(buildSearchIndex({ outDir, base: '/', language: 'en', linksFile })).rejects.toThrow(
+      /none of the 1 HTML files .* has a data-pagefind-body element/,
+    );
+  });
+
+  it('fails when the build output is missing', async () => {
+    const error = await buildSearchIndex({ outDir: '/nonexistent/dist', base: '/', language: 'en', linksFile: '/nonexistent/links.yaml' }).catch((e) => e);
+    expect(error).toBeInstanceOf(SearchIndexError);
+    expect(error.message).toContain('/nonexistent/dist does not exist');
+  });
+
+  it('fails when a resource has no anchor on the Learning resources page', async () => {
+    const { outDir, linksFile } = site({
+      'dist/index.html': page('Home', '<p>Welcome</p>'),
+      'dist/resources/index.html': page('Learning resources', '<p>No cards here</p>'),
+      'links.yaml': links,
+    });
+    await expect(buildSearchIndex({ outDir, base: '/', language: 'en', linksFile })).rejects.toThrow(
+      /no anchor for "play-with-docker".*\/resources\/#play-with-docker/,
+    );
+  });
+
+  it('leaves resources out, with a reason, when the Learning resources page is not built', async () => {
+    const { outDir, linksFile } = site({ 'dist/index.html': page('Home', '<p>Welcome</p>'), 'links.yaml': links });
+    const summary = await buildSearchIndex({ outDir, base: '/', language: 'en', linksFile });
+    expect(summary.resources).toBe(0);
+    expect(summary.resourceWarning).toMatch(/Learning resources page \(\/resources\/\) is not in this build/);
+  });
+
+  it('reports an invalid links.yaml with its file and line', async () => {
+    const { outDir, linksFile } = site({
+      'dist/index.html': page('Home', '<p>Welcome</p>'),
+      'links.yaml': links.replace('kind: interactive', 'kind: podcast'),
+    });
+    const error = await buildSearchIndex({ outDir, base: '/', language: 'en', linksFile }).catch((e) => e);
+    expect(error).toBeInstanceOf(SearchIndexError);
+    expect(error.message).toContain(`${linksFile}:4`);
+  });
+});
