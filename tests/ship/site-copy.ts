@@ -1,22 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot, tmpRoot } from '../helpers/build-site.ts';
+import { tmpRoot } from '../helpers/build-site.ts';
 
-/**
- * A private copy of a built site to serve, so probe files never leak into builds that other test
- * files share. If the build made no Pagefind index yet, one is made here the way the build would.
- */
+/** A private copy of a built site to serve, so probe files never leak into builds that other test files share. */
 export function servableCopy(outDir: string): string {
   mkdirSync(tmpRoot, { recursive: true });
   const root = mkdtempSync(path.join(tmpRoot, 'ship-served-'));
   // mkdtemp makes the folder private; nginx workers run as another user when the tests run as root.
   chmodSync(root, 0o755);
   cpSync(outDir, root, { recursive: true });
-  if (!existsSync(path.join(root, 'pagefind'))) {
-    const result = spawnSync(path.join(projectRoot, 'node_modules', '.bin', 'pagefind'), ['--site', root], { encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`pagefind failed on ${root}:\n${result.stdout}${result.stderr}`);
-  }
   // The site ships no .wasm or sizeable .json of its own yet; these stand in for the ones a page
   // may add, so the MIME types and compression for them are checked all the same.
   writeFileSync(path.join(root, 'probe.wasm'), wasmModuleWithCustomSection(4096));
