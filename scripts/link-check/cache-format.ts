@@ -25,13 +25,25 @@ export const cacheEntrySchema = z.object({
   detail: z.string().optional(),
 });
 
+/** The links found in one Markdown/MDX file, reused while the file's text is unchanged. */
+export const documentEntrySchema = z.object({
+  /** Hash of the file text and of the extractor version (see collect.ts). */
+  hash: z.string(),
+  links: z.array(z.object({ raw: z.string(), line: z.number().int() })),
+  problems: z.array(z.object({ line: z.number().int().optional(), message: z.string() })),
+});
+
 export const cacheFileSchema = z.object({
   version: z.literal(cacheVersion),
+  /** Link results, keyed by normalized URL. */
   entries: z.record(z.string(), cacheEntrySchema),
+  /** Parsed documents, keyed by file path relative to the project root. */
+  documents: z.record(z.string(), documentEntrySchema).optional(),
 });
 
 export type CacheEntry = z.output<typeof cacheEntrySchema>;
 export type CacheFile = z.output<typeof cacheFileSchema>;
+export type DocumentEntry = z.output<typeof documentEntrySchema>;
 
 export function emptyCache(): CacheFile {
   return { version: cacheVersion, entries: {} };

@@ -131,9 +131,14 @@ const notCached = new Set(['excluded', 'invalid']);
 /**
  * The cache after a run: this run's fresh results replace older entries, entries for links not
  * seen this run are kept (a pull-request run checks only changed lines), and entries not
- * refreshed for `pruneAfterMs` are dropped so the file does not grow forever.
+ * refreshed for `pruneAfterMs` are dropped so the file does not grow forever. `documents`
+ * replaces the parsed documents when given.
  */
-export function mergeIntoCache(cache: CacheFile, results: readonly LinkResult[], options: { now: number; pruneAfterMs?: number }): CacheFile {
+export function mergeIntoCache(
+  cache: CacheFile,
+  results: readonly LinkResult[],
+  options: { now: number; pruneAfterMs?: number; documents?: CacheFile['documents'] },
+): CacheFile {
   const pruneAfter = options.pruneAfterMs ?? 30 * 24 * 60 * 60 * 1000;
   const entries: Record<string, CacheEntry> = {};
   for (const [key, entry] of Object.entries(cache.entries)) {
@@ -144,5 +149,6 @@ export function mergeIntoCache(cache: CacheFile, results: readonly LinkResult[],
     const { places: _places, fromCache: _fromCache, ...entry } = result;
     entries[result.url] = entry;
   }
-  return { version: cache.version, entries };
+  const documents = options.documents ?? cache.documents;
+  return { version: cache.version, entries, ...(documents && { documents }) };
 }

@@ -2,7 +2,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { compileRules, type LinkCheckConfig, type UrlRules } from './config.ts';
 import { FragmentFinder, fragmentNeedsNoTarget } from './fragment.ts';
-import { createHttpClient, readBodyUpTo, type HttpClient, type Method } from './http.ts';
+import { readBodyUpTo } from './body.ts';
+import type { HttpClient, Method } from './http.ts';
 import { resultGroups } from './dedupe.ts';
 import type { LinkPlace, LinkResult, LinkTarget, PageTarget, RedirectHop, Verdict } from './types.ts';
 import { decideAttempt, headIsConclusive, isRedirectStatus, isSuccess, type FragmentScan, type Observation } from './verdict.ts';
@@ -42,7 +43,8 @@ export interface PageOutcome {
  */
 export async function checkTargets(targets: readonly LinkTarget[], options: CheckOptions): Promise<LinkResult[]> {
   const { config } = options;
-  const client = options.client ?? createHttpClient({
+  // undici is loaded only when something must be requested: a run answered from the cache skips it.
+  const client = options.client ?? (await import('./http.ts')).createHttpClient({
     connectionsPerOrigin: config.perHost,
     connectTimeoutMs: config.timeouts.connectMs,
     headersTimeoutMs: config.timeouts.headersMs,
@@ -138,8 +140,11 @@ async function probe(url: URL, fragments: string[], rules: UrlRules, context: Pa
 /** One request and its redirects, under one deadline covering every hop and the body read. */
 async function requestChain(start: URL, method: Method, fragments: string[], context: PageContext, counter: { requests: number }): Promise<Observation> {
   const { config, client } = context;
-  const deadline = AbortSignal.timeout(config.timeouts.totalMs);
-  const signal = context.signal ? AbortSignal.any([deadline, context.signal]) : deadline;
+  // Our own timer rather than AbortSignal.timeout: it is cleared as soon as the chain ends instead
+  // of lingering for the full timeout after every one of thousands of links.
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), config.timeouts.totalMs);
+  const signal = context.signal ? AbortSignal.any([deadline.signal, context.signal]) : deadline.signal;
   const redirects: RedirectHop[] = [];
   const visited = new Set([start.href]);
   let url = start;
@@ -183,8 +188,10 @@ async function requestChain(start: URL, method: Method, fragments: string[], con
   } catch (error) {
     if (context.signal?.aborted) throw context.signal.reason;
     const code = errorCode(error);
-    const timeout = deadline.aborted || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT';
-    return { kind: 'error', method, redirects, timeout, errorCode: deadline.aborted ? 'TIMEOUT' : code, message: error instanceof Error ? error.message : String(error) };
+    const timeout = deadline.signal.aborted || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT';
+    return { kind: 'error', method, redirects, timeout, errorCode: deadline.signal.aborted ? 'TIMEOUT' : code, message: error instanceof Error ? error.message : String(error) };
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -2,7 +2,6 @@ import { Parser } from 'htmlparser2';
 import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
@@ -13,7 +12,14 @@ import type { LinkPlace } from './types.ts';
 const urlAttributes = new Set(['href', 'src']);
 
 const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm);
-const mdxParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(remarkMdx);
+let mdxParser: typeof markdownParser | undefined;
+
+/** The MDX parser pulls in a JavaScript parser (acorn); load it only for content that has .mdx files. */
+async function getMdxParser(): Promise<typeof markdownParser> {
+  const { default: remarkMdx } = await import('remark-mdx');
+  mdxParser ??= unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(remarkMdx) as unknown as typeof markdownParser;
+  return mdxParser;
+}
 
 interface Extracted {
   places: LinkPlace[];
@@ -26,10 +32,11 @@ interface Extracted {
  * JSX elements (MDX). Code blocks and inline code are leaves in mdast, so their text is never seen.
  * Relative and non-http links are included too; the dedupe stage decides what is external.
  */
-export function extractMarkdownLinks(text: string, file: string, format: 'md' | 'mdx'): Extracted {
+export async function extractMarkdownLinks(text: string, file: string, format: 'md' | 'mdx'): Promise<Extracted> {
+  const parser = format === 'mdx' ? await getMdxParser() : markdownParser;
   let tree: Root;
   try {
-    tree = (format === 'mdx' ? mdxParser : markdownParser).parse(text) as Root;
+    tree = parser.parse(text) as Root;
   } catch (error) {
     return { places: [], problems: [{ file, line: errorLine(error), message: `could not be parsed as ${format.toUpperCase()}, so its links were not checked: ${errorReason(error)}` }] };
   }

@@ -1,9 +1,18 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContentProblem } from '../../src/lib/format-issues.ts';
 import { parseResources } from '../../src/lib/resources.ts';
-import { extractMarkdownLinks } from './collect-markdown.ts';
+import type { DocumentEntry } from './cache-format.ts';
 import type { LinkPlace } from './types.ts';
+
+/** Bump when extraction changes what it finds, so documents parsed by an older version are parsed again. */
+const extractorVersion = '1';
+
+/** Identifies a document's text as extracted by this version. */
+export function documentHash(text: string): string {
+  return createHash('sha256').update(extractorVersion).update('\0').update(text).digest('base64url');
+}
 
 export interface CollectInput {
   /** Folder scanned recursively for .md and .mdx files. */
@@ -14,12 +23,16 @@ export interface CollectInput {
   rootDir: string;
   /** When set, only places on these lines are kept (absolute file path → added line numbers). */
   onlyLines?: ReadonlyMap<string, ReadonlySet<number>>;
+  /** Documents parsed by an earlier run (from the cache), by relative path. */
+  knownDocuments?: Readonly<Record<string, DocumentEntry>>;
 }
 
 export interface Collected {
   places: LinkPlace[];
   problems: ContentProblem[];
   filesScanned: number;
+  /** Every document read this run, to remember in the cache. */
+  documents: Record<string, DocumentEntry>;
 }
 
 export async function collectLinks(input: CollectInput): Promise<Collected> {
@@ -28,14 +41,27 @@ export async function collectLinks(input: CollectInput): Promise<Collected> {
   const keep = (absolute: string, line: number) => !input.onlyLines || (input.onlyLines.get(absolute)?.has(line) ?? false);
   const relative = (absolute: string) => path.relative(input.rootDir, absolute).split(path.sep).join('/');
 
-  const documents = await listDocuments(input.contentDir);
-  for (const absolute of documents) {
+  const files = await listDocuments(input.contentDir);
+  const documents: Record<string, DocumentEntry> = {};
+  for (const absolute of files) {
     if (input.onlyLines && !input.onlyLines.has(absolute)) continue;
     const file = relative(absolute);
     const text = await readFile(absolute, 'utf8');
-    const extracted = extractMarkdownLinks(text, file, absolute.endsWith('.mdx') ? 'mdx' : 'md');
-    places.push(...extracted.places.filter((place) => keep(absolute, place.line)));
-    problems.push(...extracted.problems);
+    const hash = documentHash(text);
+    let entry = input.knownDocuments?.[file];
+    if (entry?.hash !== hash) {
+      // The Markdown parser is loaded only when some document actually needs parsing.
+      const { extractMarkdownLinks } = await import('./collect-markdown.ts');
+      const extracted = await extractMarkdownLinks(text, file, absolute.endsWith('.mdx') ? 'mdx' : 'md');
+      entry = {
+        hash,
+        links: extracted.places.map(({ raw, line }) => ({ raw, line })),
+        problems: extracted.problems.map(({ line, message }) => ({ ...(line !== undefined && { line }), message })),
+      };
+    }
+    documents[file] = entry;
+    for (const link of entry.links) if (keep(absolute, link.line)) places.push({ raw: link.raw, file, line: link.line });
+    for (const problem of entry.problems) problems.push({ file, ...problem });
   }
 
   let linksText: string | undefined;
@@ -54,7 +80,7 @@ export async function collectLinks(input: CollectInput): Promise<Collected> {
       if (keep(input.linksFile, urlLine)) places.push({ raw: resource.url, file, line: urlLine, resourceId: resource.id });
     }
   }
-  return { places, problems, filesScanned: documents.length + (linksText === undefined ? 0 : 1) };
+  return { places, problems, filesScanned: files.length + (linksText === undefined ? 0 : 1), documents };
 }
 
 /** Every .md/.mdx file under the folder, in a stable order (so reports are reproducible). */

@@ -42,7 +42,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   };
   return {
     async request(url, method, signal) {
-      const response = await agent.request({ origin: url.origin, path: `${url.pathname}${url.search}`, method, headers, signal });
+      // undici closes the connection after every HEAD by default, in case a broken server sends a
+      // body anyway. That costs a TCP (and TLS) handshake per link; keep the connection instead; the
+      // rare server that does this produces a parse error on the next request, which is retried.
+      const response = await agent.request({ origin: url.origin, path: `${url.pathname}${url.search}`, method, headers, signal, reset: false });
       const flat: Record<string, string> = {};
       for (const [name, value] of Object.entries(response.headers)) {
         if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
@@ -51,24 +54,4 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     },
     close: () => agent.close(),
   };
-}
-
-/**
- * Reads a body chunk by chunk until `onChunk` says stop or `limit` bytes were read, then drops the
- * rest. Returns the bytes read. Stopping early destroys the stream, which closes the socket: that is
- * the price of never downloading a large file just to learn that it exists.
- */
-export async function readBodyUpTo(body: HttpResponse['body'], limit: number, onChunk?: (chunk: Uint8Array) => 'stop' | void): Promise<number> {
-  let read = 0;
-  if (limit <= 0) {
-    body.destroy();
-    return 0;
-  }
-  for await (const chunk of body) {
-    const part = read + chunk.byteLength > limit ? chunk.subarray(0, limit - read) : chunk;
-    read += part.byteLength;
-    if (onChunk?.(part) === 'stop' || read >= limit) break;
-  }
-  body.destroy();
-  return read;
 }

@@ -1,8 +1,8 @@
 import { realpath } from 'node:fs/promises';
-import { emptyCache } from './cache-format.ts';
+import { emptyCache, type CacheFile } from './cache-format.ts';
 import { mergeIntoCache, readCache, splitByCache, writeCacheAtomic } from './cache.ts';
 import { addedLinesSince } from './changed-lines.ts';
-import { checkTargets, type CheckOptions } from './check.ts';
+import type { CheckOptions } from './check.ts';
 import { collectLinks } from './collect.ts';
 import type { LinkCheckConfig } from './config.ts';
 import { dedupeLinks } from './dedupe.ts';
@@ -43,9 +43,17 @@ export async function runLinkCheck(options: RunOptions, hooks: RunHooks = {}): P
   const started = performance.now();
   const config = options.urls ? { ...options.config, exclude: [] } : options.config;
 
+  let cache = emptyCache();
+  if (options.cacheFile) {
+    const loaded = await readCache(options.cacheFile);
+    if (loaded.warning) hooks.onWarning?.(loaded.warning);
+    cache = loaded.cache;
+  }
+
   let places: LinkPlace[];
   let problems: RunReport['problems'] = [];
   let filesScanned = 0;
+  let documents = cache.documents;
   if (options.urls) {
     places = options.urls.map((raw, index) => ({ raw, file: '(command line)', line: index + 1 }));
   } else {
@@ -53,24 +61,21 @@ export async function runLinkCheck(options: RunOptions, hooks: RunHooks = {}): P
     const contentDir = await realpath(options.contentDir).catch(() => options.contentDir);
     const linksFile = await realpath(options.linksFile).catch(() => options.linksFile);
     const onlyLines = options.changedSince ? await addedLinesSince(options.changedSince, contentDir) : undefined;
-    const collected = await collectLinks({ contentDir, linksFile, rootDir: options.rootDir, onlyLines });
+    const collected = await collectLinks({ contentDir, linksFile, rootDir: options.rootDir, onlyLines, knownDocuments: cache.documents });
     places = collected.places;
     problems = collected.problems;
     filesScanned = collected.filesScanned;
+    // A partial run (changed lines only) read some documents; a full run read them all, so forget deleted ones.
+    documents = onlyLines ? { ...cache.documents, ...collected.documents } : collected.documents;
   }
 
   const targets = dedupeLinks(places, { checkFragments: config.checkFragments });
-  let cache = emptyCache();
-  if (options.cacheFile) {
-    const loaded = await readCache(options.cacheFile);
-    if (loaded.warning) hooks.onWarning?.(loaded.warning);
-    cache = loaded.cache;
-  }
   const split = options.urls
     ? { cached: [], pending: targets }
     : splitByCache(targets, cache, { now: now(), cacheMaxAgeMs: config.cacheMaxAgeMs, checkFragments: config.checkFragments });
   hooks.onPlan?.({ toCheck: split.pending.length, fromCache: split.cached.length });
 
+  const { checkTargets } = await import('./check.ts');
   const checked = await checkTargets(split.pending, {
     config,
     client: options.client,
@@ -92,12 +97,18 @@ export async function runLinkCheck(options: RunOptions, hooks: RunHooks = {}): P
   });
 
   // An offline run learned nothing about the links: keep the last real answers.
-  if (options.cacheFile && !report.offline && checked.length > 0) {
+  if (options.cacheFile && !report.offline && (checked.length > 0 || documentsChanged(cache.documents, documents))) {
     try {
-      await writeCacheAtomic(options.cacheFile, mergeIntoCache(cache, checked, { now: now() }));
+      await writeCacheAtomic(options.cacheFile, mergeIntoCache(cache, checked, { now: now(), documents }));
     } catch (error) {
       hooks.onWarning?.(`Could not write the link-check cache ${options.cacheFile}: ${(error as Error).message}. Results are correct; the next run will check everything again.`);
     }
   }
   return report;
+}
+
+function documentsChanged(before: CacheFile['documents'], after: CacheFile['documents']): boolean {
+  const old = before ?? {};
+  const now = after ?? {};
+  return Object.keys(old).length !== Object.keys(now).length || Object.entries(now).some(([file, entry]) => old[file]?.hash !== entry.hash);
 }

@@ -1,6 +1,6 @@
 import type { RunReport } from './summary.ts';
 import { verdicts, type LinkPlace, type Verdict } from './types.ts';
-import { formatDuration } from './verdict.ts';
+import { formatDuration } from './duration.ts';
 
 /** "2 broken, 1 timeout, 30 ok": failing verdicts first, zero counts left out. */
 export function countsText(report: RunReport): string {
@@ -40,5 +40,5 @@ export function byFile<T extends { places: LinkPlace[] }>(links: readonly T[]): 
     for (const place of link.places) files.set(place.file, [...(files.get(place.file) ?? []), { place, link }]);
   }
   for (const rows of files.values()) rows.sort((a, b) => a.place.line - b.place.line);
-  return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

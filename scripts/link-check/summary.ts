@@ -1,7 +1,7 @@
 import type { ContentProblem } from '../../src/lib/format-issues.ts';
 import type { LinkCheckConfig } from './config.ts';
 import { verdicts, type LinkResult, type Verdict } from './types.ts';
-import { connectionErrorCodes } from './verdict.ts';
+import { connectionErrorCodes } from './network-errors.ts';
 
 export const exitCodes = { ok: 0, failed: 1, usage: 2, offline: 3 } as const;
 
@@ -88,5 +88,10 @@ export function looksOffline(results: readonly LinkResult[]): boolean {
 function compareResults(a: LinkResult, b: LinkResult): number {
   const pa = a.places[0];
   const pb = b.places[0];
-  return (pa?.file ?? '').localeCompare(pb?.file ?? '') || (pa?.line ?? 0) - (pb?.line ?? 0) || a.url.localeCompare(b.url);
+  return compareText(pa?.file ?? '', pb?.file ?? '') || (pa?.line ?? 0) - (pb?.line ?? 0) || compareText(a.url, b.url);
+}
+
+/** Code-point order: the same everywhere (no locale), and cheap for thousands of links. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,6 +1,8 @@
 import { STATUS_CODES } from 'node:http';
 import type { LinkCheckConfig, UrlRules } from './config.ts';
 import type { RedirectHop, Verdict } from './types.ts';
+import { formatDuration } from './duration.ts';
+import { connectionErrorCodes, describeNetworkError } from './network-errors.ts';
 
 /** What one request chain (one method, all its redirect hops) observed. */
 export type Observation =
@@ -41,23 +43,6 @@ export interface AttemptContext {
 
 const retryableStatuses = new Set([408, 429, 500, 502, 503, 504]);
 const permanentRedirectStatuses = new Set([301, 308]);
-
-/**
- * Errors that say "could not reach the network at all" rather than "this site is down". When every
- * request of a run ends in one of these, the machine is offline.
- */
-export const connectionErrorCodes: ReadonlySet<string> = new Set([
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EAI_FAIL',
-  'EAI_NODATA',
-  'ECONNREFUSED',
-  'ENETUNREACH',
-  'ENETDOWN',
-  'EHOSTUNREACH',
-  'EHOSTDOWN',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
 
 export function isSuccess(status: number): boolean {
   return status >= 200 && status < 300;
@@ -149,44 +134,4 @@ export function backoffDelay(attempt: number, baseMs: number, random: () => numb
 export function describeStatus(status: number): string {
   const text = STATUS_CODES[status];
   return text ? `${status} ${text}` : `HTTP ${status}`;
-}
-
-export function describeNetworkError(code: string, message: string, timeouts: LinkCheckConfig['timeouts']): string {
-  switch (code) {
-    case 'ENOTFOUND':
-    case 'EAI_FAIL':
-    case 'EAI_NODATA':
-      return `DNS lookup failed: the host name does not resolve (${code})`;
-    case 'EAI_AGAIN':
-      return `DNS lookup failed temporarily (${code})`;
-    case 'ECONNREFUSED':
-      return `connection refused (${code})`;
-    case 'ECONNRESET':
-    case 'EPIPE':
-    case 'UND_ERR_SOCKET':
-      return `the server closed the connection before answering (${code})`;
-    case 'ENETUNREACH':
-    case 'ENETDOWN':
-    case 'EHOSTUNREACH':
-    case 'EHOSTDOWN':
-      return `network unreachable (${code})`;
-    case 'UND_ERR_CONNECT_TIMEOUT':
-      return `could not connect within ${formatDuration(timeouts.connectMs)} (${code})`;
-    case 'UND_ERR_HEADERS_TIMEOUT':
-      return `no response headers within ${formatDuration(timeouts.headersMs)} (${code})`;
-    case 'UND_ERR_BODY_TIMEOUT':
-    case 'TIMEOUT':
-      return `no complete answer within ${formatDuration(timeouts.totalMs)}`;
-  }
-  if (/CERT|TLS|SSL/i.test(code)) return `TLS certificate problem (${code})`;
-  return `${message.split('\n')[0]} (${code})`;
-}
-
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${ms} ms`;
-  const seconds = ms / 1000;
-  if (seconds < 120) return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
-  const minutes = seconds / 60;
-  if (minutes < 120) return `${Math.round(minutes)} min`;
-  return `${Math.round(minutes / 60)} h`;
 }

@@ -1,3 +1,4 @@
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkUrl, checkUrls, recordSleeps } from './helpers/check-one.ts';
 import { closedPort, startServer, type TestServer } from './helpers/server.ts';
@@ -339,5 +340,44 @@ describe('configuration', () => {
   it('excludes localhost and Compose service names by default', async () => {
     const results = await checkUrls(['http://localhost:8080/', 'http://web:5000/api', 'https://docs.example.com/x'], { include: [] });
     expect(results.map((result) => result.verdict)).toEqual(['excluded', 'excluded', 'excluded']);
+  });
+});
+
+describe('connections', () => {
+  it('keeps connections alive across HEAD requests', async () => {
+    const local = await startServer((_request, response) => response.writeHead(200).end());
+    try {
+      const results = await checkUrls(Array.from({ length: 6 }, (_, index) => local.url(`/${index}`)), { perHost: 1 });
+      expect(results.every((result) => result.verdict === 'ok')).toBe(true);
+      expect(local.requests).toHaveLength(6);
+      expect(local.stats.totalSockets).toBe(1);
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('is not confused by a server that wrongly sends a body with its HEAD answers', async () => {
+    // Raw TCP, because Node's HTTP server refuses to send a body for HEAD.
+    const connections: number[] = [];
+    const raw = createNetServer((socket) => {
+      connections.push(connections.length);
+      let buffered = '';
+      socket.on('error', () => {});
+      socket.on('data', (data) => {
+        buffered += data.toString('latin1');
+        for (let end = buffered.indexOf('\r\n\r\n'); end >= 0; end = buffered.indexOf('\r\n\r\n')) {
+          buffered = buffered.slice(end + 4);
+          socket.write('HTTP/1.1 200 OK\r\nContent-Length: 5\r\nConnection: keep-alive\r\n\r\nhello');
+        }
+      });
+    });
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = raw.address() as AddressInfo;
+      const results = await checkUrls(Array.from({ length: 4 }, (_, index) => `http://127.0.0.1:${port}/${index}`), { perHost: 1 });
+      expect(results.map((result) => result.verdict)).toEqual(['ok', 'ok', 'ok', 'ok']);
+    } finally {
+      await new Promise((resolve) => raw.close(resolve));
+    }
   });
 });

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { collectLinks } from '../../scripts/link-check/collect.ts';
+import { readFileSync } from 'node:fs';
+import { collectLinks, documentHash } from '../../scripts/link-check/collect.ts';
 import { extractMarkdownLinks } from '../../scripts/link-check/collect-markdown.ts';
 import { dedupeLinks } from '../../scripts/link-check/dedupe.ts';
 
@@ -60,12 +61,37 @@ describe('collecting links', () => {
 
   it('is happy without a links.yaml or a content folder', async () => {
     const result = await collectLinks({ contentDir: path.join(here, 'no-such-folder'), linksFile: path.join(here, 'no-such.yaml'), rootDir: here });
-    expect(result).toEqual({ places: [], problems: [], filesScanned: 0 });
+    expect(result).toEqual({ places: [], problems: [], filesScanned: 0, documents: {} });
   });
 
-  it('reports the line of the href itself inside multi-line raw HTML', () => {
-    const { places } = extractMarkdownLinks('Intro\n\n<div>\n\n<a\n  href="https://a.example.org/">x</a>\n</div>\n', 'x.md', 'md');
+  it('reports the line of the href itself inside multi-line raw HTML', async () => {
+    const { places } = await extractMarkdownLinks('Intro\n\n<div>\n\n<a\n  href="https://a.example.org/">x</a>\n</div>\n', 'x.md', 'md');
     expect(places).toEqual([{ raw: 'https://a.example.org/', file: 'x.md', line: 6 }]);
+  });
+});
+
+describe('reusing parsed documents', () => {
+  const guidePath = path.join(contentDir, 'docs', 'guide.md');
+  const input = { contentDir, linksFile: path.join(contentDir, 'links.yaml'), rootDir: contentDir };
+
+  it('remembers what each document contains, with problems, keyed by its text', async () => {
+    const { documents } = await collectFixture();
+    expect(Object.keys(documents).sort()).toEqual(['docs/broken.mdx', 'docs/guide.md', 'docs/nested/component.mdx']);
+    expect(documents['docs/guide.md']?.hash).toBe(documentHash(readFileSync(guidePath, 'utf8')));
+    expect(documents['docs/guide.md']?.links).toContainEqual({ raw: 'https://kubernetes.io/docs/', line: 16 });
+    expect(documents['docs/broken.mdx']?.problems).toEqual([{ line: 5, message: expect.stringContaining('could not be parsed as MDX') }]);
+  });
+
+  it('does not parse a document again while its text is unchanged', async () => {
+    const remembered = { hash: documentHash(readFileSync(guidePath, 'utf8')), links: [{ raw: 'https://remembered.docker.com/', line: 3 }], problems: [] };
+    const { places } = await collectLinks({ ...input, knownDocuments: { 'docs/guide.md': remembered } });
+    expect(places.filter((place) => place.file === 'docs/guide.md')).toEqual([{ raw: 'https://remembered.docker.com/', file: 'docs/guide.md', line: 3 }]);
+  });
+
+  it('parses a document again when its text changed', async () => {
+    const outdated = { hash: documentHash('older text'), links: [{ raw: 'https://remembered.docker.com/', line: 3 }], problems: [] };
+    const { places } = await collectLinks({ ...input, knownDocuments: { 'docs/guide.md': outdated } });
+    expect(places.filter((place) => place.file === 'docs/guide.md')).toHaveLength(10);
   });
 });
 

@@ -16,14 +16,14 @@ export interface TestServer {
   url(path: string): string;
   requests: SeenRequest[];
   /** Requests being answered right now, and the most at once. */
-  stats: { inFlight: number; maxInFlight: number; openSockets: number; maxOpenSockets: number };
+  stats: { inFlight: number; maxInFlight: number; openSockets: number; maxOpenSockets: number; totalSockets: number };
   close(): Promise<void>;
 }
 
 /** A real HTTP server on a loopback address and a free port, for one test file. */
 export async function startServer(handler: Handler, host = '127.0.0.1'): Promise<TestServer> {
   const requests: SeenRequest[] = [];
-  const stats = { inFlight: 0, maxInFlight: 0, openSockets: 0, maxOpenSockets: 0 };
+  const stats = { inFlight: 0, maxInFlight: 0, openSockets: 0, maxOpenSockets: 0, totalSockets: 0 };
   const sockets = new Set<Socket>();
   const server = createServer((request, response) => {
     requests.push({ method: request.method ?? '', path: request.url ?? '', headers: request.headers, at: Date.now() });
@@ -42,6 +42,7 @@ export async function startServer(handler: Handler, host = '127.0.0.1'): Promise
   server.on('connection', (socket) => {
     sockets.add(socket);
     stats.openSockets++;
+    stats.totalSockets++;
     stats.maxOpenSockets = Math.max(stats.maxOpenSockets, stats.openSockets);
     socket.on('close', () => {
       sockets.delete(socket);

@@ -1,0 +1,50 @@
+import type { LinkCheckConfig } from './config.ts';
+import { formatDuration } from './duration.ts';
+
+/**
+ * Errors that say "could not reach the network at all" rather than "this site is down". When every
+ * request of a run ends in one of these, the machine is offline.
+ */
+export const connectionErrorCodes: ReadonlySet<string> = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_FAIL',
+  'EAI_NODATA',
+  'ECONNREFUSED',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+export function describeNetworkError(code: string, message: string, timeouts: LinkCheckConfig['timeouts']): string {
+  switch (code) {
+    case 'ENOTFOUND':
+    case 'EAI_FAIL':
+    case 'EAI_NODATA':
+      return `DNS lookup failed: the host name does not resolve (${code})`;
+    case 'EAI_AGAIN':
+      return `DNS lookup failed temporarily (${code})`;
+    case 'ECONNREFUSED':
+      return `connection refused (${code})`;
+    case 'ECONNRESET':
+    case 'EPIPE':
+    case 'UND_ERR_SOCKET':
+      return `the server closed the connection before answering (${code})`;
+    case 'ENETUNREACH':
+    case 'ENETDOWN':
+    case 'EHOSTUNREACH':
+    case 'EHOSTDOWN':
+      return `network unreachable (${code})`;
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return `could not connect within ${formatDuration(timeouts.connectMs)} (${code})`;
+    case 'UND_ERR_HEADERS_TIMEOUT':
+      return `no response headers within ${formatDuration(timeouts.headersMs)} (${code})`;
+    case 'UND_ERR_BODY_TIMEOUT':
+    case 'TIMEOUT':
+      return `no complete answer within ${formatDuration(timeouts.totalMs)}`;
+  }
+  if (/CERT|TLS|SSL/i.test(code)) return `TLS certificate problem (${code})`;
+  return `${message.split('\n')[0]} (${code})`;
+}
