@@ -86,8 +86,12 @@ describe('every workflow', () => {
     for (const command of runs(workflow(file))) expect(command, file).not.toMatch(/\$\{\{\s*github\.(event|head_ref)/);
   });
 
-  it.each(workflowFiles)('%s grants the token read access by default', (file) => {
-    expect(workflow(file).permissions, file).toEqual({ contents: 'read' });
+  it.each(workflowFiles)('%s gives the token no write access by default (jobs ask for what they need)', (file) => {
+    // Unset permissions mean the repository default, which may be write-all.
+    const permissions = workflow(file).permissions;
+    expect(typeof permissions, `${file} needs a top-level permissions: block`).toBe('object');
+    const writes = Object.entries(permissions as Record<string, string>).filter(([, access]) => access === 'write');
+    expect(writes, file).toEqual([]);
   });
 });
 
