@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
+import validateContent from './src/integrations/validate-content.ts';
 import { unified } from '@astrojs/markdown-remark';
 import { fileURLToPath } from 'node:url';
 
@@ -43,7 +44,8 @@ export default defineConfig({
     processor: unified({ remarkPlugins, rehypePlugins }),
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
   },
-  integrations: [mdx(), sitemap(), pagefind()],
+  // validateContent first: a content mistake stops the build before anything is rendered.
+  integrations: [validateContent(), mdx(), sitemap(), pagefind()],
   vite: {
     // Scripts stay external files: the Content-Security-Policy then needs 'self' plus the hash of
     // the one inline theme snippet, instead of a hash that changes with every script edit.
