@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { readEnv } from '../lib/env.ts';
 import { formatProblems, type ContentProblem } from '../lib/format-issues.ts';
-import { validateContent } from '../lib/validate/index.ts';
+import { validateContent, type FactsCache } from '../lib/validate/index.ts';
 
 export interface ValidateContentIntegrationOptions {
   /** The docs folder to check (default: the one readEnv() names, so DOCS_CONTENT_DIR applies). */
@@ -24,6 +24,8 @@ const WATCHED_FILE = /\.(md|mdx|png|jpe?g|gif|svg|webp|avif)$/i;
 export default function validateContentIntegration(options: ValidateContentIntegrationOptions = {}): AstroIntegration {
   const docsDir = path.resolve(options.docsDir ?? readEnv().docsDir);
   let check: (() => ContentProblem[]) | undefined;
+  // Kept for the life of the dev server: a re-check after a save only parses the files that changed.
+  const cache: FactsCache = new Map();
   let problemCount = 0;
 
   return {
@@ -32,7 +34,7 @@ export default function validateContentIntegration(options: ValidateContentInteg
       'astro:config:setup': ({ command, config, logger }) => {
         if (command !== 'build' && command !== 'dev') return; // `astro sync`/`check`/`preview` build nothing from content
         const production = command === 'build';
-        check = () => validateContent({ docsDir, base: config.base, rootDir: fileURLToPath(config.root), production });
+        check = () => validateContent({ docsDir, base: config.base, rootDir: fileURLToPath(config.root), production, cache });
         const problems = check();
         problemCount = problems.length;
         if (problems.length === 0) return;

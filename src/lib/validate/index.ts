@@ -6,7 +6,7 @@ import { checkFrontmatter, type LocalProblem } from './check-frontmatter.ts';
 import { checkImages } from './check-images.ts';
 import { buildFolderSet, checkLinks, type SiteIndex } from './check-links.ts';
 import { findUrlClashes } from './check-duplicate-urls.ts';
-import { documentFacts, type SourceDocument } from './document-facts.ts';
+import { documentFacts, type DocumentFacts, type SourceDocument } from './document-facts.ts';
 
 export type { SourceDocument } from './document-facts.ts';
 
@@ -18,6 +18,18 @@ export interface ValidateDocumentsOptions {
   fileExists: (pathFromDocsDir: string) => boolean;
   /** How a docs-relative path is named in messages, e.g. `content/docs/` + path. */
   display: (pathFromDocsDir: string) => string;
+  /** Facts of files parsed before; a file whose text is unchanged is not parsed again (the dev server re-checks on every save). */
+  cache?: FactsCache;
+}
+
+export type FactsCache = Map<string, { source: string; facts: DocumentFacts }>;
+
+function cachedFacts(doc: SourceDocument, cache: FactsCache | undefined): DocumentFacts {
+  const hit = cache?.get(doc.file);
+  if (hit && hit.source === doc.source) return hit.facts;
+  const facts = documentFacts(doc);
+  cache?.set(doc.file, { source: doc.source, facts });
+  return facts;
 }
 
 /**
@@ -30,7 +42,11 @@ export function validateDocuments(documents: SourceDocument[], options: Validate
     for (const problem of list) problems.push({ file: options.display(file), line: problem.line, message: problem.message });
   };
 
-  const facts = documents.map(documentFacts);
+  const facts = documents.map((doc) => cachedFacts(doc, options.cache));
+  if (options.cache) {
+    const present = new Set(documents.map((doc) => doc.file));
+    for (const file of options.cache.keys()) if (!present.has(file)) options.cache.delete(file);
+  }
   const frontmatter = facts.map((doc) => checkFrontmatter(doc.frontmatter));
 
   const index: SiteIndex = {
@@ -68,6 +84,7 @@ export interface ValidateContentOptions {
   /** File names in messages are relative to this folder (default: the project root). */
   rootDir?: string;
   production?: boolean;
+  cache?: FactsCache;
 }
 
 /** The content files the glob loader picks up: `**\/*.{md,mdx}`, skipping dot files and folders as it does. */
@@ -80,7 +97,7 @@ export function listContentFiles(docsDir: string): string[] {
 }
 
 /** Reads every page under `docsDir` and validates it (see validateDocuments). */
-export function validateContent({ docsDir, base, rootDir = projectRoot, production = false }: ValidateContentOptions): ContentProblem[] {
+export function validateContent({ docsDir, base, rootDir = projectRoot, production = false, cache }: ValidateContentOptions): ContentProblem[] {
   const documents = listContentFiles(docsDir).map((file) => ({ file, source: readFileSync(path.join(docsDir, file), 'utf8') }));
   const shownDocsDir = path.relative(rootDir, docsDir).split(path.sep).join('/');
   return validateDocuments(documents, {
@@ -88,5 +105,6 @@ export function validateContent({ docsDir, base, rootDir = projectRoot, producti
     production,
     fileExists: (file) => existsSync(path.join(docsDir, file)),
     display: (file) => path.posix.join(shownDocsDir, file),
+    cache,
   });
 }
