@@ -33,12 +33,10 @@ function isTypingTarget(target: EventTarget | null): boolean {
 
 if (root && button) {
   const detail: OpenSearchDetail = { opener: button, bundleUrl: root.dataset.bundle ?? '/pagefind/pagefind.js' };
-  const warmUp = () => void loadDialog().catch(() => {});
   button.hidden = false;
   button.addEventListener('click', () => openSearch(detail));
-  // Pointing at or tabbing to the button fetches the dialog code so opening feels instant.
-  button.addEventListener('pointerenter', warmUp, { once: true });
-  button.addEventListener('focus', warmUp, { once: true });
+  // Tabbing to the button is a strong hint: fetch the dialog code so opening feels instant.
+  button.addEventListener('focus', () => void loadDialog().catch(() => {}), { once: true });
   document.addEventListener('keydown', (event) => {
     if (event.defaultPrevented || event.isComposing || event.altKey) return;
     const commandK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.shiftKey;

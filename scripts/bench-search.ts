@@ -1,0 +1,275 @@
+#!/usr/bin/env node
+/**
+ * npm run bench:search: how big the search index is and how fast search feels, on the real site
+ * and on a generated corpus. Builds each site, serves it on 127.0.0.1, drives Debian's Chromium
+ * and prints figures (it asserts nothing):
+ *   - build time and the Pagefind step's share of it
+ *   - index size on disk (bundle, index chunks, fragments)
+ *   - bytes a reader downloads to open search, and for one query (gzip for text, as a static
+ *     host serves it; Pagefind's own files are already compressed)
+ *   - keystroke to rendered results: the time from an input event to the next frame after the
+ *     result list changed, median and 90th percentile of 20 queries, debounce included
+ *
+ * Options: --pages <n> corpus size (default 1000), --skip-real, --skip-corpus, --json <file>.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openPage } from '../tests/helpers/browser.ts';
+import { serveStatic, type StaticServer } from '../tests/helpers/static-server.ts';
+import { generateCorpus } from './generate-corpus.ts';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Searches readers of a Docker course type; each one matches on the real site. */
+const REAL_QUERIES = [
+  'docker run', 'volume', 'port', 'image layers', 'compose', 'dockerfile', 'network', 'container', 'virtual machine',
+  'hypervisor', 'namespace', 'cgroups', 'build cache', 'multi-stage', 'healthcheck', 'environment variable',
+  'registry', 'docker hub', 'bind mount', 'restart',
+];
+/** The same kind of searches, in the generated corpus's vocabulary. */
+const CORPUS_QUERIES = [
+  'volume', 'bridge network', 'health check', 'restart policy', 'multi-stage build', 'entrypoint', 'registry',
+  'digest', 'secret', 'namespace', 'capability', 'seccomp', 'log driver', 'storage driver', 'compose', 'docker push',
+  'tag', 'build cache', 'init process', 'port mapping',
+];
+
+interface SiteFigures {
+  site: string;
+  pages: number;
+  resources: number;
+  buildMs: number;
+  indexMs: number;
+  index: { totalBytes: number; files: number; chunkBytes: number; chunks: number; fragmentBytes: number; fragments: number; runtimeBytes: number };
+  open: { requests: number; bytes: number; readyMs: number };
+  query: { coldRequests: number; coldBytes: number; medianRequests: number; medianBytes: number };
+  latency: { coldMs: number; medianMs: number; p90Ms: number; queries: number };
+}
+
+function build(contentDir: string, outDir: string, cacheDir: string): { ms: number; indexMs: number; pages: number; resources: number } {
+  const bin = path.join(projectRoot, 'node_modules', '.bin');
+  const env = { ...process.env };
+  for (const key of ['DEV', 'PROD', 'MODE', 'BASE_URL', 'SSR', 'NODE_ENV']) delete env[key];
+  const started = performance.now();
+  const result = spawnSync(path.join(bin, 'astro'), ['build', '--outDir', outDir], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    env: { ...env, PATH: `${bin}${path.delimiter}${process.env.PATH}`, DOCS_CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: cacheDir, NO_COLOR: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const ms = performance.now() - started;
+  const output = `${result.stdout}${result.stderr}`;
+  if (result.status !== 0) throw new Error(`Building ${contentDir} failed:\n${output.slice(-4000)}`);
+  const indexed = /Indexed (\d+) pages and (\d+) curated resources in (\d+) ms/.exec(output);
+  if (!indexed) throw new Error(`The build of ${contentDir} did not report a search index:\n${output.slice(-2000)}`);
+  return { ms, pages: Number(indexed[1]), resources: Number(indexed[2]), indexMs: Number(indexed[3]) };
+}
+
+function indexSize(bundleDir: string): SiteFigures['index'] {
+  const files = readdirSync(bundleDir, { recursive: true, encoding: 'utf8' }).filter((file) => statSync(path.join(bundleDir, file)).isFile());
+  const sizeOf = (filter: (file: string) => boolean) => {
+    const matching = files.filter(filter);
+    return { bytes: matching.reduce((sum, file) => sum + statSync(path.join(bundleDir, file)).size, 0), count: matching.length };
+  };
+  const chunks = sizeOf((file) => file.endsWith('.pf_index'));
+  const fragments = sizeOf((file) => file.endsWith('.pf_fragment'));
+  const runtime = sizeOf((file) => /^(pagefind\.js|pagefind-worker\.js|wasm\..+\.pagefind)$/.test(file));
+  return {
+    totalBytes: sizeOf(() => true).bytes,
+    files: files.length,
+    chunkBytes: chunks.bytes,
+    chunks: chunks.count,
+    fragmentBytes: fragments.bytes,
+    fragments: fragments.count,
+    runtimeBytes: runtime.bytes,
+  };
+}
+
+/** Bytes a static host with gzip would send for a URL of the served site. */
+function wireBytes(outDir: string, server: StaticServer, url: string): number {
+  const pathname = decodeURIComponent(new URL(url, server.origin).pathname).replace(new URL(server.siteUrl).pathname, '/');
+  let file = path.join(outDir, pathname);
+  if (pathname.endsWith('/')) file = path.join(file, 'index.html');
+  if (!existsSync(file)) return 0;
+  const raw = readFileSync(file);
+  // Pagefind's index, fragments, filters and wasm are gzip files already; hosts send them as is.
+  const precompressed = raw[0] === 0x1f && raw[1] === 0x8b;
+  return precompressed ? raw.length : gzipSync(raw).length;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
+
+/** Sets the query as one input event and resolves with ms until the frame after results render. */
+async function timeQuery(page: Page, query: string): Promise<number> {
+  return page.evaluate(
+    (q) =>
+      new Promise<number>((resolve, reject) => {
+        const input = document.querySelector<HTMLInputElement>('#search-input')!;
+        const status = document.querySelector('.search-status')!;
+        const timeout = setTimeout(() => reject(new Error(`no results for "${q}" within 15 s`)), 15_000);
+        const observer = new MutationObserver(() => {
+          if (!status.textContent?.includes(`“${q}”`)) return;
+          observer.disconnect();
+          // Rendered means painted: wait for the frame that shows the list.
+          requestAnimationFrame(() => {
+            clearTimeout(timeout);
+            resolve(performance.now() - started);
+          });
+        });
+        observer.observe(status, { childList: true, characterData: true, subtree: true });
+        const started = performance.now();
+        input.value = q;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }),
+    query,
+  );
+}
+
+/** Resolves once the server has seen no new request for `quietMs` (the page's own idle misses the worker). */
+async function serverQuiet(server: StaticServer, quietMs = 400): Promise<void> {
+  let seen = -1;
+  while (seen !== server.requests.length) {
+    seen = server.requests.length;
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+  }
+}
+
+/** Clicks the search button; resolves with ms until pagefind.js, its worker and wasm are ready. */
+async function openSearch(page: Page): Promise<number> {
+  const started = Date.now();
+  await page.locator('[data-search-open]').click();
+  await page.locator('dialog[data-search-ready]').waitFor({ state: 'attached', timeout: 30_000 });
+  return Date.now() - started;
+}
+
+async function measureBrowser(browser: Browser, outDir: string, server: StaticServer, queries: string[]) {
+  const { page, context } = await openPage(browser);
+  // Counted by the server, not the page: Pagefind's web worker fetches the wasm and index itself.
+  const requests = server.requests;
+  await page.goto(server.siteUrl, { waitUntil: 'networkidle' });
+  const beforeOpen = requests.length;
+  const readyMs = await openSearch(page);
+  // Opening fetches the dialog, pagefind.js, its worker and wasm, and the entry/meta files.
+  await serverQuiet(server);
+  const openRequests = requests.slice(beforeOpen);
+
+  const latencies: number[] = [];
+  const perQuery: { requests: number; bytes: number }[] = [];
+  for (const query of queries) {
+    const before = requests.length;
+    latencies.push(await timeQuery(page, query));
+    await serverQuiet(server);
+    const fetched = requests.slice(before);
+    perQuery.push({ requests: fetched.length, bytes: fetched.reduce((sum, url) => sum + wireBytes(outDir, server, url), 0) });
+  }
+  await context.close();
+
+  // A reader's very first query pays for cold index chunks: measure it on a fresh page.
+  const cold = await openPage(browser);
+  await cold.page.goto(server.siteUrl, { waitUntil: 'networkidle' });
+  await openSearch(cold.page);
+  await serverQuiet(server);
+  const coldStart = requests.length;
+  const coldMs = await timeQuery(cold.page, queries[0]!);
+  await serverQuiet(server);
+  const coldRequests = requests.slice(coldStart);
+  await cold.context.close();
+
+  return {
+    open: { requests: openRequests.length, bytes: openRequests.reduce((sum, url) => sum + wireBytes(outDir, server, url), 0), readyMs },
+    query: {
+      coldRequests: coldRequests.length,
+      coldBytes: coldRequests.reduce((sum, url) => sum + wireBytes(outDir, server, url), 0),
+      medianRequests: median(perQuery.map((q) => q.requests)),
+      medianBytes: median(perQuery.map((q) => q.bytes)),
+    },
+    latency: { coldMs, medianMs: median(latencies), p90Ms: percentile(latencies, 90), queries: latencies.length },
+  };
+}
+
+async function benchSite(site: string, contentDir: string, queries: string[], browser: Browser, workDir: string): Promise<SiteFigures> {
+  const outDir = path.join(workDir, `${site.replace(/\W+/g, '-')}-dist`);
+  console.log(`\n${site}: building ${path.relative(projectRoot, contentDir) || contentDir} …`);
+  const built = build(contentDir, outDir, path.join(workDir, `${site.replace(/\W+/g, '-')}-cache`));
+  const server = await serveStatic(outDir);
+  try {
+    const figures = await measureBrowser(browser, outDir, server, queries);
+    return { site, pages: built.pages, resources: built.resources, buildMs: built.ms, indexMs: built.indexMs, index: indexSize(path.join(outDir, 'pagefind')), ...figures };
+  } finally {
+    await server.close();
+  }
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value: number) => `${Math.round(value)} ms`;
+
+function report(all: SiteFigures[]) {
+  const rows: [string, ...string[]][] = [
+    ['', ...all.map((f) => f.site)],
+    ['pages + curated resources indexed', ...all.map((f) => `${f.pages} + ${f.resources}`)],
+    ['build time (whole astro build)', ...all.map((f) => ms(f.buildMs))],
+    ['  of which Pagefind indexing', ...all.map((f) => ms(f.indexMs))],
+    ['index on disk (dist/pagefind)', ...all.map((f) => `${kb(f.index.totalBytes)} in ${f.index.files} files`)],
+    ['  index chunks', ...all.map((f) => `${kb(f.index.chunkBytes)} in ${f.index.chunks}`)],
+    ['  fragments (excerpts, meta)', ...all.map((f) => `${kb(f.index.fragmentBytes)} in ${f.index.fragments}`)],
+    ['  runtime (pagefind.js, worker, wasm)', ...all.map((f) => kb(f.index.runtimeBytes))],
+    ['opening search: transferred', ...all.map((f) => `${kb(f.open.bytes)} in ${f.open.requests} requests`)],
+    ['opening search: click → ready to search', ...all.map((f) => ms(f.open.readyMs))],
+    ['first query: transferred', ...all.map((f) => `${kb(f.query.coldBytes)} in ${f.query.coldRequests} requests`)],
+    ['each later query: transferred (median)', ...all.map((f) => `${kb(f.query.medianBytes)} in ${f.query.medianRequests} requests`)],
+    ['keystroke → results, first query (cold chunks)', ...all.map((f) => ms(f.latency.coldMs))],
+    ['keystroke → results, median', ...all.map((f) => `${ms(f.latency.medianMs)} (n=${f.latency.queries})`)],
+    ['keystroke → results, p90', ...all.map((f) => ms(f.latency.p90Ms))],
+  ];
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  console.log('\nSearch benchmark (headless Chromium, 127.0.0.1, no throttling; times include the 80 ms debounce)\n');
+  for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('   '));
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      pages: { type: 'string', default: '1000' },
+      'skip-real': { type: 'boolean', default: false },
+      'skip-corpus': { type: 'boolean', default: false },
+      json: { type: 'string' },
+    },
+  });
+  const pages = Number(values.pages);
+  if (!Number.isInteger(pages) || pages < 2) {
+    console.error(`--pages expects a whole number of at least 2, got ${JSON.stringify(values.pages)}.`);
+    process.exit(2);
+  }
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'bench-search-'));
+  const browser = await launchChromium();
+  const figures: SiteFigures[] = [];
+  try {
+    if (!values['skip-real']) figures.push(await benchSite('real site', path.join(projectRoot, 'content'), REAL_QUERIES, browser, workDir));
+    if (!values['skip-corpus']) {
+      const corpusDir = path.join(workDir, 'corpus');
+      const corpus = generateCorpus({ pages, outDir: corpusDir });
+      figures.push(await benchSite(`${corpus.pages}-page corpus`, corpusDir, CORPUS_QUERIES, browser, workDir));
+    }
+  } finally {
+    await browser.close();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+  report(figures);
+  if (values.json) {
+    mkdirSync(path.dirname(path.resolve(values.json)), { recursive: true });
+    writeFileSync(values.json, JSON.stringify({ measuredAt: new Date().toISOString(), cpus: os.cpus().length, figures }, null, 2));
+    console.log(`\nWrote ${values.json}`);
+  }
+}
+
+await main();

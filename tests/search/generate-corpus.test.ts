@@ -1,0 +1,69 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseResources } from '../../src/lib/resources.ts';
+import { validateDocuments } from '../../src/lib/validate/index.ts';
+import { corpusFiles, generateCorpus } from '../../scripts/generate-corpus.ts';
+
+const docsOf = (files: Map<string, string>) =>
+  [...files].filter(([file]) => file.startsWith('docs/')).map(([file, source]) => ({ file: file.slice('docs/'.length), source }));
+
+describe('generate-corpus', () => {
+  it('writes exactly the number of pages asked for', () => {
+    for (const pages of [2, 7, 41, 250]) expect(docsOf(corpusFiles({ pages })).length, `${pages} pages`).toBe(pages);
+  });
+
+  it('is deterministic for a seed and different for another', () => {
+    expect([...corpusFiles({ pages: 60, seed: 7 })]).toEqual([...corpusFiles({ pages: 60, seed: 7 })]);
+    expect(corpusFiles({ pages: 60, seed: 7 }).get('docs/section-001/topic-001.md')).not.toBe(
+      corpusFiles({ pages: 60, seed: 8 }).get('docs/section-001/topic-001.md'),
+    );
+  });
+
+  it('produces content the site validator accepts: every relative link and #anchor resolves', () => {
+    const files = corpusFiles({ pages: 120 });
+    const documents = docsOf(files);
+    const problems = validateDocuments(documents, {
+      base: '/',
+      production: true,
+      fileExists: (file) => files.has(`docs/${file}`),
+      display: (file) => `docs/${file}`,
+    });
+    expect(problems).toEqual([]);
+    // The links are really there: the validator had something to check.
+    const internal = documents.flatMap((doc) => [...doc.source.matchAll(/\]\((\.{1,2}\/[^)]+\.md)(#[^)]+)?\)/g)]);
+    expect(internal.length).toBeGreaterThanOrEqual(documents.length * 2);
+    expect(internal.some((match) => match[2])).toBe(true);
+  });
+
+  it('has the building blocks of real pages', () => {
+    const page = corpusFiles({ pages: 50 }).get('docs/section-001/topic-001.md')!;
+    expect(page).toMatch(/^---\ntitle: ".+"\ndescription: ".+"\n/);
+    expect(page).toMatch(/^## .+/m);
+    expect(page).toContain('```sh\ndocker ');
+    const all = [...corpusFiles({ pages: 50 }).values()].join('\n');
+    expect(all).toMatch(/^\| Setting \| Effect \|$/m);
+    expect(all).toMatch(/^- \[x\] /m);
+    expect(all).toMatch(/\]\(https:\/\/docs\.docker\.com\//);
+  });
+
+  it('writes a valid links.yaml with the requested number of resources', () => {
+    const text = corpusFiles({ pages: 10, resources: 12 }).get('links.yaml')!;
+    const { resources, problems } = parseResources(text, 'links.yaml');
+    expect(problems).toEqual([]);
+    expect(resources).toHaveLength(12);
+  });
+
+  const out = mkdtempSync(path.join(tmpdir(), 'corpus-'));
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it('writes the files to disk and replaces an earlier corpus', () => {
+    generateCorpus({ pages: 90, outDir: out });
+    const summary = generateCorpus({ pages: 30, outDir: out, resources: 3 });
+    const onDisk = readdirSync(summary.docsDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
+    expect(onDisk).toHaveLength(30);
+    expect(summary).toMatchObject({ pages: 30, sections: 1, resources: 3 });
+    expect(parseResources(readFileSync(summary.linksFile, 'utf8'), 'links.yaml').resources).toHaveLength(3);
+  });
+});
