@@ -36,7 +36,7 @@ export function buildSite(options: BuildOptions): BuildResult {
     try {
       mkdirSync(lock);
     } catch {
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+      sleep(200);
       continue;
     }
     try {
@@ -49,7 +49,54 @@ export function buildSite(options: BuildOptions): BuildResult {
   }
 }
 
-function runBuild({ contentDir, name, base, env = {} }: BuildOptions): BuildResult {
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs `fn` while holding the machine-wide Astro lock. Every Astro process writes the project's
+ * .astro/ folder (content module maps, types) whatever its outDir or cacheDir, so two builds of
+ * different content at once can render one site with the other's modules. A lock left by a process
+ * that died is taken over.
+ */
+export function withAstroLock<T>(fn: () => T): T {
+  const lock = path.join(projectRoot, 'tests', '.tmp', 'astro.lock');
+  mkdirSync(path.dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(path.join(lock, 'pid'), String(process.pid));
+      break;
+    } catch {
+      let owner = Number.NaN;
+      try {
+        owner = Number(readFileSync(path.join(lock, 'pid'), 'utf8'));
+      } catch {
+        // Being created or removed right now.
+      }
+      if (Number.isInteger(owner) && owner > 0 && !isAlive(owner)) rmSync(lock, { recursive: true, force: true });
+      else sleep(250);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function runBuild(options: BuildOptions): BuildResult {
+  return withAstroLock(() => runBuildUnlocked(options));
+}
+
+function runBuildUnlocked({ contentDir, name, base, env = {} }: BuildOptions): BuildResult {
   const outDir = path.join(tmpRoot, name);
   const marker = path.join(tmpRoot, `${name}.built`);
   rmSync(outDir, { recursive: true, force: true });
@@ -64,6 +111,8 @@ function runBuild({ contentDir, name, base, env = {} }: BuildOptions): BuildResu
       DOCS_CONTENT_DIR: path.resolve(projectRoot, contentDir),
       ASTRO_CACHE_DIR: path.join(tmpRoot, `${name}.cache`),
       SITE_BASE: base ?? '',
+      // A developer's own link-check cache must not leak into fixture pages; tests pass one explicitly.
+      LINK_CHECK_CACHE: path.join(tmpRoot, 'no-link-cache.json'),
       NO_COLOR: '1',
       FORCE_COLOR: '0',
       ...env,

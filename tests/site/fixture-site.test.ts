@@ -136,6 +136,29 @@ describe('Learning resources page', () => {
   });
 });
 
+describe('resource health from a link-check cache', () => {
+  it('flags a broken resource and shows where a moved one lives now, with the check date', () => {
+    const build = buildSite({
+      contentDir: fixture,
+      name: 'fixture-site-health',
+      env: { LINK_CHECK_CACHE: path.resolve('tests/fixtures/link-cache-health.json') },
+    });
+    expect(build.status).toBe(0);
+    const page = new Page(readPage(build.outDir, 'resources'));
+    expect(page.attr('#compose-spec .resource-health', 'dataHealth')).toBe('broken');
+    expect(page.text('#compose-spec .health-label')).toBe('Broken link');
+    expect(page.attr('#compose-spec .resource-health time', 'dateTime')).toBe('2026-11-21T08:00:00.000Z');
+    expect(page.one('#compose-spec h3 a')).toBeDefined(); // flagged, not removed
+    expect(page.text('#docker-get-started .health-label')).toBe('Moved');
+    expect(page.attr('#docker-get-started .resource-health a', 'href')).toBe('https://docs.docker.com/get-started/introduction/');
+  });
+
+  it('shows no health data when there is no cache', () => {
+    const build = buildSite({ contentDir: fixture, name: 'fixture-site', reuse: true });
+    expect(new Page(readPage(build.outDir, 'resources')).all('.resource-health')).toEqual([]);
+  });
+});
+
 describe('fixture site under a base path', () => {
   let build: BuildResult;
   beforeAll(() => {
