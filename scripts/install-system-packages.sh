@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests use, only those missing: chromium (browser tests, PDF,
-# accessibility audits) and nginx (the serving tests). Nothing downloads a browser of its own.
+# accessibility audits), nginx and its brotli module (the serving tests). Nothing downloads a
+# browser of its own. Installing nginx starts no service the tests rely on: they start their own.
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
+[ -e /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ] || missing+=(libnginx-mod-http-brotli-filter)
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "System packages present: chromium, nginx."
+  echo "System packages present: chromium, nginx with brotli."
   exit 0
 fi
 if ! command -v apt-get >/dev/null; then
