@@ -88,7 +88,7 @@ function runCli(args: string[], workDir: string, nodeFlags: string[]): Promise<C
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [...nodeFlags, fileURLToPath(import.meta.url), '--measure-cli', rssFile, ...args],
+      [...nodeFlags, ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), fileURLToPath(import.meta.url), '--measure-cli', rssFile, ...args],
       { cwd: workDir, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, CI: 'true' } },
       async (error, stdout, stderr) => {
         const wallMs = performance.now() - started;

@@ -140,11 +140,15 @@ async function probe(url: URL, fragments: string[], rules: UrlRules, context: Pa
 /** One request and its redirects, under one deadline covering every hop and the body read. */
 async function requestChain(start: URL, method: Method, fragments: string[], context: PageContext, counter: { requests: number }): Promise<Observation> {
   const { config, client } = context;
-  // Our own timer rather than AbortSignal.timeout: it is cleared as soon as the chain ends instead
-  // of lingering for the full timeout after every one of thousands of links.
+  // Our own timer rather than AbortSignal.timeout, cleared as soon as the chain ends instead of
+  // lingering for the full timeout after each of thousands of links; and a plain listener on the
+  // run's signal rather than AbortSignal.any, which ties one more signal per link to it.
+  if (context.signal?.aborted) throw context.signal.reason;
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), config.timeouts.totalMs);
-  const signal = context.signal ? AbortSignal.any([deadline.signal, context.signal]) : deadline.signal;
+  const cancel = () => deadline.abort(context.signal?.reason);
+  context.signal?.addEventListener('abort', cancel, { once: true });
+  const signal = deadline.signal;
   const redirects: RedirectHop[] = [];
   const visited = new Set([start.href]);
   let url = start;
@@ -188,10 +192,12 @@ async function requestChain(start: URL, method: Method, fragments: string[], con
   } catch (error) {
     if (context.signal?.aborted) throw context.signal.reason;
     const code = errorCode(error);
-    const timeout = deadline.signal.aborted || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT';
-    return { kind: 'error', method, redirects, timeout, errorCode: deadline.signal.aborted ? 'TIMEOUT' : code, message: error instanceof Error ? error.message : String(error) };
+    const timedOut = deadline.signal.aborted;
+    const timeout = timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT';
+    return { kind: 'error', method, redirects, timeout, errorCode: timedOut ? 'TIMEOUT' : code, message: error instanceof Error ? error.message : String(error) };
   } finally {
     clearTimeout(timer);
+    context.signal?.removeEventListener('abort', cancel);
   }
 }
 

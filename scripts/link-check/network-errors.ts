@@ -18,6 +18,14 @@ export const connectionErrorCodes: ReadonlySet<string> = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
+/**
+ * Errors that another attempt cannot fix: the name does not exist (NXDOMAIN; a resolver that
+ * cannot be reached says EAI_AGAIN instead), or the certificate is wrong. Not retried.
+ */
+export function isPermanentNetworkError(code: string): boolean {
+  return code === 'ENOTFOUND' || code === 'EAI_FAIL' || code === 'EAI_NODATA' || /CERT|SELF_SIGNED|ALTNAME/.test(code);
+}
+
 export function describeNetworkError(code: string, message: string, timeouts: LinkCheckConfig['timeouts']): string {
   switch (code) {
     case 'ENOTFOUND':

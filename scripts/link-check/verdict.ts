@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { LinkCheckConfig, UrlRules } from './config.ts';
 import type { RedirectHop, Verdict } from './types.ts';
 import { formatDuration } from './duration.ts';
-import { connectionErrorCodes, describeNetworkError } from './network-errors.ts';
+import { connectionErrorCodes, describeNetworkError, isPermanentNetworkError } from './network-errors.ts';
 
 /** What one request chain (one method, all its redirect hops) observed. */
 export type Observation =
@@ -73,7 +73,7 @@ export function decideAttempt(observation: Observation, context: AttemptContext)
   if (observation.kind === 'redirect-problem') return { action: 'done', verdict: 'broken', detail: observation.reason };
 
   if (observation.kind === 'error') {
-    if (canRetry) return { action: 'retry', delayMs: backoff(), because: observation.errorCode };
+    if (canRetry && !isPermanentNetworkError(observation.errorCode)) return { action: 'retry', delayMs: backoff(), because: observation.errorCode };
     return {
       action: 'done',
       verdict: observation.timeout ? 'timeout' : 'network-error',

@@ -1,6 +1,8 @@
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkUrl, checkUrls, recordSleeps } from './helpers/check-one.ts';
+import { checkTargets } from '../../scripts/link-check/check.ts';
+import { dedupeLinks } from '../../scripts/link-check/dedupe.ts';
+import { checkUrl, checkUrls, fastConfig, recordSleeps } from './helpers/check-one.ts';
 import { closedPort, startServer, type TestServer } from './helpers/server.ts';
 
 let server: TestServer;
@@ -340,6 +342,16 @@ describe('configuration', () => {
   it('excludes localhost and Compose service names by default', async () => {
     const results = await checkUrls(['http://localhost:8080/', 'http://web:5000/api', 'https://docs.example.com/x'], { include: [] });
     expect(results.map((result) => result.verdict)).toEqual(['excluded', 'excluded', 'excluded']);
+  });
+});
+
+describe('cancelling', () => {
+  it('stops a run promptly when its signal is aborted (Ctrl-C), instead of waiting for timeouts', async () => {
+    const config = fastConfig({ timeouts: { connectMs: 10_000, headersMs: 10_000, totalMs: 10_000 } });
+    const targets = dedupeLinks([{ raw: server.url('/never'), file: 'a.md', line: 1 }], { checkFragments: false });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('interrupted')), 100);
+    await expect(checkTargets(targets, { config, signal: controller.signal })).rejects.toThrow('interrupted');
   });
 });
 
