@@ -4,6 +4,7 @@
  * are in scripts/link-check/ (see its README for flags, the JSON schema and exit codes).
  */
 import { appendFile } from 'node:fs/promises';
+import path from 'node:path';
 import { readEnv } from '../src/lib/env.ts';
 import { GitRefError } from './link-check/changed-lines.ts';
 import { parseCliArgs, usage, UsageError } from './link-check/cli-options.ts';
@@ -12,7 +13,6 @@ import { createProgress } from './link-check/progress.ts';
 import { renderMarkdown } from './link-check/report-markdown.ts';
 import { renderReport } from './link-check/report.ts';
 import { exitCodes } from './link-check/summary.ts';
-import path from 'node:path';
 
 async function main(): Promise<number> {
   const env = readEnv();
