@@ -161,6 +161,37 @@ describe.each([
     await context.close();
   });
 
+  it('ranks a page whose heading matches above a page that only mentions the word', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(server.siteUrl);
+    // "Aliases" is only an h2 on the DNS page; the shorter Storage page says it twice in its text,
+    // so plain word counts would put Storage first. Heading weight must win.
+    await search(page, 'aliases');
+    const titles = await page.locator('#search-listbox .search-result:not(.search-sub-result) .search-result-title').allTextContents();
+    expect(titles).toEqual(['Name resolution between containers', 'Storage']);
+    await context.close();
+  });
+
+  it('shows eight results first and the rest on request, keeping keyboard focus in the field', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(server.siteUrl);
+    // Every page and resource of the fixture contains "the": 6 pages and 3 resources.
+    await search(page, 'the');
+    const main = page.locator('#search-listbox .search-result:not(.search-sub-result)');
+    expect(await main.count()).toBe(8);
+    expect(await page.locator('.search-status').textContent()).toBe('9 results for “the”, showing the first 8.');
+    const more = page.locator('.search-more');
+    expect(await more.textContent()).toBe('Show 1 more result');
+    await more.click();
+    await page.waitForFunction(() => document.querySelectorAll('#search-listbox .search-result:not(.search-sub-result)').length === 9);
+    expect(await more.isHidden()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+    // The first newly shown result is the chosen one, so Enter opens what just appeared.
+    const activeId = await page.locator('#search-input').getAttribute('aria-activedescendant');
+    expect(await main.nth(8).getAttribute('id')).toBe(activeId);
+    await context.close();
+  });
+
   it('fills a phone screen and still opens results by tap', async () => {
     const { page, context } = await openPage(browser, { viewport: { width: 390, height: 760 } });
     await page.goto(server.siteUrl);

@@ -261,7 +261,8 @@ class SearchDialog {
     this.input.setAttribute('aria-expanded', String(total > 0));
     const remaining = total - this.shown;
     this.more.hidden = remaining <= 0;
-    this.more.textContent = `Show ${Math.min(remaining, PAGE_SIZE)} more results`;
+    const next = Math.min(remaining, PAGE_SIZE);
+    this.more.textContent = `Show ${next} more ${next === 1 ? 'result' : 'results'}`;
     this.status.textContent = `${describeCount(this.shown, total, this.query)}${total === 0 ? ` ${EMPTY_HINT}` : ''}`;
     this.status.classList.toggle('search-empty', total === 0);
     if (replace && this.options.length > 0) {
