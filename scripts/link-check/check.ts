@@ -43,16 +43,21 @@ export interface PageOutcome {
  */
 export async function checkTargets(targets: readonly LinkTarget[], options: CheckOptions): Promise<LinkResult[]> {
   const { config } = options;
-  // undici is loaded only when something must be requested: a run answered from the cache skips it.
-  const client = options.client ?? (await import('./http.ts')).createHttpClient({
-    connectionsPerOrigin: config.perHost,
-    connectTimeoutMs: config.timeouts.connectMs,
-    headersTimeoutMs: config.timeouts.headersMs,
-    userAgent: config.userAgent,
-  });
+  // undici is loaded on the first request: a run whose links are all cached, excluded or invalid
+  // never needs it.
+  let client: Promise<HttpClient> | undefined = options.client && Promise.resolve(options.client);
+  const getClient = () =>
+    (client ??= import('./http.ts').then(({ createHttpClient }) =>
+      createHttpClient({
+        connectionsPerOrigin: config.perHost,
+        connectTimeoutMs: config.timeouts.connectMs,
+        headersTimeoutMs: config.timeouts.headersMs,
+        userAgent: config.userAgent,
+      }),
+    ));
   const context: PageContext = {
     config,
-    client,
+    getClient,
     rulesFor: compileRules(config),
     overall: pLimit(config.concurrency),
     sleep: options.sleep ?? ((ms, signal) => delay(ms, undefined, { signal })),
@@ -80,13 +85,13 @@ export async function checkTargets(targets: readonly LinkTarget[], options: Chec
     );
     return perTarget.flat();
   } finally {
-    if (!options.client) await client.close();
+    if (!options.client && client) await (await client).close();
   }
 }
 
 interface PageContext {
   config: LinkCheckConfig;
-  client: HttpClient;
+  getClient: () => Promise<HttpClient>;
   rulesFor: (url: string) => UrlRules;
   overall: LimitFunction;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -139,7 +144,7 @@ async function probe(url: URL, fragments: string[], rules: UrlRules, context: Pa
 
 /** One request and its redirects, under one deadline covering every hop and the body read. */
 async function requestChain(start: URL, method: Method, fragments: string[], context: PageContext, counter: { requests: number }): Promise<Observation> {
-  const { config, client } = context;
+  const { config } = context;
   // Our own timer rather than AbortSignal.timeout, cleared as soon as the chain ends instead of
   // lingering for the full timeout after each of thousands of links; and a plain listener on the
   // run's signal rather than AbortSignal.any, which ties one more signal per link to it.
@@ -155,7 +160,7 @@ async function requestChain(start: URL, method: Method, fragments: string[], con
   try {
     for (;;) {
       counter.requests++;
-      const response = await client.request(url, method, signal);
+      const response = await (await context.getClient()).request(url, method, signal);
       const location = response.headers.location;
       if (isRedirectStatus(response.status) && location) {
         await readBodyUpTo(response.body, config.maxBodyBytes);
