@@ -165,3 +165,12 @@ export function breadcrumbs(entries: SidebarEntry[], currentSlug: string): { lab
 export function sectionDomId(path: string): string {
   return `nav-${new GithubSlugger().slug(path.replace(/\//g, '-'))}`;
 }
+
+/** Label of the top-level section a page belongs to (its landing page included); undefined at the top level. */
+export function topSectionLabel(entries: SidebarEntry[], slug: string): string | undefined {
+  for (const entry of entries) {
+    if (entry.type !== 'section') continue;
+    if (entry.landing?.slug === slug || readingOrder(entry.children).some((link) => link.slug === slug)) return entry.label;
+  }
+  return undefined;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breadcrumbs, buildSidebar, prevNext, readingOrder, type SidebarPage, type SidebarSection } from '../../src/lib/sidebar.ts';
+import { breadcrumbs, buildSidebar, prevNext, readingOrder, topSectionLabel, type SidebarPage, type SidebarSection } from '../../src/lib/sidebar.ts';
 
 const pages: SidebarPage[] = [
   { id: 'index', slug: '', title: 'Home' },
@@ -78,5 +78,15 @@ describe('prevNext and breadcrumbs', () => {
     ]);
     expect(breadcrumbs(tree, 'hands-on/compose')).toEqual([{ label: 'Hands-on', slug: 'hands-on' }]);
     expect(breadcrumbs(tree, 'loose/page')).toEqual([{ label: 'Loose', slug: undefined }]);
+  });
+});
+
+describe('topSectionLabel', () => {
+  const tree = buildSidebar(pages, '');
+  it('names the top-level section of a page, its landing page and nested pages included', () => {
+    expect(topSectionLabel(tree, 'hands-on')).toBe('Hands-on');
+    expect(topSectionLabel(tree, 'hands-on/compose/scaling')).toBe('Hands-on');
+    expect(topSectionLabel(tree, 'concepts/vms')).toBe('Concepts');
+    expect(topSectionLabel(tree, '')).toBeUndefined();
   });
 });
