@@ -41,7 +41,8 @@ export default defineConfig({
   build: { format: 'directory' },
   markdown: {
     // Astro 7's default processor (Sätteri) silently ignores remark/rehype plugins; ours need unified.
-    processor: unified({ remarkPlugins, rehypePlugins }),
+    // No smart dashes: '--' must survive into heading ids so they match GitHub's (and the validator's).
+    processor: unified({ remarkPlugins, rehypePlugins, smartypants: { dashes: false } }),
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
   },
   // validateContent first: a content mistake stops the build before anything is rendered.

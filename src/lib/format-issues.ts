@@ -44,6 +44,8 @@ export function describeZodIssues(error: z.ZodError, data: unknown): { path: str
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join('.') || '(top level)';
     const got = valueAt(data, issue.path);
-    return { path, message: `${path}: ${issue.message} (got ${describeValue(got)})` };
+    // We say what was found ourselves, so zod's "Invalid input: … received undefined" would repeat it.
+    const expected = issue.message.replace(/^Invalid input: /, '').replace(/, received [\w ]+$/, '');
+    return { path, message: `${path}: ${expected} (got ${describeValue(got)})` };
   });
 }

@@ -18,6 +18,12 @@ describe('remarkContentLinks', () => {
     expect(await render('[VMs](../vms/hypervisors.md#bare-metal)')).toBe('<p><a href="/vms/hypervisors/#bare-metal">VMs</a></p>');
   });
 
+  it('sends links to links.yaml entries to the Learning resources page (GitHub shows the YAML)', async () => {
+    expect(await render('[spec](../../links.yaml#compose-spec) [all](../../links.yaml)', undefined, '/sub')).toBe(
+      '<p><a href="/sub/resources/#compose-spec">spec</a> <a href="/sub/resources/">all</a></p>',
+    );
+  });
+
   it('puts the base path in front so a sub-path deploy stays inside its path', async () => {
     expect(await render('[VMs](../vms/hypervisors.md)', undefined, '/docker-learning')).toBe(
       '<p><a href="/docker-learning/vms/hypervisors/">VMs</a></p>',
@@ -50,13 +56,13 @@ describe('remarkContentLinks', () => {
       '[c](/already/a/site/path/)',
       '[d](./compose.yaml)',
       '[e](./Dockerfile)',
-      '[f](../../links.yaml)',
+      '[f](../../README.md)',
       '[g](mailto:someone@example.org)',
       '![diagram](./layers.png)',
       '![not a page link](./other.md)',
     ].join(' ');
     const html = await render(md);
-    for (const href of ['https://docs.docker.com/get-started/', '#same-page', '/already/a/site/path/', './compose.yaml', './Dockerfile', '../../links.yaml', 'mailto:someone@example.org']) {
+    for (const href of ['https://docs.docker.com/get-started/', '#same-page', '/already/a/site/path/', './compose.yaml', './Dockerfile', '../../README.md', 'mailto:someone@example.org']) {
       expect(html).toContain(`href="${href}"`);
     }
     expect(html).toContain('src="./layers.png"');

@@ -13,6 +13,8 @@ export interface SiteIndex {
   display: (file: string) => string;
   /** Production builds leave drafts out, so links to them from published pages would break. */
   production: boolean;
+  /** Ids in links.yaml; undefined when the file is absent. */
+  resourceIds?: Set<string>;
 }
 
 export function buildFolderSet(files: Iterable<string>): Set<string> {
@@ -63,6 +65,17 @@ export function checkLinks(doc: DocumentFacts, draft: boolean, index: SiteIndex)
   for (const { href, line } of doc.links) {
     const target = resolveLinkTarget(href, doc.file);
     if (target.kind === 'other') continue;
+    if (target.kind === 'resource') {
+      if (!index.resourceIds) {
+        problems.push({ line, message: `link "${href}" points to links.yaml, which does not exist. Add the resource list or remove the link.` });
+      } else if (target.id !== undefined && !index.resourceIds.has(target.id)) {
+        problems.push({
+          line,
+          message: `link "${href}" points to the resource "${target.id}", which is not an id in links.yaml. Use one of its ids (such as "${[...index.resourceIds][0] ?? 'docker-docs'}") or add the resource.`,
+        });
+      }
+      continue;
+    }
     if (target.kind === 'same-page') {
       missingAnchor(target.fragment, doc.file, line, href);
       continue;

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../env.ts';
 import type { ContentProblem } from '../format-issues.ts';
+import { parseResources } from '../resources.ts';
 import { checkFrontmatter, type LocalProblem } from './check-frontmatter.ts';
 import { checkImages } from './check-images.ts';
 import { buildFolderSet, checkLinks, type SiteIndex } from './check-links.ts';
@@ -20,6 +21,8 @@ export interface ValidateDocumentsOptions {
   display: (pathFromDocsDir: string) => string;
   /** Facts of files parsed before; a file whose text is unchanged is not parsed again (the dev server re-checks on every save). */
   cache?: FactsCache;
+  /** Ids in links.yaml, for `../links.yaml#id` links; undefined when there is no list. */
+  resourceIds?: Set<string>;
 }
 
 export type FactsCache = Map<string, { source: string; facts: DocumentFacts }>;
@@ -54,6 +57,7 @@ export function validateDocuments(documents: SourceDocument[], options: Validate
     folders: buildFolderSet(facts.map((doc) => doc.file)),
     display: options.display,
     production: options.production,
+    resourceIds: options.resourceIds,
   };
 
   facts.forEach((doc, i) => {
@@ -98,6 +102,7 @@ export function listContentFiles(docsDir: string): string[] {
 
 /** Reads every page under `docsDir` and validates it (see validateDocuments). */
 export function validateContent({ docsDir, base, rootDir = projectRoot, production = false, cache }: ValidateContentOptions): ContentProblem[] {
+  const resourceIds = readResourceIds(path.join(docsDir, '..', 'links.yaml'));
   const documents = listContentFiles(docsDir).map((file) => ({ file, source: readFileSync(path.join(docsDir, file), 'utf8') }));
   const shownDocsDir = path.relative(rootDir, docsDir).split(path.sep).join('/');
   return validateDocuments(documents, {
@@ -106,5 +111,13 @@ export function validateContent({ docsDir, base, rootDir = projectRoot, producti
     fileExists: (file) => existsSync(path.join(docsDir, file)),
     display: (file) => path.posix.join(shownDocsDir, file),
     cache,
+    resourceIds,
   });
+}
+
+/** Ids of the curated resources, to check `links.yaml#id` links; its own errors are reported by the build. */
+function readResourceIds(file: string): Set<string> | undefined {
+  if (!existsSync(file)) return undefined;
+  const { resources } = parseResources(readFileSync(file, 'utf8'), file);
+  return new Set(resources.map(({ resource }) => resource.id));
 }

@@ -16,8 +16,18 @@ export type LinkTarget =
    * `explicit` is false for `folder` without a slash, which is only a section if the folder exists.
    */
   | { kind: 'section'; dir: string; explicit: boolean; fragment: string | undefined; suffix: string }
+  /**
+   * `../links.yaml#docker-get-started`: a curated resource. On GitHub the link opens the list; on
+   * the site it goes to the resource's entry on the Learning resources page.
+   */
+  | { kind: 'resource'; id: string | undefined }
   /** Absolute URLs, site-absolute paths, files that are not pages, anything outside the docs folder. */
   | { kind: 'other' };
+
+/** Where links.yaml sits as seen from the docs folder. */
+export const LINKS_FILE_FROM_DOCS = '../links.yaml';
+/** The slug of the Learning resources page (src/pages/resources.astro). */
+export const RESOURCES_PAGE_SLUG = 'resources';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -49,6 +59,7 @@ export function resolveLinkTarget(href: string, fromFile: string): LinkTarget {
   const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile.replace(/\\/g, '/')), decoded));
   const withoutSlash = resolved.replace(/\/+$/, '');
   const inside = withoutSlash === '.' ? '' : withoutSlash;
+  if (inside === LINKS_FILE_FROM_DOCS) return { kind: 'resource', id: fragment };
   if (inside === '..' || inside.startsWith('../')) return { kind: 'other' };
 
   if (isContentFile(inside)) return { kind: 'page', file: inside, fragment, suffix };
@@ -63,8 +74,9 @@ export function sectionIndexFiles(dir: string): string[] {
   return [`${prefix}index.md`, `${prefix}index.mdx`];
 }
 
-/** The site URL a page or section link becomes, with the base path and the original query/fragment. */
-export function siteHrefFor(target: Extract<LinkTarget, { kind: 'page' | 'section' }>, base: string): string {
+/** The site URL a page, section or resource link becomes, with the base path and the original query/fragment. */
+export function siteHrefFor(target: Extract<LinkTarget, { kind: 'page' | 'section' | 'resource' }>, base: string): string {
+  if (target.kind === 'resource') return pageHref(base, RESOURCES_PAGE_SLUG, target.id);
   const file = target.kind === 'page' ? target.file : sectionIndexFiles(target.dir)[0]!;
   return pageHref(base, slugFromContentPath(file)) + target.suffix;
 }
