@@ -6,7 +6,7 @@ import { buildSite } from '../helpers/build-site.ts';
 import { listPages } from './lib/dist.ts';
 import { checkPageMetadata } from './lib/metadata.ts';
 import { checkSitemap, draftPages } from './lib/sitemap.ts';
-import { realSite, siteUrl } from './sites.ts';
+import { PROJECT_BASE, realSite, realSiteWithBase, siteUrl } from './sites.ts';
 
 const broken = path.resolve('tests/fixtures/broken-metadata');
 const read = (file: string) => readFileSync(path.join(broken, file), 'utf8');
@@ -58,6 +58,17 @@ describe('metadata gate on the real site', () => {
   it('lists exactly the published pages in the sitemap', () => {
     const { outDir } = realSite();
     expect(checkSitemap(outDir, { base: '/', site: siteUrl, drafts: draftPages('content/docs') })).toEqual([]);
+  });
+
+  it('puts the base path into canonical URLs and the sitemap of a project-site build', () => {
+    const { outDir } = realSiteWithBase();
+    const problems = listPages(outDir).flatMap((page) =>
+      checkPageMetadata(readFileSync(page.file, 'utf8'), { canonical: new URL(joinBase(PROJECT_BASE, page.sitePath), siteUrl).href }).map(
+        (problem) => `${page.relative}: ${problem}`,
+      ),
+    );
+    expect(problems).toEqual([]);
+    expect(checkSitemap(outDir, { base: PROJECT_BASE, site: siteUrl, drafts: draftPages('content/docs') })).toEqual([]);
   });
 
   it('keeps drafts out of the build and the sitemap', () => {
