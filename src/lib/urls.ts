@@ -44,3 +44,21 @@ export function editUrl(repoUrl: string, branch: string, contentPath: string, fi
   const parts = [contentPath, fileInContent].map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean);
   return `${repoUrl.replace(/\/+$/, '')}/edit/${encodeURIComponent(branch)}/${parts.map(encodeURI).join('/')}`;
 }
+
+/**
+ * When `url` is an address on this very site (a curated resource that is one of our own pages),
+ * its path inside the site, without the base; otherwise undefined. Rendering it through the base
+ * path keeps it working on a sub-path deploy and in previews, where the canonical URL is elsewhere.
+ */
+export function ownSitePath(url: string, site: string, base: string): string | undefined {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (target.origin !== new URL(site).origin) return undefined;
+  const trimmedBase = base.replace(/\/+$/, '');
+  const pathname = trimmedBase && target.pathname.startsWith(`${trimmedBase}/`) ? target.pathname.slice(trimmedBase.length) : target.pathname;
+  return pathname + target.search + target.hash;
+}

@@ -7,6 +7,7 @@ import remarkGithubAlerts from './remark-github-alerts.ts';
 import remarkContentLinks from './remark-content-links.ts';
 import remarkCodeTitles from './remark-code-titles.ts';
 import rehypeTaskListLabels from './rehype-task-list-labels.ts';
+import rehypeTableScroll from './rehype-table-scroll.ts';
 import { headingAnchorOptions } from './heading-anchors.ts';
 
 export interface MarkdownPipelineOptions {
@@ -34,6 +35,7 @@ export function markdownPipeline({ docsDir, base }: MarkdownPipelineOptions): { 
       rehypeSlug,
       [rehypeAutolinkHeadings, headingAnchorOptions],
       rehypeTaskListLabels,
+      rehypeTableScroll,
       [rehypeExternalLinks, externalLinkOptions],
     ],
   };

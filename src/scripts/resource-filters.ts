@@ -1,15 +1,19 @@
-// Progressive enhancement: without JavaScript every resource is listed; with it, the form appears.
+// Progressive enhancement: without JavaScript every resource is listed; with it, the filters appear.
+// A plain group of selects rather than a form: nothing is ever submitted.
 export {};
-const form = document.querySelector<HTMLFormElement>('[data-resource-filters]');
+
+const filters = document.querySelector<HTMLElement>('[data-resource-filters]');
 const status = document.querySelector<HTMLElement>('[data-filter-status]');
 const cards = [...document.querySelectorAll<HTMLElement>('.resource')];
 
+function selected(name: string): string {
+  return filters?.querySelector<HTMLSelectElement>(`select[name="${name}"]`)?.value ?? '';
+}
+
 function apply() {
-  if (!form) return;
-  const data = new FormData(form);
-  const kind = String(data.get('kind') ?? '');
-  const level = String(data.get('level') ?? '');
-  const tag = String(data.get('tag') ?? '');
+  const kind = selected('kind');
+  const level = selected('level');
+  const tag = selected('tag');
   let shown = 0;
   for (const card of cards) {
     const match =
@@ -25,10 +29,12 @@ function apply() {
   if (status) status.textContent = `Showing ${shown} of ${cards.length} resources`;
 }
 
-if (form) {
-  form.hidden = false;
-  form.addEventListener('change', apply);
-  form.addEventListener('reset', () => setTimeout(apply));
-  form.addEventListener('submit', (event) => event.preventDefault());
+if (filters) {
+  filters.hidden = false;
+  filters.addEventListener('change', apply);
+  filters.querySelector('[data-filter-clear]')?.addEventListener('click', () => {
+    for (const select of filters.querySelectorAll('select')) select.value = '';
+    apply();
+  });
   apply();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editUrl, joinBase, pageHref, slugFromContentPath } from '../../src/lib/urls.ts';
+import { editUrl, joinBase, ownSitePath, pageHref, slugFromContentPath } from '../../src/lib/urls.ts';
 
 describe('urls', () => {
   it('joins base paths without doubling or losing slashes', () => {
@@ -25,5 +25,18 @@ describe('urls', () => {
     expect(editUrl('https://github.com/o/r/', 'main', 'content', 'docs/a b.md')).toBe(
       'https://github.com/o/r/edit/main/content/docs/a%20b.md',
     );
+  });
+});
+
+describe('ownSitePath', () => {
+  it('turns a link to one of our own pages into a site path, with or without the base in it', () => {
+    expect(ownSitePath('https://docker-learning.github.io/reference/quick-reference/', 'https://docker-learning.github.io', '/')).toBe('/reference/quick-reference/');
+    expect(ownSitePath('https://o.github.io/docker-learning/reference/x/#a', 'https://o.github.io', '/docker-learning')).toBe('/reference/x/#a');
+    expect(ownSitePath('https://docker-learning.github.io/reference/x/', 'https://docker-learning.github.io', '/docker-learning')).toBe('/reference/x/');
+  });
+
+  it('leaves other sites alone', () => {
+    expect(ownSitePath('https://docs.docker.com/', 'https://docker-learning.github.io', '/')).toBeUndefined();
+    expect(ownSitePath('not a url', 'https://docker-learning.github.io', '/')).toBeUndefined();
   });
 });

@@ -125,9 +125,9 @@ describe('Learning resources page', () => {
 
   it('keeps every entry visible without JavaScript: the filter form starts hidden', () => {
     const page = new Page(readPage(build.outDir, 'resources'));
-    expect(page.one('form[data-resource-filters]')?.properties.hidden).toBe(true);
+    expect(page.one('[data-resource-filters]')?.properties.hidden).toBe(true);
     expect(page.all('article.resource[hidden]')).toEqual([]);
-    expect(page.all('form[data-resource-filters] select[name="kind"] option').map((o) => o.properties.value)).toEqual(['', 'tutorial', 'docs']);
+    expect(page.all('[data-resource-filters] select[name="kind"] option').map((o) => o.properties.value)).toEqual(['', 'tutorial', 'docs']);
   });
 
   it('appears in the sidebar of every page', () => {
