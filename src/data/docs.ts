@@ -2,7 +2,7 @@ import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { projectRoot, readEnv } from '../lib/env.ts';
 import { gitLastUpdated } from '../lib/last-updated.ts';
-import type { SidebarPage } from '../lib/sidebar.ts';
+import { buildSidebarTree, readingOrder, type SidebarLink, type SidebarPage, type SidebarTree } from '../lib/sidebar.ts';
 import { slugFromContentPath } from '../lib/urls.ts';
 
 export type DocEntry = CollectionEntry<'docs'>;
@@ -54,4 +54,14 @@ let gitDates: Map<string, Date> | undefined;
 export function getGitDates(): Map<string, Date> {
   gitDates ??= gitLastUpdated(env.docsDir);
   return gitDates;
+}
+
+let sidebarTree: Promise<{ tree: SidebarTree; order: SidebarLink[] }> | undefined;
+/** The navigation tree and reading order, built once per build rather than once per page. */
+export function getSidebarTree(): Promise<{ tree: SidebarTree; order: SidebarLink[] }> {
+  sidebarTree ??= getDocPages().then((pages) => {
+    const tree = buildSidebarTree(toSidebarPages(pages));
+    return { tree, order: readingOrder(tree.entries) };
+  });
+  return sidebarTree;
 }

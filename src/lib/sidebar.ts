@@ -51,12 +51,19 @@ interface MutableSection extends SidebarSection {
   children: (SidebarEntry & { order?: number })[];
 }
 
+/** The navigation tree with nothing marked current, plus what marking needs. Built once per build. */
+export interface SidebarTree {
+  entries: SidebarEntry[];
+  /** Slugs inside each section (by folder path), to decide which sections hold the current page. */
+  sectionSlugs: Map<string, Set<string>>;
+}
+
 /**
  * Builds the navigation tree from the folder structure: a folder is a section, its index page the
  * section's landing page; entries sort by `sidebar.order`, then by label. The root index (home page)
- * is the first entry.
+ * is the first entry. Nothing is current or expanded yet: see markCurrent.
  */
-export function buildSidebar(pages: SidebarPage[], currentSlug: string): SidebarEntry[] {
+export function buildSidebarTree(pages: SidebarPage[]): SidebarTree {
   const root: MutableSection = { type: 'section', label: '', path: '', expanded: true, pageCount: 0, children: [] };
   const sections = new Map<string, MutableSection>([['', root]]);
 
@@ -84,7 +91,7 @@ export function buildSidebar(pages: SidebarPage[], currentSlug: string): Sidebar
       type: 'link',
       label: page.label ?? page.title,
       slug: page.slug,
-      current: page.slug === currentSlug,
+      current: false,
       order: page.order,
     };
     const folder = page.id.includes('/') ? page.id.slice(0, page.id.lastIndexOf('/')) : '';
@@ -100,25 +107,40 @@ export function buildSidebar(pages: SidebarPage[], currentSlug: string): Sidebar
     }
   }
 
-  const finish = (section: MutableSection): number => {
+  const sectionSlugs = new Map<string, Set<string>>();
+  const finish = (section: MutableSection): Set<string> => {
     section.children.sort(byOrderThenLabel);
-    let count = section.landing ? 1 : 0;
-    let containsCurrent = section.landing?.current ?? false;
+    const slugs = new Set<string>(section.landing ? [section.landing.slug] : []);
     for (const child of section.children) {
-      if (child.type === 'section') {
-        count += finish(child as MutableSection);
-        containsCurrent ||= child.expanded;
-      } else {
-        count += 1;
-        containsCurrent ||= child.current;
-      }
+      if (child.type === 'section') for (const slug of finish(child as MutableSection)) slugs.add(slug);
+      else slugs.add(child.slug);
     }
-    section.pageCount = count;
-    section.expanded = section === root || containsCurrent;
-    return count;
+    section.pageCount = slugs.size;
+    sectionSlugs.set(section.path, slugs);
+    return slugs;
   };
   finish(root);
-  return root.children.map(stripOrder);
+  return { entries: root.children.map(stripOrder), sectionSlugs };
+}
+
+/**
+ * The tree as one page shows it: its link current, the sections holding it expanded. Only the
+ * path to the current page is copied, so this costs little however large the site is.
+ */
+export function markCurrent(tree: SidebarTree, currentSlug: string): SidebarEntry[] {
+  const mark = (entries: SidebarEntry[]): SidebarEntry[] =>
+    entries.map((entry) => {
+      if (entry.type === 'link') return entry.slug === currentSlug ? { ...entry, current: true } : entry;
+      if (!tree.sectionSlugs.get(entry.path)?.has(currentSlug)) return entry;
+      const landing = entry.landing?.slug === currentSlug ? { ...entry.landing, current: true } : entry.landing;
+      return { ...entry, expanded: true, landing, children: mark(entry.children) };
+    });
+  return mark(tree.entries);
+}
+
+/** Tree and marking in one call, for a single page. */
+export function buildSidebar(pages: SidebarPage[], currentSlug: string): SidebarEntry[] {
+  return markCurrent(buildSidebarTree(pages), currentSlug);
 }
 
 function stripOrder(entry: SidebarEntry & { order?: number }): SidebarEntry {
@@ -126,7 +148,8 @@ function stripOrder(entry: SidebarEntry & { order?: number }): SidebarEntry {
     const { order: _order, ...link } = entry;
     return link;
   }
-  return { ...entry, landing: entry.landing ? (stripOrder(entry.landing) as SidebarLink) : undefined, children: entry.children.map(stripOrder) };
+  const { order: _order, ...section } = entry as SidebarSection & { order?: number };
+  return { ...section, landing: entry.landing ? (stripOrder(entry.landing) as SidebarLink) : undefined, children: entry.children.map(stripOrder) };
 }
 
 /** Pages in reading order: each section's landing page, then its entries. Drives previous/next links. */
@@ -136,8 +159,9 @@ export function readingOrder(entries: SidebarEntry[]): SidebarLink[] {
   );
 }
 
-export function prevNext(entries: SidebarEntry[], currentSlug: string): { prev?: SidebarLink; next?: SidebarLink } {
-  const order = readingOrder(entries);
+export function prevNext(entries: SidebarEntry[] | SidebarLink[], currentSlug: string): { prev?: SidebarLink; next?: SidebarLink } {
+  // Callers with many pages pass the reading order computed once.
+  const order = entries.every((entry) => entry.type === 'link') ? (entries as SidebarLink[]) : readingOrder(entries);
   const index = order.findIndex((link) => link.slug === currentSlug);
   if (index === -1) return {};
   return { prev: order[index - 1], next: order[index + 1] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breadcrumbs, buildSidebar, prevNext, readingOrder, topSectionLabel, type SidebarPage, type SidebarSection } from '../../src/lib/sidebar.ts';
+import { breadcrumbs, buildSidebar, buildSidebarTree, markCurrent, prevNext, readingOrder, topSectionLabel, type SidebarPage, type SidebarSection } from '../../src/lib/sidebar.ts';
 
 const pages: SidebarPage[] = [
   { id: 'index', slug: '', title: 'Home' },
@@ -88,5 +88,17 @@ describe('topSectionLabel', () => {
     expect(topSectionLabel(tree, 'hands-on/compose/scaling')).toBe('Hands-on');
     expect(topSectionLabel(tree, 'concepts/vms')).toBe('Concepts');
     expect(topSectionLabel(tree, '')).toBeUndefined();
+  });
+});
+
+describe('markCurrent on a shared tree', () => {
+  it('marks each page without leaking into the tree other pages are rendered from', () => {
+    const tree = buildSidebarTree(pages);
+    const first = markCurrent(tree, 'concepts/vms');
+    const second = markCurrent(tree, 'hands-on/compose/scaling');
+    expect(readingOrder(first).filter((l) => l.current).map((l) => l.slug)).toEqual(['concepts/vms']);
+    expect(readingOrder(second).filter((l) => l.current).map((l) => l.slug)).toEqual(['hands-on/compose/scaling']);
+    expect(section(second, 'Concepts').expanded).toBe(false);
+    expect(readingOrder(tree.entries).some((l) => l.current)).toBe(false);
   });
 });
