@@ -129,7 +129,8 @@ async function main(): Promise<void> {
     }
     const cliArgs = ['--content-dir', path.join(workDir, 'content'), '--include', '^http://127\\.', '--per-host', String(perHost), '--cache-file', path.join(workDir, 'cache.json'), '--format', 'json'];
 
-    const nodeFlags = await linksScriptNodeFlags();
+    // BENCH_NODE_FLAGS tries other Node flags without editing package.json.
+    const nodeFlags = process.env.BENCH_NODE_FLAGS !== undefined ? process.env.BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean) : await linksScriptNodeFlags();
     const cold = await runCli(cliArgs, workDir, nodeFlags);
     const perHostCold = hosts.map(({ stats }) => ({ ...stats }));
     const cached = await runCli(cliArgs, workDir, nodeFlags);
