@@ -10,9 +10,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/helpers/browser.ts';
-import { nginxBinary, startNginx } from '../tests/helpers/nginx.ts';
-import { serveStatic } from '../tests/helpers/static-server.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/chromium.ts';
+import { nginxBinary, startNginx } from './lib/nginx.ts';
+import { serveStatic } from './lib/static-server.ts';
 import { Page } from '../tests/helpers/html.ts';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;

@@ -7,33 +7,19 @@
  * Run it after `npm run build`; the site build itself never needs Chromium.
  */
 import { access, constants, readFile, stat, writeFile } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import sirv from 'sirv';
 import { projectRoot, readEnv } from '../src/lib/env.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/chromium.ts';
+import { serveStatic } from './lib/static-server.ts';
 import { insertPdfLink, printablePage } from '../src/lib/printable.ts';
 import { resolveSiteConfig } from '../src/lib/site-config.ts';
 import { joinBase } from '../src/lib/urls.ts';
 import siteConfigInput from '../src/site.config.ts';
 
-/** Debian's package; the project never downloads a browser of its own. */
-export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 export const DEFAULT_PAGE = `${printablePage.slug}/`;
 export const PDF_NAME = printablePage.pdf;
-
-/** Headless, offline and quiet: no sandbox (containers and CI), no GPU, no update or sync traffic. */
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 
 const PAPER_FORMATS = ['A4', 'Letter'] as const;
 type PaperFormat = (typeof PAPER_FORMATS)[number];
@@ -63,7 +49,7 @@ Options:
   --dist DIR        built site folder (default: dist)
   --out FILE        output file (default: DIST/${PDF_NAME})
   --page PATH       page inside the site (default: ${DEFAULT_PAGE})
-  --chromium PATH   Chromium executable (default: ${DEFAULT_CHROMIUM})
+  --chromium PATH   Chromium executable (default: ${CHROMIUM_PATH})
   --format NAME     paper size when the page sets none: A4 or Letter (default: A4)
   --max-pages N     fail if the PDF has more pages than this (default: 2)
   -h, --help        show this help`;
@@ -102,7 +88,7 @@ export function parsePdfArgs(argv: string[], base: string, cwd = process.cwd()):
     outFile: path.resolve(cwd, values.out ?? path.join(distDir, PDF_NAME)),
     page: (values.page ?? DEFAULT_PAGE).replace(/^\/+/, ''),
     base,
-    chromiumPath: values.chromium ?? DEFAULT_CHROMIUM,
+    chromiumPath: values.chromium ?? CHROMIUM_PATH,
     format,
     maxPages,
   };
@@ -136,32 +122,6 @@ async function checkInputs(options: PdfOptions): Promise<string> {
   return pageFile;
 }
 
-/** Serves dist/ under the base path on an ephemeral 127.0.0.1 port; records requests it could not answer. */
-async function serveDist(distDir: string, base: string) {
-  const serve = sirv(distDir, { dev: true, dotfiles: false });
-  const prefix = base === '/' ? '' : base.replace(/\/+$/, '');
-  const server = http.createServer((request, response) => {
-    const url = request.url ?? '/';
-    if (prefix && url !== prefix && !url.startsWith(`${prefix}/`) && !url.startsWith(`${prefix}?`)) {
-      response.writeHead(404).end();
-      return;
-    }
-    request.url = url.slice(prefix.length) || '/';
-    serve(request, response, () => {
-      response.writeHead(404).end();
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 export interface PdfResult {
   outFile: string;
   pages: number;
@@ -174,18 +134,18 @@ export interface PdfResult {
 export async function renderPdf(options: PdfOptions): Promise<PdfResult> {
   const started = performance.now();
   await checkInputs(options);
-  const site = await serveDist(options.distDir, options.base);
+  const site = await serveStatic(options.distDir, { base: options.base });
   const missing: string[] = [];
   let browser;
   try {
-    browser = await chromium.launch({ executablePath: options.chromiumPath, args: CHROMIUM_FLAGS, chromiumSandbox: false, timeout: 60_000 });
+    browser = await chromium.launch({ executablePath: options.chromiumPath, args: CHROMIUM_ARGS, timeout: 60_000 });
     const page = await browser.newPage();
     page.on('response', (response) => {
       if (response.status() >= 400 && response.url().startsWith(site.origin)) missing.push(new URL(response.url()).pathname);
     });
     // Nothing outside our own server may be fetched: the PDF must not depend on the network.
     await page.route((url) => !url.href.startsWith(site.origin), (route) => route.abort());
-    const pageUrl = `${site.origin}${options.base === '/' ? '/' : `${options.base.replace(/\/+$/, '')}/`}${options.page}`;
+    const pageUrl = `${site.siteUrl}${options.page}`;
     await page.goto(pageUrl, { waitUntil: 'networkidle', timeout: 60_000 });
     await page.emulateMedia({ media: 'print' });
     await page.pdf({
