@@ -158,6 +158,17 @@ describe('deploy.yml', () => {
     expect(stepUsing(deploy, 'actions/setup-node')?.with).toEqual({ 'node-version-file': '.nvmrc', cache: 'npm' });
   });
 
+  it('restores the cache links.yml saves before building, so the resources page shows link health', () => {
+    const all = steps(deploy);
+    const restoreAt = all.findIndex((step) => step.uses?.split('@')[0] === 'actions/cache/restore');
+    const buildAt = all.findIndex((step) => step.run === 'npm run build');
+    expect(restoreAt).toBeGreaterThan(-1);
+    expect(restoreAt).toBeLessThan(buildAt);
+    const saved = steps(workflow('links.yml')).find((step) => step.uses?.split('@')[0] === 'actions/cache/save');
+    expect(all[restoreAt]?.with?.path).toBe(saved?.with?.path);
+    expect(String(all[restoreAt]?.with?.['restore-keys'])).toBe(String(saved?.with?.key).split('$')[0]);
+  });
+
   it('publishes dist/ with the official Pages actions', () => {
     expect(stepUsing(deploy, 'actions/upload-pages-artifact')?.with).toEqual({ path: 'dist' });
     const deployJob = Object.values(deploy.jobs).find((job) => job.steps.some((step) => step.uses?.startsWith('actions/deploy-pages@')));
@@ -174,7 +185,7 @@ describe('deploy.yml', () => {
   });
 });
 
-describe.skipIf(!existsSync(path.join(workflowsDir, 'links.yml')))('links.yml', () => {
+describe('links.yml', () => {
   it('runs on a weekly schedule and keeps its cache between runs', () => {
     const links = workflow('links.yml');
     expect(links.on.schedule).toBeTruthy();
