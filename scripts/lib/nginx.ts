@@ -99,7 +99,10 @@ export async function startNginx(options: StartOptions): Promise<NginxServer> {
     copyFileSync(mimeTypesFile, path.join(workDir, 'mime.types'));
     const conf = path.join(workDir, 'nginx.conf');
     writeFileSync(conf, templateNginxConf(readFileSync(nginxConfFile, 'utf8'), { root: path.resolve(options.root), port, workDir, brotliModule }));
-    const child = spawn(nginxBinary, ['-c', conf, '-p', workDir, '-e', 'stderr', '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // Started as root (CI), nginx would serve as 'nobody', who cannot read a checkout in a private
+    // folder such as mktemp -d's (mode 700): every page would be a 403. Keep the workers as us.
+    const globals = process.getuid?.() === 0 ? 'daemon off; user root;' : 'daemon off;';
+    const child = spawn(nginxBinary, ['-c', conf, '-p', workDir, '-e', 'stderr', '-g', globals], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
