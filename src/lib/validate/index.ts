@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../env.ts';
 import type { ContentProblem } from '../format-issues.ts';
+import { extractFrontmatter } from '@astrojs/markdown-remark';
 import { parseResources } from '../resources.ts';
 import { checkFrontmatter, type LocalProblem } from './check-frontmatter.ts';
 import { checkImages } from './check-images.ts';
@@ -120,4 +121,18 @@ function readResourceIds(file: string): Set<string> | undefined {
   if (!existsSync(file)) return undefined;
   const { resources } = parseResources(readFileSync(file, 'utf8'), file);
   return new Set(resources.map(({ resource }) => resource.id));
+}
+
+/**
+ * Frontmatter only, read the way Astro reads it, without parsing any Markdown: cheap enough to run
+ * before Astro loads the content, whose own schema error would otherwise come first, with a trace.
+ */
+export function validateFrontmatterOnly({ docsDir, rootDir = projectRoot }: Pick<ValidateContentOptions, 'docsDir' | 'rootDir'>): ContentProblem[] {
+  const shownDocsDir = path.relative(rootDir, docsDir).split(path.sep).join('/');
+  return listContentFiles(docsDir).flatMap((file) => {
+    const yaml = extractFrontmatter(readFileSync(path.join(docsDir, file), 'utf8'));
+    // Same block shape as the full parse gives (its YAML starts on the line after the opening ---).
+    const block = yaml === undefined ? undefined : { yaml: yaml.replace(/^\r?\n/, ''), startLine: 1 };
+    return checkFrontmatter(block).problems.map((problem) => ({ file: path.posix.join(shownDocsDir, file), ...problem }));
+  });
 }
