@@ -13,7 +13,7 @@ import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/chromium.ts';
 import { nginxBinary, startNginx } from './lib/nginx.ts';
 import { serveStatic } from './lib/static-server.ts';
-import { Page } from '../tests/helpers/html.ts';
+import { Page } from './lib/html-page.ts';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 type Category = (typeof CATEGORIES)[number];

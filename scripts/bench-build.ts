@@ -11,9 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Page } from '../tests/helpers/html.ts';
-import { listFiles, listPages } from '../tests/quality/lib/dist.ts';
-import { pageWeight } from '../tests/quality/lib/page-weight.ts';
+import { Page } from './lib/html-page.ts';
+import { listFiles, listPages } from './quality/dist.ts';
+import { pageWeight } from './quality/page-weight.ts';
 import { generateCorpus } from './generate-corpus.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -3,10 +3,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPage, type BrowserPage } from '../../scripts/lib/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { formatViolations, runAxe, useTheme, VIEWPORTS, type Theme, type ViewportName } from './lib/axe.ts';
-import { listPages } from './lib/dist.ts';
-import { checkFocusVisible, checkMobileMenu, checkSkipLink } from './lib/keyboard.ts';
-import { pageWeight } from './lib/page-weight.ts';
+import { formatViolations, runAxe, useTheme, VIEWPORTS, type Theme, type ViewportName } from '../../scripts/quality/axe.ts';
+import { listPages } from '../../scripts/quality/dist.ts';
+import { checkFocusVisible, checkMobileMenu, checkSkipLink } from '../../scripts/quality/keyboard.ts';
+import { pageWeight } from '../../scripts/quality/page-weight.ts';
 import { realSite } from './sites.ts';
 
 // One Chromium for the whole file; one tab per theme and viewport, reused page after page.

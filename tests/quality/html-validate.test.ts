@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listPages } from './lib/dist.ts';
-import { formatHtmlProblems, validateHtmlFiles } from './lib/html-validity.ts';
+import { listPages } from '../../scripts/quality/dist.ts';
+import { formatHtmlProblems, validateHtmlFiles } from '../../scripts/quality/html-validity.ts';
 import { realSite } from './sites.ts';
 
 // .htmlvalidate.json is the recommended preset with one loosened option: Shiki writes

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { joinBase } from '../../src/lib/urls.ts';
 import { buildSite } from '../helpers/build-site.ts';
-import { listPages } from './lib/dist.ts';
-import { checkPageMetadata } from './lib/metadata.ts';
-import { checkSitemap, draftPages } from './lib/sitemap.ts';
+import { listPages } from '../../scripts/quality/dist.ts';
+import { checkPageMetadata } from '../../scripts/quality/metadata.ts';
+import { checkSitemap, draftPages } from '../../scripts/quality/sitemap.ts';
 import { PROJECT_BASE, realSite, realSiteWithBase, siteUrl } from './sites.ts';
 
 const broken = path.resolve('tests/fixtures/broken-metadata');

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listPages } from './lib/dist.ts';
-import { formatWeight, overBudget, pageWeight, searchFilesInFirstView, type PageWeight } from './lib/page-weight.ts';
+import { listPages } from '../../scripts/quality/dist.ts';
+import { formatWeight, overBudget, pageWeight, searchFilesInFirstView, type PageWeight } from '../../scripts/quality/page-weight.ts';
 import { realSite } from './sites.ts';
 
 /** Budgets from the issue, in bytes of gzip (1 KB = 1024 bytes). */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
-import { projectRoot } from '../../helpers/build-site.ts';
+import { projectRoot } from '../../src/lib/env.ts';
 
 export interface HtmlProblem {
   file: string;
