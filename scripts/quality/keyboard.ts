@@ -100,6 +100,8 @@ export async function checkMobileMenu(page: Page, url: string): Promise<string[]
     return box.top < innerHeight && box.bottom > 0 && box.left < innerWidth && box.right > 0;
   });
   if (!navInView) problems.push('the opened navigation is outside the viewport');
+  const reachesBottom = await nav.evaluate((element) => Math.round(element.getBoundingClientRect().bottom) >= innerHeight - 1);
+  if (!reachesBottom) problems.push('the opened navigation stops short of the bottom of the screen, with the page showing below it');
 
   await page.keyboard.press('Escape');
   if ((await button.getAttribute('aria-expanded')) !== 'false') problems.push('Escape did not set aria-expanded="false"');

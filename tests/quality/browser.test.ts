@@ -59,7 +59,7 @@ describe('accessibility gates on deliberately broken pages', () => {
     expect(found['phone/dark']).toEqual([...everywhere, 'color-contrast .note', 'target-size .tiny:nth-child(1)', 'target-size .tiny:nth-child(2)'].sort());
   });
 
-  it('keyboard checks report a dead skip link, hidden focus, an invisible stop and a menu Escape does not close', async () => {
+  it('keyboard checks report a dead skip link, hidden focus, an invisible stop, a short menu panel and a menu Escape does not close', async () => {
     const url = `${origin}/broken-keyboard/`;
     expect(await checkSkipLink(await tab('desktop'), url)).toEqual(['Enter on the skip link left focus on <a href="#main-content"> "Skip to content", not #main-content']);
     const { problems } = await checkFocusVisible(await tab('desktop'), url);
@@ -68,6 +68,7 @@ describe('accessibility gates on deliberately broken pages', () => {
       '<a href="#hidden"> "A link nobody can see" shows no focus indicator',
     ]);
     expect(await checkMobileMenu(await tab('phone'), url)).toEqual([
+      'the opened navigation stops short of the bottom of the screen, with the page showing below it',
       'Escape did not set aria-expanded="false"',
       'Escape did not hide the navigation',
     ]);
