@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { sitePathOfHtmlFile } from '../../src/lib/urls.ts';
 
 /** One HTML file of a built site and the URL path it is served at (without the base path). */
 export interface BuiltPage {
@@ -22,14 +23,7 @@ export function listFiles(dir: string): string[] {
 export function listPages(distDir: string): BuiltPage[] {
   return listFiles(distDir)
     .filter((file) => file.endsWith('.html'))
-    .map((relative) => ({ file: path.join(distDir, relative), relative, sitePath: sitePathOf(relative) }));
-}
-
-/** 'a/b/index.html' -> '/a/b/', 'index.html' -> '/', '404.html' -> '/404.html'. */
-export function sitePathOf(relative: string): string {
-  if (relative === 'index.html') return '/';
-  if (relative.endsWith('/index.html')) return `/${relative.slice(0, -'index.html'.length)}`;
-  return `/${relative}`;
+    .map((relative) => ({ file: path.join(distDir, relative), relative, sitePath: sitePathOfHtmlFile(relative) }));
 }
 
 /** Strips the base path: ('/docs', '/docs/a/') -> '/a/'; undefined when the path lies outside the base. */

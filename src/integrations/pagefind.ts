@@ -5,8 +5,8 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { formatProblems } from '../lib/format-issues.ts';
 import { parseResources, type Resource } from '../lib/resources.ts';
-import { declaresNoindex, hasSearchBody, RESOURCES_SLUG, resourceRecord, sitePathOfHtmlFile } from '../lib/search/records.ts';
-import { joinBase, pageHref } from '../lib/urls.ts';
+import { declaresNoindex, hasSearchBody, RESOURCES_SLUG, resourceRecord } from '../lib/search/records.ts';
+import { joinBase, pageHref, sitePathOfHtmlFile } from '../lib/urls.ts';
 
 /** A user-facing indexing failure: the build prints the message, not a stack trace. */
 export class SearchIndexError extends Error {

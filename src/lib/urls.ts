@@ -62,3 +62,14 @@ export function ownSitePath(url: string, site: string, base: string): string | u
   const pathname = trimmedBase && target.pathname.startsWith(`${trimmedBase}/`) ? target.pathname.slice(trimmedBase.length) : target.pathname;
   return pathname + target.search + target.hash;
 }
+
+/**
+ * The site path a built HTML file is served at: 'index.html' -> '/', 'guide/first/index.html' ->
+ * '/guide/first/', 'guide/old.html' -> '/guide/old.html'. Paths use forward slashes on every OS.
+ */
+export function sitePathOfHtmlFile(relativeFile: string): string {
+  const clean = relativeFile.replace(/\\/g, '/').replace(/^\/+/, '');
+  if (clean === 'index.html') return '/';
+  if (clean.endsWith('/index.html')) return `/${clean.slice(0, -'index.html'.length)}`;
+  return `/${clean}`;
+}

@@ -50,17 +50,6 @@ export function resourceRecord(resource: Resource, options: { base: string; lang
   };
 }
 
-/**
- * The site path a built HTML file is served at: 'index.html' -> '/', 'guide/first/index.html' ->
- * '/guide/first/', 'guide/old.html' -> '/guide/old.html'. Paths use forward slashes on every OS.
- */
-export function sitePathOfHtmlFile(relativeFile: string): string {
-  const clean = relativeFile.replace(/\\/g, '/').replace(/^\/+/, '');
-  if (clean === 'index.html') return '/';
-  if (clean.endsWith('/index.html')) return `/${clean.slice(0, -'index.html'.length)}`;
-  return `/${clean}`;
-}
-
 const META_TAG = /<meta\b[^>]*>/gi;
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Resource } from '../../../src/lib/resources.ts';
-import { declaresNoindex, hasSearchBody, resourceRecord, sitePathOfHtmlFile } from '../../../src/lib/search/records.ts';
+import { declaresNoindex, hasSearchBody, resourceRecord } from '../../../src/lib/search/records.ts';
+import { sitePathOfHtmlFile } from '../../../src/lib/urls.ts';
 
 const resource: Resource = {
   id: 'play-with-docker',
