@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { validateWorkflow, type ValidationError } from '@action-validator/core';
 import { parseDocument } from 'yaml';
