@@ -159,9 +159,8 @@ export function readingOrder(entries: SidebarEntry[]): SidebarLink[] {
   );
 }
 
-export function prevNext(entries: SidebarEntry[] | SidebarLink[], currentSlug: string): { prev?: SidebarLink; next?: SidebarLink } {
-  // Callers with many pages pass the reading order computed once.
-  const order = entries.every((entry) => entry.type === 'link') ? (entries as SidebarLink[]) : readingOrder(entries);
+/** Neighbours in reading order (computed once per build with readingOrder, not once per page). */
+export function prevNext(order: SidebarLink[], currentSlug: string): { prev?: SidebarLink; next?: SidebarLink } {
   const index = order.findIndex((link) => link.slug === currentSlug);
   if (index === -1) return {};
   return { prev: order[index - 1], next: order[index + 1] };

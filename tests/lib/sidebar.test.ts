@@ -65,10 +65,10 @@ describe('prevNext and breadcrumbs', () => {
       'hands-on/first-container',
       'loose/page',
     ]);
-    const { prev, next } = prevNext(tree, 'concepts/zz-unordered');
+    const { prev, next } = prevNext(readingOrder(tree), 'concepts/zz-unordered');
     expect(prev?.slug).toBe('concepts/vms');
     expect(next?.slug).toBe('hands-on');
-    expect(prevNext(tree, '').prev).toBeUndefined();
+    expect(prevNext(readingOrder(tree), '').prev).toBeUndefined();
   });
 
   it('gives the trail of sections above a page', () => {
