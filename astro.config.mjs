@@ -12,6 +12,7 @@ process.env.DOCS_PROJECT_ROOT ??= fileURLToPath(new URL('.', import.meta.url));
 const { readEnv } = await import('./src/lib/env.ts');
 import { markdownPipeline } from './src/plugins/index.ts';
 import { resolveSiteConfig } from './src/lib/site-config.ts';
+import { createContentSession } from './src/core/content/session.ts';
 import siteConfigInput from './src/site.config.ts';
 
 const env = readEnv();
@@ -30,7 +31,16 @@ function resolveSiteConfigOrExit() {
   }
 }
 
-const { remarkPlugins, rehypePlugins } = markdownPipeline({ docsDir: env.docsDir, base: siteConfig.base });
+// One session per build: the renderer records each page's facts into it, and the validator reads them.
+const session = createContentSession({
+  contentDir: env.contentDir,
+  docsDir: env.docsDir,
+  publicDir: fileURLToPath(new URL('./public/', import.meta.url)),
+  componentsDir: fileURLToPath(new URL('./src/components/', import.meta.url)),
+  allowedImports: siteConfig.mdx?.allowedImports ?? [],
+  cacheDir: env.astroCacheDir,
+});
+const { remarkPlugins, rehypePlugins } = markdownPipeline({ docsDir: env.docsDir, base: siteConfig.base, session });
 
 export default defineConfig({
   site: siteConfig.site,
@@ -48,7 +58,7 @@ export default defineConfig({
     shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' }, defaultColor: false },
   },
   // validateContent first: a content mistake stops the build before anything is rendered.
-  integrations: [validateContent(), mdx(), sitemap(), pagefind()],
+  integrations: [validateContent({ session }), mdx(), sitemap(), pagefind({ language: siteConfig.lang, linksFile: env.linksFile })],
   vite: {
     // Scripts stay external files: the Content-Security-Policy then needs 'self' plus the hash of
     // the one inline theme snippet, instead of a hash that changes with every script edit.

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContentProblem } from '../../src/lib/format-issues.ts';
 import { parseResources } from '../../src/lib/resources.ts';
+import { buildInventory } from '../../src/core/content/inventory.ts';
 import type { DocumentEntry } from './cache-format.ts';
 import type { LinkPlace } from './types.ts';
 
 /** Bump when extraction changes what it finds, so documents parsed by an older version are parsed again. */
-const extractorVersion = '1';
+const extractorVersion = '2';
 
 /** Identifies a document's text as extracted by this version. */
 export function documentHash(text: string): string {
@@ -41,7 +43,7 @@ export async function collectLinks(input: CollectInput): Promise<Collected> {
   const keep = (absolute: string, line: number) => !input.onlyLines || (input.onlyLines.get(absolute)?.has(line) ?? false);
   const relative = (absolute: string) => path.relative(input.rootDir, absolute).split(path.sep).join('/');
 
-  const files = await listDocuments(input.contentDir);
+  const files = listDocuments(input.contentDir);
   const documents: Record<string, DocumentEntry> = {};
   for (const absolute of files) {
     if (input.onlyLines && !input.onlyLines.has(absolute)) continue;
@@ -83,17 +85,10 @@ export async function collectLinks(input: CollectInput): Promise<Collected> {
   return { places, problems, filesScanned: files.length + (linksText === undefined ? 0 : 1), documents };
 }
 
-/** Every .md/.mdx file under the folder, in a stable order (so reports are reproducible). */
-async function listDocuments(dir: string): Promise<string[]> {
-  let entries: string[];
-  try {
-    entries = await readdir(dir, { recursive: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  return entries
-    .filter((entry) => /\.mdx?$/i.test(entry) && !entry.split(path.sep).some((part) => part.startsWith('.') || part === 'node_modules'))
-    .map((entry) => path.join(dir, entry))
-    .sort();
+/** Every page the site would publish, as the build's inventory finds it, in a stable order. */
+function listDocuments(contentDir: string): string[] {
+  const docsDir = path.join(contentDir, 'docs');
+  if (!existsSync(docsDir)) return [];
+  const inventory = buildInventory({ docsDir, contentDir, display: (file) => file, reservedSlugs: new Map() });
+  return inventory.pages.map((page) => path.join(docsDir, page.file)).sort();
 }

@@ -175,7 +175,14 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
  * Runs Pagefind after `astro build`, on whatever outDir the build used (tests build elsewhere).
  * Drafts need no special case: production builds never render them, so they have no HTML.
  */
-export default function pagefindIntegration(): AstroIntegration {
+export interface PagefindIntegrationOptions {
+  /** The site's language (site config), for Pagefind's stemming. */
+  language: string;
+  /** content/links.yaml, whose resources become search results of their own. */
+  linksFile: string;
+}
+
+export default function pagefindIntegration({ language, linksFile }: PagefindIntegrationOptions): AstroIntegration {
   let base = '/';
   return {
     name: 'docker-learning:pagefind',
@@ -185,14 +192,7 @@ export default function pagefindIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        // Loaded here, not at the top: astro.config.mjs must set DOCS_PROJECT_ROOT before env.ts runs.
-        const [{ site }, { readEnv }] = await Promise.all([import('../data/site.ts'), import('../lib/env.ts')]);
-        const summary = await buildSearchIndex({
-          outDir: fileURLToPath(dir),
-          base,
-          language: site.lang,
-          linksFile: readEnv().linksFile,
-        });
+        const summary = await buildSearchIndex({ outDir: fileURLToPath(dir), base, language, linksFile });
         if (summary.withoutBody.length > 0) {
           logger.warn(`${summary.withoutBody.length} page(s) lack data-pagefind-body and cannot be found by search: ${summary.withoutBody.join(', ')}`);
         }

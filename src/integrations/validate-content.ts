@@ -1,14 +1,16 @@
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
-import { readEnv } from '../lib/env.ts';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { Plugin } from 'vite';
+import type { ContentSession } from '../core/content/session.ts';
+import { describeParseError } from '../core/content/parse.ts';
 import { formatProblems, type ContentProblem } from '../lib/format-issues.ts';
-import { Worker } from 'node:worker_threads';
-import { validateContent, validateFrontmatterOnly, type FactsCache, type ValidateContentOptions } from '../lib/validate/index.ts';
+import { validateBeforeLoading, validateContent } from '../lib/validate/index.ts';
 
 export interface ValidateContentIntegrationOptions {
-  /** The docs folder to check (default: the one readEnv() names, so DOCS_CONTENT_DIR applies). */
-  docsDir?: string;
+  /** The build's content session (astro.config.mjs): the facts the renderer records go there. */
+  session: ContentSession;
 }
 
 // Saving a file in the editor fires several events in a row; check once they settle.
@@ -16,66 +18,116 @@ const DEV_RECHECK_DELAY_MS = 150;
 /** Pages, and the images they point at (a deleted image breaks a page without touching it). */
 const WATCHED_FILE = /\.(md|mdx|png|jpe?g|gif|svg|webp|avif)$/i;
 
-/** The full validation on a worker thread; falls back to this thread if a worker cannot start. */
-function validateInWorker(options: ValidateContentOptions): Promise<ContentProblem[]> {
-  return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(new URL('./validate-worker.ts', import.meta.url), { workerData: options });
-    } catch {
-      resolve(validateContent(options));
-      return;
-    }
-    worker.once('message', (problems: ContentProblem[]) => {
-      resolve(problems);
-      void worker.terminate();
-    });
-    worker.once('error', () => resolve(validateContent(options)));
-  });
+type LogDestination = { write(event: { level: string; label: string | null; message: string }): boolean };
+
+/**
+ * Counts every error Astro logs. Its content loader logs a page it cannot read or render and goes
+ * on without it; a build that logged an error must not finish as if nothing happened.
+ */
+function watchErrors(logger: AstroIntegrationLogger): string[] {
+  const errors: string[] = [];
+  const options = logger.options as unknown as { destination: LogDestination };
+  const original = options.destination;
+  options.destination = {
+    ...original,
+    write(event) {
+      if (event.level === 'error') errors.push(`[${event.label ?? 'astro'}] ${event.message}`);
+      return original.write(event);
+    },
+  } as LogDestination;
+  return errors;
+}
+
+/** An error thrown while Vite compiled a page (MDX syntax, a bad import), as the author's problem. */
+function compileProblem(error: unknown, docsDir: string, rootDir: string): ContentProblem | undefined {
+  const candidate = error as { id?: unknown; loc?: { file?: unknown; line?: unknown } };
+  const file = typeof candidate.loc?.file === 'string' ? candidate.loc.file : typeof candidate.id === 'string' ? candidate.id : undefined;
+  if (!file) return undefined;
+  const absolute = file.replace(/\?.*$/, '');
+  if (path.relative(docsDir, absolute).startsWith('..')) return undefined;
+  const { line, message } = describeParseError(error, 0);
+  const shown = path.relative(rootDir, absolute).split(path.sep).join('/');
+  const loc = typeof candidate.loc?.line === 'number' ? candidate.loc.line : line;
+  return { file: shown, line: loc, message: `could not be compiled: ${message.replace(/^\[[^\]]+\]\s*/, '')}. Fix the syntax there (in MDX, write { and < in text as \\{ and &lt;).` };
 }
 
 /**
- * Checks every page before anything is built (frontmatter, links, anchors, images, alt text,
- * duplicate URLs). `astro build` stops with the full list and no stack trace: each problem is the
- * author's to fix, and a trace would push the list off screen. `astro dev` warns and keeps serving,
- * and checks again whenever a page changes.
+ * Checks every page and publishes nothing unchecked. Before Astro reads anything: the inventory
+ * (names, URLs, encodings, symlinks, sizes) and the frontmatter. After Astro has rendered every
+ * page, and before it writes a single one: the facts the renderer recorded (links, anchors, images,
+ * author HTML, MDX imports). `astro build` stops with the full list and no stack trace; `astro dev`
+ * warns, keeps serving and checks again whenever a page changes.
  */
-export default function validateContentIntegration(options: ValidateContentIntegrationOptions = {}): AstroIntegration {
-  const docsDir = path.resolve(options.docsDir ?? readEnv().docsDir);
+export default function validateContentIntegration({ session }: ValidateContentIntegrationOptions): AstroIntegration {
+  const { docsDir } = session;
+  let rootDir = process.cwd();
+  let base = '/';
+  let loggedErrors: string[] = [];
   let check: (() => ContentProblem[]) | undefined;
-  // Kept for the life of the dev server: a re-check after a save only parses the files that changed.
-  const cache: FactsCache = new Map();
   let problemCount = 0;
-  let pending: Promise<ContentProblem[]> | undefined;
 
   const stopBuild = (logger: { error(message: string): void }, problems: ContentProblem[]): never => {
     logger.error(formatProblems('The content has problems; fix them and build again', problems));
     // Throwing would make Astro add "An unhandled error occurred" and a stack trace under the list.
     process.exit(1);
   };
+  const everyProblem = (extra: ContentProblem[] = []) => {
+    const seen = new Set<string>();
+    const all = [...extra, ...validateContent({ docsDir, base, rootDir, production: true, session })];
+    return all.filter((problem) => {
+      const key = `${problem.file}:${problem.line ?? ''}:${problem.message}`;
+      return !seen.has(key) && seen.add(key);
+    });
+  };
+  const loggedAsProblems = (): ContentProblem[] =>
+    loggedErrors.map((message) => ({ file: 'astro build', message: `${message.split('\n')[0]}. Astro could not load or render this; the build stops rather than publish a site without it.` }));
+
+  const gate = (logger: AstroIntegrationLogger): Plugin => ({
+    name: 'docs:content-gate',
+    // The prerender build has compiled every page (MDX included) and rendered none: the last moment
+    // to stop before anything is written, and the first at which every page's facts are recorded.
+    buildEnd(error) {
+      const environment = (this as unknown as { environment?: { name?: string } }).environment?.name;
+      if (environment !== 'prerender') return;
+      // A failed compile (an image that is not there, MDX that does not parse) usually has its cause
+      // in the content: the list names it. When it does not, Astro's own error stands.
+      const compile = error ? compileProblem(error, docsDir, rootDir) : undefined;
+      const problems = everyProblem([...(compile ? [compile] : []), ...loggedAsProblems()]);
+      try {
+        session.store.save(session.cacheFile);
+      } catch {
+        // A read-only cache folder only costs the next build time.
+      }
+      if (problems.length > 0) stopBuild(logger, problems);
+    },
+  });
 
   return {
     name: 'validate-content',
     hooks: {
-      'astro:config:setup': async ({ command, config, logger }) => {
+      'astro:config:setup': ({ command, config, logger, updateConfig }) => {
+        rootDir = fileURLToPath(config.root);
+        base = config.base;
         if (command !== 'build' && command !== 'dev') return; // `astro sync`/`check`/`preview` build nothing from content
-        const options: ValidateContentOptions = { docsDir, base: config.base, rootDir: fileURLToPath(config.root), production: command === 'build' };
         if (command === 'build') {
-          // Links, anchors and images need every page parsed: that runs on another core while Astro
-          // loads the content, and the build waits for it before rendering anything (astro:build:start).
-          // Frontmatter is checked now, because Astro's own loading would trip over it first.
-          pending = validateInWorker(options);
-          if (validateFrontmatterOnly(options).length > 0) stopBuild(logger, await pending);
+          loggedErrors = watchErrors(logger);
+          // What would make Astro drop a page, trip or run out of memory is stopped before it loads
+          // anything; the rest of the list comes from the same extractor, so it is still complete.
+          const early = validateBeforeLoading({ docsDir, rootDir });
+          if (early.length > 0) stopBuild(logger, everyProblem(early));
+          updateConfig({ vite: { plugins: [gate(logger)] } });
           return;
         }
-        check = () => validateContent({ ...options, cache });
+        check = () => validateContent({ docsDir, base, rootDir, production: false, session });
         const problems = check();
         problemCount = problems.length;
         if (problems.length > 0) logger.warn(formatProblems('The content has problems (a production build would stop here)', problems));
       },
-      'astro:build:start': async ({ logger }) => {
-        const problems = (await pending) ?? [];
-        if (problems.length > 0) stopBuild(logger, problems);
+      'astro:build:done': ({ logger, dir }) => {
+        // Astro logs some failures (an image it could not process) and carries on: never ship that.
+        if (loggedErrors.length === 0) return;
+        rmSync(fileURLToPath(dir), { recursive: true, force: true });
+        stopBuild(logger, loggedAsProblems());
       },
       'astro:server:setup': ({ server, logger }) => {
         let timer: NodeJS.Timeout | undefined;

@@ -1,5 +1,12 @@
 import { z } from 'zod';
+import { allowedImportEntryProblem } from '../core/content/mdx-policy.ts';
 import { describeZodIssues } from './format-issues.ts';
+
+/** One `mdx.allowedImports` entry; its meaning is defined next to the check that uses it. */
+const allowedImportEntry = z.string().superRefine((entry, context) => {
+  const problem = allowedImportEntryProblem(entry);
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
 
 /** The single definition of what a site config is; the type comes from it. */
 export const siteConfigSchema = z
@@ -19,6 +26,18 @@ export const siteConfigSchema = z
       /** Where content lives inside the repository, for "Edit this page" links. */
       contentPath: z.string().default('content'),
     }),
+    mdx: z
+      .object({
+        /**
+         * Packages MDX pages may import besides our components, their content files and astro:
+         * modules. Pages run as code at build time, so each entry is a decision to trust that
+         * package with the build machine. `'pkg/sub'` allows exactly that import path;
+         * `'pkg/*'` allows every subpath of pkg (not pkg itself: list both to allow both).
+         */
+        allowedImports: z.array(allowedImportEntry).default([]),
+      })
+      .strict()
+      .default({ allowedImports: [] }),
   })
   .strict();
 

@@ -9,21 +9,27 @@ import remarkCodeTitles from './remark-code-titles.ts';
 import rehypeTaskListLabels from './rehype-task-list-labels.ts';
 import rehypeTableScroll from './rehype-table-scroll.ts';
 import { headingAnchorOptions } from './heading-anchors.ts';
+import remarkRecordFacts from './remark-record-facts.ts';
+import type { ContentSession } from '../core/content/session.ts';
 
 export interface MarkdownPipelineOptions {
   /** Absolute path of the docs folder, to resolve relative links between content files. */
   docsDir: string;
   /** Site base path ('/' or '/sub'), so rewritten links stay inside a sub-path deploy. */
   base: string;
+  /** Where each rendered page's facts are recorded for the validator (absent in plugin unit tests). */
+  session?: ContentSession;
 }
 
 /** External links open in the same tab (the reader decides); rel keeps the target from reaching back. */
 export const externalLinkOptions = { rel: ['noopener', 'noreferrer'], target: false as const };
 
 /** The one list of Markdown plugins, used for .md and .mdx alike (astro.config.mjs hands it to unified()). */
-export function markdownPipeline({ docsDir, base }: MarkdownPipelineOptions): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
+export function markdownPipeline({ docsDir, base, session }: MarkdownPipelineOptions): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
   return {
     remarkPlugins: [
+      // First: the facts are the page as written, before any plugin rewrites a link.
+      ...(session ? [[remarkRecordFacts, { session }] as [typeof remarkRecordFacts, { session: ContentSession }]] : []),
       remarkGfm,
       // Alerts only look at top-level blockquotes; titled code blocks become figures, so order between them is free.
       remarkGithubAlerts,

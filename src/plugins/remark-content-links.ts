@@ -37,7 +37,7 @@ export default function remarkContentLinks(options: ContentLinksOptions) {
 
     const rewrite = (href: string): string | undefined => {
       const target = resolveLinkTarget(href, fromFile);
-      if (target.kind === 'page' || target.kind === 'resource') return siteHrefFor(target, options.base);
+      if (target.kind === 'page' || target.kind === 'resource' || target.kind === 'site-path') return siteHrefFor(target, options.base);
       if (target.kind === 'section' && (target.explicit || isDirectory(path.join(options.docsDir, target.dir)))) {
         return siteHrefFor(target, options.base);
       }

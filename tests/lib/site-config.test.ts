@@ -31,7 +31,24 @@ describe('resolveSiteConfig', () => {
     expect(attempt).toThrow(/title: give the site a title/);
   });
 
+  it('lets MDX pages import no packages unless the settings list them', () => {
+    expect(resolveSiteConfig(good).mdx.allowedImports).toEqual([]);
+    expect(resolveSiteConfig({ ...good, mdx: {} }).mdx.allowedImports).toEqual([]);
+    const allowedImports = ['@astrojs/starlight/components', '@example/widgets/*'];
+    expect(resolveSiteConfig({ ...good, mdx: { allowedImports } }).mdx.allowedImports).toEqual(allowedImports);
+  });
+
+  it('names each unusable mdx.allowedImports entry, refusing Node built-ins outright', () => {
+    const attempt = () => resolveSiteConfig({ ...good, mdx: { allowedImports: ['katex', 'node:fs', './local.js', 'child_process'] } });
+    expect(attempt).toThrow(SiteConfigError);
+    expect(attempt).toThrow(/mdx\.allowedImports\.1: Node built-ins cannot be allowed.*\(got "node:fs"\)/);
+    expect(attempt).toThrow(/mdx\.allowedImports\.2: expected a package import path.*\(got "\.\/local\.js"\)/);
+    expect(attempt).toThrow(/mdx\.allowedImports\.3: Node built-ins cannot be allowed.*\(got "child_process"\)/);
+    expect(attempt).not.toThrow(/allowedImports\.0/);
+  });
+
   it('rejects unknown keys, catching typos', () => {
     expect(() => resolveSiteConfig({ ...good, tilte: 'x' } as SiteConfigInput)).toThrow(/tilte/);
+    expect(() => resolveSiteConfig({ ...good, mdx: { allowedImport: ['x'] } } as SiteConfigInput)).toThrow(/allowedImport\b/);
   });
 });

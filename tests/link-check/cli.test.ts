@@ -99,7 +99,7 @@ describe('npm run links', () => {
     const offline = await makeTempDir();
     try {
       await writeFiles(offline.dir, {
-        'content/a.md': `[a](http://127.0.0.2:${await closedPort('127.0.0.2')}/) [b](http://127.0.0.3:${await closedPort('127.0.0.3')}/)\n`,
+        'content/docs/a.md': `[a](http://127.0.0.2:${await closedPort('127.0.0.2')}/) [b](http://127.0.0.3:${await closedPort('127.0.0.3')}/)\n`,
       });
       const run = await runCli(['--content-dir', path.join(offline.dir, 'content'), ...fast]);
       expect(run.code).toBe(3);

@@ -54,7 +54,7 @@ describe('offline detection', () => {
     const temp = await makeTempDir();
     try {
       const [portA, portB] = [await closedPort('127.0.0.2'), await closedPort('127.0.0.3')];
-      await writeFiles(temp.dir, { 'content/a.md': `[a](http://127.0.0.2:${portA}/a) [b](http://127.0.0.3:${portB}/b)\n` });
+      await writeFiles(temp.dir, { 'content/docs/a.md': `[a](http://127.0.0.2:${portA}/a) [b](http://127.0.0.3:${portB}/b)\n` });
       const cacheFile = path.join(temp.dir, 'cache.json');
       const report = await runLinkCheck({
         config: fastConfig({ retries: 1 }),

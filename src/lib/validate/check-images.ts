@@ -1,20 +1,31 @@
 import path from 'node:path';
-import type { DocumentFacts, ImageFact } from './document-facts.ts';
+import type { DocumentFacts, ImageFact } from '../../core/content/facts.ts';
 import type { LocalProblem } from './check-frontmatter.ts';
+import { stripBase } from './link-target.ts';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
-/** Where a relative image lives, relative to the docs folder (may start with `../`); undefined for URLs and site paths. */
-export function relativeImagePath(src: string, fromFile: string): string | undefined {
-  const trimmed = src.trim();
-  if (trimmed === '' || SCHEME.test(trimmed) || trimmed.startsWith('/') || trimmed.startsWith('#')) return undefined;
-  let pathPart = trimmed.replace(/[?#].*$/, '');
+/** Where an image file is: relative to the docs folder (may start with `../`), or a path in public/. */
+export type AssetLocation = { in: 'docs'; path: string } | { in: 'public'; path: string };
+
+/** What is wrong with the file at `location` (a message fragment: "does not exist"), or undefined. */
+export type AssetCheck = (location: AssetLocation) => string | undefined;
+
+function decode(value: string): string {
   try {
-    pathPart = decodeURIComponent(pathPart);
+    return decodeURIComponent(value);
   } catch {
-    // A stray % is part of the file name.
+    return value; // A stray % is part of the file name.
   }
-  return path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), pathPart));
+}
+
+/** Where an image lives; undefined for URLs with a scheme and fragments. */
+export function imageLocation(src: string, fromFile: string, base: string): AssetLocation | undefined {
+  const trimmed = src.trim();
+  if (trimmed === '' || SCHEME.test(trimmed) || trimmed.startsWith('//') || trimmed.startsWith('#')) return undefined;
+  const pathPart = decode(trimmed.replace(/[?#].*$/, ''));
+  if (pathPart.startsWith('/')) return { in: 'public', path: stripBase(path.posix.normalize(pathPart), base).replace(/^\/+/, '') };
+  return { in: 'docs', path: path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), pathPart)) };
 }
 
 function altAdvice(image: ImageFact): string {
@@ -24,23 +35,15 @@ function altAdvice(image: ImageFact): string {
 }
 
 /**
- * Images that do not exist next to the page, and images without alt text (screen readers would read
- * out the file name, or nothing).
+ * Images that are missing, empty, corrupt, unsafe (SVG with script) or outside the folders the site
+ * publishes, and images without alt text (screen readers would read out the file name, or nothing).
  */
-export function checkImages(
-  doc: DocumentFacts,
-  fileExists: (pathFromDocsDir: string) => boolean,
-  display: (pathFromDocsDir: string) => string,
-): LocalProblem[] {
+export function checkImages(doc: DocumentFacts, checkAsset: AssetCheck, base: string): LocalProblem[] {
   const problems: LocalProblem[] = [];
   for (const image of doc.images) {
-    const file = relativeImagePath(image.src, doc.file);
-    if (file !== undefined && !fileExists(file)) {
-      problems.push({
-        line: image.line,
-        message: `image "${image.src}" does not exist (expected at ${display(file)}). Fix the path, or put the image file there.`,
-      });
-    }
+    const location = imageLocation(image.src, doc.file, base);
+    const problem = location && checkAsset(location);
+    if (problem) problems.push({ line: image.line, message: `image "${image.src}" ${problem}` });
     if (image.alt === undefined || image.alt.trim() === '') {
       problems.push({ line: image.line, message: `image "${image.src}" has no alt text. ${altAdvice(image)}` });
     }

@@ -1,12 +1,12 @@
 import path from 'node:path';
-import type { DocumentFacts } from './document-facts.ts';
+import type { DocumentFacts } from '../../core/content/facts.ts';
 import type { LocalProblem } from './check-frontmatter.ts';
-import { resolveLinkTarget, sectionIndexFiles } from './link-target.ts';
+import { resolveLinkTarget, sectionIndexFiles, stripBase } from './link-target.ts';
 
 /** What the link check knows about the whole site. */
 export interface SiteIndex {
   /** Every content file by its path relative to the docs folder. */
-  pages: Map<string, { anchors: Set<string>; draft: boolean }>;
+  pages: Map<string, { anchors: ReadonlySet<string>; draft: boolean }>;
   /** Folders that hold at least one page, so `folder` without a slash can be told apart from a file. */
   folders: Set<string>;
   /** How file names are shown in messages (`content/docs/` + path). */
@@ -15,6 +15,14 @@ export interface SiteIndex {
   production: boolean;
   /** Ids in links.yaml; undefined when the file is absent. */
   resourceIds?: Set<string>;
+  /** The site's base path, which site-absolute links may carry or leave out. */
+  base: string;
+  /** Site paths of the pages (`/guide/first/`) to their files, for site-absolute links. */
+  pagesByPath: Map<string, string>;
+  /** Page files that exist but were refused (named in problems of their own): links to them are not missing. */
+  refused?: ReadonlySet<string>;
+  /** Site paths the site serves that are not content pages: `/resources/`, files in public/. */
+  isOtherRoute: (sitePath: string) => boolean;
 }
 
 export function buildFolderSet(files: Iterable<string>): Set<string> {
@@ -28,7 +36,7 @@ export function buildFolderSet(files: Iterable<string>): Set<string> {
 // Browsers scroll to the top for `#top` and for an empty fragment, whether or not an element has that id.
 const ALWAYS_VALID_FRAGMENTS = new Set(['', 'top']);
 
-function listAnchors(anchors: Set<string>): string {
+function listAnchors(anchors: ReadonlySet<string>): string {
   if (anchors.size === 0) return 'it has no headings';
   const shown = [...anchors].slice(0, 8).map((a) => `#${a}`);
   return `its anchors are ${shown.join(', ')}${anchors.size > 8 ? ', …' : ''}`;
@@ -65,6 +73,13 @@ export function checkLinks(doc: DocumentFacts, draft: boolean, index: SiteIndex)
   for (const { href, line } of doc.links) {
     const target = resolveLinkTarget(href, doc.file);
     if (target.kind === 'other') continue;
+    if (target.kind === 'outside') {
+      problems.push({
+        line,
+        message: `link "${href}" points to ${path.posix.normalize(index.display(target.path))}, outside ${index.display('').replace(/\/+$/, '')}/, which the site does not publish. Link to a page inside it, or to the file on GitHub with a full https:// URL.`,
+      });
+      continue;
+    }
     if (target.kind === 'resource') {
       if (!index.resourceIds) {
         problems.push({ line, message: `link "${href}" points to links.yaml, which does not exist. Add the resource list or remove the link.` });
@@ -82,9 +97,23 @@ export function checkLinks(doc: DocumentFacts, draft: boolean, index: SiteIndex)
     }
 
     let file: string | undefined;
-    if (target.kind === 'page') {
+    if (target.kind === 'site-path') {
+      const sitePath = stripBase(target.path, index.base);
+      const asFolder = sitePath.endsWith('/') || path.posix.extname(sitePath) !== '' ? sitePath : `${sitePath}/`;
+      file = index.pagesByPath.get(asFolder);
+      if (!file) {
+        if (index.isOtherRoute(sitePath) || index.isOtherRoute(asFolder)) continue;
+        problems.push({
+          line,
+          message: `link "${href}" points to ${sitePath}, which is not a page or file of this site. Fix the path (site-absolute links start at the site root: /guide/page/), or link relatively to the .md file.`,
+        });
+        continue;
+      }
+    } else if (target.kind === 'page') {
       if (index.pages.has(target.file)) {
         file = target.file;
+      } else if (index.refused?.has(target.file)) {
+        continue;
       } else {
         const other = sameNameOtherCase(index, target.file);
         const hint = other ? ` Did you mean "${relativeHref(doc.file, other)}"? File names are case-sensitive.` : '';
@@ -97,6 +126,7 @@ export function checkLinks(doc: DocumentFacts, draft: boolean, index: SiteIndex)
     } else {
       if (!target.explicit && !index.folders.has(target.dir)) continue; // `Dockerfile`, `LICENSE`: not a page link
       file = sectionIndexFiles(target.dir).find((candidate) => index.pages.has(candidate));
+      if (!file && sectionIndexFiles(target.dir).some((candidate) => index.refused?.has(candidate))) continue;
       if (!file) {
         const folder = index.display(target.dir);
         const why = index.folders.has(target.dir) ? `has no index.md landing page` : 'does not exist';

@@ -1,85 +1,109 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../env.ts';
 import type { ContentProblem } from '../format-issues.ts';
-import { extractFrontmatter } from '@astrojs/markdown-remark';
 import { parseResources } from '../resources.ts';
+import { pagePath, slugFromContentPath } from '../urls.ts';
+import type { DocumentFacts } from '../../core/content/facts.ts';
+import { buildInventory, checkAssetFile, SITE_RESERVED_SLUGS, type InventoryPage } from '../../core/content/inventory.ts';
+import { factsFromSource } from '../../core/content/parse.ts';
+import type { ContentSession } from '../../core/content/session.ts';
+import { findFrontmatter } from '../../core/content/source.ts';
+import { checkSvg } from '../../core/content/svg-policy.ts';
 import { checkFrontmatter, type LocalProblem } from './check-frontmatter.ts';
-import { checkImages } from './check-images.ts';
+import { checkImages, type AssetCheck } from './check-images.ts';
 import { buildFolderSet, checkLinks, type SiteIndex } from './check-links.ts';
 import { findUrlClashes } from './check-duplicate-urls.ts';
-import { documentFacts, type DocumentFacts, type SourceDocument } from './document-facts.ts';
+import { RESOURCES_PAGE_SLUG } from './link-target.ts';
 
-export type { SourceDocument } from './document-facts.ts';
+/** One page with its text and the facts its render (or the same extractor) recorded. */
+export interface CheckedPage {
+  /** POSIX path relative to the docs folder. */
+  file: string;
+  source: string;
+  facts: DocumentFacts;
+}
 
-export interface ValidateDocumentsOptions {
+export interface CheckSiteOptions {
   base: string;
   /** Production builds leave drafts out: links from published pages to drafts are problems there. */
   production: boolean;
-  /** Whether a file exists, by its POSIX path relative to the docs folder (images may sit outside it: `../x.png`). */
-  fileExists: (pathFromDocsDir: string) => boolean;
   /** How a docs-relative path is named in messages, e.g. `content/docs/` + path. */
   display: (pathFromDocsDir: string) => string;
-  /** Facts of files parsed before; a file whose text is unchanged is not parsed again (the dev server re-checks on every save). */
-  cache?: FactsCache;
+  /** What is wrong with an image file, if anything. */
+  checkAsset: AssetCheck;
+  /** Site paths served besides the pages: `/resources/`, files in public/. */
+  isOtherRoute: (sitePath: string) => boolean;
   /** Ids in links.yaml, for `../links.yaml#id` links; undefined when there is no list. */
   resourceIds?: Set<string>;
+  /** Pages the inventory refused (each has its own problem). */
+  refused?: ReadonlySet<string>;
 }
 
-export type FactsCache = Map<string, { source: string; facts: DocumentFacts }>;
-
-function cachedFacts(doc: SourceDocument, cache: FactsCache | undefined): DocumentFacts {
-  const hit = cache?.get(doc.file);
-  if (hit && hit.source === doc.source) return hit.facts;
-  const facts = documentFacts(doc);
-  cache?.set(doc.file, { source: doc.source, facts });
-  return facts;
-}
-
-/**
- * Checks a set of content files (in memory) and returns every problem, sorted by file and line.
- * Each file is parsed once; the cross-file checks then only look at the collected facts.
- */
-export function validateDocuments(documents: SourceDocument[], options: ValidateDocumentsOptions): ContentProblem[] {
+/** Checks every page against the others, from their facts alone: nothing here parses Markdown. */
+export function checkSite(pages: CheckedPage[], options: CheckSiteOptions): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const report = (file: string, list: LocalProblem[]) => {
     for (const problem of list) problems.push({ file: options.display(file), line: problem.line, message: problem.message });
   };
-
-  const facts = documents.map((doc) => cachedFacts(doc, options.cache));
-  if (options.cache) {
-    const present = new Set(documents.map((doc) => doc.file));
-    for (const file of options.cache.keys()) if (!present.has(file)) options.cache.delete(file);
-  }
-  const frontmatter = facts.map((doc) => checkFrontmatter(doc.frontmatter));
-
+  const frontmatter = pages.map((page) => checkFrontmatter(findFrontmatter(page.source)));
   const index: SiteIndex = {
-    pages: new Map(facts.map((doc, i) => [doc.file, { anchors: doc.anchors, draft: frontmatter[i]!.draft }])),
-    folders: buildFolderSet(facts.map((doc) => doc.file)),
+    pages: new Map(pages.map((page, i) => [page.file, { anchors: new Set(page.facts.anchors), draft: frontmatter[i]!.draft }])),
+    folders: buildFolderSet(pages.map((page) => page.file)),
     display: options.display,
     production: options.production,
     resourceIds: options.resourceIds,
+    base: options.base,
+    pagesByPath: new Map(pages.map((page) => [pagePath(slugFromContentPath(page.file)), page.file])),
+    isOtherRoute: options.isOtherRoute,
+    refused: options.refused,
   };
 
-  facts.forEach((doc, i) => {
-    if (doc.syntaxError) {
-      report(doc.file, [{ line: doc.syntaxError.line, message: `is not valid MDX: ${doc.syntaxError.message}. Fix the syntax (in MDX, write { and < as \\{ and &lt; in text).` }]);
-      return;
+  pages.forEach((page, i) => {
+    const { draft, problems: frontmatterProblems } = frontmatter[i]!;
+    report(page.file, frontmatterProblems);
+    if (draft && slugFromContentPath(page.file) === '') {
+      report(page.file, [{ line: 1, message: 'is the home page and says "draft: true": the site would have no home page while every page links to it. Remove "draft: true".' }]);
     }
-    report(doc.file, frontmatter[i]!.problems);
-    report(doc.file, checkLinks(doc, frontmatter[i]!.draft, index));
-    report(doc.file, checkImages(doc, options.fileExists, options.display));
+    report(page.file, page.facts.problems);
+    report(page.file, checkLinks(page.facts, draft, index));
+    report(page.file, checkImages(page.facts, options.checkAsset, options.base));
   });
+  return sortProblems(problems);
+}
 
+function sortProblems(problems: ContentProblem[]): ContentProblem[] {
+  return problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** Site paths the site itself serves, besides its content pages. */
+const OWN_ROUTES = new Set([`/${RESOURCES_PAGE_SLUG}/`, '/robots.txt', '/sitemap-index.xml', '/404.html']);
+
+export interface ValidateDocumentsOptions {
+  base: string;
+  production: boolean;
+  /** Whether a file exists, by its POSIX path relative to the docs folder (images may sit outside it: `../x.png`). */
+  fileExists: (pathFromDocsDir: string) => boolean;
+  display: (pathFromDocsDir: string) => string;
+  resourceIds?: Set<string>;
+}
+
+/** Checks in-memory pages (tests and the corpus generator): facts come from the same extractor. */
+export function validateDocuments(documents: { file: string; source: string }[], options: ValidateDocumentsOptions): ContentProblem[] {
+  const pages = documents.map((doc) => ({ ...doc, facts: factsFromSource({ ...doc, format: doc.file.toLowerCase().endsWith('.mdx') ? ('mdx' as const) : ('md' as const) }) }));
+  const problems = checkSite(pages, {
+    base: options.base,
+    production: options.production,
+    display: options.display,
+    resourceIds: options.resourceIds,
+    checkAsset: (location) => (location.in === 'docs' && !options.fileExists(location.path) ? `does not exist (expected at ${options.display(location.path)}). Fix the path, or put the image file there.` : undefined),
+    isOtherRoute: (sitePath) => OWN_ROUTES.has(sitePath),
+  });
   for (const clash of findUrlClashes(documents.map((doc) => doc.file), options.base)) {
     const others = clash.others.map((other) => options.display(other)).join(' and ');
-    problems.push({
-      file: options.display(clash.file),
-      message: `has the same URL (${clash.url}) as ${others}, so one would overwrite the other. Rename or move one of them.`,
-    });
+    problems.push({ file: options.display(clash.file), message: `has the same URL (${clash.url}) as ${others}, so one would overwrite the other. Rename or move one of them.` });
   }
-
-  return problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  return sortProblems(problems);
 }
 
 export interface ValidateContentOptions {
@@ -89,31 +113,77 @@ export interface ValidateContentOptions {
   /** File names in messages are relative to this folder (default: the project root). */
   rootDir?: string;
   production?: boolean;
-  cache?: FactsCache;
+  /** The build's content session: facts the renderer recorded, and the rules for MDX. */
+  session?: ContentSession;
+  /** Problems found while Astro loaded or rendered pages (the loader's errors), by docs-relative file. */
+  loadProblems?: ContentProblem[];
 }
 
-/** The content files the glob loader picks up: `**\/*.{md,mdx}`, skipping dot files and folders as it does. */
-export function listContentFiles(docsDir: string): string[] {
-  if (!existsSync(docsDir)) return [];
-  return readdirSync(docsDir, { recursive: true, encoding: 'utf8' })
-    .map((file) => file.split(path.sep).join('/'))
-    .filter((file) => /\.(md|mdx)$/.test(file) && !file.split('/').some((segment) => segment.startsWith('.')))
-    .sort();
+/** Checks an image file: inside the folders the site publishes, present, readable, and (SVG) safe. */
+export function makeAssetCheck({ docsDir, contentDir, publicDir, display }: { docsDir: string; contentDir: string; publicDir: string; display: (file: string) => string }): AssetCheck {
+  const seen = new Map<string, string | undefined>();
+  return (location) => {
+    const absolute = location.in === 'docs' ? path.join(docsDir, location.path) : path.join(publicDir, location.path);
+    if (seen.has(absolute)) return seen.get(absolute);
+    const shown = location.in === 'docs' ? display(location.path) : path.posix.join('public', location.path);
+    let problem = checkAssetFile(absolute, contentDir, publicDir);
+    if (problem) problem = `${problem} (${shown}).${/does not exist/.test(problem) ? ' Fix the path, or put the image file there.' : ''}`;
+    else if (absolute.toLowerCase().endsWith('.svg')) {
+      const [first, ...rest] = checkSvg(readFileSync(absolute, 'utf8'));
+      if (first) problem = `is not safe to publish: ${shown}:${first.line} ${first.message}${rest.length > 0 ? ` (and ${rest.length} more)` : ''}`;
+    }
+    seen.set(absolute, problem);
+    return problem;
+  };
 }
 
-/** Reads every page under `docsDir` and validates it (see validateDocuments). */
-export function validateContent({ docsDir, base, rootDir = projectRoot, production = false, cache }: ValidateContentOptions): ContentProblem[] {
-  const resourceIds = readResourceIds(path.join(docsDir, '..', 'links.yaml'));
-  const documents = listContentFiles(docsDir).map((file) => ({ file, source: readFileSync(path.join(docsDir, file), 'utf8') }));
+/** Whether `sitePath` is a file in public/ (and really inside it). */
+function isPublicFile(publicDir: string, sitePath: string): boolean {
+  const file = path.join(publicDir, sitePath);
+  if (!existsSync(file)) return false;
+  try {
+    return statSync(file).isFile() && !path.relative(realpathSync(publicDir), realpathSync(file)).startsWith('..');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Finds every page (the inventory), takes each page's facts from the render that recorded them (or,
+ * when Astro served the page from its cache, from the same extractor), and checks the whole site.
+ */
+export function validateContent({ docsDir, base, rootDir = projectRoot, production = false, session, loadProblems = [] }: ValidateContentOptions): ContentProblem[] {
+  const contentDir = session?.contentDir ?? path.dirname(docsDir);
+  const publicDir = session?.publicDir ?? path.join(rootDir, 'public');
   const shownDocsDir = path.relative(rootDir, docsDir).split(path.sep).join('/');
-  return validateDocuments(documents, {
+  const display = (file: string) => path.posix.join(shownDocsDir, file);
+  const inventory = buildInventory({ docsDir, contentDir, display, reservedSlugs: SITE_RESERVED_SLUGS });
+  const pages = inventory.pages.map((page) => ({ file: page.file, source: page.source, facts: factsOf(page, docsDir, session) }));
+  const problems = checkSite(pages, {
     base,
     production,
-    fileExists: (file) => existsSync(path.join(docsDir, file)),
-    display: (file) => path.posix.join(shownDocsDir, file),
-    cache,
-    resourceIds,
+    display,
+    resourceIds: readResourceIds(path.join(contentDir, 'links.yaml')),
+    checkAsset: makeAssetCheck({ docsDir, contentDir, publicDir, display }),
+    isOtherRoute: (sitePath) => OWN_ROUTES.has(sitePath) || isPublicFile(publicDir, sitePath),
+    refused: new Set(inventory.refused),
   });
+  return sortProblems([...inventory.problems, ...loadProblems, ...problems]);
+}
+
+function factsOf(page: InventoryPage, docsDir: string, session: ContentSession | undefined): DocumentFacts {
+  const absolute = path.join(docsDir, page.file);
+  const recorded = session?.store.get(absolute, page.hash);
+  if (recorded) return recorded;
+  const facts = factsFromSource(page, session?.mdxRules);
+  session?.store.record(absolute, page.hash, facts);
+  return facts;
+}
+
+/** The content files of the docs folder, as the inventory finds them (POSIX, relative, sorted). */
+export function listContentFiles(docsDir: string): string[] {
+  const inventory = buildInventory({ docsDir, contentDir: path.dirname(docsDir), display: (file) => file, reservedSlugs: new Map() });
+  return inventory.pages.map((page) => page.file).sort();
 }
 
 /** Ids of the curated resources, to check `links.yaml#id` links; its own errors are reported by the build. */
@@ -124,15 +194,21 @@ function readResourceIds(file: string): Set<string> | undefined {
 }
 
 /**
- * Frontmatter only, read the way Astro reads it, without parsing any Markdown: cheap enough to run
- * before Astro loads the content, whose own schema error would otherwise come first, with a trace.
+ * What can be known before Astro reads anything: the inventory (names, URLs, encodings, symlinks,
+ * sizes) and every page's frontmatter. Astro's own loading would trip over these first, with a
+ * stack trace, a dropped page or an exploding YAML alias.
  */
-export function validateFrontmatterOnly({ docsDir, rootDir = projectRoot }: Pick<ValidateContentOptions, 'docsDir' | 'rootDir'>): ContentProblem[] {
+export function validateBeforeLoading({ docsDir, rootDir = projectRoot }: Pick<ValidateContentOptions, 'docsDir' | 'rootDir'>): ContentProblem[] {
   const shownDocsDir = path.relative(rootDir, docsDir).split(path.sep).join('/');
-  return listContentFiles(docsDir).flatMap((file) => {
-    const yaml = extractFrontmatter(readFileSync(path.join(docsDir, file), 'utf8'));
-    // Same block shape as the full parse gives (its YAML starts on the line after the opening ---).
-    const block = yaml === undefined ? undefined : { yaml: yaml.replace(/^\r?\n/, ''), startLine: 1 };
-    return checkFrontmatter(block).problems.map((problem) => ({ file: path.posix.join(shownDocsDir, file), ...problem }));
-  });
+  const display = (file: string) => path.posix.join(shownDocsDir, file);
+  const inventory = buildInventory({ docsDir, contentDir: path.dirname(docsDir), display, reservedSlugs: SITE_RESERVED_SLUGS });
+  const problems = [...inventory.problems];
+  for (const page of inventory.pages) {
+    const { draft, problems: found } = checkFrontmatter(findFrontmatter(page.source));
+    for (const problem of found) problems.push({ file: display(page.file), ...problem });
+    if (draft && page.slug === '') {
+      problems.push({ file: display(page.file), line: 1, message: 'is the home page and says "draft: true": the site would have no home page while every page links to it. Remove "draft: true".' });
+    }
+  }
+  return sortProblems(problems);
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isContentFile, pageHref, slugFromContentPath } from '../urls.ts';
+import { isContentFile, joinBase, pageHref, slugFromContentPath } from '../urls.ts';
 
 /**
  * What a link written in a content file points at, decided from the text alone so the Markdown
@@ -21,7 +21,11 @@ export type LinkTarget =
    * the site it goes to the resource's entry on the Learning resources page.
    */
   | { kind: 'resource'; id: string | undefined }
-  /** Absolute URLs, site-absolute paths, files that are not pages, anything outside the docs folder. */
+  /** `/hands-on/compose/#fragment`: a path on this site, with or without the base path. */
+  | { kind: 'site-path'; path: string; fragment: string | undefined; suffix: string }
+  /** `../../README.md`: a file outside the docs folder, which the site does not publish. */
+  | { kind: 'outside'; path: string }
+  /** Absolute URLs with a scheme, files that are not pages. */
   | { kind: 'other' };
 
 /** Where links.yaml sits as seen from the docs folder. */
@@ -45,7 +49,7 @@ function safeDecode(value: string): string {
  */
 export function resolveLinkTarget(href: string, fromFile: string): LinkTarget {
   const trimmed = href.trim();
-  if (trimmed === '' || SCHEME.test(trimmed) || trimmed.startsWith('//') || trimmed.startsWith('/')) return { kind: 'other' };
+  if (trimmed === '' || SCHEME.test(trimmed) || trimmed.startsWith('//')) return { kind: 'other' };
   if (trimmed.startsWith('#')) return { kind: 'same-page', fragment: safeDecode(trimmed.slice(1)) };
 
   const suffixStart = trimmed.search(/[?#]/);
@@ -54,13 +58,14 @@ export function resolveLinkTarget(href: string, fromFile: string): LinkTarget {
   const hashAt = suffix.indexOf('#');
   const fragment = hashAt === -1 ? undefined : safeDecode(suffix.slice(hashAt + 1)) || undefined;
   if (rawPath === '') return { kind: 'other' }; // `?x` alone: not a page link
+  if (rawPath.startsWith('/')) return { kind: 'site-path', path: path.posix.normalize(safeDecode(rawPath)), fragment, suffix };
 
   const decoded = safeDecode(rawPath);
   const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile.replace(/\\/g, '/')), decoded));
   const withoutSlash = resolved.replace(/\/+$/, '');
   const inside = withoutSlash === '.' ? '' : withoutSlash;
   if (inside === LINKS_FILE_FROM_DOCS) return { kind: 'resource', id: fragment };
-  if (inside === '..' || inside.startsWith('../')) return { kind: 'other' };
+  if (inside === '..' || inside.startsWith('../')) return { kind: 'outside', path: inside };
 
   if (isContentFile(inside)) return { kind: 'page', file: inside, fragment, suffix };
   const explicit = decoded.endsWith('/') || decoded === '.' || decoded === '..' || decoded.endsWith('/.') || decoded.endsWith('/..');
@@ -74,9 +79,18 @@ export function sectionIndexFiles(dir: string): string[] {
   return [`${prefix}index.md`, `${prefix}index.mdx`];
 }
 
-/** The site URL a page, section or resource link becomes, with the base path and the original query/fragment. */
-export function siteHrefFor(target: Extract<LinkTarget, { kind: 'page' | 'section' | 'resource' }>, base: string): string {
+/** A site path without the base path, when it was written with it: ('/docs', '/docs/a/') -> '/a/'. */
+export function stripBase(sitePath: string, base: string): string {
+  const trimmedBase = base.replace(/\/+$/, '');
+  if (trimmedBase === '' || !(sitePath === trimmedBase || sitePath.startsWith(`${trimmedBase}/`))) return sitePath;
+  return sitePath.slice(trimmedBase.length) || '/';
+}
+
+/** The site URL a page, section, resource or site-path link becomes, with the base path and the original query/fragment. */
+export function siteHrefFor(target: Extract<LinkTarget, { kind: 'page' | 'section' | 'resource' | 'site-path' }>, base: string): string {
   if (target.kind === 'resource') return pageHref(base, RESOURCES_PAGE_SLUG, target.id);
+  // Authors write `/guide/` as Starlight and Docusaurus users do; under a base path it must gain it.
+  if (target.kind === 'site-path') return joinBase(base, stripBase(target.path, base)) + target.suffix;
   const file = target.kind === 'page' ? target.file : sectionIndexFiles(target.dir)[0]!;
   return pageHref(base, slugFromContentPath(file)) + target.suffix;
 }

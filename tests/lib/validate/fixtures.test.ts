@@ -23,7 +23,7 @@ describe('validateContent on the bad fixture folders', () => {
 
   it('missing-image: reports only the image whose file is missing', () => {
     expect(problemsIn('missing-image')).toEqual([
-      'tests/fixtures/missing-image/docs/index.md:8: image "./images/layers.png" does not exist (expected at tests/fixtures/missing-image/docs/images/layers.png). Fix the path, or put the image file there.',
+      'tests/fixtures/missing-image/docs/index.md:8: image "./images/layers.png" does not exist (tests/fixtures/missing-image/docs/images/layers.png). Fix the path, or put the image file there.',
     ]);
   });
 
@@ -43,8 +43,8 @@ describe('validateContent on the bad fixture folders', () => {
 
   it('duplicate-url: names both files', () => {
     expect(problemsIn('duplicate-url')).toEqual([
-      'tests/fixtures/duplicate-url/docs/setup.md: has the same URL (/setup/) as tests/fixtures/duplicate-url/docs/setup/index.md, so one would overwrite the other. Rename or move one of them.',
-      'tests/fixtures/duplicate-url/docs/setup/index.md: has the same URL (/setup/) as tests/fixtures/duplicate-url/docs/setup.md, so one would overwrite the other. Rename or move one of them.',
+      'tests/fixtures/duplicate-url/docs/setup.md: has the same URL (/setup/) as tests/fixtures/duplicate-url/docs/setup/index.md, so one would overwrite the other; rename or move one of them.',
+      'tests/fixtures/duplicate-url/docs/setup/index.md: has the same URL (/setup/) as tests/fixtures/duplicate-url/docs/setup.md, so one would overwrite the other; rename or move one of them.',
     ]);
   });
 

@@ -26,9 +26,25 @@ describe('resolveLinkTarget', () => {
 
   it('separates same-page fragments from everything that is not a page', () => {
     expect(resolveLinkTarget('#install', 'index.md')).toEqual({ kind: 'same-page', fragment: 'install' });
-    for (const href of ['https://x.org/a.md', '//cdn.example/a.md', '/abs/a.md', 'mailto:a@b.c', './image.png', '../../outside.md', '', '?q=1']) {
+    for (const href of ['https://x.org/a.md', '//cdn.example/a.md', 'mailto:a@b.c', './image.png', '', '?q=1']) {
       expect(resolveLinkTarget(href, 'vms/index.md'), href).toEqual({ kind: 'other' });
     }
+  });
+
+  it('tells site-absolute paths and paths that leave the docs folder apart, so both get checked', () => {
+    expect(resolveLinkTarget('/hands-on/compose/#up', 'vms/index.md')).toEqual({ kind: 'site-path', path: '/hands-on/compose/', fragment: 'up', suffix: '#up' });
+    expect(resolveLinkTarget('/a/../b/', 'index.md')).toMatchObject({ kind: 'site-path', path: '/b/' });
+    expect(resolveLinkTarget('../../outside.md', 'vms/index.md')).toEqual({ kind: 'outside', path: '../outside.md' });
+    expect(resolveLinkTarget('../links.yaml#docker-docs', 'index.md')).toEqual({ kind: 'resource', id: 'docker-docs' });
+  });
+
+  it('gives site-absolute links the base path once, whether the author wrote it or not', () => {
+    const without = resolveLinkTarget('/hands-on/compose/#up', 'index.md');
+    const withBase = resolveLinkTarget('/docker-learning/hands-on/compose/', 'index.md');
+    if (without.kind !== 'site-path' || withBase.kind !== 'site-path') throw new Error('unexpected kinds');
+    expect(siteHrefFor(without, '/docker-learning')).toBe('/docker-learning/hands-on/compose/#up');
+    expect(siteHrefFor(withBase, '/docker-learning')).toBe('/docker-learning/hands-on/compose/');
+    expect(siteHrefFor(without, '/')).toBe('/hands-on/compose/#up');
   });
 });
 

@@ -4,7 +4,7 @@ import { frontmatter, validate } from './helpers.ts';
 describe('validateDocuments: links to pages', () => {
   it('accepts links to existing .md/.mdx pages, index pages and folders, and ignores URLs and non-page files', () => {
     const problems = validate({
-      'index.md': `${frontmatter()}\n[a](./vms/hypervisors.md) [b](vms/) [c](./vms) [d](./vms/index.mdx) [e](https://docs.docker.com/) [f](./compose.yaml) [g](./Dockerfile) [h](/abs/)\n`,
+      'index.md': `${frontmatter()}\n[a](./vms/hypervisors.md) [b](vms/) [c](./vms) [d](./vms/index.mdx) [e](https://docs.docker.com/) [f](./compose.yaml) [g](./Dockerfile) [h](/vms/hypervisors/)\n`,
       'vms/index.mdx': `${frontmatter()}\n[back](../index.md) [up](../)\n`,
       'vms/hypervisors.md': frontmatter(),
     });
@@ -51,6 +51,33 @@ describe('validateDocuments: links to pages', () => {
       'content/docs/a.md:10 link "./gone-too.md"',
       'content/docs/b.mdx:6 link "./gone-three.md"',
     ]);
+  });
+});
+
+describe('validateDocuments: site-absolute links and paths outside', () => {
+  const pages = {
+    'index.md': frontmatter(),
+    'hands-on/compose.md': `${frontmatter()}\n## Start the stack\n`,
+  };
+
+  it('checks /paths against the pages and the site\'s own routes, with or without the base path', () => {
+    const linking = `${frontmatter()}\n[a](/hands-on/compose/) [b](/hands-on/compose) [c](/docker-learning/hands-on/compose/#start-the-stack) [d](/resources/) [e](/)\n`;
+    expect(validate({ ...pages, 'a.md': linking }, { base: '/docker-learning' })).toEqual([]);
+  });
+
+  it('reports a /path that is no page, and a missing anchor behind a /path', () => {
+    const problems = validate({ ...pages, 'a.md': `${frontmatter()}\n[c](/hands-on/composer/)\n\n[d](/hands-on/compose/#stop)\n` });
+    expect(problems.map((p) => [p.line, p.message])).toEqual([
+      [6, 'link "/hands-on/composer/" points to /hands-on/composer/, which is not a page or file of this site. Fix the path (site-absolute links start at the site root: /guide/page/), or link relatively to the .md file.'],
+      [8, expect.stringContaining('points to #stop, which is not a heading or id on content/docs/hands-on/compose.md')],
+    ]);
+  });
+
+  it('reports links that leave the content folder, which the site does not publish', () => {
+    const [problem] = validate({ ...pages, 'a.md': `${frontmatter()}\n[readme](../../README.md)\n` });
+    expect(problem?.message).toBe(
+      'link "../../README.md" points to README.md, outside content/docs/, which the site does not publish. Link to a page inside it, or to the file on GitHub with a full https:// URL.',
+    );
   });
 });
 

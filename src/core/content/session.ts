@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { FactsStore } from './facts-store.ts';
+import type { MdxImportRules } from './mdx-policy.ts';
+
+/**
+ * What one build (or dev server) knows about its content: created once in astro.config.mjs and
+ * handed to both the rendering plugin, which records facts into it, and the validator, which reads
+ * them. Passing it explicitly keeps the two from needing a shared global.
+ */
+export interface ContentSession {
+  contentDir: string;
+  docsDir: string;
+  publicDir: string;
+  mdxRules: Omit<MdxImportRules, 'fileFromDocsDir'>;
+  store: FactsStore;
+  /** Where the store is saved between builds. */
+  cacheFile: string;
+}
+
+export interface ContentSessionOptions {
+  contentDir: string;
+  docsDir: string;
+  publicDir: string;
+  componentsDir: string;
+  allowedImports: readonly string[];
+  cacheDir: string;
+}
+
+export function createContentSession(options: ContentSessionOptions): ContentSession {
+  const mdxRules = { docsDir: options.docsDir, contentDir: options.contentDir, componentsDir: options.componentsDir, allowedImports: options.allowedImports };
+  const store = new FactsStore(JSON.stringify(mdxRules));
+  const cacheFile = path.join(options.cacheDir, 'content-facts.json');
+  store.load(cacheFile);
+  return { contentDir: options.contentDir, docsDir: options.docsDir, publicDir: options.publicDir, mdxRules, store, cacheFile };
+}

@@ -1,0 +1,47 @@
+import { extractFrontmatter } from '@astrojs/markdown-remark';
+
+/**
+ * Where a page's frontmatter sits, found exactly as Astro finds it (the same regular expression),
+ * so line numbers computed here match the text Astro hands to the renderer.
+ */
+export interface FrontmatterBlock {
+  /** The YAML between the fences. */
+  yaml: string;
+  /** File line of the opening `---`. */
+  startLine: number;
+  /** Offsets of the opening fence and just past the closing one. */
+  start: number;
+  end: number;
+}
+
+function countLines(text: string, end: number): number {
+  let lines = 0;
+  for (let index = text.indexOf('\n'); index !== -1 && index < end; index = text.indexOf('\n', index + 1)) lines++;
+  return lines;
+}
+
+export function findFrontmatter(source: string): FrontmatterBlock | undefined {
+  const raw = extractFrontmatter(source);
+  if (raw === undefined) return undefined;
+  const fence = source.includes(`+++${raw}+++`) ? '+++' : '---';
+  const start = source.indexOf(`${fence}${raw}${fence}`);
+  if (start === -1) return undefined;
+  return { yaml: raw.replace(/^\r?\n/, ''), startLine: countLines(source, start) + 1, start, end: start + raw.length + 2 * fence.length };
+}
+
+/**
+ * Lines before the text Astro renders for a `.md` page: it drops the frontmatter and trims the rest,
+ * so the renderer's line 1 is this many lines into the file.
+ */
+export function bodyLineOffset(source: string): number {
+  let position = findFrontmatter(source)?.end ?? 0;
+  while (position < source.length && /\s/.test(source[position]!)) position++;
+  return countLines(source, position);
+}
+
+/** The source with its frontmatter turned into blank lines (as @astrojs/mdx does): every line keeps its number. */
+export function blankFrontmatter(source: string): string {
+  const block = findFrontmatter(source);
+  if (!block) return source;
+  return source.slice(0, block.start) + source.slice(block.start, block.end).replace(/[^\r\n]/g, ' ') + source.slice(block.end);
+}
