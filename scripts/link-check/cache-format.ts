@@ -8,12 +8,20 @@ import { verdicts } from './types.ts';
  */
 export const cacheVersion = 1;
 
+/**
+ * The checker only ever follows redirects to http(s) addresses, so anything else in a cache was not
+ * written by it; the site links to this address, so a javascript: or data: URL must never pass.
+ */
+const webUrl = z.string().refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+  message: 'expected an absolute http:// or https:// URL',
+});
+
 export const cacheEntrySchema = z.object({
   /** Normalized URL, equal to the entry's key. */
   url: z.string(),
   verdict: z.enum(verdicts),
   status: z.number().int().optional(),
-  finalUrl: z.string().optional(),
+  finalUrl: webUrl.optional(),
   permanentRedirect: z.boolean().optional(),
   redirects: z.array(z.object({ url: z.string(), status: z.number().int() })).optional(),
   /** ISO 8601 time of the check. */

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mergeIntoCache, writeCacheAtomic } from '../../scripts/link-check/cache.ts';
-import { emptyCache, type CacheEntry } from '../../scripts/link-check/cache-format.ts';
+import { cacheEntrySchema, emptyCache, type CacheEntry } from '../../scripts/link-check/cache-format.ts';
 import type { LinkResult, Verdict } from '../../scripts/link-check/types.ts';
 import { healthForUrl, healthFromEntry, readResourceHealth, resourceHealthFromCache } from '../../src/lib/resource-health.ts';
 import { makeTempDir } from '../link-check/helpers/temp.ts';
@@ -96,5 +96,70 @@ describe('reading the cache at build time', () => {
     await writeFile(other, JSON.stringify({ version: 99, entries: {} }));
     expect(readResourceHealth(other).size).toBe(0);
     expect(readResourceHealth(temp.dir).size).toBe(0); // a folder, not a file
+  });
+
+  it('drops an entry whose finalUrl is javascript: or data:, with one warning each naming the file and the URL, and keeps the rest', async () => {
+    const file = path.join(temp.dir, 'link-check.json');
+    const moved = (url: string, finalUrl: string) => entry(url, 'redirected', { status: 301, finalUrl });
+    await writeFile(
+      file,
+      JSON.stringify({
+        version: 1,
+        entries: {
+          'https://a.example.org/': moved('https://a.example.org/', 'javascript:alert(1)'),
+          'https://b.example.org/': moved('https://b.example.org/', 'data:text/html,<script>alert(1)</script>'),
+          'https://c.example.org/': moved('https://c.example.org/', 'https://c.example.org/new/'),
+        },
+      }),
+    );
+    const warnings: string[] = [];
+    const index = readResourceHealth(file, { warn: (message) => warnings.push(message) });
+    expect(healthForUrl(index, 'https://a.example.org/')).toBeUndefined(); // shown as not yet checked
+    expect(healthForUrl(index, 'https://b.example.org/')).toBeUndefined();
+    expect(healthForUrl(index, 'https://c.example.org/')).toMatchObject({ status: 'moved', finalUrl: 'https://c.example.org/new/' });
+    expect(warnings).toEqual([
+      `Ignoring the link-check result for "https://a.example.org/" in ${file}: finalUrl: expected an absolute http:// or https:// URL. The Learning resources page shows that resource as not yet checked; delete the cache file to have the next link check write a fresh one.`,
+      `Ignoring the link-check result for "https://b.example.org/" in ${file}: finalUrl: expected an absolute http:// or https:// URL. The Learning resources page shows that resource as not yet checked; delete the cache file to have the next link check write a fresh one.`,
+    ]);
+    expect([...index.values()].some((health) => /javascript:|data:/.test(`${health.finalUrl} ${health.description}`))).toBe(false);
+  });
+
+  it('drops entries with a date or an HTTP status that is not one, and keeps a flood of bad entries to a few warnings', async () => {
+    const file = path.join(temp.dir, 'link-check.json');
+    const entries: Record<string, unknown> = {
+      'https://a.example.org/': entry('https://a.example.org/', 'ok', { checkedAt: '<img src=x onerror=alert(1)>' }),
+      'https://b.example.org/': entry('https://b.example.org/', 'ok', { status: -1 }),
+      'https://c.example.org/': { ...entry('https://c.example.org/', 'ok'), verdict: 'excellent' },
+    };
+    for (let i = 0; i < 20; i++) entries[`https://bad${i}.example.org/\n[fake log line]`] = { verdict: 'ok' };
+    entries['https://good.example.org/'] = entry('https://good.example.org/', 'ok', { status: 200 });
+    await writeFile(file, JSON.stringify({ version: 1, entries }));
+    const warnings: string[] = [];
+    const index = readResourceHealth(file, { warn: (message) => warnings.push(message) });
+    expect([...index.keys()]).toEqual(['https://good.example.org/']);
+    expect(warnings).toHaveLength(6);
+    expect(warnings[0]).toContain('"https://a.example.org/"');
+    expect(warnings[0]).toContain(': checkedAt: ');
+    expect(warnings[1]).toContain(': status: ');
+    expect(warnings[2]).toContain(': verdict: ');
+    expect(warnings[3]).toContain('"https://bad0.example.org/\\n[fake log line]"'); // escaped: one warning stays one log line
+    expect(warnings.every((warning) => !warning.includes('\n'))).toBe(true);
+    expect(warnings[5]).toBe(`Ignored 18 more invalid link-check results in ${file} (23 in all).`);
+  });
+});
+
+describe('text the page repeats from the cache', () => {
+  it('shows the checker\'s explanation as one short line, whatever the cache holds', () => {
+    const detail = `answered 404\n\u001b[31mNot Found\u202e ${'x'.repeat(500)}`;
+    const health = healthFromEntry(entry('https://a.example.org/', 'broken', { status: 404, detail }));
+    expect(health!.description).toMatch(/^The link was broken at the last check: answered 404 \[31mNot Found x+…\.$/);
+    expect(health!.description.length).toBeLessThan(260);
+  });
+
+  it('the cache format itself refuses a finalUrl that is not http(s), so the checker never reuses one either', () => {
+    for (const finalUrl of ['javascript:alert(1)', 'data:text/html,x', '/relative', 'ftp://files.example.org/']) {
+      expect(cacheEntrySchema.safeParse(entry('https://a.example.org/', 'redirected', { finalUrl })).success).toBe(false);
+    }
+    expect(cacheEntrySchema.safeParse(entry('https://a.example.org/', 'redirected', { finalUrl: 'http://a.example.org/new' })).success).toBe(true);
   });
 });

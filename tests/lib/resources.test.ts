@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../src/lib/format-issues.ts';
 import { parseResources, resourceDomain } from '../../src/lib/resources.ts';
 
 const entry = (over: Record<string, string> = {}) => {
@@ -52,4 +53,110 @@ describe('parseResources', () => {
   it('shows the domain without www', () => {
     expect(resourceDomain('https://www.docker.com/x')).toBe('docker.com');
   });
+});
+
+describe('parseResources: YAML aliases and limits', () => {
+  const fields = (id: string, url: string) => `- id: ${id}\n  title: ${id}\n  url: ${url}\n  kind: docs\n  level: beginner\n  description: A resource.\n  added: 2026-01-01\n`;
+
+  it('resolves an anchor written in one entry and reused by later ones', () => {
+    const text = `${fields('first', 'https://a.example.org/')}  tags: &common [docker, basics]\n${fields('second', 'https://b.example.org/')}  tags: *common\n${fields('third', 'https://c.example.org/')}  tags: *common\n`;
+    const { resources, problems } = parseResources(text, 'content/links.yaml');
+    expect(problems).toEqual([]);
+    expect(resources.map((r) => [r.resource.id, r.resource.tags])).toEqual([
+      ['first', ['docker', 'basics']],
+      ['second', ['docker', 'basics']],
+      ['third', ['docker', 'basics']],
+    ]);
+  });
+
+  it('lets any number of entries share one anchor: each entry has its own alias budget', () => {
+    const many = Array.from({ length: 300 }, (_, i) => `${fields(`e${i}`, `https://e${i}.example.org/`)}  tags: *common\n`).join('');
+    const { resources, problems } = parseResources(`${fields('first', 'https://a.example.org/')}  tags: &common [docker]\n${many}`, 'l.yaml');
+    expect(problems).toEqual([]);
+    expect(resources).toHaveLength(301);
+  });
+
+  it('applies << merge keys, the fields written in the entry winning', () => {
+    const text = `- &docs-defaults\n  id: official\n  title: Docker docs\n  url: https://docs.docker.com/\n  kind: docs\n  level: beginner\n  description: The manual.\n  added: 2026-01-01\n- <<: *docs-defaults\n  id: compose\n  title: Compose docs\n  url: https://docs.docker.com/compose/\n  level: intermediate\n`;
+    const { resources, problems } = parseResources(text, 'l.yaml');
+    expect(problems).toEqual([]);
+    expect(resources[1]!.resource).toMatchObject({ id: 'compose', kind: 'docs', level: 'intermediate', description: 'The manual.' });
+  });
+
+  it('refuses a billion-laughs alias bomb quickly, naming the file, the line and the fix', () => {
+    const bomb = ['- &a [x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').map((name, i) => `- &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`)];
+    const text = `${fields('ok', 'https://a.example.org/')}${bomb.join('\n')}\n`;
+    const start = performance.now();
+    const { resources, problems } = parseResources(text, 'content/links.yaml');
+    expect(performance.now() - start).toBeLessThan(1000);
+    expect(resources).toEqual([]);
+    // Each list item has its own budget, so the first item to pass it is the one with nine *c (100 + values each).
+    expect(problems.map(formatProblem)).toEqual([
+      'content/links.yaml:10: uses YAML aliases (*name) that expand too far (more than 100 values); write the values out instead.',
+      'content/links.yaml:11: uses YAML aliases (*name) that expand too far (more than 100 values); write the values out instead.',
+      'content/links.yaml:12: uses YAML aliases (*name) that expand too far (more than 100 values); write the values out instead.',
+      'content/links.yaml:13: uses YAML aliases (*name) that expand too far (more than 100 values); write the values out instead.',
+      'content/links.yaml:14: uses YAML aliases (*name) that expand too far (more than 100 values); write the values out instead.',
+      'content/links.yaml:15: uses YAML aliases (*name) that expand too far (more than 100 values); write the values out instead.',
+      'content/links.yaml:16: uses YAML aliases (*name) that expand too far (more than 100 values); write the values out instead.',
+    ]);
+  });
+
+  it('refuses lists nested 10,000 deep with a named message instead of a stack overflow', () => {
+    const text = `${fields('deep', 'https://a.example.org/')}  tags: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`;
+    const { problems } = parseResources(text, 'content/links.yaml');
+    expect(problems.map(formatProblem)).toEqual([expect.stringMatching(/^content\/links\.yaml:8: nests lists or maps more than 32 levels deep; flatten the value\.$/)]);
+  });
+
+  it('names an undefined alias and a repeated key with their lines', () => {
+    const text = `${fields('a', 'https://a.example.org/')}  tags: *nothing\n${fields('b', 'https://b.example.org/')}  title: again\n`;
+    expect(parseResources(text, 'l.yaml').problems.map(formatProblem)).toEqual([
+      'l.yaml:8: uses the alias *nothing, but no anchor &nothing comes before it; mark the value to repeat with "&nothing", or write the value out.',
+      'l.yaml:16: has the key "title" twice (first on line 10); keep one.',
+    ]);
+  });
+});
+
+describe('parseResources: local and private-network URLs', () => {
+  const withUrl = (url: string) => `- id: local\n  title: Local\n  url: ${JSON.stringify(url)}\n  kind: docs\n  level: beginner\n  description: A resource.\n  added: 2026-01-01\n`;
+  const refusal = (url: string) => parseResources(withUrl(url), 'content/links.yaml').problems.map(formatProblem);
+
+  it.each([
+    ['http://localhost:8080/', 'localhost'],
+    ['http://LOCALHOST./', 'localhost.'],
+    ['http://app.localhost/', 'app.localhost'],
+    ['http://metadata.google.internal/computeMetadata/v1/', 'metadata.google.internal'],
+    ['http://intranet/wiki/', 'intranet'],
+    ['http://127.0.0.1/', '127.0.0.1'],
+    ['http://127.8.9.10:3000/', '127.8.9.10'],
+    ['http://0.0.0.0/', '0.0.0.0'],
+    ['http://[::1]/', '::1'],
+    ['http://[::]/', '::'],
+    ['http://[::ffff:127.0.0.1]/', '::ffff:7f00:1'],
+    ['http://[::ffff:7f00:1]/', '::ffff:7f00:1'],
+    ['http://10.1.2.3/', '10.1.2.3'],
+    ['http://172.16.0.1/', '172.16.0.1'],
+    ['http://172.31.255.255/', '172.31.255.255'],
+    ['http://192.168.1.1/', '192.168.1.1'],
+    ['http://169.254.169.254/latest/meta-data/', '169.254.169.254'],
+    ['http://100.64.0.1/', '100.64.0.1'],
+    ['http://[fd00::1]/', 'fd00::1'],
+    ['http://[fe80::1]/', 'fe80::1'],
+    // Numeric forms the URL parser turns into 127.0.0.1: the message shows what the URL really means.
+    ['http://2130706433/', '127.0.0.1'],
+    ['http://0x7f.1/', '127.0.0.1'],
+    ['http://127.1/', '127.0.0.1'],
+    ['http://017700000001/', '127.0.0.1'],
+  ])('refuses %s, naming the address as %s', (url, shown) => {
+    expect(refusal(url)).toEqual([
+      `content/links.yaml:3: entry "local", field url: points to a local or private-network address (${shown}), which readers cannot reach and the link checker must not probe; use a public URL (got ${JSON.stringify(url)})`,
+    ]);
+  });
+
+  it.each(['https://93.184.216.34/', 'http://172.32.0.1/', 'http://100.128.0.1/', 'https://[2606:4700::1111]/', 'https://docs.docker.com/', 'https://localhost.example.com/'])(
+    'accepts the public address %s',
+    (url) => {
+      expect(refusal(url)).toEqual([]);
+    },
+  );
 });

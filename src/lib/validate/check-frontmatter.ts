@@ -1,5 +1,6 @@
-import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, LineCounter, type Document } from 'yaml';
 import { z } from 'zod';
+import { readAuthorYaml } from '../../core/content/yaml-limits.ts';
 import { docFrontmatterSchema } from '../frontmatter.ts';
 import { describeZodIssues } from '../format-issues.ts';
 
@@ -20,6 +21,13 @@ export interface FrontmatterResult {
   draft: boolean;
   problems: LocalProblem[];
 }
+
+/**
+ * Frontmatter holds a title, a description and a few settings: a few hundred characters. The limit
+ * is far above that and stops a page from making every later reader of it (Astro, search, the
+ * sitemap) carry megabytes of YAML.
+ */
+export const MAX_FRONTMATTER_CHARS = 64 * 1024;
 
 const HOW_TO_START = 'Start the file with a frontmatter block:\n      ---\n      title: Page title\n      description: One or two sentences about the page.\n      ---';
 
@@ -55,18 +63,35 @@ export function checkFrontmatter(block: FrontmatterBlock | undefined): Frontmatt
   if (!block) {
     return { draft: false, problems: [{ line: 1, message: `has no frontmatter; every page needs a title and a description. ${HOW_TO_START}` }] };
   }
-  const counter = new LineCounter();
-  const doc = parseDocument(block.yaml, { lineCounter: counter, prettyErrors: false });
-  if (doc.errors.length > 0) {
+  if (block.yaml.length > MAX_FRONTMATTER_CHARS) {
+    const size = block.yaml.length.toLocaleString('en');
     return {
       draft: false,
-      problems: doc.errors.map((error) => ({
-        line: block.startLine + counter.linePos(error.pos[0]).line,
-        message: `frontmatter is not valid YAML: ${error.message.split('\n')[0]}. Check the indentation and quote values that contain ": " or start with a special character.`,
+      problems: [
+        {
+          line: block.startLine,
+          message: `frontmatter is ${size} characters long, more than the ${MAX_FRONTMATTER_CHARS.toLocaleString('en')} allowed; it holds only the title, the description and a few settings, so move long text into the page itself.`,
+        },
+      ],
+    };
+  }
+  const counter = new LineCounter();
+  const lineOf = (offset: number) => block.startLine + counter.linePos(offset).line; // YAML line 1 is the line after `---`
+  const yaml = readAuthorYaml(block.yaml, { lineCounter: counter, lineOf, aliasBudget: 'document' });
+  if (yaml.problems.length > 0 || !yaml.doc) {
+    return {
+      draft: false,
+      problems: yaml.problems.map((problem) => ({
+        line: lineOf(problem.offset),
+        message:
+          problem.kind === 'syntax'
+            ? `frontmatter is not valid YAML: ${problem.message}. Check the indentation and quote values that contain ": " or start with a special character.`
+            : `frontmatter ${problem.message}`,
       })),
     };
   }
-  const data: unknown = doc.toJS() ?? {};
+  const doc = yaml.doc;
+  const data: unknown = yaml.toJS() ?? {};
   const draft = typeof data === 'object' && data !== null && (data as { draft?: unknown }).draft === true;
   if (typeof data !== 'object' || Array.isArray(data)) {
     return { draft, problems: [{ line: block.startLine, message: `frontmatter must be a set of "field: value" lines. ${HOW_TO_START}` }] };

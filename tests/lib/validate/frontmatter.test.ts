@@ -1,4 +1,10 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findFrontmatter } from '../../../src/core/content/source.ts';
+import { checkFrontmatter } from '../../../src/lib/validate/check-frontmatter.ts';
+import { validateBeforeLoading } from '../../../src/lib/validate/index.ts';
 import { validate } from './helpers.ts';
 
 describe('validateDocuments: frontmatter', () => {
@@ -50,3 +56,58 @@ describe('validateDocuments: MDX syntax', () => {
     expect(problems[0]!.message).toMatch(/^is not valid MDX: .+Fix the syntax/);
   });
 });
+
+/** Nine levels of nine aliases each: 9^9 values once written out ("billion laughs"). */
+const billionLaughs = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`)].join('\n');
+
+describe('frontmatter: YAML that would exhaust time or memory', () => {
+  it('refuses an alias bomb quickly, naming the file, the line and the fix', () => {
+    const start = performance.now();
+    const problems = validate({ 'a.md': `---\ntitle: A\ndescription: B\n${billionLaughs}\n---\n\nBody.\n` });
+    expect(performance.now() - start).toBeLessThan(2000);
+    expect(problems).toEqual([
+      { file: 'content/docs/a.md', line: 6, message: 'frontmatter uses YAML aliases (*name) that expand too far (more than 100 values); write the values out instead.' },
+    ]);
+  });
+
+  it('still allows a few aliases', () => {
+    const page = '---\ntitle: &name Docker volumes\ndescription: Where data lives.\nsidebar:\n  label: *name\n---\n\nBody.\n';
+    expect(checkFrontmatter(findFrontmatter(page))).toEqual({ draft: false, problems: [] });
+  });
+
+  it('refuses lists nested 10,000 deep with a named message, not a RangeError', () => {
+    const page = `---\ntitle: A\ndescription: B\nimage: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n---\n`;
+    expect(checkFrontmatter(findFrontmatter(page)).problems).toEqual([{ line: 4, message: 'frontmatter nests lists or maps more than 32 levels deep; flatten the value.' }]);
+  });
+
+  it('refuses a huge frontmatter before parsing it, saying where long text belongs', () => {
+    const page = `---\ntitle: A\ndescription: ${'word '.repeat(200_000)}\n---\n`;
+    const [problem] = checkFrontmatter(findFrontmatter(page)).problems;
+    expect(problem).toEqual({
+      line: 1,
+      message: expect.stringMatching(/^frontmatter is 1,000,\d{3} characters long, more than the 65,536 allowed; .+ move long text into the page itself\.$/),
+    });
+  });
+
+  it('names a field given twice and where it was first', () => {
+    expect(validate({ 'a.md': '---\ntitle: A\ndescription: B\ntitle: C\n---\n' })).toEqual([
+      { file: 'content/docs/a.md', line: 4, message: 'frontmatter has the key "title" twice (first on line 2); keep one.' },
+    ]);
+  });
+
+  it('stops a bomb before Astro reads the content (the check that runs first)', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'frontmatter-limits-'));
+    try {
+      const docsDir = path.join(root, 'content', 'docs');
+      mkdirSync(docsDir, { recursive: true });
+      writeFileSync(path.join(docsDir, 'index.md'), '---\ntitle: Home\ndescription: Start here.\n---\n\nHello.\n');
+      writeFileSync(path.join(docsDir, 'bomb.md'), `---\ntitle: A\ndescription: B\n${billionLaughs}\n---\n\nBody.\n`);
+      expect(validateBeforeLoading({ docsDir, rootDir: root })).toEqual([
+        { file: 'content/docs/bomb.md', line: 6, message: 'frontmatter uses YAML aliases (*name) that expand too far (more than 100 values); write the values out instead.' },
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
