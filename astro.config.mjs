@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 process.env.DOCS_PROJECT_ROOT ??= fileURLToPath(new URL('.', import.meta.url));
 const { readEnv } = await import('./src/lib/env.ts');
 import { markdownPipeline } from './src/plugins/index.ts';
+import { parallelUnified, RenderPool } from './src/plugins/render-pool.ts';
 import { resolveSiteConfig } from './src/lib/site-config.ts';
 import { createContentSession } from './src/core/content/session.ts';
 import siteConfigInput from './src/site.config.ts';
@@ -32,15 +33,17 @@ function resolveSiteConfigOrExit() {
 }
 
 // One session per build: the renderer records each page's facts into it, and the validator reads them.
-const session = createContentSession({
+const sessionOptions = {
   contentDir: env.contentDir,
   docsDir: env.docsDir,
   publicDir: fileURLToPath(new URL('./public/', import.meta.url)),
   componentsDir: fileURLToPath(new URL('./src/components/', import.meta.url)),
-  allowedImports: siteConfig.mdx?.allowedImports ?? [],
-  cacheDir: env.astroCacheDir,
-});
+  allowedImports: siteConfig.mdx.allowedImports,
+};
+const session = createContentSession({ ...sessionOptions, cacheDir: env.astroCacheDir });
 const { remarkPlugins, rehypePlugins } = markdownPipeline({ docsDir: env.docsDir, base: siteConfig.base, session });
+const renderPool = new RenderPool(session, sessionOptions, siteConfig.base);
+const processor = parallelUnified(unified({ remarkPlugins, rehypePlugins, smartypants: false }), renderPool);
 
 export default defineConfig({
   site: siteConfig.site,
@@ -48,17 +51,17 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // Separate caches let tests build several fixture sites side by side.
   cacheDir: env.astroCacheDir,
-  build: { format: 'directory' },
+  build: { format: 'directory', concurrency: 4 },
   markdown: {
     // Astro 7's default processor (Sätteri) silently ignores remark/rehype plugins; ours need unified.
     // No SmartyPants: it cost ~5 s per 1,000 pages (a tenth of the build), and its dashes changed
     // heading ids away from GitHub's ('--' must survive). Authors type typographic quotes themselves.
-    processor: unified({ remarkPlugins, rehypePlugins, smartypants: false }),
+    processor,
     // The "-default" GitHub themes meet WCAG AA contrast; plain github-light/dark do not (3.0-3.5:1).
     shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' }, defaultColor: false },
   },
   // validateContent first: a content mistake stops the build before anything is rendered.
-  integrations: [validateContent({ session }), mdx(), sitemap(), pagefind({ language: siteConfig.lang, linksFile: env.linksFile })],
+  integrations: [validateContent({ session, renderPool }), mdx(), sitemap(), pagefind({ language: siteConfig.lang, linksFile: env.linksFile })],
   vite: {
     // Scripts stay external files: the Content-Security-Policy then needs 'self' plus the hash of
     // the one inline theme snippet, instead of a hash that changes with every script edit.

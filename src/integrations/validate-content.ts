@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { Plugin } from 'vite';
 import type { ContentSession } from '../core/content/session.ts';
+import type { RenderPool } from '../plugins/render-pool.ts';
+import { quietParseErrors } from '../plugins/quiet-parse-errors.ts';
 import { describeParseError } from '../core/content/parse.ts';
 import { formatProblems, type ContentProblem } from '../lib/format-issues.ts';
 import { validateBeforeLoading, validateContent } from '../lib/validate/index.ts';
@@ -11,6 +13,8 @@ import { validateBeforeLoading, validateContent } from '../lib/validate/index.ts
 export interface ValidateContentIntegrationOptions {
   /** The build's content session (astro.config.mjs): the facts the renderer records go there. */
   session: ContentSession;
+  /** Renders pages on several cores while Astro loads the content; only `astro build` uses it. */
+  renderPool?: RenderPool;
 }
 
 // Saving a file in the editor fires several events in a row; check once they settle.
@@ -58,7 +62,7 @@ function compileProblem(error: unknown, docsDir: string, rootDir: string): Conte
  * author HTML, MDX imports). `astro build` stops with the full list and no stack trace; `astro dev`
  * warns, keeps serving and checks again whenever a page changes.
  */
-export default function validateContentIntegration({ session }: ValidateContentIntegrationOptions): AstroIntegration {
+export default function validateContentIntegration({ session, renderPool }: ValidateContentIntegrationOptions): AstroIntegration {
   const { docsDir } = session;
   let rootDir = process.cwd();
   let base = '/';
@@ -79,8 +83,15 @@ export default function validateContentIntegration({ session }: ValidateContentI
       return !seen.has(key) && seen.add(key);
     });
   };
-  const loggedAsProblems = (): ContentProblem[] =>
-    loggedErrors.map((message) => ({ file: 'astro build', message: `${message.split('\n')[0]}. Astro could not load or render this; the build stops rather than publish a site without it.` }));
+  /** Astro's logged errors, by page where the message names one; a page with a problem of its own already says why. */
+  const loggedAsProblems = (named: ContentProblem[] = []): ContentProblem[] =>
+    loggedErrors.flatMap((message) => {
+      const entry = /Error (?:rendering|reading) (.+?): /.exec(message)?.[1];
+      const file = entry ? path.relative(rootDir, path.join(docsDir, entry)).split(path.sep).join('/') : 'astro build';
+      if (entry && named.some((problem) => problem.file === file)) return [];
+      const reason = message.split('\n')[0]!.replace(/Failed to parse Markdown file "[^"]*":?\s*/, '');
+      return [{ file, message: `could not be loaded or rendered by Astro (${reason}); the build stops rather than publish the site without it.` }];
+    });
 
   const gate = (logger: AstroIntegrationLogger): Plugin => ({
     name: 'docs:content-gate',
@@ -92,7 +103,8 @@ export default function validateContentIntegration({ session }: ValidateContentI
       // A failed compile (an image that is not there, MDX that does not parse) usually has its cause
       // in the content: the list names it. When it does not, Astro's own error stands.
       const compile = error ? compileProblem(error, docsDir, rootDir) : undefined;
-      const problems = everyProblem([...(compile ? [compile] : []), ...loggedAsProblems()]);
+      const found = everyProblem(compile ? [compile] : []);
+      const problems = [...found, ...loggedAsProblems(found)];
       try {
         session.store.save(session.cacheFile);
       } catch {
@@ -110,6 +122,8 @@ export default function validateContentIntegration({ session }: ValidateContentI
         base = config.base;
         if (command !== 'build' && command !== 'dev') return; // `astro sync`/`check`/`preview` build nothing from content
         if (command === 'build') {
+          if (renderPool) renderPool.enabled = true;
+          quietParseErrors();
           loggedErrors = watchErrors(logger);
           // What would make Astro drop a page, trip or run out of memory is stopped before it loads
           // anything; the rest of the list comes from the same extractor, so it is still complete.
@@ -122,6 +136,10 @@ export default function validateContentIntegration({ session }: ValidateContentI
         const problems = check();
         problemCount = problems.length;
         if (problems.length > 0) logger.warn(formatProblems('The content has problems (a production build would stop here)', problems));
+      },
+      // Every page is rendered by now (Astro loads the content before this hook).
+      'astro:build:start': async () => {
+        await renderPool?.close();
       },
       'astro:build:done': ({ logger, dir }) => {
         // Astro logs some failures (an image it could not process) and carries on: never ship that.

@@ -32,8 +32,13 @@ export class FactsStore {
   /** Keys recorded or read in this run: only those are saved, so deleted pages leave the cache. */
   private readonly used = new Set<string>();
 
-  /** `salt` names what else shapes the facts (the MDX import rules): a change there empties the store. */
-  constructor(private readonly salt = '') {}
+  /** Names what else shapes the facts (the MDX import rules): a change there empties the store. */
+  private readonly salt: string;
+
+  // No parameter properties: render workers load this file with Node's type stripping.
+  constructor(salt = '') {
+    this.salt = salt;
+  }
 
   private static key(absolutePath: string, hash: string): string {
     return `${absolutePath}\0${hash}`;

@@ -26,10 +26,11 @@ export interface ContentSessionOptions {
   cacheDir: string;
 }
 
-export function createContentSession(options: ContentSessionOptions): ContentSession {
+/** `load: false` starts with an empty store (render workers keep no cache of their own). */
+export function createContentSession(options: ContentSessionOptions, { load = true } = {}): ContentSession {
   const mdxRules = { docsDir: options.docsDir, contentDir: options.contentDir, componentsDir: options.componentsDir, allowedImports: options.allowedImports };
   const store = new FactsStore(JSON.stringify(mdxRules));
   const cacheFile = path.join(options.cacheDir, 'content-facts.json');
-  store.load(cacheFile);
+  if (load) store.load(cacheFile);
   return { contentDir: options.contentDir, docsDir: options.docsDir, publicDir: options.publicDir, mdxRules, store, cacheFile };
 }

@@ -1,0 +1,131 @@
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { MarkdownProcessor } from '@astrojs/markdown-remark';
+import type { DocumentFacts } from '../core/content/facts.ts';
+import type { ContentSession, ContentSessionOptions } from '../core/content/session.ts';
+
+/**
+ * Renders Markdown pages on more than one core during `astro build`. Astro's content loader renders
+ * up to ten pages at a time but on one thread; on a 2-core machine that left a core idle for most of
+ * the build. The pool keeps rendering on this thread too, and hands a page to a worker whenever the
+ * worker has room, so both cores stay busy. Each worker runs the same plugin list (markdownPipeline)
+ * and sends back the facts it recorded, which go into this build's session like local ones.
+ */
+
+type Renderer = Awaited<ReturnType<MarkdownProcessor['createRenderer']>>;
+type RenderOptions = Parameters<Renderer['render']>[1];
+type RenderResult = Awaited<ReturnType<Renderer['render']>>;
+
+/** What a worker needs to build the same pipeline: plain data only (it crosses a thread). */
+export interface RenderWorkerData {
+  shared: unknown;
+  base: string;
+  session: Omit<ContentSessionOptions, 'cacheDir'>;
+}
+
+export interface RenderReply {
+  id: number;
+  result?: RenderResult;
+  error?: string;
+  facts?: { path: string; hash: string; facts: DocumentFacts };
+}
+
+interface PoolWorker {
+  worker: Worker;
+  /** Ids of the pages it is rendering. */
+  ids: Set<number>;
+}
+
+/** Pages a worker may hold at once: enough that it never waits for the next one. */
+const WORKER_QUEUE = 3;
+
+export class RenderPool {
+  private workers: PoolWorker[] = [];
+  private readonly pending = new Map<number, { resolve: (result: RenderResult) => void; reject: (error: Error) => void }>();
+  private nextId = 0;
+  /** Set by the integration: only `astro build` renders every page up front; `astro dev` renders on request. */
+  enabled = false;
+
+  private readonly session: ContentSession;
+  private readonly sessionOptions: Omit<ContentSessionOptions, 'cacheDir'>;
+  private readonly base: string;
+
+  constructor(session: ContentSession, sessionOptions: Omit<ContentSessionOptions, 'cacheDir'>, base: string) {
+    this.session = session;
+    this.sessionOptions = sessionOptions;
+    this.base = base;
+  }
+
+  /** Wraps this thread's renderer so that pages also go to workers. */
+  wrap(local: Renderer, shared: unknown): Renderer {
+    if (!this.enabled) return local;
+    this.start(shared);
+    if (this.workers.length === 0) return local;
+    return {
+      render: (content, options) => {
+        const free = this.workers.find((entry) => entry.ids.size < WORKER_QUEUE);
+        return free ? this.send(free, content, options) : local.render(content, options);
+      },
+    };
+  }
+
+  private start(shared: unknown): void {
+    if (this.workers.length > 0) return;
+    // One core stays with this thread, which renders too and runs Astro.
+    const count = Math.min(Math.max(os.availableParallelism() - 1, 0), 3);
+    let data: RenderWorkerData;
+    try {
+      data = structuredClone({ shared, base: this.base, session: this.sessionOptions });
+    } catch {
+      return; // Settings that cannot cross a thread (functions): render here, as Astro would.
+    }
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: data });
+      worker.unref(); // A finished build must not wait for an idle worker.
+      const entry: PoolWorker = { worker, ids: new Set() };
+      worker.on('message', (reply: RenderReply) => {
+        entry.ids.delete(reply.id);
+        const waiting = this.pending.get(reply.id);
+        this.pending.delete(reply.id);
+        if (reply.facts) this.session.store.record(reply.facts.path, reply.facts.hash, reply.facts.facts);
+        if (reply.error !== undefined) waiting?.reject(new Error(reply.error));
+        else waiting?.resolve(reply.result!);
+      });
+      worker.on('error', (error) => {
+        // A worker that dies takes its pages with it: fail them, so the loader names each one.
+        this.workers = this.workers.filter((other) => other !== entry);
+        for (const id of entry.ids) {
+          this.pending.get(id)?.reject(error);
+          this.pending.delete(id);
+        }
+      });
+      this.workers.push(entry);
+    }
+  }
+
+  private send(entry: PoolWorker, content: string, options: RenderOptions): Promise<RenderResult> {
+    const id = this.nextId++;
+    entry.ids.add(id);
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      entry.worker.postMessage({ id, content, fileURL: options?.fileURL?.href, frontmatter: options?.frontmatter });
+    });
+  }
+
+  /** Ends the workers once every page is rendered, giving their memory back before pages are written. */
+  async close(): Promise<void> {
+    const workers = this.workers;
+    this.workers = [];
+    await Promise.all(workers.map(({ worker }) => worker.terminate()));
+  }
+}
+
+/** The unified processor Astro is given, whose `.md` renderer renders through the pool. MDX is untouched. */
+export function parallelUnified(processor: MarkdownProcessor, pool: RenderPool): MarkdownProcessor {
+  return {
+    ...processor,
+    async createRenderer(shared) {
+      return pool.wrap(await processor.createRenderer(shared), shared);
+    },
+  };
+}
