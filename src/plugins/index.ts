@@ -10,6 +10,7 @@ import rehypeTaskListLabels from './rehype-task-list-labels.ts';
 import rehypeTableScroll from './rehype-table-scroll.ts';
 import { headingAnchorOptions } from './heading-anchors.ts';
 import remarkRecordFacts from './remark-record-facts.ts';
+import remarkMdxExpressionErrors from './remark-mdx-expression-errors.ts';
 import type { ContentSession } from '../core/content/session.ts';
 
 export interface MarkdownPipelineOptions {
@@ -31,6 +32,7 @@ export function markdownPipeline({ docsDir, base, session }: MarkdownPipelineOpt
       // First: the facts are the page as written, before any plugin rewrites a link.
       ...(session ? [[remarkRecordFacts, { session }] as [typeof remarkRecordFacts, { session: ContentSession }]] : []),
       remarkGfm,
+      remarkMdxExpressionErrors,
       // Alerts only look at top-level blockquotes; titled code blocks become figures, so order between them is free.
       remarkGithubAlerts,
       [remarkContentLinks, { docsDir, base }],

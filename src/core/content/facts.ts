@@ -166,20 +166,88 @@ function collectHtml(html: string, line: number, facts: DocumentFacts, anchors: 
     const name = element.tagName === 'a' ? stringProperty(element, 'name') : undefined;
     if (name) anchors.add(name);
     const href = stringProperty(element, 'href');
-    if (href !== undefined) facts.links.push({ href, line: lineOfAttribute('href') });
+    if (href !== undefined) {
+      facts.links.push({ href, line: lineOfAttribute('href') });
+      refuseUnrewrittenPath(facts, element.tagName, 'href', href, lineOfAttribute('href'));
+    }
     const src = stringProperty(element, 'src');
     if (src === undefined) return;
     if (element.tagName === 'img') facts.images.push({ src, alt: stringProperty(element, 'alt'), line: lineOfAttribute('src'), syntax: 'html' });
     else facts.sources.push({ href: src, line: lineOfAttribute('src') });
+    refuseUnrewrittenPath(facts, element.tagName, 'src', src, lineOfAttribute('src'));
+  });
+}
+
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * Paths in raw HTML reach the page untouched: `./page.md` is not turned into the page's URL, an
+ * image beside the page is not copied into the site, and `/path/` does not get the base path. They
+ * would work in GitHub's preview and break on the site, so they are refused with the Markdown that
+ * does work in both places.
+ */
+function refuseUnrewrittenPath(facts: DocumentFacts, tag: string, attribute: 'href' | 'src', url: string, line: number): void {
+  const trimmed = url.trim();
+  if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('//') || HAS_SCHEME.test(trimmed)) return;
+  const instead = tag === 'img' ? `![what it shows](${trimmed})` : attribute === 'href' ? `[text](${trimmed})` : 'a Markdown image or link';
+  facts.problems.push({
+    line,
+    message: `<${tag} ${attribute}="${trimmed}"> in raw HTML points at a path, which the site cannot rewrite inside HTML (it would break on the published site). Write it as Markdown instead: ${instead}.`,
   });
 }
 
 type JsxElement = Extract<Nodes, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }>;
 
+/** Attributes whose value is a URL the browser follows or loads. */
+const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'action', 'formaction', 'poster', 'cite', 'background', 'data', 'xlink:href', 'xlinkHref']);
+/** Ways to put unescaped HTML into the page from JSX: Astro's directive and React's prop. */
+const RAW_HTML_PROPS = new Set(['set:html', 'dangerouslySetInnerHTML']);
+
+/** The string a JSX attribute expression always evaluates to (`{'x'}`, `{`x`}`), if it is that simple. */
+function constantString(attribute: Extract<JsxElement['attributes'][number], { type: 'mdxJsxAttribute' }>): string | undefined {
+  const value = attribute.value;
+  if (typeof value !== 'object' || value === null) return undefined;
+  const program = value.data?.estree;
+  const statement = program?.body[0];
+  if (!statement || statement.type !== 'ExpressionStatement') return undefined;
+  const expression = statement.expression;
+  if (expression.type === 'Literal' && typeof expression.value === 'string') return expression.value;
+  if (expression.type === 'TemplateLiteral' && expression.expressions.length === 0) return expression.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
 function collectJsx(node: JsxElement, line: number, facts: DocumentFacts, anchors: Set<string>): void {
+  const lineOfNode = (position: { start: { line: number } } | undefined) => (position ? line + position.start.line - (node.position?.start.line ?? position.start.line) : line);
+  const isHtmlElement = !!node.name && /^[a-z]/.test(node.name) && !node.name.includes('.');
+  for (const attribute of node.attributes) {
+    const at = lineOfNode(attribute.position);
+    if (attribute.type === 'mdxJsxExpressionAttribute') {
+      // `{...props}` can carry event handlers or set:html past every check below.
+      facts.problems.push({ line: at, message: `<${node.name ?? ''}> spreads attributes ({...}), which cannot be checked. Write each attribute out.` });
+      continue;
+    }
+    if (RAW_HTML_PROPS.has(attribute.name)) {
+      facts.problems.push({ line: at, message: `<${node.name ?? ''}> uses ${attribute.name}, which puts unchecked HTML into the page. Write the content as Markdown instead.` });
+      continue;
+    }
+    if (!isHtmlElement && (attribute.name === 'href' || attribute.name === 'src')) {
+      // A component passes href/src on to an element: a written-out javascript: URL is refused there too.
+      const written = typeof attribute.value === 'string' ? attribute.value : constantString(attribute);
+      if (written !== undefined) addUrlProblem(facts, checkUrl(written, attribute.name, at, attribute.name === 'href' ? 'link' : 'URL'));
+      continue;
+    }
+    if (isHtmlElement && URL_ATTRIBUTES.has(attribute.name) && typeof attribute.value === 'object' && attribute.value !== null) {
+      const constant = constantString(attribute);
+      if (constant === undefined) {
+        facts.problems.push({ line: at, message: `<${node.name}> computes its ${attribute.name} with an expression, so the URL cannot be checked. Write it as a plain string: ${attribute.name}="https://…".` });
+      } else {
+        addUrlProblem(facts, checkUrl(constant, attribute.name === 'href' ? 'href' : 'src', at, attribute.name === 'href' ? 'link' : 'URL'));
+      }
+    }
+  }
   const attributes = node.attributes.flatMap((attribute) =>
     attribute.type === 'mdxJsxAttribute'
-      ? [{ name: attribute.name, value: typeof attribute.value === 'string' ? attribute.value : attribute.value ? null : undefined, expression: typeof attribute.value === 'object' && attribute.value !== null, line: attribute.position ? line + attribute.position.start.line - (node.position?.start.line ?? attribute.position.start.line) : line }]
+      ? [{ name: attribute.name, value: typeof attribute.value === 'string' ? attribute.value : attribute.value ? null : undefined, expression: typeof attribute.value === 'object' && attribute.value !== null, line: lineOfNode(attribute.position) }]
       : [],
   );
   if (node.name) facts.problems.push(...checkJsxElement(node.name, attributes, line));

@@ -45,3 +45,27 @@ export function blankFrontmatter(source: string): string {
   if (!block) return source;
   return source.slice(0, block.start) + source.slice(block.start, block.end).replace(/[^\r\n]/g, ' ') + source.slice(block.end);
 }
+
+/**
+ * The deepest line by its written prefix: blockquote markers (`>`) and indentation (two columns per
+ * list level). A cheap look at the text, before any parser or renderer sees a page whose nesting
+ * would exhaust their call stacks (a 10,000-level blockquote is one short line).
+ */
+export function deepestPrefix(source: string): { line: number; depth: number } {
+  let deepest = { line: 1, depth: 0 };
+  let line = 0;
+  for (const text of source.split('\n')) {
+    line++;
+    let quotes = 0;
+    let columns = 0;
+    for (const char of text) {
+      if (char === '>') quotes++;
+      else if (char === ' ') columns++;
+      else if (char === '\t') columns += 4;
+      else break;
+    }
+    const depth = Math.max(quotes, Math.floor(columns / 2));
+    if (depth > deepest.depth) deepest = { line, depth };
+  }
+  return deepest;
+}

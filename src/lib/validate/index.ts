@@ -8,7 +8,8 @@ import type { DocumentFacts } from '../../core/content/facts.ts';
 import { buildInventory, checkAssetFile, SITE_RESERVED_SLUGS, type InventoryPage } from '../../core/content/inventory.ts';
 import { factsFromSource } from '../../core/content/parse.ts';
 import type { ContentSession } from '../../core/content/session.ts';
-import { findFrontmatter } from '../../core/content/source.ts';
+import { deepestPrefix, findFrontmatter } from '../../core/content/source.ts';
+import { MAX_NESTING_DEPTH, NESTING_ADVICE } from '../../core/content/facts.ts';
 import { checkSvg } from '../../core/content/svg-policy.ts';
 import { checkFrontmatter, type LocalProblem } from './check-frontmatter.ts';
 import { checkImages, type AssetCheck } from './check-images.ts';
@@ -209,6 +210,8 @@ export function validateBeforeLoading({ docsDir, rootDir = projectRoot }: Pick<V
     if (draft && page.slug === '') {
       problems.push({ file: display(page.file), line: 1, message: 'is the home page and says "draft: true": the site would have no home page while every page links to it. Remove "draft: true".' });
     }
+    const deepest = deepestPrefix(page.source);
+    if (deepest.depth > MAX_NESTING_DEPTH) problems.push({ file: display(page.file), line: deepest.line, message: NESTING_ADVICE });
   }
   return sortProblems(problems);
 }

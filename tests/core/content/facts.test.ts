@@ -35,7 +35,7 @@ description: Used by the tests.
 
 See [the guide](./guide.md#start) and [bad](javascript:alert(1)).
 
-<img src="x.png" onerror="alert(1)" alt="x">
+<img src="https://x.org/x.png" onerror="alert(1)" alt="x">
 
 ![diagram](./diagram.svg)
 
@@ -52,7 +52,7 @@ describe('collectFacts: one extractor for the renderer and everyone else', () =>
     expect(recorded).toEqual(factsFromSource({ file: 'guide/hostile.md', format: 'md', source: page }));
     expect(recorded!.anchors).toEqual(['install-it']);
     expect(recorded!.links.map((link) => [link.href, link.line])).toEqual([['./guide.md#start', 9], ['javascript:alert(1)', 9]]);
-    expect(recorded!.images.map((image) => [image.src, image.line])).toEqual([['x.png', 11], ['./diagram.svg', 13]]);
+    expect(recorded!.images.map((image) => [image.src, image.line])).toEqual([['https://x.org/x.png', 11], ['./diagram.svg', 13]]);
     expect(recorded!.problems.map((problem) => problem.line)).toEqual([9, 11, 15]);
     expect(recorded!.problems.map((problem) => problem.message).join('\n')).toMatch(/javascript:[\s\S]*onerror[\s\S]*<script>/);
   });

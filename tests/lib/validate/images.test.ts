@@ -25,15 +25,15 @@ describe('validateDocuments: images', () => {
   it('reports images without alt text, with advice in the syntax the author used', () => {
     const problems = validate(
       {
-        'a.md': `${frontmatter()}\n![](./a.png)\n\n<img src="./a.png">\n\n<img src="./a.png" alt="  ">\n\n<img src="./a.png" alt="Fine">\n`,
+        'a.md': `${frontmatter()}\n![](./a.png)\n\n<img src="https://x.org/a.png">\n\n<img src="https://x.org/a.png" alt="  ">\n\n<img src="https://x.org/a.png" alt="Fine">\n`,
         'b.mdx': `${frontmatter()}\n<img src="./a.png" />\n\n<img src="./a.png" alt={"computed"} />\n`,
       },
       { assets: ['a.png'] },
     );
     expect(problems).toEqual([
       { file: 'content/docs/a.md', line: 6, message: 'image "./a.png" has no alt text. Add alt text describing the image: ![what it shows](./a.png)' },
-      { file: 'content/docs/a.md', line: 8, message: 'image "./a.png" has no alt text. Add alt text describing the image: <img src="./a.png" alt="what it shows">' },
-      { file: 'content/docs/a.md', line: 10, message: 'image "./a.png" has no alt text. Add alt text describing the image: <img src="./a.png" alt="what it shows">' },
+      { file: 'content/docs/a.md', line: 8, message: 'image "https://x.org/a.png" has no alt text. Add alt text describing the image: <img src="https://x.org/a.png" alt="what it shows">' },
+      { file: 'content/docs/a.md', line: 10, message: 'image "https://x.org/a.png" has no alt text. Add alt text describing the image: <img src="https://x.org/a.png" alt="what it shows">' },
       { file: 'content/docs/b.mdx', line: 6, message: 'image "./a.png" has no alt text. Add alt text describing the image: <img src="./a.png" alt="what it shows">' },
     ]);
   });

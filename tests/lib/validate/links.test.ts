@@ -48,6 +48,8 @@ describe('validateDocuments: links to pages', () => {
     });
     expect(problems.map((p) => `${p.file}:${p.line} ${p.message.split(' points')[0]}`)).toEqual([
       'content/docs/a.md:8 link "./gone.md"',
+      // A path in raw HTML is refused as such (the site cannot rewrite it), and still checked.
+      'content/docs/a.md:10 <a href="./gone-too.md"> in raw HTML',
       'content/docs/a.md:10 link "./gone-too.md"',
       'content/docs/b.mdx:6 link "./gone-three.md"',
     ]);
