@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Resource } from '../../../src/lib/resources.ts';
-import { declaresNoindex, hasSearchBody, resourceRecord } from '../../../src/lib/search/records.ts';
+import { declaresNoindex, hasSearchBody, resourceRecord, searchableDocument } from '../../../src/lib/search/records.ts';
 import { sitePathOfHtmlFile } from '../../../src/lib/urls.ts';
 
 const resource: Resource = {
@@ -78,5 +78,24 @@ describe('hasSearchBody', () => {
     expect(hasSearchBody('<article class="content" data-pagefind-body>')).toBe(true);
     expect(hasSearchBody('<article data-pagefind-body="">')).toBe(true);
     expect(hasSearchBody('<p>add data-pagefind-body to your layout</p>')).toBe(false);
+  });
+});
+
+describe('searchableDocument: only what Pagefind reads crosses to its process', () => {
+  const page = (article: string) =>
+    `<!doctype html><html lang="en"><head><title>T</title><meta name="description" content="D" data-pagefind-meta="description[content]"><script src="/x.js"></script></head><body><nav>sidebar</nav><main>${article}</main><footer>f</footer></body></html>`;
+
+  it('keeps the html tag, the Pagefind meta tags and the article, and drops the rest', () => {
+    const trimmed = searchableDocument(page('<article class="content" data-pagefind-body><h1 data-pagefind-meta="title">T</h1><p>Body</p></article>'));
+    expect(trimmed).toBe(
+      '<html lang="en"><head><meta name="description" content="D" data-pagefind-meta="description[content]"></head><body><article class="content" data-pagefind-body><h1 data-pagefind-meta="title">T</h1><p>Body</p></article></body></html>',
+    );
+  });
+
+  it('sends the page whole when it cannot tell where the searchable part ends', () => {
+    const nested = page('<article data-pagefind-body><p>a</p><article><p>b</p></article><p>c</p></article>');
+    expect(searchableDocument(nested)).toBe(nested);
+    const none = page('<div data-pagefind-body>x</div>');
+    expect(searchableDocument(none)).toBe(none);
   });
 });
