@@ -9,10 +9,10 @@ import { fileURLToPath } from 'node:url';
 
 // Must precede readEnv(): bundled page code cannot locate the project from its own URL.
 process.env.DOCS_PROJECT_ROOT ??= fileURLToPath(new URL('.', import.meta.url));
-const { readEnv } = await import('./src/lib/env.ts');
+const { readEnv } = await import('./src/core/env.ts');
 import { markdownPipeline } from './src/plugins/index.ts';
 import { parallelUnified, RenderPool } from './src/plugins/render-pool.ts';
-import { resolveSiteConfig } from './src/lib/site-config.ts';
+import { resolveSiteConfig } from './src/core/site-config.ts';
 import { createContentSession } from './src/core/content/session.ts';
 import siteConfigInput from './src/site.config.ts';
 

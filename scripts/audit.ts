@@ -10,10 +10,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/chromium.ts';
-import { nginxBinary, startNginx } from './lib/nginx.ts';
-import { serveStatic } from './lib/static-server.ts';
-import { Page } from './lib/html-page.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium.ts';
+import { nginxBinary, startNginx } from './support/nginx.ts';
+import { serveStatic } from './support/static-server.ts';
+import { Page } from './support/html-page.ts';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 type Category = (typeof CATEGORIES)[number];

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Page } from './lib/html-page.ts';
+import { Page } from './support/html-page.ts';
 import { listFiles, listPages } from './quality/dist.ts';
 import { pageWeight } from './quality/page-weight.ts';
 import { generateCorpus } from './generate-corpus.ts';

@@ -5,7 +5,7 @@
  */
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readEnv } from '../src/lib/env.ts';
+import { readEnv } from '../src/core/env.ts';
 import { GitRefError } from './link-check/changed-lines.ts';
 import { parseCliArgs, usage, UsageError } from './link-check/cli-options.ts';
 import { runLinkCheck } from './link-check/pipeline.ts';

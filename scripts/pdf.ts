@@ -10,12 +10,12 @@ import { access, constants, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { projectRoot, readEnv } from '../src/lib/env.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/chromium.ts';
-import { serveStatic } from './lib/static-server.ts';
-import { insertPdfLink, printablePage } from '../src/lib/printable.ts';
-import { resolveSiteConfig } from '../src/lib/site-config.ts';
-import { joinBase } from '../src/lib/urls.ts';
+import { projectRoot, readEnv } from '../src/core/env.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium.ts';
+import { serveStatic } from './support/static-server.ts';
+import { insertPdfLink, printablePage } from '../src/core/printable.ts';
+import { resolveSiteConfig } from '../src/core/site-config.ts';
+import { joinBase } from '../src/core/urls.ts';
 import siteConfigInput from '../src/site.config.ts';
 
 export const DEFAULT_PAGE = `${printablePage.slug}/`;

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'zod';
-import { projectRoot, readEnv } from './lib/env.ts';
-import { docFrontmatterSchema } from './lib/frontmatter.ts';
-import { formatProblems } from './lib/format-issues.ts';
-import { parseResources, resourceSchema } from './lib/resources.ts';
+import { projectRoot, readEnv } from './core/env.ts';
+import { docFrontmatterSchema } from './core/frontmatter.ts';
+import { formatProblems } from './core/problems.ts';
+import { parseResources, resourceSchema } from './core/resources.ts';
 
 const env = readEnv();
 

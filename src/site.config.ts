@@ -1,4 +1,4 @@
-import type { SiteConfigInput } from './lib/site-config.ts';
+import type { SiteConfigInput } from './core/site-config.ts';
 
 /**
  * Site settings, the one place to change them. SITE_URL and SITE_BASE in the environment override

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { cacheFileSchema, emptyCache, type CacheEntry, type CacheFile } from './cache-format.ts';
+import { cacheFileSchema, emptyCache, type CacheEntry, type CacheFile } from '../../src/core/link-cache/format.ts';
 import type { LinkCheckConfig } from './config.ts';
 import { resultGroups } from './dedupe.ts';
 import type { LinkResult, LinkTarget } from './types.ts';

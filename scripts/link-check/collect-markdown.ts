@@ -1,6 +1,6 @@
 import { collectFacts } from '../../src/core/content/facts.ts';
 import { parsePage } from '../../src/core/content/parse.ts';
-import type { ContentProblem } from '../../src/lib/format-issues.ts';
+import type { ContentProblem } from '../../src/core/problems.ts';
 import type { LinkPlace } from './types.ts';
 
 interface Extracted {

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ContentProblem } from '../../src/lib/format-issues.ts';
-import { parseResources } from '../../src/lib/resources.ts';
+import type { ContentProblem } from '../../src/core/problems.ts';
+import { parseResources } from '../../src/core/resources.ts';
 import { buildInventory } from '../../src/core/content/inventory.ts';
-import type { DocumentEntry } from './cache-format.ts';
+import type { DocumentEntry } from '../../src/core/link-cache/format.ts';
 import type { LinkPlace } from './types.ts';
 
 /** Bump when extraction changes what it finds, so documents parsed by an older version are parsed again. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeZodIssues } from '../../src/lib/format-issues.ts';
+import { describeZodIssues } from '../../src/core/problems.ts';
 import { verdicts, type Verdict } from './types.ts';
 
 const regexSource = z

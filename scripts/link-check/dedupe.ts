@@ -1,4 +1,4 @@
-import { classifyHref, fragmentKey, fragmentOf, pageKey } from './normalize-url.ts';
+import { classifyHref, fragmentKey, fragmentOf, pageKey } from '../../src/core/link-cache/normalize-url.ts';
 import type { InvalidTarget, LinkPlace, LinkTarget, PageTarget } from './types.ts';
 
 /**

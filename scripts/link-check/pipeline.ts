@@ -1,5 +1,5 @@
 import { realpath } from 'node:fs/promises';
-import { emptyCache, type CacheFile } from './cache-format.ts';
+import { emptyCache, type CacheFile } from '../../src/core/link-cache/format.ts';
 import { mergeIntoCache, readCache, splitByCache, writeCacheAtomic } from './cache.ts';
 import { addedLinesSince } from './changed-lines.ts';
 import type { CheckOptions } from './check.ts';

@@ -1,4 +1,4 @@
-import { formatProblem } from '../../src/lib/format-issues.ts';
+import { formatProblem } from '../../src/core/problems.ts';
 import { countsText, offlineMessage, placeText, summaryLine } from './report-common.ts';
 import type { RunReport } from './summary.ts';
 

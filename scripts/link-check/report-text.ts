@@ -1,4 +1,4 @@
-import { formatProblem } from '../../src/lib/format-issues.ts';
+import { formatProblem } from '../../src/core/problems.ts';
 import { byFile, offlineMessage, summaryLine } from './report-common.ts';
 import type { ReportedLink, RunReport } from './summary.ts';
 

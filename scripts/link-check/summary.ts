@@ -1,4 +1,4 @@
-import type { ContentProblem } from '../../src/lib/format-issues.ts';
+import type { ContentProblem } from '../../src/core/problems.ts';
 import type { LinkCheckConfig } from './config.ts';
 import { verdicts, type LinkResult, type Verdict } from './types.ts';
 import { connectionErrorCodes } from './network-errors.ts';

@@ -3,18 +3,9 @@
  * collect (LinkPlace[]) → dedupe (LinkTarget[]) → cache/check (LinkResult[]) → summarize (RunReport) → report (string).
  */
 
-export const verdicts = [
-  'ok',
-  'redirected',
-  'broken',
-  'timeout',
-  'network-error',
-  'rate-limited',
-  'unverified',
-  'invalid',
-  'excluded',
-] as const;
-export type Verdict = (typeof verdicts)[number];
+import { verdicts, type Verdict } from '../../src/core/link-cache/format.ts';
+
+export { verdicts, type Verdict };
 
 /** One place a URL is written: a Markdown/MDX line, a links.yaml `url:` line, or the command line. */
 export interface LinkPlace {

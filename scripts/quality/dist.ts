@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { sitePathOfHtmlFile } from '../../src/lib/urls.ts';
+import { sitePathOfHtmlFile } from '../../src/core/urls.ts';
 
 /** One HTML file of a built site and the URL path it is served at (without the base path). */
 export interface BuiltPage {

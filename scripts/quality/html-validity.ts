@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
-import { projectRoot } from '../../src/lib/env.ts';
+import { projectRoot } from '../../src/core/env.ts';
 
 export interface HtmlProblem {
   file: string;

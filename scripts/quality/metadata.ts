@@ -1,4 +1,4 @@
-import { Page } from '../lib/html-page.ts';
+import { Page } from '../support/html-page.ts';
 
 export interface MetadataExpectations {
   /** The absolute URL the page is published at; the canonical link must name exactly it. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { init, parse } from 'es-module-lexer';
 import { Parser } from 'htmlparser2';
-import { joinBase } from '../../src/lib/urls.ts';
+import { joinBase } from '../../src/core/urls.ts';
 import { fileForSitePath, stripBase } from './dist.ts';
 
 export interface Transfer {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
 import { parse as parseYaml } from 'yaml';
-import { isContentFile, joinBase, pagePath, slugFromContentPath } from '../../src/lib/urls.ts';
+import { isContentFile, joinBase, pagePath, slugFromContentPath } from '../../src/core/urls.ts';
 import { fileForSitePath, listFiles, listPages, stripBase } from './dist.ts';
 import { isIndexable } from './metadata.ts';
 

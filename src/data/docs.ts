@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { projectRoot, readEnv } from '../lib/env.ts';
+import { projectRoot, readEnv } from '../core/env.ts';
 import { gitLastUpdated } from '../lib/last-updated.ts';
 import { buildSidebarTree, readingOrder, type SidebarLink, type SidebarPage, type SidebarTree } from '../lib/sidebar.ts';
-import { slugFromContentPath } from '../lib/urls.ts';
+import { slugFromContentPath } from '../core/urls.ts';
 
 export type DocEntry = CollectionEntry<'docs'>;
 export interface DocPage {

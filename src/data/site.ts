@@ -1,6 +1,6 @@
-import { readEnv } from '../lib/env.ts';
-import { resolveSiteConfig } from '../lib/site-config.ts';
-import { joinBase, pageHref } from '../lib/urls.ts';
+import { readEnv } from '../core/env.ts';
+import { resolveSiteConfig } from '../core/site-config.ts';
+import { joinBase, pageHref } from '../core/urls.ts';
 import siteConfigInput from '../site.config.ts';
 
 const env = readEnv();

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { formatProblems } from '../lib/format-issues.ts';
-import { parseResources, type Resource } from '../lib/resources.ts';
+import { formatProblems } from '../core/problems.ts';
+import { parseResources, type Resource } from '../core/resources.ts';
 import { declaresNoindex, hasSearchBody, RESOURCES_SLUG, resourceRecord, searchableDocument } from '../lib/search/records.ts';
-import { joinBase, pageHref, sitePathOfHtmlFile } from '../lib/urls.ts';
+import { joinBase, pageHref, sitePathOfHtmlFile } from '../core/urls.ts';
 
 /** A user-facing indexing failure: the build prints the message, not a stack trace. */
 export class SearchIndexError extends Error {

@@ -7,8 +7,8 @@ import type { ContentSession } from '../core/content/session.ts';
 import type { RenderPool } from '../plugins/render-pool.ts';
 import { quietParseErrors } from '../plugins/quiet-parse-errors.ts';
 import { describeParseError } from '../core/content/parse.ts';
-import { formatProblems, type ContentProblem } from '../lib/format-issues.ts';
-import { validateBeforeLoading, validateContent } from '../lib/validate/index.ts';
+import { formatProblems, type ContentProblem } from '../core/problems.ts';
+import { validateBeforeLoading, validateContent } from '../core/validate/index.ts';
 
 export interface ValidateContentIntegrationOptions {
   /** The build's content session (astro.config.mjs): the facts the renderer records go there. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { cacheEntrySchema, cacheVersion, type CacheEntry, type CacheFile } from '../../scripts/link-check/cache-format.ts';
-import { lookupKeys } from '../../scripts/link-check/normalize-url.ts';
+import { cacheEntrySchema, cacheVersion, type CacheEntry, type CacheFile } from '../core/link-cache/format.ts';
+import { lookupKeys } from '../core/link-cache/normalize-url.ts';
 
 /**
  * What the Learning resources page shows about a resource's link, from the link checker's cache

@@ -1,4 +1,4 @@
-import { resourceKinds, resourceLevels, type Resource } from './resources.ts';
+import { resourceKinds, resourceLevels, type Resource } from '../core/resources.ts';
 
 export interface ResourceGroup<T extends Pick<Resource, 'level' | 'title'>> {
   level: Resource['level'];

@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { resolveLinkTarget, siteHrefFor } from '../lib/validate/link-target.ts';
-import { mdxJsxElementTypes, stringAttribute } from '../lib/validate/mdx-jsx.ts';
+import { resolveLinkTarget, siteHrefFor } from '../core/validate/link-target.ts';
+import { mdxJsxElementTypes, stringAttribute } from '../core/content/mdx-jsx.ts';
 
 export interface ContentLinksOptions {
   /** Absolute path of the docs folder; files outside it are left untouched. */

@@ -6,7 +6,7 @@ import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/lib/env.ts';
+import { projectRoot } from '../../src/core/env.ts';
 
 const concepts = path.join(projectRoot, 'content', 'docs', 'concepts');
 /** The three figures of the source material, redrawn: side by side, the VM stack, the container stack. */

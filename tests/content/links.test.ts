@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/lib/env.ts';
-import { formatProblems } from '../../src/lib/format-issues.ts';
-import { parseResources, resourceKinds, resourceLevels, type Resource } from '../../src/lib/resources.ts';
-import { pageHref, slugFromContentPath } from '../../src/lib/urls.ts';
+import { projectRoot } from '../../src/core/env.ts';
+import { formatProblems } from '../../src/core/problems.ts';
+import { parseResources, resourceKinds, resourceLevels, type Resource } from '../../src/core/resources.ts';
+import { pageHref, slugFromContentPath } from '../../src/core/urls.ts';
 import siteConfig from '../../src/site.config.ts';
 import { buildSite, tmpRoot } from '../helpers/build-site.ts';
 

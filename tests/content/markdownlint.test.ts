@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/lib/env.ts';
+import { projectRoot } from '../../src/core/env.ts';
 import { tmpRoot } from '../helpers/build-site.ts';
 
 const cli = path.join(projectRoot, 'node_modules', '.bin', 'markdownlint-cli2');

@@ -9,9 +9,9 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { projectRoot } from '../../src/lib/env.ts';
-import { docFrontmatterSchema } from '../../src/lib/frontmatter.ts';
-import { listContentFiles, validateContent } from '../../src/lib/validate/index.ts';
+import { projectRoot } from '../../src/core/env.ts';
+import { docFrontmatterSchema } from '../../src/core/frontmatter.ts';
+import { listContentFiles, validateContent } from '../../src/core/validate/index.ts';
 
 const docsDir = path.join(projectRoot, 'content', 'docs');
 

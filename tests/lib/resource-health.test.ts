@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mergeIntoCache, writeCacheAtomic } from '../../scripts/link-check/cache.ts';
-import { cacheEntrySchema, emptyCache, type CacheEntry } from '../../scripts/link-check/cache-format.ts';
+import { cacheEntrySchema, emptyCache, type CacheEntry } from '../../src/core/link-cache/format.ts';
 import type { LinkResult, Verdict } from '../../scripts/link-check/types.ts';
 import { healthForUrl, healthFromEntry, readResourceHealth, resourceHealthFromCache } from '../../src/lib/resource-health.ts';
 import { makeTempDir } from '../link-check/helpers/temp.ts';

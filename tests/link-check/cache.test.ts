@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mergeIntoCache, readCache, writeCacheAtomic } from '../../scripts/link-check/cache.ts';
-import type { CacheFile } from '../../scripts/link-check/cache-format.ts';
+import type { CacheFile } from '../../src/core/link-cache/format.ts';
 import { runLinkCheck } from '../../scripts/link-check/pipeline.ts';
 import type { LinkResult } from '../../scripts/link-check/types.ts';
 import { fastConfig, recordSleeps } from './helpers/check-one.ts';

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, readPage, type BuildResult } from '../helpers/build-site.ts';
-import { Page } from '../../scripts/lib/html-page.ts';
+import { Page } from '../../scripts/support/html-page.ts';
 
 const BASE = '/docker-learning';
 

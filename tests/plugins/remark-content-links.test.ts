@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import remarkContentLinks from '../../src/plugins/remark-content-links.ts';
-import { stringAttribute, type MdxJsxElement } from '../../src/lib/validate/mdx-jsx.ts';
+import { stringAttribute, type MdxJsxElement } from '../../src/core/content/mdx-jsx.ts';
 import { renderMarkdown, transformMdx } from './render.ts';
 
 const docsDir = '/site/content/docs';

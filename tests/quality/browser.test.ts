@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, type BrowserPage } from '../../scripts/lib/chromium.ts';
-import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { launchChromium, openPage, type BrowserPage } from '../../scripts/support/chromium.ts';
+import { serveStatic, type StaticServer } from '../../scripts/support/static-server.ts';
 import { formatViolations, runAxe, useTheme, VIEWPORTS, type Theme, type ViewportName } from '../../scripts/quality/axe.ts';
 import { listPages } from '../../scripts/quality/dist.ts';
 import { checkFocusVisible, checkMobileMenu, checkSkipLink } from '../../scripts/quality/keyboard.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { joinBase } from '../../src/lib/urls.ts';
+import { joinBase } from '../../src/core/urls.ts';
 import { buildSite } from '../helpers/build-site.ts';
 import { listPages } from '../../scripts/quality/dist.ts';
 import { checkPageMetadata } from '../../scripts/quality/metadata.ts';

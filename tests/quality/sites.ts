@@ -1,4 +1,4 @@
-import { resolveSiteConfig } from '../../src/lib/site-config.ts';
+import { resolveSiteConfig } from '../../src/core/site-config.ts';
 import siteConfigInput from '../../src/site.config.ts';
 import { buildSite, type BuildResult } from '../helpers/build-site.ts';
 

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage } from '../../scripts/lib/chromium.ts';
+import { launchChromium, openPage } from '../../scripts/support/chromium.ts';
 import { projectRoot, tmpRoot } from '../helpers/build-site.ts';
 
 // `astro dev` has no search index: the dialog must open and explain, never crash or fetch one.

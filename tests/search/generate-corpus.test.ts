@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseResources } from '../../src/lib/resources.ts';
-import { validateDocuments } from '../../src/lib/validate/index.ts';
+import { parseResources } from '../../src/core/resources.ts';
+import { validateDocuments } from '../../src/core/validate/index.ts';
 import { corpusFiles, generateCorpus } from '../../scripts/generate-corpus.ts';
 
 const docsOf = (files: Map<string, string>) =>

@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, type BrowserPage } from '../../scripts/lib/chromium.ts';
+import { launchChromium, openPage, type BrowserPage } from '../../scripts/support/chromium.ts';
 import { buildSite } from '../helpers/build-site.ts';
-import { startNginx, type NginxServer } from '../../scripts/lib/nginx.ts';
+import { startNginx, type NginxServer } from '../../scripts/support/nginx.ts';
 import { servableCopy } from './site-copy.ts';
 
 // The real site behind the real nginx.conf, so the Content-Security-Policy the Docker image sends

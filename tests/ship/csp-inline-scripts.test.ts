@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Parser } from 'htmlparser2';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build-site.ts';
-import { nginxConfFile } from '../../scripts/lib/nginx.ts';
+import { nginxConfFile } from '../../scripts/support/nginx.ts';
 import { parseCsp } from './raw-http.ts';
 
 /**

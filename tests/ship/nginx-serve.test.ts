@@ -3,7 +3,7 @@ import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build-site.ts';
-import { brotliModulePath, startNginx, type NginxServer } from '../../scripts/lib/nginx.ts';
+import { brotliModulePath, startNginx, type NginxServer } from '../../scripts/support/nginx.ts';
 import { parseCsp, rawRequest } from './raw-http.ts';
 import { servableCopy } from './site-copy.ts';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { nginxConfFile, templateNginxConf } from '../../scripts/lib/nginx.ts';
+import { nginxConfFile, templateNginxConf } from '../../scripts/support/nginx.ts';
 
 const options = { root: '/srv/site', port: 41234, workDir: '/work/nginx-test' };
 

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/lib/chromium.ts';
-import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { launchChromium } from '../../scripts/support/chromium.ts';
+import { serveStatic, type StaticServer } from '../../scripts/support/static-server.ts';
 import { buildSite } from '../helpers/build-site.ts';
 
 describe('the site in a real browser', () => {

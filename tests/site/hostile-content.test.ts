@@ -9,7 +9,7 @@ import path from 'node:path';
 import { toString } from 'hast-util-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, projectRoot, readPage, type BuildResult } from '../helpers/build-site.ts';
-import { Page } from '../../scripts/lib/html-page.ts';
+import { Page } from '../../scripts/support/html-page.ts';
 import {
   at,
   filesUnder,

@@ -3,11 +3,10 @@ import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statS
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { imageSize } from 'image-size';
-import type { ContentProblem } from '../../lib/format-issues.ts';
-import { printablePage } from '../../lib/printable.ts';
-import { RESOURCES_SLUG } from '../../lib/search/records.ts';
-import { findUrlClashes } from '../../lib/validate/check-duplicate-urls.ts';
-import { pagePath, slugFromContentPath } from '../../lib/urls.ts';
+import type { ContentProblem } from '../problems.ts';
+import { printablePage } from '../printable.ts';
+import { findUrlClashes } from '../validate/check-duplicate-urls.ts';
+import { pagePath, RESOURCES_SLUG, slugFromContentPath } from '../urls.ts';
 
 /**
  * The one list of content pages that the loader, the validator and the link checker share, so a

@@ -1,11 +1,12 @@
-import type { Resource } from '../resources.ts';
-import { resourceDomain } from '../resources.ts';
-import { pageHref } from '../urls.ts';
+import type { Resource } from '../../core/resources.ts';
+import { resourceDomain } from '../../core/resources.ts';
+import { pageHref } from '../../core/urls.ts';
 
 /** The section filter value for curated resources: the same label the Learning resources page carries. */
 export const RESOURCES_SECTION = 'Learning resources';
 /** Slug of the page that lists every curated resource, each under an anchor named by its id. */
-export const RESOURCES_SLUG = 'resources';
+export { RESOURCES_SLUG } from '../../core/urls.ts';
+import { RESOURCES_SLUG } from '../../core/urls.ts';
 
 /** What Pagefind's addCustomRecord takes (kept here so the pure code does not import the Pagefind service). */
 export interface SearchRecord {

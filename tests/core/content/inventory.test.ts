@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildInventory, checkAssetFile, firstInvalidUtf8, SITE_RESERVED_SLUGS, type InventoryOptions } from '../../../src/core/content/inventory.ts';
-import { formatProblem } from '../../../src/lib/format-issues.ts';
+import { formatProblem } from '../../../src/core/problems.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '../../..');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Resource } from '../../../src/lib/resources.ts';
+import type { Resource } from '../../../src/core/resources.ts';
 import { declaresNoindex, hasSearchBody, resourceRecord, searchableDocument } from '../../../src/lib/search/records.ts';
-import { sitePathOfHtmlFile } from '../../../src/lib/urls.ts';
+import { sitePathOfHtmlFile } from '../../../src/core/urls.ts';
 
 const resource: Resource = {
   id: 'play-with-docker',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveSiteConfig, SiteConfigError, type SiteConfigInput } from '../../src/lib/site-config.ts';
+import { resolveSiteConfig, SiteConfigError, type SiteConfigInput } from '../../src/core/site-config.ts';
 import realConfig from '../../src/site.config.ts';
 
 const good: SiteConfigInput = {

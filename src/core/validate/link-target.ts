@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isContentFile, joinBase, pageHref, slugFromContentPath } from '../urls.ts';
+import { isContentFile, joinBase, pageHref, RESOURCES_SLUG, slugFromContentPath } from '../urls.ts';
 
 /**
  * What a link written in a content file points at, decided from the text alone so the Markdown
@@ -30,8 +30,6 @@ export type LinkTarget =
 
 /** Where links.yaml sits as seen from the docs folder. */
 export const LINKS_FILE_FROM_DOCS = '../links.yaml';
-/** The slug of the Learning resources page (src/pages/resources.astro). */
-export const RESOURCES_PAGE_SLUG = 'resources';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -88,7 +86,7 @@ export function stripBase(sitePath: string, base: string): string {
 
 /** The site URL a page, section, resource or site-path link becomes, with the base path and the original query/fragment. */
 export function siteHrefFor(target: Extract<LinkTarget, { kind: 'page' | 'section' | 'resource' | 'site-path' }>, base: string): string {
-  if (target.kind === 'resource') return pageHref(base, RESOURCES_PAGE_SLUG, target.id);
+  if (target.kind === 'resource') return pageHref(base, RESOURCES_SLUG, target.id);
   // Authors write `/guide/` as Starlight and Docusaurus users do; under a base path it must gain it.
   if (target.kind === 'site-path') return joinBase(base, stripBase(target.path, base)) + target.suffix;
   const file = target.kind === 'page' ? target.file : sectionIndexFiles(target.dir)[0]!;

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findFrontmatter } from '../../../src/core/content/source.ts';
-import { checkFrontmatter } from '../../../src/lib/validate/check-frontmatter.ts';
-import { validateBeforeLoading } from '../../../src/lib/validate/index.ts';
+import { checkFrontmatter } from '../../../src/core/validate/check-frontmatter.ts';
+import { validateBeforeLoading } from '../../../src/core/validate/index.ts';
 import { validate } from './helpers.ts';
 
 describe('validateDocuments: frontmatter', () => {

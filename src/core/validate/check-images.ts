@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { DocumentFacts, ImageFact } from '../../core/content/facts.ts';
+import type { DocumentFacts, ImageFact } from '../content/facts.ts';
 import type { LocalProblem } from './check-frontmatter.ts';
 import { stripBase } from './link-target.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveLinkTarget, siteHrefFor } from '../../../src/lib/validate/link-target.ts';
+import { resolveLinkTarget, siteHrefFor } from '../../../src/core/validate/link-target.ts';
 
 describe('resolveLinkTarget', () => {
   it('resolves page links against the linking file and keeps query and fragment as written', () => {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { DocumentFacts } from '../../core/content/facts.ts';
+import type { DocumentFacts } from '../content/facts.ts';
 import type { LocalProblem } from './check-frontmatter.ts';
 import { resolveLinkTarget, sectionIndexFiles, stripBase } from './link-target.ts';
 

@@ -1,8 +1,8 @@
 import { isMap, LineCounter, type Document } from 'yaml';
 import { z } from 'zod';
-import { readAuthorYaml } from '../../core/content/yaml-limits.ts';
+import { readAuthorYaml } from '../content/yaml-limits.ts';
 import { docFrontmatterSchema } from '../frontmatter.ts';
-import { describeZodIssues } from '../format-issues.ts';
+import { describeZodIssues } from '../problems.ts';
 
 /** A problem inside one file; the caller adds the file name. */
 export interface LocalProblem {

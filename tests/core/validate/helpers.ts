@@ -1,5 +1,5 @@
-import { validateDocuments } from '../../../src/lib/validate/index.ts';
-import type { ContentProblem } from '../../../src/lib/format-issues.ts';
+import { validateDocuments } from '../../../src/core/validate/index.ts';
+import type { ContentProblem } from '../../../src/core/problems.ts';
 
 export const frontmatter = (title = 'A page', extra = '') => `---\ntitle: ${title}\ndescription: Used by the tests.\n${extra}---\n`;
 

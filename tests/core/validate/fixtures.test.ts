@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateContent } from '../../../src/lib/validate/index.ts';
-import { formatProblem } from '../../../src/lib/format-issues.ts';
+import { validateContent } from '../../../src/core/validate/index.ts';
+import { formatProblem } from '../../../src/core/problems.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../../fixtures');
 const problemsIn = (name: string) =>

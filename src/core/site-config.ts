@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { allowedImportEntryProblem } from '../core/content/mdx-policy.ts';
-import { describeZodIssues } from './format-issues.ts';
+import { allowedImportEntryProblem } from './content/mdx-policy.ts';
+import { describeZodIssues } from './problems.ts';
 
 /** One `mdx.allowedImports` entry; its meaning is defined next to the check that uses it. */
 const allowedImportEntry = z.string().superRefine((entry, context) => {

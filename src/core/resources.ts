@@ -1,8 +1,8 @@
 import { BlockList, isIP } from 'node:net';
 import { LineCounter, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
-import { readAuthorYaml } from '../core/content/yaml-limits.ts';
-import { describeZodIssues, type ContentProblem } from './format-issues.ts';
+import { readAuthorYaml } from './content/yaml-limits.ts';
+import { describeZodIssues, type ContentProblem } from './problems.ts';
 
 export const resourceKinds = ['article', 'tutorial', 'course', 'docs', 'video', 'book', 'cheatsheet', 'interactive'] as const;
 export const resourceLevels = ['beginner', 'intermediate', 'advanced'] as const;

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkInternalLinks, formatLinkProblems } from '../../scripts/quality/internal-links.ts';
+import { checkInternalLinks, formatLinkProblems } from '../../scripts/quality/built-links.ts';
 import { PROJECT_BASE, realSite, realSiteWithBase, siteUrl } from './sites.ts';
 
 const fixture = (name: string) => path.resolve('tests/fixtures/broken-links', name);

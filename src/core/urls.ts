@@ -22,6 +22,9 @@ export function pageHref(base: string, slug: string, fragment?: string): string 
   return joinBase(base, pagePath(slug)) + (fragment ? `#${fragment}` : '');
 }
 
+/** The slug of the Learning resources page (src/pages/resources.astro), generated from links.yaml. */
+export const RESOURCES_SLUG = 'resources';
+
 const CONTENT_EXTENSION = /\.(md|mdx)$/i;
 
 export function isContentFile(file: string): boolean {

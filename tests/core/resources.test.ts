@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/lib/format-issues.ts';
-import { parseResources, resourceDomain } from '../../src/lib/resources.ts';
+import { formatProblem } from '../../src/core/problems.ts';
+import { parseResources, resourceDomain } from '../../src/core/resources.ts';
 
 const entry = (over: Record<string, string> = {}) => {
   const fields = { id: 'docker-docs', title: 'Docker docs', url: 'https://docs.docker.com/', kind: 'docs', level: 'beginner', description: 'Official docs.', added: '2026-11-01', ...over };

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { joinBase } from '../../src/lib/urls.ts';
+import { joinBase } from '../../src/core/urls.ts';
 import { fileForSitePath, listPages, stripBase } from './dist.ts';
 import { readReferences, type PageReferences } from './html-refs.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editUrl, joinBase, ownSitePath, pageHref, slugFromContentPath } from '../../src/lib/urls.ts';
+import { editUrl, joinBase, ownSitePath, pageHref, slugFromContentPath } from '../../src/core/urls.ts';
 
 describe('urls', () => {
   it('joins base paths without doubling or losing slashes', () => {

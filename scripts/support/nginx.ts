@@ -3,7 +3,7 @@ import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync,
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { projectRoot } from '../../src/lib/env.ts';
+import { projectRoot } from '../../src/core/env.ts';
 
 /** Debian's nginx (`apt-get install nginx`); .ci/run installs it. Override for other layouts. */
 export const nginxBinary = process.env.NGINX_BIN ?? '/usr/sbin/nginx';

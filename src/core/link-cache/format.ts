@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import { verdicts } from './types.ts';
+
+/** What a link check concludes about a URL; the cache stores it, the site shows it. */
+export const verdicts = [
+  'ok',
+  'redirected',
+  'broken',
+  'timeout',
+  'network-error',
+  'rate-limited',
+  'unverified',
+  'invalid',
+  'excluded',
+] as const;
+export type Verdict = (typeof verdicts)[number];
 
 /**
  * The link-check cache file (default .cache/link-check.json). Read by the checker between runs and

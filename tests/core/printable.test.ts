@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { insertPdfLink, pdfPlaceholderHtml } from '../../src/lib/printable.ts';
+import { insertPdfLink, pdfPlaceholderHtml } from '../../src/core/printable.ts';
 
 it('turns the placeholder into a download link, once the PDF exists', () => {
   const html = `<main>${pdfPlaceholderHtml}<h2>Run</h2></main>`;

@@ -1,21 +1,20 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../env.ts';
-import type { ContentProblem } from '../format-issues.ts';
+import type { ContentProblem } from '../problems.ts';
 import { parseResources } from '../resources.ts';
-import { pagePath, slugFromContentPath } from '../urls.ts';
-import type { DocumentFacts } from '../../core/content/facts.ts';
-import { buildInventory, checkAssetFile, SITE_RESERVED_SLUGS, type InventoryPage } from '../../core/content/inventory.ts';
-import { factsFromSource } from '../../core/content/parse.ts';
-import type { ContentSession } from '../../core/content/session.ts';
-import { deepestPrefix, findFrontmatter } from '../../core/content/source.ts';
-import { MAX_NESTING_DEPTH, NESTING_ADVICE } from '../../core/content/facts.ts';
-import { checkSvg } from '../../core/content/svg-policy.ts';
+import { pagePath, RESOURCES_SLUG, slugFromContentPath } from '../urls.ts';
+import type { DocumentFacts } from '../content/facts.ts';
+import { buildInventory, checkAssetFile, SITE_RESERVED_SLUGS, type InventoryPage } from '../content/inventory.ts';
+import { factsFromSource } from '../content/parse.ts';
+import type { ContentSession } from '../content/session.ts';
+import { deepestPrefix, findFrontmatter } from '../content/source.ts';
+import { MAX_NESTING_DEPTH, NESTING_ADVICE } from '../content/facts.ts';
+import { checkSvg } from '../content/svg-policy.ts';
 import { checkFrontmatter, type LocalProblem } from './check-frontmatter.ts';
 import { checkImages, type AssetCheck } from './check-images.ts';
-import { buildFolderSet, checkLinks, type SiteIndex } from './check-links.ts';
+import { buildFolderSet, checkLinks, type SiteIndex } from './check-page-links.ts';
 import { findUrlClashes } from './check-duplicate-urls.ts';
-import { RESOURCES_PAGE_SLUG } from './link-target.ts';
 
 /** One page with its text and the facts its render (or the same extractor) recorded. */
 export interface CheckedPage {
@@ -78,7 +77,7 @@ function sortProblems(problems: ContentProblem[]): ContentProblem[] {
 }
 
 /** Site paths the site itself serves, besides its content pages. */
-const OWN_ROUTES = new Set([`/${RESOURCES_PAGE_SLUG}/`, '/robots.txt', '/sitemap-index.xml', '/404.html']);
+const OWN_ROUTES = new Set([`/${RESOURCES_SLUG}/`, '/robots.txt', '/sitemap-index.xml', '/404.html']);
 
 export interface ValidateDocumentsOptions {
   base: string;
