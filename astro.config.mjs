@@ -6,15 +6,16 @@ import pagefind from './src/integrations/pagefind.ts';
 import validateContent from './src/integrations/validate-content.ts';
 import { unified } from '@astrojs/markdown-remark';
 import { fileURLToPath } from 'node:url';
-
-// Must precede readEnv(): bundled page code cannot locate the project from its own URL.
-process.env.DOCS_PROJECT_ROOT ??= fileURLToPath(new URL('.', import.meta.url));
-const { readEnv } = await import('./src/core/env.ts');
+import { readEnv } from './src/core/env.ts';
 import { markdownPipeline } from './src/plugins/index.ts';
 import { parallelUnified, RenderPool } from './src/plugins/render-pool.ts';
-import { resolveSiteConfig } from './src/core/site-config.ts';
+import { resolveSiteConfig, SiteConfigError } from './src/core/site-config.ts';
 import { createContentSession } from './src/core/content/session.ts';
 import siteConfigInput from './src/site.config.ts';
+
+// This file is the entry point of `astro build` and `astro dev`: the code it loads throws typed
+// errors, and only here are they turned into an exit code. Astro prints a stack trace under
+// anything that reaches it, which would bury a list the maintainer has to read.
 
 const env = readEnv();
 const siteConfig = resolveSiteConfigOrExit();
@@ -24,12 +25,17 @@ function resolveSiteConfigOrExit() {
   try {
     return resolveSiteConfig(siteConfigInput, { SITE_URL: env.siteUrl, SITE_BASE: env.siteBase });
   } catch (error) {
-    if (error instanceof Error && error.name === 'SiteConfigError') {
+    if (error instanceof SiteConfigError) {
       console.error(`\n${error.message}\n`);
       process.exit(1);
     }
     throw error;
   }
+}
+
+/** The integration has logged every problem; ending here keeps that list the last thing printed. */
+function exitOnContentProblems() {
+  process.exit(1);
 }
 
 // One session per build: the renderer records each page's facts into it, and the validator reads them.
@@ -61,7 +67,12 @@ export default defineConfig({
     shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' }, defaultColor: false },
   },
   // validateContent first: a content mistake stops the build before anything is rendered.
-  integrations: [validateContent({ session, renderPool }), mdx(), sitemap(), pagefind({ language: siteConfig.lang, linksFile: env.linksFile })],
+  integrations: [
+    validateContent({ session, linksFile: env.linksFile, renderPool, onProblems: exitOnContentProblems }),
+    mdx(),
+    sitemap(),
+    pagefind({ language: siteConfig.lang, linksFile: env.linksFile }),
+  ],
   vite: {
     // Scripts stay external files: the Content-Security-Policy then needs 'self' plus the hash of
     // the one inline theme snippet, instead of a hash that changes with every script edit.

@@ -9,14 +9,13 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { astroBuildEnv, projectRoot } from '../src/core/env.ts';
 import { Page } from './support/html-page.ts';
 import { listFiles, listPages } from './quality/dist.ts';
 import { pageWeight } from './quality/page-weight.ts';
 import { generateCorpus } from './generate-corpus.ts';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MiB = 1024 * 1024;
 const GNU_TIME = '/usr/bin/time';
 
@@ -157,18 +156,9 @@ async function firstViews(outDir: string): Promise<Pick<BuildFigures, 'docPage' 
 
 async function buildOnce(options: { contentDir: string; cacheDir: string; outDir: string; kind: 'cold' | 'warm'; profileDir?: string }): Promise<BuildFigures> {
   rmSync(options.outDir, { recursive: true, force: true });
-  const bin = path.join(projectRoot, 'node_modules', '.bin');
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PATH: `${bin}${path.delimiter}${process.env.PATH}`,
-    DOCS_CONTENT_DIR: options.contentDir,
-    ASTRO_CACHE_DIR: options.cacheDir,
-    NO_COLOR: '1',
-    FORCE_COLOR: '0',
-  };
-  delete env.NODE_ENV;
+  const env = astroBuildEnv({ contentDir: options.contentDir, cacheDir: options.cacheDir });
   if (options.profileDir) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${options.profileDir}`.trim();
-  const run = await runMeasured(path.join(bin, 'astro'), ['build', '--outDir', options.outDir], { cwd: projectRoot, env });
+  const run = await runMeasured(path.join(projectRoot, 'node_modules', '.bin', 'astro'), ['build', '--outDir', options.outDir], { cwd: projectRoot, env });
   if (run.status !== 0) throw new Error(`The ${options.kind} build of ${options.contentDir} failed (exit ${run.status}):\n${run.output.slice(-4000)}`);
   const indexed = /\[docker-learning:pagefind\].* in (\d+(?:\.\d+)?) ?ms/.exec(run.output);
   return {

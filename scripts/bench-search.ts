@@ -16,15 +16,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openPage } from './support/chromium.ts';
 import { serveStatic, type StaticServer } from './support/static-server.ts';
 import { generateCorpus } from './generate-corpus.ts';
-
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { astroBuildEnv, projectRoot } from '../src/core/env.ts';
 
 /** Searches readers of a Docker course type; each one matches on the real site. */
 const REAL_QUERIES = [
@@ -52,14 +50,11 @@ interface SiteFigures {
 }
 
 function build(contentDir: string, outDir: string, cacheDir: string): { ms: number; indexMs: number; pages: number; resources: number } {
-  const bin = path.join(projectRoot, 'node_modules', '.bin');
-  const env = { ...process.env };
-  for (const key of ['DEV', 'PROD', 'MODE', 'BASE_URL', 'SSR', 'NODE_ENV']) delete env[key];
   const started = performance.now();
-  const result = spawnSync(path.join(bin, 'astro'), ['build', '--outDir', outDir], {
+  const result = spawnSync(path.join(projectRoot, 'node_modules', '.bin', 'astro'), ['build', '--outDir', outDir], {
     cwd: projectRoot,
     encoding: 'utf8',
-    env: { ...env, PATH: `${bin}${path.delimiter}${process.env.PATH}`, DOCS_CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: cacheDir, NO_COLOR: '1' },
+    env: astroBuildEnv({ contentDir, cacheDir }),
     maxBuffer: 64 * 1024 * 1024,
   });
   const ms = performance.now() - started;

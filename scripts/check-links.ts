@@ -67,8 +67,8 @@ async function main(): Promise<number> {
   progress.stop();
 
   process.stdout.write(renderReport(report, cli.format, { verbose: cli.verbose }));
-  if (cli.format === 'github' && process.env.GITHUB_STEP_SUMMARY) {
-    await appendFile(process.env.GITHUB_STEP_SUMMARY, renderMarkdown(report));
+  if (cli.format === 'github' && env.githubStepSummary) {
+    await appendFile(env.githubStepSummary, renderMarkdown(report));
   }
   return report.exitCode;
 }

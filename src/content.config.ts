@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'zod';
-import { projectRoot, readEnv } from './core/env.ts';
+import { readEnv } from './core/env.ts';
 import { docFrontmatterSchema } from './core/frontmatter.ts';
-import { formatProblems } from './core/problems.ts';
+import { ContentProblemsError } from './core/problems.ts';
 import { parseResources, resourceSchema } from './core/resources.ts';
+import { LINKS_FILE_PROBLEMS_TITLE, shownLinksFile } from './core/links-file.ts';
 
 const env = readEnv();
 
@@ -33,14 +33,16 @@ const resources = defineCollection({
         store.clear();
         return; // No list yet: the Learning resources page says so.
       }
-      const shownPath = path.relative(projectRoot, env.linksFile) || env.linksFile;
-      const { resources: located, problems } = parseResources(text, shownPath);
+      const { resources: located, problems } = parseResources(text, shownLinksFile(env.linksFile));
       store.clear();
       watcher?.add(env.linksFile);
       if (problems.length > 0) {
-        logger.error(formatProblems('content/links.yaml has errors; fix them and build again', problems));
-        // A thrown error would bury the list under Astro's stack trace; in dev, keep serving.
-        if (!import.meta.env.DEV) process.exit(1);
+        const error = new ContentProblemsError(LINKS_FILE_PROBLEMS_TITLE, problems);
+        // `astro dev` keeps serving while the author fixes the list. `astro build` and `sync` never
+        // get here with a bad list (the validate-content integration stops them first, with the
+        // list and no stack trace), so a throw here means a path that skipped that check.
+        if (!import.meta.env.DEV) throw error;
+        logger.error(error.message);
         return;
       }
       for (const { resource, line } of located) {

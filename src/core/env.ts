@@ -1,11 +1,36 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** Files that sit together only at the top of this project. */
+const ROOT_MARKERS = ['astro.config.mjs', 'package.json'];
+
+const isProjectRoot = (dir: string) => ROOT_MARKERS.every((file) => existsSync(path.join(dir, file)));
+
+function nearestRoot(start: string): string | undefined {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (isProjectRoot(dir)) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
 /**
- * The project root, whatever the working directory. Inside Astro's bundled prerender code this
- * module no longer sits in src/lib, so astro.config.mjs records the root in DOCS_PROJECT_ROOT first.
+ * The project folder: the nearest folder above this module that holds astro.config.mjs and
+ * package.json. Read from source, this module sits in src/core/. Bundled into Astro's page code,
+ * it sits in a chunk that Astro writes inside the working directory (in outDir when outDir is
+ * there, otherwise in ./.astro/), which is the project when a build runs, so the same walk finds
+ * it. Nothing has to be set up before the import. The working directory is the last resort.
  */
-export const projectRoot = process.env.DOCS_PROJECT_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export function findProjectRoot(moduleUrl: string = import.meta.url, cwd: string = process.cwd()): string {
+  const fromModule = moduleUrl.startsWith('file:') ? nearestRoot(path.dirname(fileURLToPath(moduleUrl))) : undefined;
+  const root = fromModule ?? nearestRoot(path.resolve(cwd));
+  if (!root) {
+    throw new Error(`Cannot find the project folder (the one with ${ROOT_MARKERS.join(' and ')}) above ${moduleUrl} or ${cwd}. Run the command from the project folder.`);
+  }
+  return root;
+}
+
+export const projectRoot = findProjectRoot();
 
 /**
  * The only place the environment is read. DOCS_CONTENT_DIR points the build at another content
@@ -22,5 +47,32 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env) {
     siteBase: env.SITE_BASE || undefined,
     /** Link-check cache to show resource health from (issue: resource health on the site). */
     linkCacheFile: env.LINK_CHECK_CACHE ? path.resolve(env.LINK_CHECK_CACHE) : path.join(projectRoot, '.cache', 'link-check.json'),
+    /** Set by GitHub Actions: the link checker appends its Markdown report to the job summary there. */
+    githubStepSummary: env.GITHUB_STEP_SUMMARY || undefined,
+  };
+}
+
+/**
+ * Variables a Vite or Vitest parent exposes to its own code (DEV=1, MODE=test, NODE_ENV=test…):
+ * a child build that inherited them would build in development mode, drafts included.
+ */
+const PARENT_MODE_VARIABLES = ['DEV', 'PROD', 'MODE', 'BASE_URL', 'SSR', 'NODE_ENV'];
+
+/**
+ * The environment for a tool's `astro build` child process (the benchmarks): the variables
+ * readEnv() reads, written here so their names live in one module, and the project's pinned Node
+ * first on PATH so the child runs Node 22 whatever started the tool.
+ */
+export function astroBuildEnv(options: { contentDir: string; cacheDir: string }, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const child = { ...env };
+  for (const key of PARENT_MODE_VARIABLES) delete child[key];
+  const bin = path.join(projectRoot, 'node_modules', '.bin');
+  return {
+    ...child,
+    PATH: `${bin}${path.delimiter}${env.PATH ?? ''}`,
+    DOCS_CONTENT_DIR: options.contentDir,
+    ASTRO_CACHE_DIR: options.cacheDir,
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
   };
 }

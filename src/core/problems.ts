@@ -17,6 +17,23 @@ export function formatProblems(title: string, problems: ContentProblem[]): strin
   return `${title} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${lines.join('\n')}`;
 }
 
+/**
+ * Problems that stop a build, as a value: code that finds them throws this, and the entry point
+ * (astro.config.mjs, a CLI) decides how they are shown and what the exit code is. The message is
+ * the whole list, so even an error nobody handled names every problem.
+ */
+export class ContentProblemsError extends Error {
+  override name = 'ContentProblemsError';
+  readonly title: string;
+  readonly problems: ContentProblem[];
+
+  constructor(title: string, problems: ContentProblem[]) {
+    super(formatProblems(title, problems));
+    this.title = title;
+    this.problems = problems;
+  }
+}
+
 function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';

@@ -2,20 +2,33 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { AstroError } from 'astro/errors';
 import type { Plugin } from 'vite';
 import type { ContentSession } from '../core/content/session.ts';
 import type { RenderPool } from '../plugins/render-pool.ts';
 import { quietParseErrors } from '../plugins/quiet-parse-errors.ts';
 import { describeParseError } from '../core/content/parse.ts';
-import { formatProblems, type ContentProblem } from '../core/problems.ts';
+import { LINKS_FILE_PROBLEMS_TITLE, validateLinksFile } from '../core/links-file.ts';
+import { ContentProblemsError, formatProblems, type ContentProblem } from '../core/problems.ts';
 import { validateBeforeLoading, validateContent } from '../core/validate/index.ts';
 
 export interface ValidateContentIntegrationOptions {
   /** The build's content session (astro.config.mjs): the facts the renderer records go there. */
   session: ContentSession;
+  /** content/links.yaml (or the fixture's): checked before Astro loads it. */
+  linksFile: string;
   /** Renders pages on several cores while Astro loads the content; only `astro build` uses it. */
   renderPool?: RenderPool;
+  /**
+   * Ends a build the content stopped, after the problem lists are logged; the entry point decides
+   * the exit code here. Astro prints "An unhandled error occurred" and a stack trace under any
+   * error a hook or plugin throws, so an entry point that wants the list to be the last word exits
+   * instead. When it is missing (or returns), the integration throws an AstroError.
+   */
+  onProblems?: (error: ContentProblemsError) => void;
 }
+
+const CONTENT_PROBLEMS_TITLE = 'The content has problems; fix them and build again';
 
 // Saving a file in the editor fires several events in a row; check once they settle.
 const DEV_RECHECK_DELAY_MS = 150;
@@ -59,10 +72,10 @@ function compileProblem(error: unknown, docsDir: string, rootDir: string): Conte
  * Checks every page and publishes nothing unchecked. Before Astro reads anything: the inventory
  * (names, URLs, encodings, symlinks, sizes) and the frontmatter. After Astro has rendered every
  * page, and before it writes a single one: the facts the renderer recorded (links, anchors, images,
- * author HTML, MDX imports). `astro build` stops with the full list and no stack trace; `astro dev`
- * warns, keeps serving and checks again whenever a page changes.
+ * author HTML, MDX imports). `astro build` logs the full list and stops, ending as onProblems
+ * decides; `astro dev` warns, keeps serving and checks again whenever a page changes.
  */
-export default function validateContentIntegration({ session, renderPool }: ValidateContentIntegrationOptions): AstroIntegration {
+export default function validateContentIntegration({ session, linksFile, renderPool, onProblems }: ValidateContentIntegrationOptions): AstroIntegration {
   const { docsDir } = session;
   let rootDir = process.cwd();
   let base = '/';
@@ -70,11 +83,20 @@ export default function validateContentIntegration({ session, renderPool }: Vali
   let check: (() => ContentProblem[]) | undefined;
   let problemCount = 0;
 
-  const stopBuild = (logger: { error(message: string): void }, problems: ContentProblem[]): never => {
-    logger.error(formatProblems('The content has problems; fix them and build again', problems));
-    // Throwing would make Astro add "An unhandled error occurred" and a stack trace under the list.
-    process.exit(1);
+  /** Logs each list under its own heading, then lets the entry point end the build, or throws. */
+  const stopBuild = (logger: AstroIntegrationLogger, ...lists: ContentProblemsError[]): never => {
+    const stopping = lists.filter((list) => list.problems.length > 0);
+    for (const list of stopping) logger.error(list.message);
+    const error = stopping.length === 1 ? stopping[0]! : new ContentProblemsError(CONTENT_PROBLEMS_TITLE, stopping.flatMap((list) => list.problems));
+    onProblems?.(error);
+    const count = error.problems.length;
+    throw new AstroError(
+      `The build stopped at ${count} content problem${count === 1 ? '' : 's'}, listed above; nothing was published.`,
+      'Fix each one at the file and line it names, then build again.',
+    );
   };
+  const contentProblems = (problems: ContentProblem[]) => new ContentProblemsError(CONTENT_PROBLEMS_TITLE, problems);
+  const linksFileProblems = () => new ContentProblemsError(LINKS_FILE_PROBLEMS_TITLE, validateLinksFile(linksFile, rootDir));
   const everyProblem = (extra: ContentProblem[] = []) => {
     const seen = new Set<string>();
     const all = [...extra, ...validateContent({ docsDir, base, rootDir, production: true, session })];
@@ -110,7 +132,7 @@ export default function validateContentIntegration({ session, renderPool }: Vali
       } catch {
         // A read-only cache folder only costs the next build time.
       }
-      if (problems.length > 0) stopBuild(logger, problems);
+      if (problems.length > 0) stopBuild(logger, contentProblems(problems));
     },
   });
 
@@ -120,6 +142,12 @@ export default function validateContentIntegration({ session, renderPool }: Vali
       'astro:config:setup': ({ command, config, logger, updateConfig }) => {
         rootDir = fileURLToPath(config.root);
         base = config.base;
+        // `astro sync` (and `astro check`, which syncs) loads links.yaml too: the loader is not a
+        // place to stop from without a stack trace, so the list is checked before it runs.
+        if (command === 'sync') {
+          const links = linksFileProblems();
+          if (links.problems.length > 0) stopBuild(logger, links);
+        }
         if (command !== 'build' && command !== 'dev') return; // `astro sync`/`check`/`preview` build nothing from content
         if (command === 'build') {
           if (renderPool) renderPool.enabled = true;
@@ -127,8 +155,10 @@ export default function validateContentIntegration({ session, renderPool }: Vali
           loggedErrors = watchErrors(logger);
           // What would make Astro drop a page, trip or run out of memory is stopped before it loads
           // anything; the rest of the list comes from the same extractor, so it is still complete.
+          // links.yaml is checked here too, so its loader never meets a bad list in a build.
           const early = validateBeforeLoading({ docsDir, rootDir });
-          if (early.length > 0) stopBuild(logger, everyProblem(early));
+          const links = linksFileProblems();
+          if (early.length > 0 || links.problems.length > 0) stopBuild(logger, links, contentProblems(everyProblem(early)));
           updateConfig({ vite: { plugins: [gate(logger)] } });
           return;
         }
@@ -145,7 +175,7 @@ export default function validateContentIntegration({ session, renderPool }: Vali
         // Astro logs some failures (an image it could not process) and carries on: never ship that.
         if (loggedErrors.length === 0) return;
         rmSync(fileURLToPath(dir), { recursive: true, force: true });
-        stopBuild(logger, loggedAsProblems());
+        stopBuild(logger, contentProblems(loggedAsProblems()));
       },
       'astro:server:setup': ({ server, logger }) => {
         let timer: NodeJS.Timeout | undefined;

@@ -1,0 +1,106 @@
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { AstroError } from 'astro/errors';
+import type { AstroIntegrationLogger } from 'astro';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createContentSession } from '../../src/core/content/session.ts';
+import { ContentProblemsError } from '../../src/core/problems.ts';
+import validateContent from '../../src/integrations/validate-content.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const fixture = (name: string) => path.join(root, 'tests/fixtures', name);
+
+function fakeLogger() {
+  const errors: string[] = [];
+  const logger = {
+    error: (message: string) => errors.push(message),
+    warn: () => {},
+    info: () => {},
+    // The integration counts Astro's logged errors through the logger's destination.
+    options: { destination: { write: () => true } },
+  };
+  return { errors, logger: logger as unknown as AstroIntegrationLogger };
+}
+
+/** Runs the integration's setup hook as Astro would for `command`. */
+function setup(options: { docs: string; links: string; command: 'build' | 'sync'; onProblems?: (error: ContentProblemsError) => void }) {
+  const docsDir = path.join(fixture(options.docs), 'docs');
+  const session = createContentSession(
+    { contentDir: path.dirname(docsDir), docsDir, publicDir: path.join(root, 'public'), componentsDir: path.join(root, 'src/components'), allowedImports: [], cacheDir: os.tmpdir() },
+    { load: false },
+  );
+  const integration = validateContent({ session, linksFile: path.join(fixture(options.links), 'links.yaml'), onProblems: options.onProblems });
+  const { errors, logger } = fakeLogger();
+  const hook = integration.hooks['astro:config:setup'] as unknown as (params: object) => void;
+  const run = () => hook({ command: options.command, config: { root: pathToFileURL(`${root}/`), base: '/' }, logger, updateConfig: () => {} });
+  return { errors, run };
+}
+
+describe('validate-content integration: stopping a build', () => {
+  const consoleError = console.error;
+  afterEach(() => {
+    // A build also quiets Markdown parse errors on console.error; leave the console as it was.
+    console.error = consoleError;
+  });
+
+  it('logs the list and hands it to the entry point, which decides how the build ends', () => {
+    const onProblems = vi.fn((error: ContentProblemsError) => {
+      throw error;
+    });
+    const { errors, run } = setup({ docs: 'bad-frontmatter', links: 'site', command: 'build', onProblems });
+    expect(run).toThrow(ContentProblemsError);
+    expect(onProblems).toHaveBeenCalledOnce();
+    const error = onProblems.mock.calls[0]![0];
+    expect(error.problems.length).toBeGreaterThan(0);
+    expect(error.problems.every((problem) => problem.file.startsWith('tests/fixtures/bad-frontmatter/docs/'))).toBe(true);
+    expect(errors).toEqual([error.message]);
+    expect(error.message).toMatch(/^The content has problems; fix them and build again \(\d+ problems?\):\n {2}- /);
+  });
+
+  it('throws an AstroError when nobody ends the build, without repeating the list', () => {
+    const { errors, run } = setup({ docs: 'bad-frontmatter', links: 'site', command: 'build' });
+    let thrown: unknown;
+    try {
+      run();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(AstroError);
+    expect((thrown as AstroError).message).toMatch(/^The build stopped at \d+ content problems?, listed above; nothing was published\.$/);
+    expect((thrown as AstroError).hint).toBeTruthy();
+    expect(errors).toHaveLength(1);
+  });
+
+  it('checks links.yaml before Astro loads it, in a build and in `astro sync`, with its own heading', () => {
+    for (const command of ['build', 'sync'] as const) {
+      const onProblems = vi.fn();
+      const { errors, run } = setup({ docs: 'site', links: 'bad-links-yaml', command, onProblems });
+      expect(run).toThrow(AstroError);
+      const error = onProblems.mock.calls[0]![0] as ContentProblemsError;
+      expect(error.problems.map((problem) => `${problem.file}:${problem.line}`)).toEqual(['tests/fixtures/bad-links-yaml/links.yaml:3', 'tests/fixtures/bad-links-yaml/links.yaml:12']);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(/^content\/links\.yaml has errors; fix them and build again \(2 problems\):\n/);
+    }
+  });
+
+  it('lists links.yaml and the pages together when both have problems, pages last', () => {
+    const onProblems = vi.fn();
+    const { errors, run } = setup({ docs: 'bad-frontmatter', links: 'bad-links-yaml', command: 'build', onProblems });
+    expect(run).toThrow(AstroError);
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toMatch(/^content\/links\.yaml has errors/);
+    expect(errors[1]).toMatch(/^The content has problems/);
+    const error = onProblems.mock.calls[0]![0] as ContentProblemsError;
+    expect(error.problems.some((problem) => problem.file.endsWith('links.yaml'))).toBe(true);
+    expect(error.problems.some((problem) => problem.file.endsWith('.md'))).toBe(true);
+  });
+
+  it('lets a clean build go on', () => {
+    const onProblems = vi.fn();
+    const { errors, run } = setup({ docs: 'site', links: 'site', command: 'build', onProblems });
+    expect(run).not.toThrow();
+    expect(onProblems).not.toHaveBeenCalled();
+    expect(errors).toEqual([]);
+  });
+});
