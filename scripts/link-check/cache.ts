@@ -4,7 +4,7 @@ import path from 'node:path';
 import { cacheFileSchema, emptyCache, type CacheEntry, type CacheFile } from '../../src/core/link-cache/format.ts';
 import type { LinkCheckConfig } from './config.ts';
 import { resultGroups } from './dedupe.ts';
-import type { LinkResult, LinkTarget } from './types.ts';
+import type { LinkResult, UrlToCheck } from './types.ts';
 
 export interface LoadedCache {
   cache: CacheFile;
@@ -85,7 +85,7 @@ export interface CacheSplit {
   /** Results answered from the cache (fromCache: true), with this run's places. */
   cached: LinkResult[];
   /** Targets that need a request. */
-  pending: LinkTarget[];
+  pending: UrlToCheck[];
 }
 
 /**
@@ -93,12 +93,12 @@ export interface CacheSplit {
  * only verdicts with a max age (ok, redirected, unverified) are reused; failures are re-checked.
  */
 export function splitByCache(
-  targets: readonly LinkTarget[],
+  targets: readonly UrlToCheck[],
   cache: CacheFile,
   options: { now: number } & Pick<LinkCheckConfig, 'cacheMaxAgeMs' | 'checkFragments'>,
 ): CacheSplit {
   const cached: LinkResult[] = [];
-  const pending: LinkTarget[] = [];
+  const pending: UrlToCheck[] = [];
   const fresh = (entry: CacheEntry | undefined): entry is CacheEntry => {
     if (!entry) return false;
     const maxAge = (options.cacheMaxAgeMs as Record<string, number | undefined>)[entry.verdict] ?? 0;

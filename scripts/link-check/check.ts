@@ -5,8 +5,8 @@ import { FragmentFinder, fragmentNeedsNoTarget } from './fragment.ts';
 import { readBodyUpTo } from './body.ts';
 import type { HttpClient, Method } from './http.ts';
 import { resultGroups } from './dedupe.ts';
-import type { LinkPlace, LinkResult, LinkTarget, PageTarget, RedirectHop, Verdict } from './types.ts';
-import { decideAttempt, headIsConclusive, isRedirectStatus, isSuccess, type FragmentScan, type Observation } from './verdict.ts';
+import type { InvalidUrl, LinkPlace, LinkResult, PageToFetch, RedirectHop, UrlToCheck, Verdict } from './types.ts';
+import { decideAttempt, hasPermanentRedirect, headIsConclusive, isRedirectStatus, isSuccess, type FragmentScan, type Observation } from './verdict.ts';
 
 export interface CheckOptions {
   config: LinkCheckConfig;
@@ -41,7 +41,7 @@ export interface PageOutcome {
  * waits for its host's slot before taking an overall slot, so a long list for one host never
  * starves the others; backoff sleeps keep the host slot (politeness) but free the overall one.
  */
-export async function checkTargets(targets: readonly LinkTarget[], options: CheckOptions): Promise<LinkResult[]> {
+export async function checkTargets(targets: readonly UrlToCheck[], options: CheckOptions): Promise<LinkResult[]> {
   const { config } = options;
   // undici is loaded on the first request: a run whose links are all cached, excluded or invalid
   // never needs it.
@@ -100,7 +100,7 @@ interface PageContext {
   signal?: AbortSignal;
 }
 
-async function checkPage(target: PageTarget, context: PageContext): Promise<PageOutcome> {
+async function checkPage(target: PageToFetch, context: PageContext): Promise<PageOutcome> {
   const started = performance.now();
   const rules = context.rulesFor(target.key);
   if (rules.excluded) return { verdict: 'excluded', detail: rules.excluded, redirects: [], attempts: 0, requests: 0, elapsedMs: 0 };
@@ -234,7 +234,7 @@ function errorCode(error: unknown): string {
   return 'UNKNOWN';
 }
 
-function invalidResult(target: Extract<LinkTarget, { kind: 'invalid' }>, now: number): LinkResult {
+function invalidResult(target: InvalidUrl, now: number): LinkResult {
   return {
     url: target.key,
     verdict: 'invalid',
@@ -252,8 +252,8 @@ function invalidResult(target: Extract<LinkTarget, { kind: 'invalid' }>, now: nu
  * Turns one page outcome into results to report: one for the page, and one per checked fragment
  * (a page can be fine while one of its anchors is gone).
  */
-export function expandResults(
-  target: PageTarget,
+function expandResults(
+  target: PageToFetch,
   outcome: PageOutcome,
   checkedAt: string,
   fragmentOptions: Pick<LinkCheckConfig, 'checkFragments' | 'maxFragmentBytes'>,
@@ -263,7 +263,7 @@ export function expandResults(
     verdict: outcome.verdict,
     ...(outcome.status !== undefined && { status: outcome.status }),
     ...(outcome.finalUrl !== undefined && { finalUrl: outcome.finalUrl }),
-    ...(outcome.redirects.length > 0 && { redirects: outcome.redirects, permanentRedirect: outcome.redirects.some((hop) => hop.status === 301 || hop.status === 308) }),
+    ...(outcome.redirects.length > 0 && { redirects: outcome.redirects, permanentRedirect: hasPermanentRedirect(outcome.redirects) }),
     requests: outcome.requests,
     attempts: outcome.attempts,
     elapsedMs: outcome.elapsedMs,

@@ -14,7 +14,6 @@ export interface CliOptions {
   contentDir?: string;
   /** undefined with --no-cache. */
   cacheFile?: string;
-  useCache: boolean;
   config: LinkCheckConfig;
 }
 
@@ -130,7 +129,6 @@ export function parseCliArgs(argv: string[], defaults: { cacheFile: string }): C
     urls: values.url,
     changedSince: values['changed-since'],
     contentDir: values['content-dir'],
-    useCache: values.cache,
     cacheFile: values.cache ? (values['cache-file'] ?? defaults.cacheFile) : undefined,
     config,
   };
@@ -145,7 +143,7 @@ function parseFlags(argv: string[]) {
 }
 
 /** "403,999" or "400-499,999" → status codes. */
-export function parseStatusList(text: string): number[] {
+function parseStatusList(text: string): number[] {
   const statuses: number[] = [];
   for (const part of text.split(',').map((item) => item.trim()).filter(Boolean)) {
     const range = /^(\d{3})(?:-(\d{3}))?$/.exec(part);
@@ -159,7 +157,7 @@ export function parseStatusList(text: string): number[] {
   return statuses;
 }
 
-export function parseVerdictList(text: string): Verdict[] {
+function parseVerdictList(text: string): Verdict[] {
   const items = text.split(',').map((item) => item.trim()).filter(Boolean);
   const unknown = items.filter((item) => !isVerdict(item));
   if (unknown.length > 0) {
@@ -169,7 +167,7 @@ export function parseVerdictList(text: string): Verdict[] {
 }
 
 /** "90s", "30m", "24h", "7d" or plain milliseconds. */
-export function parseDuration(text: string): number {
+function parseDuration(text: string): number {
   const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(text.trim());
   if (!match) throw new UsageError(`--max-age expects a duration such as 30m, 24h or 7d (got "${text}").`);
   const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] ?? 'ms'] ?? 1;

@@ -22,8 +22,8 @@ const ms = (max: number) => z.number().int().min(0).max(max);
 const patternRule = z.object({ pattern: regexSource, reason: z.string().optional() }).strict();
 const statusRule = patternRule.extend({ statuses: z.array(httpStatus).min(1) }).strict();
 
-/** Everything the link checker can be told. Defaults live below; CLI flags override them. */
-export const linkCheckConfigSchema = z
+/** Everything the external link checker can be told. Defaults live below; CLI flags override them. */
+const linkCheckConfigSchema = z
   .object({
     /** Requests in flight at once, over all hosts. */
     concurrency: z.number().int().min(1).max(512),

@@ -1,14 +1,14 @@
 import { classifyHref, fragmentKey, fragmentOf, pageKey } from '../../src/core/link-cache/normalize-url.ts';
-import type { InvalidTarget, LinkPlace, LinkTarget, PageTarget } from './types.ts';
+import type { InvalidUrl, LinkPlace, PageToFetch, UrlToCheck } from './types.ts';
 
 /**
  * Groups places by the page they point at, so each page is fetched once and its verdict reported
  * at every place. Non-http links are dropped; unparseable http(s) URLs become `invalid` targets.
  * With fragment checking on, the distinct fragments are gathered so one fetch answers them all.
  */
-export function dedupeLinks(places: readonly LinkPlace[], options: { checkFragments: boolean }): LinkTarget[] {
-  const pages = new Map<string, PageTarget>();
-  const invalid = new Map<string, InvalidTarget>();
+export function dedupeLinks(places: readonly LinkPlace[], options: { checkFragments: boolean }): UrlToCheck[] {
+  const pages = new Map<string, PageToFetch>();
+  const invalid = new Map<string, InvalidUrl>();
   for (const place of places) {
     const classified = classifyHref(place.raw);
     if (classified.kind === 'other') continue;
@@ -37,7 +37,7 @@ export function dedupeLinks(places: readonly LinkPlace[], options: { checkFragme
  * one group per fragment (a page can be fine while one of its anchors is gone) plus one for the
  * places without a fragment. The cache stores one entry per group.
  */
-export function resultGroups(target: PageTarget, checkFragments: boolean): { url: string; fragment?: string; places: LinkPlace[] }[] {
+export function resultGroups(target: PageToFetch, checkFragments: boolean): { url: string; fragment?: string; places: LinkPlace[] }[] {
   if (!checkFragments || target.fragments.length === 0) return [{ url: target.key, places: target.places }];
   const groups = new Map<string, { url: string; fragment?: string; places: LinkPlace[] }>();
   for (const place of target.places) {

@@ -1,6 +1,6 @@
 /**
- * The data that flows between the link checker's stages:
- * collect (LinkPlace[]) → dedupe (LinkTarget[]) → cache/check (LinkResult[]) → summarize (RunReport) → report (string).
+ * The data that flows between the external link checker's stages:
+ * collect (LinkPlace[]) → dedupe (UrlToCheck[]) → cache/check (LinkResult[]) → summarize (RunReport) → report (string).
  */
 
 import { verdicts, type Verdict } from '../../src/core/link-cache/format.ts';
@@ -18,8 +18,8 @@ export interface LinkPlace {
   resourceId?: string;
 }
 
-/** A page to fetch once, however many places link to it. */
-export interface PageTarget {
+/** An external page to fetch once, however many places link to it. */
+export interface PageToFetch {
   kind: 'page';
   /** Normalized URL without fragment: the cache key of the page. */
   key: string;
@@ -30,14 +30,18 @@ export interface PageTarget {
 }
 
 /** A URL that cannot be parsed: reported as `invalid`, never requested. */
-export interface InvalidTarget {
+export interface InvalidUrl {
   kind: 'invalid';
   key: string;
   reason: string;
   places: LinkPlace[];
 }
 
-export type LinkTarget = PageTarget | InvalidTarget;
+/**
+ * One deduplicated external URL: fetched once, or reported as invalid. (Not the content check's
+ * LinkTarget in src/core/validate/, which says what a link written in a page points at.)
+ */
+export type UrlToCheck = PageToFetch | InvalidUrl;
 
 export interface RedirectHop {
   url: string;

@@ -131,7 +131,7 @@ export function backoffDelay(attempt: number, baseMs: number, random: () => numb
   return Math.round(exponential / 2 + (exponential / 2) * random());
 }
 
-export function describeStatus(status: number): string {
+function describeStatus(status: number): string {
   const text = STATUS_CODES[status];
   return text ? `${status} ${text}` : `HTTP ${status}`;
 }

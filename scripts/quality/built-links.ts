@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { joinBase } from '../../src/core/urls.ts';
-import { fileForSitePath, listPages, stripBase } from './dist.ts';
+import { fileForSitePath, listPages, sitePathUnderBase } from './dist.ts';
 import { readReferences, type PageReferences } from './html-refs.ts';
 
-export interface LinkProblem {
+/** A link or asset reference in the built HTML that a reader of the deployed site would find broken. */
+export interface BuiltLinkProblem {
   /** Page the link is on, relative to dist. */
   page: string;
   line: number;
@@ -13,7 +14,7 @@ export interface LinkProblem {
   message: string;
 }
 
-export interface LinkCheckOptions {
+export interface BuiltLinkGateOptions {
   /** The build's base path, '/' or '/docker-learning'. */
   base: string;
   /** The build's site URL: absolute URLs on its origin (canonical, og:url) are internal too. */
@@ -25,11 +26,13 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const RESOLVER_ORIGIN = 'http://dist.invalid';
 
 /**
- * Every internal href/src of every page must name a file of the build, inside the base path, and
- * every #fragment an element id on the target page: what a reader clicking around the deployed
- * site would hit as a 404 or a jump to nowhere.
+ * The built-site link gate: every same-site href/src of every page in dist/ must name a file of the
+ * build, inside the base path, and every #fragment an element id on the target page: what a reader
+ * clicking around the deployed site would hit as a 404 or a jump to nowhere. It reads the HTML the
+ * build wrote, so it also catches links made by layouts and components, which the content check of
+ * links written in pages (src/core/validate/) never sees.
  */
-export function checkInternalLinks(distDir: string, options: LinkCheckOptions): LinkProblem[] {
+export function findBrokenBuiltLinks(distDir: string, options: BuiltLinkGateOptions): BuiltLinkProblem[] {
   const siteOrigin = options.site ? new URL(options.site).origin : undefined;
   const cache = new Map<string, PageReferences>();
   const referencesOf = (file: string): PageReferences => {
@@ -41,7 +44,7 @@ export function checkInternalLinks(distDir: string, options: LinkCheckOptions): 
     return references;
   };
 
-  const problems: LinkProblem[] = [];
+  const problems: BuiltLinkProblem[] = [];
   for (const page of listPages(distDir)) {
     const own = referencesOf(page.file);
     const pageUrl = new URL(joinBase(options.base, page.sitePath), RESOLVER_ORIGIN);
@@ -65,10 +68,10 @@ export function checkInternalLinks(distDir: string, options: LinkCheckOptions): 
         continue;
       }
       const external = (SCHEME.test(url) || url.startsWith('//')) && target.origin !== siteOrigin;
-      // External, mailto:, data: ...: the link checker's business, not the build's.
+      // External, mailto:, data: ...: the external link checker's business (npm run links), not the build's.
       if (external) continue;
 
-      const sitePath = stripBase(options.base, target.pathname);
+      const sitePath = sitePathUnderBase(options.base, target.pathname);
       if (sitePath === undefined) {
         report(`points outside the base path ${options.base}: on the deployed site this is another site's page`);
         continue;
@@ -99,6 +102,11 @@ function decodeFragment(fragment: string): string {
   }
 }
 
-export function formatLinkProblems(problems: LinkProblem[]): string {
-  return problems.map((p) => `${p.page}:${p.line} ${p.where} "${p.url}": ${p.message}`).join('\n');
+/** One line: `page:line <tag attribute> "url": what is wrong`. */
+export function describeBuiltLinkProblem(problem: BuiltLinkProblem): string {
+  return `${problem.page}:${problem.line} ${problem.where} "${problem.url}": ${problem.message}`;
+}
+
+export function formatBuiltLinkProblems(problems: BuiltLinkProblem[]): string {
+  return problems.map(describeBuiltLinkProblem).join('\n');
 }

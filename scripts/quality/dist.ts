@@ -26,8 +26,12 @@ export function listPages(distDir: string): BuiltPage[] {
     .map((relative) => ({ file: path.join(distDir, relative), relative, sitePath: sitePathOfHtmlFile(relative) }));
 }
 
-/** Strips the base path: ('/docs', '/docs/a/') -> '/a/'; undefined when the path lies outside the base. */
-export function stripBase(base: string, urlPath: string): string | undefined {
+/**
+ * The site path of a URL path served under the base: ('/docs', '/docs/a/') -> '/a/'; undefined
+ * when the path lies outside the base, which on the deployed site is another site. (Unlike the
+ * content check's stripBase, which keeps a path written without the base as it is.)
+ */
+export function sitePathUnderBase(base: string, urlPath: string): string | undefined {
   const trimmed = base.replace(/\/+$/, '');
   if (trimmed === '') return urlPath;
   if (urlPath === trimmed) return '/';

@@ -13,7 +13,7 @@ export interface HtmlProblem {
 
 /** The project's html-validate configuration (.htmlvalidate.json at the root), read explicitly so
  * builds in temporary folders outside the project are judged by the same rules. */
-export function projectHtmlValidateConfig(): ConfigData {
+function projectHtmlValidateConfig(): ConfigData {
   return JSON.parse(readFileSync(path.join(projectRoot, '.htmlvalidate.json'), 'utf8')) as ConfigData;
 }
 
@@ -34,6 +34,11 @@ export async function validateHtmlFiles(files: string[], config: ConfigData = pr
   return problems;
 }
 
+/** One line: `file:line:column message (rule)`, the file relative to `root`. */
+export function describeHtmlProblem(problem: HtmlProblem, root = ''): string {
+  return `${path.relative(root, problem.file)}:${problem.line}:${problem.column} ${problem.message} (${problem.rule})`;
+}
+
 export function formatHtmlProblems(problems: HtmlProblem[], root = ''): string {
-  return problems.map((p) => `${path.relative(root, p.file)}:${p.line}:${p.column} ${p.message} (${p.rule})`).join('\n');
+  return problems.map((problem) => describeHtmlProblem(problem, root)).join('\n');
 }

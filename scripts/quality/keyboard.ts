@@ -47,7 +47,7 @@ async function focusState(page: Page): Promise<FocusState | undefined> {
 }
 
 /** Loads a URL and leaves focus at the very start of the document, as a fresh visit does. */
-export async function freshVisit(page: Page, url: string): Promise<void> {
+async function freshVisit(page: Page, url: string): Promise<void> {
   await page.goto(url, { waitUntil: 'load' });
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 }

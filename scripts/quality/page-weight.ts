@@ -3,8 +3,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { init, parse } from 'es-module-lexer';
 import { Parser } from 'htmlparser2';
-import { joinBase } from '../../src/core/urls.ts';
-import { fileForSitePath, stripBase } from './dist.ts';
+import { joinBase, pagePath, RESOURCES_SLUG } from '../../src/core/urls.ts';
+import { fileForSitePath, listPages, sitePathUnderBase } from './dist.ts';
 
 export interface Transfer {
   /** URL path as requested, base included. */
@@ -39,7 +39,7 @@ export async function pageWeight(distDir: string, sitePath: string, base: string
   const seen = new Set<string>();
 
   const load = (url: string, kind: Transfer['kind'], from: string): Buffer => {
-    const inside = stripBase(base, url);
+    const inside = sitePathUnderBase(base, url);
     const file = inside === undefined ? undefined : fileForSitePath(distDir, inside);
     if (!file) throw new Error(`${from} loads ${url}, which is not in the build (${distDir})`);
     const content = readFileSync(file);
@@ -74,7 +74,7 @@ export async function pageWeight(distDir: string, sitePath: string, base: string
 }
 
 /** Stylesheets and scripts the HTML itself asks for, in document order. */
-export function assetsOfHtml(html: string): { url: string; kind: 'css' | 'js' }[] {
+function assetsOfHtml(html: string): { url: string; kind: 'css' | 'js' }[] {
   const assets: { url: string; kind: 'css' | 'js' }[] = [];
   const parser = new Parser({
     onopentag(tag, attributes) {
@@ -94,7 +94,7 @@ export function assetsOfHtml(html: string): { url: string; kind: 'css' | 'js' }[
 }
 
 /** Module specifiers of `import ... from` / `export ... from` / `import '...'`, not import(). */
-export function staticImports(source: string, file: string): string[] {
+function staticImports(source: string, file: string): string[] {
   try {
     const [imports] = parse(source, file);
     return imports.filter((entry) => entry.d === -1 && entry.n !== undefined).map((entry) => entry.n!);
@@ -115,13 +115,20 @@ export interface Budget {
   js?: number;
 }
 
-/** One message per exceeded limit, empty when the page fits. */
+/**
+ * The budgets the site promises, in gzip bytes (1 KB = 1024): a typical doc page under 16 KB with
+ * under 2 KB of JavaScript, and the Learning resources page, which lists every resource, under 30 KB.
+ */
+const DOC_PAGE_BUDGET: Budget = { total: 16 * 1024, js: 2 * 1024 };
+const RESOURCES_PAGE_BUDGET: Budget = { total: 30 * 1024 };
+
+/** One message per exceeded limit (without the page: the caller names it), empty when the page fits. */
 export function overBudget(weight: PageWeight, budget: Budget): string[] {
   const problems: string[] = [];
-  if (weight.total >= budget.total) problems.push(`${weight.sitePath}: first view is ${weight.total} bytes gzip, budget is under ${budget.total}`);
+  if (weight.total >= budget.total) problems.push(`first view is ${weight.total} bytes gzip, budget is under ${budget.total}`);
   if (budget.js !== undefined && weight.js >= budget.js) {
     const scripts = weight.transfers.filter((t) => t.kind === 'js').map((t) => `${t.url} ${t.gzip}`);
-    problems.push(`${weight.sitePath}: JavaScript is ${weight.js} bytes gzip, budget is under ${budget.js} (${scripts.join(', ')})`);
+    problems.push(`JavaScript is ${weight.js} bytes gzip, budget is under ${budget.js} (${scripts.join(', ')})`);
   }
   return problems;
 }
@@ -132,4 +139,55 @@ export function overBudget(weight: PageWeight, budget: Budget): string[] {
  */
 export function searchFilesInFirstView(weight: PageWeight): string[] {
   return weight.transfers.filter((t) => /\/pagefind\//.test(t.url)).map((t) => t.url);
+}
+
+export interface PageWeightGate {
+  /** Every page that could be weighed, in file order, for a report of sizes. */
+  weights: PageWeight[];
+  /** The median doc page by first-view weight, which the 16 KB budget is about; undefined without doc pages. */
+  typical?: PageWeight;
+  /** "file: what is wrong", one per problem. */
+  problems: string[];
+}
+
+/** Pages with budgets of their own (the resources list) or none (the 404 page): not typical doc pages. */
+const NOT_DOC_PAGES = new Set([pagePath(RESOURCES_SLUG), '/404.html']);
+
+/**
+ * The page-weight gate over a whole build: the typical (median) doc page within DOC_PAGE_BUDGET,
+ * every doc page within its JavaScript budget (the scripts are shared, so one heavy page means all
+ * are), the resources page within RESOURCES_PAGE_BUDGET, and no page loading search code up front.
+ * A page whose first view names a file missing from the build is a problem of that page.
+ */
+export async function checkPageWeights(distDir: string, base: string): Promise<PageWeightGate> {
+  const problems: string[] = [];
+  const weighed: { relative: string; weight: PageWeight }[] = [];
+  for (const page of listPages(distDir)) {
+    try {
+      weighed.push({ relative: page.relative, weight: await pageWeight(distDir, page.sitePath, base) });
+    } catch (error) {
+      problems.push(`${page.relative}: ${(error as Error).message}`);
+    }
+  }
+  const docPages = weighed.filter(({ weight }) => !NOT_DOC_PAGES.has(weight.sitePath));
+  const resources = weighed.find(({ weight }) => weight.sitePath === pagePath(RESOURCES_SLUG));
+
+  const sorted = [...docPages].sort((a, b) => a.weight.total - b.weight.total);
+  const typical = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (typical) {
+    for (const message of overBudget(typical.weight, { total: DOC_PAGE_BUDGET.total })) {
+      problems.push(`${typical.relative}: the typical doc page (median of ${sorted.length}): ${message}`);
+    }
+  }
+  for (const { relative, weight } of docPages) {
+    for (const message of overBudget(weight, { total: Infinity, js: DOC_PAGE_BUDGET.js })) problems.push(`${relative}: ${message}`);
+  }
+  if (resources) {
+    for (const message of overBudget(resources.weight, RESOURCES_PAGE_BUDGET)) problems.push(`${resources.relative}: ${message}`);
+  }
+  for (const { relative, weight } of resources ? [...docPages, resources] : docPages) {
+    const search = searchFilesInFirstView(weight);
+    if (search.length > 0) problems.push(`${relative}: loads search code before search opens: ${search.join(', ')}`);
+  }
+  return { weights: weighed.map(({ weight }) => weight), typical: typical?.weight, problems };
 }

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { Parser } from 'htmlparser2';
 import { parse as parseYaml } from 'yaml';
 import { isContentFile, joinBase, pagePath, slugFromContentPath } from '../../src/core/urls.ts';
-import { fileForSitePath, listFiles, listPages, stripBase } from './dist.ts';
+import { fileForSitePath, listFiles, listPages, sitePathUnderBase } from './dist.ts';
 import { isIndexable } from './metadata.ts';
 
 /** The <loc> values of a sitemap or sitemap index. */
-export function readLocs(xml: string): string[] {
+function readLocs(xml: string): string[] {
   const locs: string[] = [];
   let inLoc = false;
   let text = '';
@@ -47,7 +47,7 @@ export function checkSitemap(distDir: string, options: SitemapCheckOptions): str
   const toFile = (url: string): string | undefined => {
     const parsed = new URL(url);
     if (parsed.origin !== new URL(options.site).origin) return undefined;
-    const inside = stripBase(options.base, parsed.pathname);
+    const inside = sitePathUnderBase(options.base, parsed.pathname);
     return inside === undefined ? undefined : fileForSitePath(distDir, inside);
   };
 

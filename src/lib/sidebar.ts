@@ -138,11 +138,6 @@ export function markCurrent(tree: SidebarTree, currentSlug: string): SidebarEntr
   return mark(tree.entries);
 }
 
-/** Tree and marking in one call, for a single page. */
-export function buildSidebar(pages: SidebarPage[], currentSlug: string): SidebarEntry[] {
-  return markCurrent(buildSidebarTree(pages), currentSlug);
-}
-
 function stripOrder(entry: SidebarEntry & { order?: number }): SidebarEntry {
   if (entry.type === 'link') {
     const { order: _order, ...link } = entry;

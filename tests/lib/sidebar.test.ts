@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breadcrumbs, buildSidebar, buildSidebarTree, markCurrent, prevNext, readingOrder, topSectionLabel, type SidebarPage, type SidebarSection } from '../../src/lib/sidebar.ts';
+import { breadcrumbs, buildSidebarTree, markCurrent, prevNext, readingOrder, topSectionLabel, type SidebarEntry, type SidebarPage, type SidebarSection } from '../../src/lib/sidebar.ts';
 
 const pages: SidebarPage[] = [
   { id: 'index', slug: '', title: 'Home' },
@@ -14,22 +14,25 @@ const pages: SidebarPage[] = [
   { id: 'loose/page', slug: 'loose/page', title: 'Page in a folder without index' },
 ];
 
-const section = (entries: ReturnType<typeof buildSidebar>, label: string) =>
+/** The sidebar one page shows, built the way the site builds it: one tree, then the page marked. */
+const sidebarFor = (currentSlug: string) => markCurrent(buildSidebarTree(pages), currentSlug);
+
+const section = (entries: SidebarEntry[], label: string) =>
   entries.find((e): e is SidebarSection => e.type === 'section' && e.label === label)!;
 
-describe('buildSidebar', () => {
+describe('buildSidebarTree and markCurrent', () => {
   it('puts the home page first and orders sections by their index page order, then label', () => {
-    const tree = buildSidebar(pages, '');
+    const tree = sidebarFor('');
     expect(tree.map((e) => e.label)).toEqual(['Home', 'Concepts', 'Hands-on', 'Loose']);
   });
 
   it('orders pages by sidebar.order, then unordered pages by label', () => {
-    const concepts = section(buildSidebar(pages, 'concepts/vms'), 'Concepts');
+    const concepts = section(sidebarFor('concepts/vms'), 'Concepts');
     expect(concepts.children.map((e) => e.label)).toEqual(['Containers', 'Virtual machines', 'Appendix']);
   });
 
   it('expands only the section holding the current page and counts pages in collapsed ones', () => {
-    const tree = buildSidebar(pages, 'concepts/vms');
+    const tree = sidebarFor('concepts/vms');
     expect(section(tree, 'Concepts').expanded).toBe(true);
     const handsOn = section(tree, 'Hands-on');
     expect(handsOn.expanded).toBe(false);
@@ -37,7 +40,7 @@ describe('buildSidebar', () => {
   });
 
   it('marks exactly one current link', () => {
-    const tree = buildSidebar(pages, 'hands-on/compose/scaling');
+    const tree = sidebarFor('hands-on/compose/scaling');
     const current = readingOrder(tree).filter((l) => l.current);
     expect(current.map((l) => l.slug)).toEqual(['hands-on/compose/scaling']);
     const handsOn = section(tree, 'Hands-on');
@@ -46,12 +49,12 @@ describe('buildSidebar', () => {
   });
 
   it('labels a folder without an index page from its name', () => {
-    expect(section(buildSidebar(pages, ''), 'Loose').landing).toBeUndefined();
+    expect(section(sidebarFor(''), 'Loose').landing).toBeUndefined();
   });
 });
 
 describe('prevNext and breadcrumbs', () => {
-  const tree = buildSidebar(pages, 'concepts');
+  const tree = sidebarFor('concepts');
   it('follows sidebar order across sections', () => {
     expect(readingOrder(tree).map((l) => l.slug)).toEqual([
       '',
@@ -82,7 +85,7 @@ describe('prevNext and breadcrumbs', () => {
 });
 
 describe('topSectionLabel', () => {
-  const tree = buildSidebar(pages, '');
+  const tree = sidebarFor('');
   it('names the top-level section of a page, its landing page and nested pages included', () => {
     expect(topSectionLabel(tree, 'hands-on')).toBe('Hands-on');
     expect(topSectionLabel(tree, 'hands-on/compose/scaling')).toBe('Hands-on');

@@ -2,14 +2,14 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkInternalLinks, formatLinkProblems } from '../../scripts/quality/built-links.ts';
+import { findBrokenBuiltLinks, formatBuiltLinkProblems } from '../../scripts/quality/built-links.ts';
 import { PROJECT_BASE, realSite, realSiteWithBase, siteUrl } from './sites.ts';
 
 const fixture = (name: string) => path.resolve('tests/fixtures/broken-links', name);
 
-describe('internal link gate on deliberately broken output', () => {
+describe('built-site link gate on deliberately broken output', () => {
   it('reports missing pages, files and fragments, and nothing that works', () => {
-    const problems = checkInternalLinks(fixture('root'), { base: '/', site: 'https://example.org' });
+    const problems = findBrokenBuiltLinks(fixture('root'), { base: '/', site: 'https://example.org' });
     expect(problems.map((p) => [p.page, p.url, p.message])).toEqual([
       ['index.html', 'https://example.org/missing-card.png', 'no file in the build for /missing-card.png'],
       ['index.html', '/missing/', 'no file in the build for /missing/'],
@@ -19,22 +19,22 @@ describe('internal link gate on deliberately broken output', () => {
       ['index.html', '/images/missing.png', 'no file in the build for /images/missing.png'],
       ['index.html', 'https://example.org/old-page/', 'no file in the build for /old-page/'],
     ]);
-    expect(formatLinkProblems(problems)).toContain('index.html:15 <a href> "/missing/": no file in the build for /missing/');
+    expect(formatBuiltLinkProblems(problems)).toContain('index.html:15 <a href> "/missing/": no file in the build for /missing/');
   });
 
   it('reports a root-relative link that forgets the base path', () => {
-    const problems = checkInternalLinks(fixture('base'), { base: '/docs' });
+    const problems = findBrokenBuiltLinks(fixture('base'), { base: '/docs' });
     expect(problems.map((p) => [p.page, p.url, p.message])).toEqual([
       ['index.html', '/guide/', 'points outside the base path /docs: on the deployed site this is another site\'s page'],
     ]);
   });
 });
 
-describe('internal link gate on the real site', () => {
-  it('finds every internal href/src and #fragment at the domain root', () => {
+describe('built-site link gate on the real site', () => {
+  it('finds every same-site href/src and #fragment at the domain root', () => {
     const { outDir } = realSite();
-    const problems = checkInternalLinks(outDir, { base: '/', site: siteUrl });
-    expect(formatLinkProblems(problems)).toBe('');
+    const problems = findBrokenBuiltLinks(outDir, { base: '/', site: siteUrl });
+    expect(formatBuiltLinkProblems(problems)).toBe('');
   });
 
   describe('under a base path', () => {
@@ -46,8 +46,8 @@ describe('internal link gate on the real site', () => {
     });
     afterAll(() => rmSync(corrupted, { recursive: true, force: true }));
 
-    it('finds every internal href/src and #fragment', () => {
-      expect(formatLinkProblems(checkInternalLinks(outDir, { base: PROJECT_BASE, site: siteUrl }))).toBe('');
+    it('finds every same-site href/src and #fragment', () => {
+      expect(formatBuiltLinkProblems(findBrokenBuiltLinks(outDir, { base: PROJECT_BASE, site: siteUrl }))).toBe('');
     });
 
     it('fails once a page is missing or a heading loses its id', () => {
@@ -61,7 +61,7 @@ describe('internal link gate on the real site', () => {
       const page = path.join(corrupted, 'hands-on', 'dockerfile', 'index.html');
       writeFileSync(page, readFileSync(page, 'utf8').replaceAll(`id="${tocTarget![1]}"`, 'id="renamed"'));
 
-      const messages = checkInternalLinks(corrupted, { base: PROJECT_BASE, site: siteUrl }).map((p) => p.message);
+      const messages = findBrokenBuiltLinks(corrupted, { base: PROJECT_BASE, site: siteUrl }).map((p) => p.message);
       expect(messages).toContain(`no file in the build for ${victim}`);
       expect(messages).toContain(`no element with id "${tocTarget![1]}" on /docker-learning/hands-on/dockerfile/`);
     });

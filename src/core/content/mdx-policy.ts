@@ -3,6 +3,7 @@ import path from 'node:path';
 import type {} from 'remark-mdx'; // brings the MDX node types into mdast
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
+import type { PolicyProblem } from './html-policy.ts';
 
 /**
  * MDX is code: its imports and `{expressions}` run on the build machine when the site is built, so
@@ -15,10 +16,7 @@ import { visit } from 'unist-util-visit';
  * of untrusted pull requests still need to run without secrets.
  */
 
-export interface PolicyProblem {
-  line: number;
-  message: string;
-}
+export type { PolicyProblem };
 
 export interface MdxImportRules {
   /** The page, POSIX, relative to docsDir: 'guide/page.mdx'. */

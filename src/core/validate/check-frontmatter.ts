@@ -1,5 +1,6 @@
 import { isMap, LineCounter, type Document } from 'yaml';
 import { z } from 'zod';
+import type { FrontmatterBlock } from '../content/source.ts';
 import { readAuthorYaml } from '../content/yaml-limits.ts';
 import { docFrontmatterSchema } from '../frontmatter.ts';
 import { describeZodIssues } from '../problems.ts';
@@ -8,12 +9,6 @@ import { describeZodIssues } from '../problems.ts';
 export interface LocalProblem {
   line: number;
   message: string;
-}
-
-/** The frontmatter block as remark-frontmatter found it: its YAML text and the file line of its `---`. */
-export interface FrontmatterBlock {
-  yaml: string;
-  startLine: number;
 }
 
 export interface FrontmatterResult {
@@ -27,7 +22,7 @@ export interface FrontmatterResult {
  * is far above that and stops a page from making every later reader of it (Astro, search, the
  * sitemap) carry megabytes of YAML.
  */
-export const MAX_FRONTMATTER_CHARS = 64 * 1024;
+const MAX_FRONTMATTER_CHARS = 64 * 1024;
 
 const HOW_TO_START = 'Start the file with a frontmatter block:\n      ---\n      title: Page title\n      description: One or two sentences about the page.\n      ---';
 
@@ -58,7 +53,7 @@ function lineOfPath(doc: Document, counter: LineCounter, path: PropertyKey[], st
   return line;
 }
 
-/** Checks a page's frontmatter against docFrontmatterSchema, with the file line of each bad field. */
+/** Checks a page's frontmatter (as findFrontmatter found it) against docFrontmatterSchema, with the file line of each bad field. */
 export function checkFrontmatter(block: FrontmatterBlock | undefined): FrontmatterResult {
   if (!block) {
     return { draft: false, problems: [{ line: 1, message: `has no frontmatter; every page needs a title and a description. ${HOW_TO_START}` }] };

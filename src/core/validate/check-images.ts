@@ -20,7 +20,7 @@ function decode(value: string): string {
 }
 
 /** Where an image lives; undefined for URLs with a scheme and fragments. */
-export function imageLocation(src: string, fromFile: string, base: string): AssetLocation | undefined {
+function imageLocation(src: string, fromFile: string, base: string): AssetLocation | undefined {
   const trimmed = src.trim();
   if (trimmed === '' || SCHEME.test(trimmed) || trimmed.startsWith('//') || trimmed.startsWith('#')) return undefined;
   const pathPart = decode(trimmed.replace(/[?#].*$/, ''));

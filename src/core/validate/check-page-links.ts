@@ -3,8 +3,12 @@ import type { DocumentFacts } from '../content/facts.ts';
 import type { LocalProblem } from './check-frontmatter.ts';
 import { resolveLinkTarget, sectionIndexFiles, stripBase } from './link-target.ts';
 
-/** What the link check knows about the whole site. */
-export interface SiteIndex {
+/**
+ * What the page-link check (links authors write in content, judged at build time) knows about the
+ * whole site. Not to be confused with the built-site link gate (scripts/quality/built-links.ts),
+ * which reads the HTML in dist/, or the external link checker (scripts/link-check/), which fetches URLs.
+ */
+export interface PageLinkIndex {
   /** Every content file by its path relative to the docs folder. */
   pages: Map<string, { anchors: ReadonlySet<string>; draft: boolean }>;
   /** Folders that hold at least one page, so `folder` without a slash can be told apart from a file. */
@@ -48,14 +52,14 @@ function relativeHref(from: string, to: string): string {
 }
 
 /** A file with the same path in another letter case: the usual cause of "works on my Mac". */
-function sameNameOtherCase(index: SiteIndex, file: string): string | undefined {
+function sameNameOtherCase(index: PageLinkIndex, file: string): string | undefined {
   const lower = file.toLowerCase();
   for (const candidate of index.pages.keys()) if (candidate.toLowerCase() === lower) return candidate;
   return undefined;
 }
 
-/** Links to pages, sections and heading anchors that do not exist (or will not exist in production). */
-export function checkLinks(doc: DocumentFacts, draft: boolean, index: SiteIndex): LocalProblem[] {
+/** Links in one page to pages, sections and heading anchors that do not exist (or will not exist in production). */
+export function checkPageLinks(doc: DocumentFacts, draft: boolean, index: PageLinkIndex): LocalProblem[] {
   const problems: LocalProblem[] = [];
   const missingAnchor = (fragment: string | undefined, target: string, line: number, href: string) => {
     if (fragment === undefined || ALWAYS_VALID_FRAGMENTS.has(fragment.toLowerCase())) return;

@@ -13,7 +13,7 @@ import { MAX_NESTING_DEPTH, NESTING_ADVICE } from '../content/facts.ts';
 import { checkSvg } from '../content/svg-policy.ts';
 import { checkFrontmatter, type LocalProblem } from './check-frontmatter.ts';
 import { checkImages, type AssetCheck } from './check-images.ts';
-import { buildFolderSet, checkLinks, type SiteIndex } from './check-page-links.ts';
+import { buildFolderSet, checkPageLinks, type PageLinkIndex } from './check-page-links.ts';
 import { findUrlClashes } from './check-duplicate-urls.ts';
 
 /** One page with its text and the facts its render (or the same extractor) recorded. */
@@ -41,13 +41,13 @@ export interface CheckSiteOptions {
 }
 
 /** Checks every page against the others, from their facts alone: nothing here parses Markdown. */
-export function checkSite(pages: CheckedPage[], options: CheckSiteOptions): ContentProblem[] {
+function checkSite(pages: CheckedPage[], options: CheckSiteOptions): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const report = (file: string, list: LocalProblem[]) => {
     for (const problem of list) problems.push({ file: options.display(file), line: problem.line, message: problem.message });
   };
   const frontmatter = pages.map((page) => checkFrontmatter(findFrontmatter(page.source)));
-  const index: SiteIndex = {
+  const index: PageLinkIndex = {
     pages: new Map(pages.map((page, i) => [page.file, { anchors: new Set(page.facts.anchors), draft: frontmatter[i]!.draft }])),
     folders: buildFolderSet(pages.map((page) => page.file)),
     display: options.display,
@@ -66,7 +66,7 @@ export function checkSite(pages: CheckedPage[], options: CheckSiteOptions): Cont
       report(page.file, [{ line: 1, message: 'is the home page and says "draft: true": the site would have no home page while every page links to it. Remove "draft: true".' }]);
     }
     report(page.file, page.facts.problems);
-    report(page.file, checkLinks(page.facts, draft, index));
+    report(page.file, checkPageLinks(page.facts, draft, index));
     report(page.file, checkImages(page.facts, options.checkAsset, options.base));
   });
   return sortProblems(problems);
@@ -120,7 +120,7 @@ export interface ValidateContentOptions {
 }
 
 /** Checks an image file: inside the folders the site publishes, present, readable, and (SVG) safe. */
-export function makeAssetCheck({ docsDir, contentDir, publicDir, display }: { docsDir: string; contentDir: string; publicDir: string; display: (file: string) => string }): AssetCheck {
+function makeAssetCheck({ docsDir, contentDir, publicDir, display }: { docsDir: string; contentDir: string; publicDir: string; display: (file: string) => string }): AssetCheck {
   const seen = new Map<string, string | undefined>();
   return (location) => {
     const absolute = location.in === 'docs' ? path.join(docsDir, location.path) : path.join(publicDir, location.path);

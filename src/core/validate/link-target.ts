@@ -29,7 +29,7 @@ export type LinkTarget =
   | { kind: 'other' };
 
 /** Where links.yaml sits as seen from the docs folder. */
-export const LINKS_FILE_FROM_DOCS = '../links.yaml';
+const LINKS_FILE_FROM_DOCS = '../links.yaml';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { frontmatter, validate } from './helpers.ts';
 
-describe('validateDocuments: links to pages', () => {
+describe('page-link check: links to pages', () => {
   it('accepts links to existing .md/.mdx pages, index pages and folders, and ignores URLs and non-page files', () => {
     const problems = validate({
       'index.md': `${frontmatter()}\n[a](./vms/hypervisors.md) [b](vms/) [c](./vms) [d](./vms/index.mdx) [e](https://docs.docker.com/) [f](./compose.yaml) [g](./Dockerfile) [h](/vms/hypervisors/)\n`,
@@ -56,7 +56,7 @@ describe('validateDocuments: links to pages', () => {
   });
 });
 
-describe('validateDocuments: site-absolute links and paths outside', () => {
+describe('page-link check: site-absolute links and paths outside', () => {
   const pages = {
     'index.md': frontmatter(),
     'hands-on/compose.md': `${frontmatter()}\n## Start the stack\n`,
@@ -83,7 +83,7 @@ describe('validateDocuments: site-absolute links and paths outside', () => {
   });
 });
 
-describe('validateDocuments: heading anchors', () => {
+describe('page-link check: heading anchors', () => {
   const target = `${frontmatter()}\n## Run in the background\n\n## Run in the background\n\n### Ports: \`-p 8080:80\`\n\n<a id="custom-spot"></a>\n`;
 
   it('accepts GitHub slugs, numbered repeats, inline code in headings, explicit ids, #top and empty fragments', () => {
@@ -120,7 +120,7 @@ describe('validateDocuments: heading anchors', () => {
   });
 });
 
-describe('validateDocuments: drafts', () => {
+describe('page-link check: links to drafts', () => {
   const pages = {
     'index.md': `${frontmatter()}\n[wip](./wip.md)\n`,
     'wip.md': frontmatter('Work in progress', 'draft: true\n') + '\n[home](./index.md) [broken](./gone.md)\n',

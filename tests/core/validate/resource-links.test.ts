@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { frontmatter, validate } from './helpers.ts';
 
-describe('links to curated resources (../links.yaml#id)', () => {
+describe('page-link check: links to curated resources (../links.yaml#id)', () => {
   const resourceIds = new Set(['docker-docs', 'compose-spec']);
 
   it('accepts a link to an id in links.yaml, and to the list itself', () => {
