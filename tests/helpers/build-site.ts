@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,13 +26,20 @@ export interface BuildResult {
 
 /** Builds the site for a content folder in a child process, as `npm run build` would. */
 export function buildSite(options: BuildOptions): BuildResult {
+  // The unit tier is the quick inner loop: a file that builds belongs to the build or browser tier.
+  if (process.env.TEST_TIER === 'unit') {
+    throw new Error(`buildSite("${options.name}") ran in the unit tier: list this test file under buildFiles (or browserFiles) in vitest.config.ts`);
+  }
   if (!options.reuse) return runBuild(options);
   // Test files run in parallel workers: the first to ask builds, the others wait for its marker.
   const lock = path.join(tmpRoot, `${options.name}.lock`);
   const marker = path.join(tmpRoot, `${options.name}.built`);
+  // A shared build that failed fails every file that asks for it, without building it again.
+  const failed = path.join(tmpRoot, `${options.name}.failed`);
   mkdirSync(tmpRoot, { recursive: true });
   for (;;) {
     if (existsSync(marker)) return { outDir: path.join(tmpRoot, options.name), status: 0, output: readFileSync(marker, 'utf8') };
+    if (existsSync(failed)) throw new Error(`Building ${options.name} failed (earlier in this run):\n${readFileSync(failed, 'utf8')}`);
     try {
       mkdirSync(lock);
     } catch {
@@ -40,8 +47,13 @@ export function buildSite(options: BuildOptions): BuildResult {
       continue;
     }
     try {
+      // Another file may have finished (or failed) between the checks above and taking the lock.
+      if (existsSync(marker) || existsSync(failed)) continue;
       const result = runBuild(options);
-      if (result.status !== 0) throw new Error(`Building ${options.name} failed:\n${result.output}`);
+      if (result.status !== 0) {
+        writeFileSync(failed, result.output);
+        throw new Error(`Building ${options.name} failed:\n${result.output}`);
+      }
       return result;
     } finally {
       rmSync(lock, { recursive: true, force: true });
@@ -96,12 +108,27 @@ function runBuild(options: BuildOptions): BuildResult {
   return withAstroLock(() => runBuildUnlocked(options));
 }
 
+/** One line per Astro build of this run, read by the global teardown to catch a site built twice. */
+export const buildLogFile = (runDir: string) => path.join(runDir, 'builds.jsonl');
+
+export interface BuildLogEntry {
+  name: string;
+  /** What makes two builds the same site: content, base path and extra environment. */
+  key: string;
+  testFile?: string;
+}
+
 function runBuildUnlocked({ contentDir, name, base, env = {} }: BuildOptions): BuildResult {
   const outDir = path.join(tmpRoot, name);
   const marker = path.join(tmpRoot, `${name}.built`);
   rmSync(outDir, { recursive: true, force: true });
   rmSync(marker, { force: true });
   mkdirSync(tmpRoot, { recursive: true });
+  const key = JSON.stringify([path.resolve(projectRoot, contentDir), base ?? '', Object.entries(env).sort()]);
+  // The test file that asked, from the call stack, so a duplicate names where to look.
+  const testFile = /[^\s(]+\.test\.ts/.exec(new Error().stack ?? '')?.[0];
+  const entry: BuildLogEntry = { name, key, testFile: testFile && path.relative(projectRoot, testFile.replace(/^file:\/\//, '')) };
+  appendFileSync(buildLogFile(tmpRoot), `${JSON.stringify(entry)}\n`);
   const result = spawnSync(path.join(projectRoot, 'node_modules', '.bin', 'astro'), ['build', '--outDir', outDir], {
     cwd: projectRoot,
     encoding: 'utf8',

@@ -3,8 +3,9 @@ import siteConfigInput from '../../src/site.config.ts';
 import { buildSite, type BuildResult } from '../helpers/build-site.ts';
 
 /**
- * The builds the quality gates judge. The names are shared: any test file asking for the same name
- * in the same run reuses one build instead of building the real site again.
+ * The builds of the real site that the quality gates and the ship tests (CSP, nginx) judge. Every
+ * test file that needs the real site asks here, so a run builds it once per base path; the global
+ * teardown fails the run if the same site is built twice.
  */
 export const REAL_SITE = 'real-site';
 export const REAL_SITE_BASE = 'real-site-base';

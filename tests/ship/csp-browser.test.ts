@@ -2,8 +2,8 @@ import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPage, type BrowserPage } from '../../scripts/support/chromium.ts';
-import { buildSite } from '../helpers/build-site.ts';
 import { startNginx, type NginxServer } from '../../scripts/support/nginx.ts';
+import { realSite } from '../quality/sites.ts';
 import { servableCopy } from './site-copy.ts';
 
 // The real site behind the real nginx.conf, so the Content-Security-Policy the Docker image sends
@@ -14,8 +14,8 @@ let nginx: NginxServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  const build = buildSite({ contentDir: 'content', name: 'ship-real', reuse: true });
-  root = servableCopy(build.outDir);
+  // The quality gates' build of the real site at /; the copy keeps probe files out of it.
+  root = servableCopy(realSite().outDir);
   nginx = await startNginx({ root });
   browser = await launchChromium();
 });

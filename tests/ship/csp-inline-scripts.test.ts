@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../helpers/build-site.ts';
 import { nginxConfFile } from '../../scripts/support/nginx.ts';
+import { realSite } from '../quality/sites.ts';
 import { parseCsp } from './raw-http.ts';
 
 /**
@@ -79,7 +79,8 @@ describe('the CSP in nginx.conf against every page of the built site', () => {
   let findings: PageFindings[];
 
   beforeAll(() => {
-    const build = buildSite({ contentDir: 'content', name: 'ship-real', reuse: true });
+    // The same build of the real site the quality gates judge.
+    const build = realSite();
     const files = htmlFiles(build.outDir);
     expect(files.length).toBeGreaterThan(5);
     findings = files.map((file) => inspectPage(readFileSync(file, 'utf8'), path.relative(build.outDir, file)));

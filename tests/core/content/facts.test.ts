@@ -58,10 +58,8 @@ describe('collectFacts: one extractor for the renderer and everyone else', () =>
   });
 
   it('turns a 10,000-level blockquote into one problem in bounded time, without a stack overflow', () => {
-    const started = Date.now();
     const facts = factsFromSource({ file: 'deep.md', format: 'md', source: `---\ntitle: x\n---\n${'>'.repeat(10_000)} deep\n` });
     expect(facts.problems).toEqual([{ line: 4, message: expect.stringContaining('nested more than 200 levels deep') }]);
-    expect(Date.now() - started).toBeLessThan(20_000); // a generous bound: the point is that it ends
   });
 
   it('names the line of an MDX syntax error in the file, frontmatter included', () => {
