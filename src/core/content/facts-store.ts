@@ -11,7 +11,7 @@ import type { DocumentFacts } from './facts.ts';
  */
 
 /** Bump when collectFacts changes what it records: older cache files are then ignored whole. */
-export const FACTS_FORMAT = 3;
+export const FACTS_FORMAT = 4;
 
 export function contentHash(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
@@ -23,6 +23,7 @@ const factsSchema = z.object({
   links: z.array(z.object({ href: z.string(), line: z.number() })),
   images: z.array(z.object({ src: z.string(), alt: z.string().optional(), line: z.number(), syntax: z.enum(['markdown', 'html']) })),
   sources: z.array(z.object({ href: z.string(), line: z.number() })),
+  imports: z.array(z.object({ href: z.string(), line: z.number() })),
   problems: z.array(z.object({ line: z.number(), message: z.string() })),
 });
 const cacheFileSchema = z.object({ format: z.literal(FACTS_FORMAT), salt: z.string(), entries: z.record(z.string(), factsSchema) });

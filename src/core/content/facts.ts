@@ -39,6 +39,8 @@ export interface DocumentFacts {
   images: ImageFact[];
   /** Other URLs a page loads (`src` on `<video>`, `<source>`, components): the link checker wants them. */
   sources: LinkFact[];
+  /** What an .mdx page imports (`import x from './data.json'`): relative ones must exist. */
+  imports: LinkFact[];
   /** What the page itself breaks: author HTML beyond GitHub's, unsafe URL schemes, MDX imports, nesting. */
   problems: PolicyProblem[];
 }
@@ -91,7 +93,7 @@ const HTML_WITH_FACTS = /\b(id|name|href|src)\s*=/i;
 
 /** Walks one page's mdast and collects its facts. Pure: no file system, no clock. */
 export function collectFacts(tree: Root, options: CollectFactsOptions): DocumentFacts {
-  const facts: DocumentFacts = { file: options.file, anchors: [], links: [], images: [], sources: [], problems: [] };
+  const facts: DocumentFacts = { file: options.file, anchors: [], links: [], images: [], sources: [], imports: [], problems: [] };
   const lineOf = (node: { position?: { start: { line: number } } }): number => (node.position?.start.line ?? 1) + options.lineOffset;
 
   if (treeDepth(tree, MAX_NESTING_DEPTH) > MAX_NESTING_DEPTH) {
@@ -132,6 +134,13 @@ export function collectFacts(tree: Root, options: CollectFactsOptions): Document
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement':
         collectJsx(node, lineOf(node), facts, anchors);
+        break;
+      case 'mdxjsEsm':
+        for (const statement of node.data?.estree?.body ?? []) {
+          const source = 'source' in statement ? statement.source : undefined;
+          // MDX's estree carries file lines already (frontmatter included), so no offset applies.
+          if (source && typeof source.value === 'string') facts.imports.push({ href: source.value, line: statement.loc?.start.line ?? lineOf(node) });
+        }
         break;
     }
   });

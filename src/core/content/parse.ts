@@ -60,6 +60,6 @@ export function parsePage(page: PageSource): { tree: Root; lineOffset: number } 
 
 export function factsFromSource(page: PageSource, mdx?: CollectFactsOptions['mdx']): DocumentFacts {
   const parsed = parsePage(page);
-  if ('problem' in parsed) return { file: page.file, anchors: [], links: [], images: [], sources: [], problems: [parsed.problem] };
+  if ('problem' in parsed) return { file: page.file, anchors: [], links: [], images: [], sources: [], imports: [], problems: [parsed.problem] };
   return collectFacts(parsed.tree, { file: page.file, format: page.format, lineOffset: parsed.lineOffset, mdx });
 }

@@ -32,6 +32,8 @@ export interface CheckSiteOptions {
   display: (pathFromDocsDir: string) => string;
   /** What is wrong with an image file, if anything. */
   checkAsset: AssetCheck;
+  /** Whether a file exists, by its POSIX path relative to the docs folder (may start with `../`). */
+  fileExists: (pathFromDocsDir: string) => boolean;
   /** Site paths served besides the pages: `/resources/`, files in public/. */
   isOtherRoute: (sitePath: string) => boolean;
   /** Ids in links.yaml, for `../links.yaml#id` links; undefined when there is no list. */
@@ -68,8 +70,22 @@ function checkSite(pages: CheckedPage[], options: CheckSiteOptions): ContentProb
     report(page.file, page.facts.problems);
     report(page.file, checkPageLinks(page.facts, draft, index));
     report(page.file, checkImages(page.facts, options.checkAsset, options.base));
+    report(page.file, missingImports(page.facts, options.fileExists));
   });
   return sortProblems(problems);
+}
+
+/**
+ * Relative imports of an .mdx page that name no file. Vite would stop the build on them too, but
+ * naming a line of the compiled page; the page's own line is here.
+ */
+function missingImports(facts: DocumentFacts, fileExists: (pathFromDocsDir: string) => boolean): LocalProblem[] {
+  return facts.imports.flatMap(({ href, line }) => {
+    if (!href.startsWith('./') && !href.startsWith('../')) return [];
+    const target = path.posix.normalize(path.posix.join(path.posix.dirname(facts.file), href.replace(/[?#].*$/, '')));
+    if (fileExists(target)) return [];
+    return [{ line, message: `imports "${href}", which does not exist. Fix the path, or add the file.` }];
+  });
 }
 
 function sortProblems(problems: ContentProblem[]): ContentProblem[] {
@@ -94,6 +110,7 @@ export function validateDocuments(documents: { file: string; source: string }[],
   const problems = checkSite(pages, {
     base: options.base,
     production: options.production,
+    fileExists: options.fileExists,
     display: options.display,
     resourceIds: options.resourceIds,
     checkAsset: (location) => (location.in === 'docs' && !options.fileExists(location.path) ? `does not exist (expected at ${options.display(location.path)}). Fix the path, or put the image file there.` : undefined),
@@ -163,6 +180,7 @@ export function validateContent({ docsDir, base, rootDir = projectRoot, producti
     base,
     production,
     display,
+    fileExists: (file) => existsSync(path.join(docsDir, file)),
     resourceIds: readResourceIds(path.join(contentDir, 'links.yaml')),
     checkAsset: makeAssetCheck({ docsDir, contentDir, publicDir, display }),
     isOtherRoute: (sitePath) => OWN_ROUTES.has(sitePath) || isPublicFile(publicDir, sitePath),
