@@ -150,7 +150,10 @@ export default function validateContentIntegration({ session, linksFile, renderP
         }
         if (command !== 'build' && command !== 'dev') return; // `astro sync`/`check`/`preview` build nothing from content
         if (command === 'build') {
-          if (renderPool) renderPool.enabled = true;
+          if (renderPool) {
+            renderPool.enabled = true;
+            renderPool.warmUp();
+          }
           quietParseErrors();
           loggedErrors = watchErrors(logger);
           // What would make Astro drop a page, trip or run out of memory is stopped before it loads

@@ -18,7 +18,6 @@ type RenderResult = Awaited<ReturnType<Renderer['render']>>;
 
 /** What a worker needs to build the same pipeline: plain data only (it crosses a thread). */
 export interface RenderWorkerData {
-  shared: unknown;
   base: string;
   session: Omit<ContentSessionOptions, 'cacheDir'>;
 }
@@ -60,10 +59,27 @@ export class RenderPool {
     this.base = base;
   }
 
+  /**
+   * Starts the workers early (astro build's config setup), so that they load the Markdown and
+   * highlighting modules while Astro sets itself up, not after the first page is handed out.
+   */
+  warmUp(): void {
+    if (!this.enabled || this.workers.length > 0) return;
+    this.start();
+  }
+
   /** Wraps this thread's renderer so that pages also go to workers. */
   wrap(local: Renderer, shared: unknown): Renderer {
     if (!this.enabled) return local;
-    this.start(shared);
+    this.start();
+    let settings: unknown;
+    try {
+      settings = structuredClone(shared);
+    } catch {
+      void this.close(); // Settings that cannot cross a thread (functions): render here, as Astro would.
+      return local;
+    }
+    for (const { worker } of this.workers) worker.postMessage({ settings });
     if (this.workers.length === 0) return local;
     return {
       render: (content, options) => {
@@ -73,16 +89,11 @@ export class RenderPool {
     };
   }
 
-  private start(shared: unknown): void {
+  private start(): void {
     if (this.workers.length > 0) return;
     // One core stays with this thread, which renders too and runs Astro.
     const count = Math.min(Math.max(os.availableParallelism() - 1, 0), 3);
-    let data: RenderWorkerData;
-    try {
-      data = structuredClone({ shared, base: this.base, session: this.sessionOptions });
-    } catch {
-      return; // Settings that cannot cross a thread (functions): render here, as Astro would.
-    }
+    const data: RenderWorkerData = { base: this.base, session: this.sessionOptions };
     for (let i = 0; i < count; i++) {
       const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: data });
       worker.unref(); // A finished build must not wait for an idle worker.

@@ -23,13 +23,21 @@ const store = new ForwardingStore();
 const session = { ...createContentSession({ ...data.session, cacheDir: '' }, { load: false }), store };
 const { remarkPlugins, rehypePlugins } = markdownPipeline({ docsDir: session.docsDir, base: data.base, session });
 quietParseErrors();
-const processor = createMarkdownProcessor({ ...(data.shared as object), remarkPlugins, rehypePlugins, smartypants: false });
+// Astro's Markdown settings (highlighting themes, image options) arrive with the first renderer, after
+// the worker has started and loaded its modules; pages never arrive before them.
+let processor: ReturnType<typeof createMarkdownProcessor> | undefined;
 
-parentPort!.on('message', async (message: { id: number; content: string; fileURL?: string; frontmatter?: Record<string, unknown> }) => {
+type Message = { settings: unknown } | { id: number; content: string; fileURL?: string; frontmatter?: Record<string, unknown> };
+
+parentPort!.on('message', async (message: Message) => {
+  if ('settings' in message) {
+    processor = createMarkdownProcessor({ ...(message.settings as object), remarkPlugins, rehypePlugins, smartypants: false });
+    return;
+  }
   const reply: RenderReply = { id: message.id };
   const fileURL = message.fileURL ? new URL(message.fileURL) : undefined;
   try {
-    reply.result = await (await processor).render(message.content, { fileURL, frontmatter: message.frontmatter });
+    reply.result = await (await processor!).render(message.content, { fileURL, frontmatter: message.frontmatter });
   } catch (error) {
     reply.error = error instanceof Error ? error.message : String(error);
   }
