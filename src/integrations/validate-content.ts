@@ -10,7 +10,8 @@ import { quietParseErrors } from '../plugins/quiet-parse-errors.ts';
 import { describeParseError } from '../core/content/parse.ts';
 import { LINKS_FILE_PROBLEMS_TITLE, validateLinksFile } from '../core/links-file.ts';
 import { ContentProblemsError, formatProblems, type ContentProblem } from '../core/problems.ts';
-import { validateBeforeLoading, validateContent } from '../core/validate/index.ts';
+import { takeInventory, validateBeforeLoading, validateContent } from '../core/validate/index.ts';
+import type { Inventory } from '../core/content/inventory.ts';
 
 export interface ValidateContentIntegrationOptions {
   /** The build's content session (astro.config.mjs): the facts the renderer records go there. */
@@ -82,6 +83,8 @@ export default function validateContentIntegration({ session, linksFile, renderP
   let loggedErrors: string[] = [];
   let check: (() => ContentProblem[]) | undefined;
   let problemCount = 0;
+  /** Taken once per build before Astro loads anything, and reused by the gate. */
+  let inventory: Inventory | undefined;
 
   /** Logs each list under its own heading, then lets the entry point end the build, or throws. */
   const stopBuild = (logger: AstroIntegrationLogger, ...lists: ContentProblemsError[]): never => {
@@ -99,7 +102,7 @@ export default function validateContentIntegration({ session, linksFile, renderP
   const linksFileProblems = () => new ContentProblemsError(LINKS_FILE_PROBLEMS_TITLE, validateLinksFile(linksFile, rootDir));
   const everyProblem = (extra: ContentProblem[] = []) => {
     const seen = new Set<string>();
-    const all = [...extra, ...validateContent({ docsDir, base, rootDir, production: true, session })];
+    const all = [...extra, ...validateContent({ docsDir, base, rootDir, production: true, session, inventory })];
     return all.filter((problem) => {
       const key = `${problem.file}:${problem.line ?? ''}:${problem.message}`;
       return !seen.has(key) && seen.add(key);
@@ -159,7 +162,8 @@ export default function validateContentIntegration({ session, linksFile, renderP
           // What would make Astro drop a page, trip or run out of memory is stopped before it loads
           // anything; the rest of the list comes from the same extractor, so it is still complete.
           // links.yaml is checked here too, so its loader never meets a bad list in a build.
-          const early = validateBeforeLoading({ docsDir, rootDir });
+          inventory = takeInventory({ docsDir, rootDir });
+          const early = validateBeforeLoading({ docsDir, rootDir, inventory });
           const links = linksFileProblems();
           if (early.length > 0 || links.problems.length > 0) stopBuild(logger, links, contentProblems(everyProblem(early)));
           updateConfig({ vite: { plugins: [gate(logger)] } });

@@ -14,6 +14,7 @@ import { visit } from 'unist-util-visit';
 /** File names are shown relative to the working directory: the project root under npm scripts. */
 export default function remarkMdxExpressionErrors({ rootDir = process.cwd() }: { rootDir?: string } = {}) {
   return (tree: Root, file: VFile) => {
+    if (!file.path?.toLowerCase().endsWith('.mdx')) return; // only MDX has expressions to run
     const shown = file.path ? path.relative(rootDir, file.path).split(path.sep).join('/') : 'an .mdx page';
     visit(tree, ['mdxFlowExpression', 'mdxTextExpression'], (node) => {
       if (node.type !== 'mdxFlowExpression' && node.type !== 'mdxTextExpression') return;

@@ -5,7 +5,7 @@ import type { ContentProblem } from '../problems.ts';
 import { parseResources } from '../resources.ts';
 import { pagePath, RESOURCES_SLUG, slugFromContentPath } from '../urls.ts';
 import type { DocumentFacts } from '../content/facts.ts';
-import { buildInventory, checkAssetFile, SITE_RESERVED_SLUGS, type InventoryPage } from '../content/inventory.ts';
+import { buildInventory, checkAssetFile, SITE_RESERVED_SLUGS, type Inventory, type InventoryPage } from '../content/inventory.ts';
 import { factsFromSource } from '../content/parse.ts';
 import type { ContentSession } from '../content/session.ts';
 import { deepestPrefix, findFrontmatter } from '../content/source.ts';
@@ -134,6 +134,15 @@ export interface ValidateContentOptions {
   session?: ContentSession;
   /** Problems found while Astro loaded or rendered pages (the loader's errors), by docs-relative file. */
   loadProblems?: ContentProblem[];
+  /** The inventory taken before Astro loaded the content: a build reads every page once, not twice. */
+  inventory?: Inventory;
+}
+
+/** The inventory of the docs folder, with file names shown relative to `rootDir`. */
+export function takeInventory({ docsDir, rootDir = projectRoot }: Pick<ValidateContentOptions, 'docsDir' | 'rootDir'>): Inventory {
+  const shownDocsDir = path.relative(rootDir, docsDir).split(path.sep).join('/');
+  const display = (file: string) => path.posix.join(shownDocsDir, file);
+  return buildInventory({ docsDir, contentDir: path.dirname(docsDir), display, reservedSlugs: SITE_RESERVED_SLUGS });
 }
 
 /** Checks an image file: inside the folders the site publishes, present, readable, and (SVG) safe. */
@@ -169,12 +178,12 @@ function isPublicFile(publicDir: string, sitePath: string): boolean {
  * Finds every page (the inventory), takes each page's facts from the render that recorded them (or,
  * when Astro served the page from its cache, from the same extractor), and checks the whole site.
  */
-export function validateContent({ docsDir, base, rootDir = projectRoot, production = false, session, loadProblems = [] }: ValidateContentOptions): ContentProblem[] {
+export function validateContent({ docsDir, base, rootDir = projectRoot, production = false, session, loadProblems = [], inventory: taken }: ValidateContentOptions): ContentProblem[] {
   const contentDir = session?.contentDir ?? path.dirname(docsDir);
   const publicDir = session?.publicDir ?? path.join(rootDir, 'public');
   const shownDocsDir = path.relative(rootDir, docsDir).split(path.sep).join('/');
   const display = (file: string) => path.posix.join(shownDocsDir, file);
-  const inventory = buildInventory({ docsDir, contentDir, display, reservedSlugs: SITE_RESERVED_SLUGS });
+  const inventory = taken ?? buildInventory({ docsDir, contentDir, display, reservedSlugs: SITE_RESERVED_SLUGS });
   const pages = inventory.pages.map((page) => ({ file: page.file, source: page.source, facts: factsOf(page, docsDir, session) }));
   const problems = checkSite(pages, {
     base,
@@ -216,10 +225,9 @@ function readResourceIds(file: string): Set<string> | undefined {
  * sizes) and every page's frontmatter. Astro's own loading would trip over these first, with a
  * stack trace, a dropped page or an exploding YAML alias.
  */
-export function validateBeforeLoading({ docsDir, rootDir = projectRoot }: Pick<ValidateContentOptions, 'docsDir' | 'rootDir'>): ContentProblem[] {
+export function validateBeforeLoading({ docsDir, rootDir = projectRoot, inventory = takeInventory({ docsDir, rootDir }) }: Pick<ValidateContentOptions, 'docsDir' | 'rootDir' | 'inventory'>): ContentProblem[] {
   const shownDocsDir = path.relative(rootDir, docsDir).split(path.sep).join('/');
   const display = (file: string) => path.posix.join(shownDocsDir, file);
-  const inventory = buildInventory({ docsDir, contentDir: path.dirname(docsDir), display, reservedSlugs: SITE_RESERVED_SLUGS });
   const problems = [...inventory.problems];
   for (const page of inventory.pages) {
     const { draft, problems: found } = checkFrontmatter(findFrontmatter(page.source));
