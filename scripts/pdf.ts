@@ -14,7 +14,7 @@ import { projectRoot, readEnv } from '../src/core/env.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium.ts';
 import { serveStatic } from './support/static-server.ts';
 import { insertPdfLink, printablePage } from '../src/core/printable.ts';
-import { resolveSiteConfig } from '../src/core/site-config.ts';
+import { resolveSiteConfig, SiteConfigError } from '../src/core/site-config.ts';
 import { joinBase } from '../src/core/urls.ts';
 import siteConfigInput from '../src/site.config.ts';
 
@@ -179,8 +179,8 @@ async function linkPdfFromPage(options: PdfOptions, result: PdfResult): Promise<
 
 async function main(): Promise<number> {
   const env = readEnv();
-  const { base } = resolveSiteConfig(siteConfigInput, { SITE_URL: env.siteUrl, SITE_BASE: env.siteBase });
   try {
+    const { base } = resolveSiteConfig(siteConfigInput, { SITE_URL: env.siteUrl, SITE_BASE: env.siteBase });
     const options = parsePdfArgs(process.argv.slice(2), base);
     if (options === 'help') {
       console.log(USAGE);
@@ -204,7 +204,8 @@ async function main(): Promise<number> {
     await linkPdfFromPage(options, result);
     return 0;
   } catch (error) {
-    if (error instanceof PdfError) {
+    // A bad setting is the maintainer's to fix, like a missing build: one message, no stack trace.
+    if (error instanceof PdfError || error instanceof SiteConfigError) {
       console.error(`error: ${error.message}`);
       return 1;
     }

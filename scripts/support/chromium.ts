@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { readEnv } from '../../src/core/env.ts';
 
 /** Debian's chromium package (`apt-get install -y chromium`, or `npm run setup:system`). */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_PATH = readEnv().chromiumPath;
 
 /**
  * Quiet, reproducible headless Chromium: no GPU, no background downloads or updates, no sync, no

@@ -3,12 +3,13 @@ import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync,
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { projectRoot } from '../../src/core/env.ts';
+import { projectRoot, readEnv } from '../../src/core/env.ts';
 
 /** Debian's nginx (`apt-get install nginx`); .ci/run installs it. Override for other layouts. */
-export const nginxBinary = process.env.NGINX_BIN ?? '/usr/sbin/nginx';
-const mimeTypesFile = process.env.NGINX_MIME_TYPES ?? '/etc/nginx/mime.types';
-const modulesDir = process.env.NGINX_MODULES_DIR ?? '/usr/lib/nginx/modules';
+const { nginx } = readEnv();
+export const nginxBinary = nginx.binary;
+const mimeTypesFile = nginx.mimeTypesFile;
+const modulesDir = nginx.modulesDir;
 export const nginxConfFile = path.join(projectRoot, 'nginx.conf');
 
 /** The ngx_brotli filter module when this machine has it (Debian: libnginx-mod-http-brotli-filter). */

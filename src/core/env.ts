@@ -49,6 +49,13 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env) {
     linkCacheFile: env.LINK_CHECK_CACHE ? path.resolve(env.LINK_CHECK_CACHE) : path.join(projectRoot, '.cache', 'link-check.json'),
     /** Set by GitHub Actions: the link checker appends its Markdown report to the job summary there. */
     githubStepSummary: env.GITHUB_STEP_SUMMARY || undefined,
+    /** Debian's browser and web server, which the tools and tests drive; overridable for other systems. */
+    chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
+    nginx: {
+      binary: env.NGINX_BIN || '/usr/sbin/nginx',
+      mimeTypesFile: env.NGINX_MIME_TYPES || '/etc/nginx/mime.types',
+      modulesDir: env.NGINX_MODULES_DIR || '/usr/lib/nginx/modules',
+    },
   };
 }
 

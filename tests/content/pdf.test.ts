@@ -44,6 +44,13 @@ describe('scripts/pdf.ts options', () => {
     expect(() => parsePdfArgs(['--colour'], '/')).toThrow(PdfError);
   });
 
+  it('stops on a bad site setting with the settings message, not a stack trace', () => {
+    const { status, stderr } = runPdf([], { SITE_BASE: 'docs' });
+    expect(status).toBe(1);
+    expect(stderr).toContain("base: expected a path starting with '/'");
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('counts pages the way Chromium writes them', () => {
     const pdf = Buffer.from('<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>\n<< /Type /Page /Parent 2 0 R >>\n<</Type/Page/Parent 2 0 R>>', 'latin1');
     expect(countPdfPages(pdf)).toBe(2);

@@ -43,7 +43,15 @@ describe('readEnv', () => {
       siteBase: undefined,
       linkCacheFile: path.join(root, '.cache', 'link-check.json'),
       githubStepSummary: undefined,
+      chromiumPath: '/usr/bin/chromium',
+      nginx: { binary: '/usr/sbin/nginx', mimeTypesFile: '/etc/nginx/mime.types', modulesDir: '/usr/lib/nginx/modules' },
     });
+  });
+
+  it('lets another system point the tools at its own Chromium and nginx', () => {
+    const env = readEnv({ CHROMIUM_PATH: '/opt/chrome/chrome', NGINX_BIN: '/opt/nginx/sbin/nginx' });
+    expect(env.chromiumPath).toBe('/opt/chrome/chrome');
+    expect(env.nginx.binary).toBe('/opt/nginx/sbin/nginx');
   });
 
   it('takes overrides, resolving paths against the working directory and ignoring empty values', () => {

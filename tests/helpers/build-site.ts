@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { astroBuildEnv, projectRoot } from '../../src/core/env.ts';
 
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export { projectRoot };
 /** Set by tests/global-setup.ts for each run; a lone file run outside it gets a folder of its own. */
 export const tmpRoot = process.env.TEST_RUN_DIR ?? path.join(projectRoot, 'tests', '.tmp', `run-${process.pid}`);
 
@@ -133,15 +133,10 @@ function runBuildUnlocked({ contentDir, name, base, env = {} }: BuildOptions): B
     cwd: projectRoot,
     encoding: 'utf8',
     env: {
-      ...cleanEnv(),
-      PATH: `${path.join(projectRoot, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}`,
-      DOCS_CONTENT_DIR: path.resolve(projectRoot, contentDir),
-      ASTRO_CACHE_DIR: path.join(tmpRoot, `${name}.cache`),
+      ...astroBuildEnv({ contentDir: path.resolve(projectRoot, contentDir), cacheDir: path.join(tmpRoot, `${name}.cache`) }, withoutVitest()),
       SITE_BASE: base ?? '',
       // A developer's own link-check cache must not leak into fixture pages; tests pass one explicitly.
       LINK_CHECK_CACHE: path.join(tmpRoot, 'no-link-cache.json'),
-      NO_COLOR: '1',
-      FORCE_COLOR: '0',
       ...env,
     },
     timeout: 300_000,
@@ -157,13 +152,10 @@ export function readPage(outDir: string, sitePath: string): string {
   return readFileSync(path.join(outDir, file), 'utf8');
 }
 
-/**
- * Vitest exposes import.meta.env as process variables (DEV=1, MODE=test, NODE_ENV=test...); a child
- * Astro build would inherit them and build in development mode, drafts included.
- */
-function cleanEnv(): NodeJS.ProcessEnv {
+/** Vitest's own variables (TEST, VITEST_*) mean nothing to a child build; astroBuildEnv drops Vite's mode ones. */
+function withoutVitest(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const key of ['DEV', 'PROD', 'MODE', 'BASE_URL', 'SSR', 'TEST', 'NODE_ENV']) delete env[key];
+  delete env.TEST;
   for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
   return env;
 }
