@@ -7,10 +7,40 @@ import { formatProblems } from '../core/problems.ts';
 import { parseResources, type Resource } from '../core/resources.ts';
 import { declaresNoindex, hasSearchBody, RESOURCES_SLUG, resourceRecord, searchableDocument } from '../lib/search/records.ts';
 import { joinBase, pageHref, sitePathOfHtmlFile } from '../core/urls.ts';
+import { registerEarlySearchFeed, type EarlySearchFeed } from '../lib/search/early-feed.ts';
 
 /** A user-facing indexing failure: the build prints the message, not a stack trace. */
 export class SearchIndexError extends Error {
   override name = 'SearchIndexError';
+}
+
+/** What became of a page handed over early (see early-feed.ts): indexed, or why not. */
+type EarlyResult = { indexed: true; errors: string[] } | { indexed: false; reason: 'noindex' | 'no-body' };
+
+/**
+ * Starts Pagefind on the first page rendered and indexes each page as it comes, so indexing
+ * overlaps page generation. Only directory-style pages (`/guide/page/`) are taken: their URL is the
+ * one buildSearchIndex would give their file; anything else (404.html) is read from disk later.
+ */
+export class PagefindFeed implements EarlySearchFeed {
+  index: Promise<pagefind.PagefindIndex> | undefined;
+  readonly offered = new Map<string, Promise<EarlyResult>>();
+
+  offer(urlPath: string, html: string): void {
+    if (!urlPath.endsWith('/')) return;
+    this.index ??= pagefind.createIndex({}).then((created) => {
+      if (created.errors.length > 0 || !created.index) fail('starting Pagefind', created.errors);
+      return created.index;
+    });
+    const result = this.index.then(async (index): Promise<EarlyResult> => {
+      if (declaresNoindex(html)) return { indexed: false, reason: 'noindex' };
+      if (!hasSearchBody(html)) return { indexed: false, reason: 'no-body' };
+      const added = await index.addHTMLFile({ url: urlPath, content: searchableDocument(html) });
+      return { indexed: true, errors: added.errors };
+    });
+    result.catch(() => {}); // awaited (and reported) by buildSearchIndex; never an unhandled rejection meanwhile
+    this.offered.set(urlPath, result);
+  }
 }
 
 export interface SearchIndexOptions {
@@ -22,6 +52,8 @@ export interface SearchIndexOptions {
   language: string;
   /** content/links.yaml; a missing file means no curated resources. */
   linksFile: string;
+  /** Pages already handed to Pagefind during the build, and its running index. */
+  feed?: PagefindFeed;
 }
 
 export interface SearchIndexSummary {
@@ -115,7 +147,7 @@ async function listHtmlFiles(outDir: string): Promise<string[]> {
  * Pagefind reports problems in `errors` arrays instead of throwing; each one fails the build here.
  */
 export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexSummary> {
-  const { outDir, base, language, linksFile } = options;
+  const { outDir, base, language, linksFile, feed } = options;
   const outputPath = path.join(outDir, 'pagefind');
   const files = await listHtmlFiles(outDir);
   const resources = await readResources(linksFile);
@@ -123,9 +155,14 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
 
   // A stale bundle from an earlier build would leave fragments of deleted pages behind.
   await rm(outputPath, { recursive: true, force: true });
-  const created = await pagefind.createIndex({});
-  if (created.errors.length > 0 || !created.index) fail('starting Pagefind', created.errors);
-  const index = created.index;
+  let index: pagefind.PagefindIndex;
+  if (feed?.index) {
+    index = await feed.index;
+  } else {
+    const created = await pagefind.createIndex({});
+    if (created.errors.length > 0 || !created.index) fail('starting Pagefind', created.errors);
+    index = created.index;
+  }
   const skipped: string[] = [];
   const withoutBody: string[] = [];
   let pages = 0;
@@ -133,11 +170,20 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     for (let i = 0; i < files.length; i += BATCH) {
       await Promise.all(
         files.slice(i, i + BATCH).map(async (file) => {
+          // An explicit URL with the base path: the index holds the same hrefs the site links to.
+          const url = joinBase(base, sitePathOfHtmlFile(file));
+          const early = feed?.offered.get(url);
+          if (early) {
+            const result = await early;
+            if (!result.indexed) return void (result.reason === 'noindex' ? skipped : withoutBody).push(file);
+            if (result.errors.length > 0) fail(`indexing ${file}`, result.errors);
+            pages += 1;
+            return;
+          }
           const content = await readFile(path.join(outDir, file), 'utf8');
           if (declaresNoindex(content)) return void skipped.push(file);
           if (!hasSearchBody(content)) return void withoutBody.push(file);
-          // An explicit URL with the base path: the index holds the same hrefs the site links to.
-          const added = await index.addHTMLFile({ url: joinBase(base, sitePathOfHtmlFile(file)), content: searchableDocument(content) });
+          const added = await index.addHTMLFile({ url, content: searchableDocument(content) });
           if (added.errors.length > 0) fail(`indexing ${file}`, added.errors);
           pages += 1;
         }),
@@ -187,15 +233,22 @@ export interface PagefindIntegrationOptions {
 
 export default function pagefindIntegration({ language, linksFile }: PagefindIntegrationOptions): AstroIntegration {
   let base = '/';
+  let feed: PagefindFeed | undefined;
   return {
     name: 'docker-learning:pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;
       },
+      // Pages are rendered after this hook; each is handed to Pagefind as it is (src/middleware.ts).
+      'astro:build:start': () => {
+        feed = new PagefindFeed();
+        registerEarlySearchFeed(feed);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const summary = await buildSearchIndex({ outDir: fileURLToPath(dir), base, language, linksFile });
+        registerEarlySearchFeed(undefined);
+        const summary = await buildSearchIndex({ outDir: fileURLToPath(dir), base, language, linksFile, feed });
         if (summary.withoutBody.length > 0) {
           logger.warn(`${summary.withoutBody.length} page(s) lack data-pagefind-body and cannot be found by search: ${summary.withoutBody.join(', ')}`);
         }

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildSearchIndex, SearchIndexError } from '../../src/integrations/pagefind.ts';
+import { buildSearchIndex, PagefindFeed, SearchIndexError } from '../../src/integrations/pagefind.ts';
 import { buildSite } from '../helpers/build-site.ts';
 
 const page = (title: string, body: string, head = '') =>
@@ -61,6 +61,22 @@ describe('buildSearchIndex', () => {
     const summary = await buildSearchIndex({ outDir, base: '/docker-learning', language: 'en', linksFile });
     expect(summary).toMatchObject({ pages: 3, resources: 1, skipped: ['404.html'], withoutBody: [] });
     expect(existsSync(path.join(outDir, 'pagefind', 'pagefind.js'))).toBe(true);
+  });
+
+  it('takes pages handed over during the build as they are, and reads the others from disk', async () => {
+    const home = page('Home', '<p>Welcome</p>');
+    const guide = page('Guide', '<p>Publish a port.</p>');
+    const notFound = page('Not found', '<p>Gone</p>', '<meta name="robots" content="noindex">');
+    const legacy = '<html lang="en"><body><p>Old page</p></body></html>';
+    const { outDir, linksFile } = site({ 'dist/index.html': home, 'dist/guide/index.html': guide, 'dist/404.html': notFound, 'dist/legacy/index.html': legacy });
+    const feed = new PagefindFeed();
+    feed.offer('/docs/', home);
+    feed.offer('/docs/legacy/', legacy);
+    feed.offer('/docs/404', notFound); // not a directory page: its file's URL is /docs/404.html, so it is left to the disk pass
+    expect([...feed.offered.keys()]).toEqual(['/docs/', '/docs/legacy/']);
+    const summary = await buildSearchIndex({ outDir, base: '/docs', language: 'en', linksFile, feed });
+    expect(summary).toMatchObject({ pages: 2, skipped: ['404.html'], withoutBody: ['legacy/index.html'] });
+    expect(JSON.parse(readFileSync(path.join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')).languages.en.page_count).toBe(2);
   });
 
   it('reports pages that lack data-pagefind-body, which search could never find', async () => {
