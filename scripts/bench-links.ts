@@ -5,11 +5,15 @@
  * requests and peak concurrent connections per host, and the checker's peak RSS.
  *
  * Options: --links <n> (default 2000), --latency <ms> (50), --per-host <n> (2).
+ *
+ * Then two hostile scenarios, each with its own fresh hosts and no cache: 1 link whose server never
+ * answers among 200 fine ones (--link-deadline, default 5s here), and 2,000 links on one host that
+ * answers 429 Too Many Requests with Retry-After: 1 forever (what giving up on a host saves).
  */
 import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -107,7 +111,12 @@ function runCli(args: string[], workDir: string, nodeFlags: string[]): Promise<C
 async function main(): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
-    options: { links: { type: 'string', default: '2000' }, latency: { type: 'string', default: '50' }, 'per-host': { type: 'string', default: '2' } },
+    options: {
+      links: { type: 'string', default: '2000' },
+      latency: { type: 'string', default: '50' },
+      'per-host': { type: 'string', default: '2' },
+      'link-deadline': { type: 'string', default: '5s' },
+    },
   });
   const totalLinks = Number(values.links);
   const latencyMs = Number(values.latency);
@@ -150,6 +159,10 @@ async function main(): Promise<void> {
     ];
     process.stdout.write(`${out.join('\n')}\n`);
     if (cold.report.links.length !== totalLinks) process.exitCode = 1;
+
+    const hostile = await hostileScenarios(workDir, nodeFlags, values['link-deadline']);
+    process.stdout.write(`\n${hostile.lines.join('\n')}\n`);
+    if (!hostile.ok) process.exitCode = 1;
   } finally {
     for (const { server, sockets } of hosts) {
       for (const socket of sockets) socket.destroy();
@@ -157,4 +170,95 @@ async function main(): Promise<void> {
     }
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+type Answer = (request: IncomingMessage, response: ServerResponse) => void;
+
+/** A loopback host with its own answer, counting requests; closed by the caller. */
+async function startAnsweringHost(host: string, answer: Answer) {
+  const sockets = new Set<Socket>();
+  const seen = { requests: 0 };
+  const server = createServer((request, response) => {
+    seen.requests++;
+    answer(request, response);
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    origin: `http://${host}:${port}`,
+    seen,
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      server.close();
+    },
+  };
+}
+
+async function writeLinks(dir: string, urls: string[]): Promise<string> {
+  const contentDir = path.join(dir, 'content');
+  await mkdir(path.join(contentDir, 'docs'), { recursive: true });
+  for (let file = 0; file * 100 < urls.length; file++) {
+    const lines = urls.slice(file * 100, file * 100 + 100).map((url, index) => `- [link ${index}](${url})`);
+    await writeFile(path.join(contentDir, 'docs', `page-${String(file).padStart(3, '0')}.md`), `# Page ${file}\n\n${lines.join('\n')}\n`);
+  }
+  return contentDir;
+}
+
+interface ReportedLinkFigures {
+  url: string;
+  verdict: string;
+  elapsedMs: number;
+  requests: number;
+  stoppedBy?: string;
+  detail?: string;
+}
+
+/** The two runs that used to take forever: a server that never answers, and one that always says 429. */
+async function hostileScenarios(workDir: string, nodeFlags: string[], linkDeadline: string): Promise<{ lines: string[]; ok: boolean }> {
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const lines: string[] = [];
+  let ok = true;
+  const common = ['--include', '^http://127\\.', '--no-cache', '--format', 'json'];
+
+  // 1 hanging link among 200 fine ones.
+  const fine = await startAnsweringHost('127.0.0.5', (_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>ok</title><h1>ok</h1>'));
+  const hanging = await startAnsweringHost('127.0.0.6', () => {}); // accepts, never answers
+  try {
+    const dir = await mkdtemp(path.join(workDir, 'hanging-'));
+    const urls = [...Array.from({ length: 200 }, (_, index) => `${fine.origin}/page/${index}`), `${hanging.origin}/never`];
+    const run = await runCli(['--content-dir', await writeLinks(dir, urls), ...common, '--link-deadline', linkDeadline], dir, nodeFlags);
+    const links = run.report.links as ReportedLinkFigures[];
+    const stuck = links.find((link) => link.url.startsWith(hanging.origin));
+    lines.push(
+      `1 hanging link among 200 fine ones (--link-deadline ${linkDeadline})`,
+      `  wall ${seconds(run.wallMs)} (checker's own elapsed ${seconds(run.report.elapsedMs)}), verdicts ${JSON.stringify(run.report.counts)}, exit code ${run.report.exitCode}`,
+      `  hanging link: ${stuck?.verdict} after ${seconds(stuck?.elapsedMs ?? 0)}, ${stuck?.requests} request(s) — ${stuck?.detail}`,
+    );
+    if (stuck?.verdict !== 'timeout' || run.report.counts.ok !== 200) ok = false;
+  } finally {
+    fine.close();
+    hanging.close();
+  }
+
+  // 2,000 links on a host that answers 429 forever.
+  const throttled = await startAnsweringHost('127.0.0.7', (_request, response) => response.writeHead(429, { 'retry-after': '1' }).end());
+  try {
+    const dir = await mkdtemp(path.join(workDir, 'throttled-'));
+    const run = await runCli(['--content-dir', await writeLinks(dir, Array.from({ length: 2000 }, (_, index) => `${throttled.origin}/page/${index}`)), ...common], dir, nodeFlags);
+    const links = run.report.links as ReportedLinkFigures[];
+    const asked = links.filter((link) => link.requests > 0).length;
+    lines.push(
+      '2,000 links on a host answering 429 (Retry-After: 1) forever',
+      `  wall ${seconds(run.wallMs)} (checker's own elapsed ${seconds(run.report.elapsedMs)}), verdicts ${JSON.stringify(run.report.counts)}, exit code ${run.report.exitCode}`,
+      `  ${throttled.seen.requests} requests reached the server; ${asked} links requested, ${links.length - asked} reported without a request (host given up)`,
+    );
+    if (links.length !== 2000 || run.report.counts['rate-limited'] !== 2000) ok = false;
+  } finally {
+    throttled.close();
+  }
+  return { lines, ok };
 }

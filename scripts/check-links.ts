@@ -3,7 +3,7 @@
  * npm run links: checks external links in content/. Only flags and wiring live here; the stages
  * are in scripts/link-check/ (see its README for flags, the JSON schema and exit codes).
  */
-import { appendFile } from 'node:fs/promises';
+import { appendFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { readEnv } from '../src/core/env.ts';
 import { GitRefError } from './link-check/changed-lines.ts';
@@ -30,6 +30,17 @@ async function main(): Promise<number> {
   }
 
   const contentDir = cli.contentDir ? path.resolve(cli.contentDir) : env.contentDir;
+  // A mistyped folder would otherwise scan nothing and pass: "0 links in 0 files" is not a result.
+  if (cli.contentDir !== undefined) {
+    const problem = await stat(contentDir).then(
+      (info) => (info.isDirectory() ? undefined : 'is not a folder'),
+      () => 'does not exist',
+    );
+    if (problem) {
+      process.stderr.write(`check-links: --content-dir ${cli.contentDir} ${problem} (resolved to ${contentDir}).\n`);
+      return exitCodes.usage;
+    }
+  }
   const interrupt = new AbortController();
   process.once('SIGINT', () => interrupt.abort(new Error('interrupted')));
   const progress = createProgress();
@@ -48,8 +59,8 @@ async function main(): Promise<number> {
       },
       {
         onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
-        onPlan: ({ toCheck, fromCache }) => progress.start(toCheck, fromCache),
-        onResult: () => progress.tick(1),
+        onPlan: ({ toCheck, fromCache, hosts }) => progress.start(toCheck, fromCache, hosts),
+        onResult: (results) => progress.tick(1, hostOf(results[0]?.url)),
       },
     );
   } catch (error) {
@@ -71,6 +82,11 @@ async function main(): Promise<number> {
     await appendFile(env.githubStepSummary, renderMarkdown(report));
   }
   return report.exitCode;
+}
+
+/** The host a result belongs to, for the progress display; undefined for URLs that do not parse. */
+function hostOf(url: string | undefined): string | undefined {
+  return url !== undefined && URL.canParse(url) ? new URL(url).host : undefined;
 }
 
 process.exitCode = await main();

@@ -145,8 +145,9 @@ export function mergeIntoCache(
     if (options.now - Date.parse(entry.checkedAt) < pruneAfter) entries[key] = entry;
   }
   for (const result of results) {
-    if (result.fromCache || notCached.has(result.verdict)) continue;
-    const { places: _places, fromCache: _fromCache, ...entry } = result;
+    // A stand-in verdict (host given up, run out of time) says nothing new: keep the last real answer.
+    if (result.fromCache || notCached.has(result.verdict) || result.stoppedBy) continue;
+    const { places: _places, fromCache: _fromCache, stoppedBy: _stoppedBy, ...entry } = result;
     entries[result.url] = entry;
   }
   const documents = options.documents ?? cache.documents;

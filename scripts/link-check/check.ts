@@ -6,6 +6,8 @@ import { readBodyUpTo } from './body.ts';
 import type { HttpClient, Method } from './http.ts';
 import { resultGroups } from './dedupe.ts';
 import type { InvalidUrl, LinkPlace, LinkResult, PageToFetch, RedirectHop, UrlToCheck, Verdict } from './types.ts';
+import { formatDuration } from './duration.ts';
+import { HeadingSniffer, notFoundSign } from './soft-404.ts';
 import { decideAttempt, hasPermanentRedirect, headIsConclusive, isRedirectStatus, isSuccess, type FragmentScan, type Observation } from './verdict.ts';
 
 export interface CheckOptions {
@@ -34,6 +36,16 @@ export interface PageOutcome {
   errorCode?: string;
   detail?: string;
   fragments?: FragmentScan;
+  stoppedBy?: LinkResult['stoppedBy'];
+}
+
+/** Verdicts that say a host is not answering (or will not answer us), as opposed to a page problem. */
+const hostFailureVerdicts = new Set<Verdict>(['timeout', 'network-error', 'rate-limited']);
+
+/** What the run knows about one host: links in a row that got no real answer, and whether we gave up. */
+interface HostState {
+  strikes: number;
+  gaveUp?: { verdict: Verdict; status?: number; errorCode?: string; detail: string };
 }
 
 /**
@@ -43,6 +55,9 @@ export interface PageOutcome {
  */
 export async function checkTargets(targets: readonly UrlToCheck[], options: CheckOptions): Promise<LinkResult[]> {
   const { config } = options;
+  // The run's time budget: when it runs out, links not yet checked are reported instead of requested.
+  const budget = new AbortController();
+  const budgetTimer = setTimeout(() => budget.abort(), config.maxDurationMs);
   // undici is loaded on the first request: a run whose links are all cached, excluded or invalid
   // never needs it.
   let client: Promise<HttpClient> | undefined = options.client && Promise.resolve(options.client);
@@ -64,6 +79,13 @@ export async function checkTargets(targets: readonly UrlToCheck[], options: Chec
     random: options.random ?? Math.random,
     now: options.now ?? Date.now,
     signal: options.signal,
+    budget: budget.signal,
+  };
+  const hosts = new Map<string, HostState>();
+  const hostState = (host: string) => {
+    let state = hosts.get(host);
+    if (!state) hosts.set(host, (state = { strikes: 0 }));
+    return state;
   };
   const hostLimits = new Map<string, LimitFunction>();
   const hostLimit = (host: string) => {
@@ -78,13 +100,16 @@ export async function checkTargets(targets: readonly UrlToCheck[], options: Chec
         const results =
           target.kind === 'invalid'
             ? [invalidResult(target, context.now())]
-            : await hostLimit(target.url.host)(async () => expandResults(target, await checkPage(target, context), new Date(context.now()).toISOString(), config));
+            : await hostLimit(target.url.host)(async () =>
+                expandResults(target, await checkPage(target, context, hostState(target.url.host)), new Date(context.now()).toISOString(), config),
+              );
         options.onResult?.(results);
         return results;
       }),
     );
     return perTarget.flat();
   } finally {
+    clearTimeout(budgetTimer);
     if (!options.client && client) await (await client).close();
   }
 }
@@ -98,61 +123,141 @@ interface PageContext {
   random: () => number;
   now: () => number;
   signal?: AbortSignal;
+  /** Aborted when the run's --max-duration runs out. */
+  budget: AbortSignal;
 }
 
-async function checkPage(target: PageToFetch, context: PageContext): Promise<PageOutcome> {
-  const started = performance.now();
+/** Checks one page unless its host was given up or the run is out of time, and keeps the host's tally. */
+async function checkPage(target: PageToFetch, context: PageContext, host: HostState): Promise<PageOutcome> {
   const rules = context.rulesFor(target.key);
   if (rules.excluded) return { verdict: 'excluded', detail: rules.excluded, redirects: [], attempts: 0, requests: 0, elapsedMs: 0 };
+  if (context.budget.aborted) return { ...notRequested('unverified', `not checked: the run reached its time limit (--max-duration ${formatDuration(context.config.maxDurationMs)})`), stoppedBy: 'max-duration' };
+  if (host.gaveUp) return { ...notRequested(host.gaveUp.verdict, host.gaveUp.detail), status: host.gaveUp.status, errorCode: host.gaveUp.errorCode, stoppedBy: 'host' };
 
-  const wanted = context.config.checkFragments ? target.fragments.filter((fragment) => !fragmentNeedsNoTarget(fragment)) : [];
-  const counter = { requests: 0 };
-  for (let attempt = 1; ; attempt++) {
-    const observation = await context.overall(() => probe(target.url, wanted, rules, context, counter));
-    const decision = decideAttempt(observation, { rules, attempt, config: context.config, now: context.now(), random: context.random });
-    if (decision.action === 'retry') {
-      await context.sleep(decision.delayMs, context.signal);
-      continue;
-    }
-    const outcome: PageOutcome = {
-      verdict: decision.verdict,
-      detail: decision.detail,
-      redirects: observation.redirects,
-      attempts: attempt,
-      requests: counter.requests,
-      elapsedMs: Math.round(performance.now() - started),
+  const outcome = await requestPage(target, rules, context);
+  if (outcome.stoppedBy) return outcome;
+  host.strikes = hostFailureVerdicts.has(outcome.verdict) ? host.strikes + 1 : 0;
+  if (host.strikes >= context.config.hostGiveUpAfter && !host.gaveUp) {
+    const why = outcome.verdict === 'rate-limited' ? 'host kept answering 429 Too Many Requests' : 'host stopped answering';
+    host.gaveUp = {
+      verdict: outcome.verdict,
+      ...(outcome.verdict === 'rate-limited' && outcome.status !== undefined && { status: outcome.status }),
+      ...(outcome.errorCode !== undefined && { errorCode: outcome.errorCode }),
+      detail: `not requested: ${why} (${host.strikes} links in a row ended ${outcome.verdict}; the last said: ${outcome.detail ?? outcome.verdict})`,
     };
-    if (observation.kind === 'response') {
-      outcome.status = observation.status;
-      if (observation.redirects.length > 0) outcome.finalUrl = observation.finalUrl;
-      outcome.fragments = observation.fragments;
-    } else if (observation.kind === 'error') {
-      outcome.errorCode = observation.errorCode;
+  }
+  return outcome;
+}
+
+function notRequested(verdict: Verdict, detail: string): PageOutcome {
+  return { verdict, detail, redirects: [], attempts: 0, requests: 0, elapsedMs: 0 };
+}
+
+/**
+ * Attempts and retries for one page, all under one link deadline (config.linkDeadlineMs): a wait
+ * that would end past it is not taken, and a request still running when it passes is cut.
+ */
+async function requestPage(target: PageToFetch, rules: UrlRules, context: PageContext): Promise<PageOutcome> {
+  const { config } = context;
+  const started = performance.now();
+  const deadlineAt = started + config.linkDeadlineMs;
+  // One signal for everything this link does: its deadline, the run's time budget and Ctrl-C.
+  const link = new AbortController();
+  const timer = setTimeout(() => link.abort(), config.linkDeadlineMs);
+  const cancel = () => link.abort();
+  context.signal?.addEventListener('abort', cancel, { once: true });
+  context.budget.addEventListener('abort', cancel, { once: true });
+  const wanted = config.checkFragments ? target.fragments.filter((fragment) => !fragmentNeedsNoTarget(fragment)) : [];
+  const counter = { requests: 0 };
+  const deadline = formatDuration(config.linkDeadlineMs);
+  try {
+    for (let attempt = 1; ; attempt++) {
+      const observation = await context.overall(() => probe(target.url, wanted, rules, context, counter, link.signal));
+      if (context.signal?.aborted) throw context.signal.reason;
+      const elapsedMs = () => Math.round(performance.now() - started);
+      const cutShort = (): PageOutcome => ({
+        verdict: 'unverified',
+        detail: `check cut short: the run reached its time limit (--max-duration ${formatDuration(config.maxDurationMs)})`,
+        redirects: [],
+        attempts: attempt,
+        requests: counter.requests,
+        elapsedMs: elapsedMs(),
+        stoppedBy: 'max-duration',
+      });
+      if (context.budget.aborted) return cutShort();
+      let decision = decideAttempt(observation, { rules, attempt, config, now: context.now(), random: context.random });
+      if (decision.action === 'retry') {
+        let waited = false;
+        if (!link.signal.aborted && performance.now() + decision.delayMs < deadlineAt) {
+          try {
+            await context.sleep(decision.delayMs, link.signal);
+            waited = true;
+          } catch (error) {
+            if (context.signal?.aborted) throw context.signal.reason;
+            if (!link.signal.aborted) throw error;
+          }
+        }
+        if (waited && !link.signal.aborted) continue;
+        if (context.budget.aborted) return cutShort();
+        // No time left for another attempt: this one's answer is final.
+        const final = decideAttempt(observation, { rules, attempt, config: { ...config, retries: attempt - 1 }, now: context.now(), random: context.random });
+        if (final.action === 'retry') throw new Error('a last attempt cannot ask for a retry');
+        decision = final;
+        if (observation.kind === 'error' && observation.timeout) {
+          decision = { ...decision, detail: `no complete answer within the ${deadline} link deadline (${attempt} attempt${attempt === 1 ? '' : 's'}, --link-deadline)` };
+        } else {
+          decision = { ...decision, detail: `${decision.detail ?? decision.verdict}; no time left to try again within the ${deadline} link deadline` };
+        }
+      }
+      const outcome: PageOutcome = {
+        verdict: decision.verdict,
+        detail: decision.detail,
+        redirects: observation.redirects,
+        attempts: attempt,
+        requests: counter.requests,
+        elapsedMs: elapsedMs(),
+      };
+      if (observation.kind === 'response') {
+        outcome.status = observation.status;
+        if (observation.redirects.length > 0) outcome.finalUrl = observation.finalUrl;
+        outcome.fragments = observation.fragments;
+      } else if (observation.kind === 'error') {
+        outcome.errorCode = observation.errorCode;
+      }
+      return outcome;
     }
-    return outcome;
+  } finally {
+    clearTimeout(timer);
+    context.signal?.removeEventListener('abort', cancel);
+    context.budget.removeEventListener('abort', cancel);
   }
 }
 
-/** HEAD first (cheap); GET when HEAD is inconclusive or the body must be read for fragments. */
-async function probe(url: URL, fragments: string[], rules: UrlRules, context: PageContext, counter: { requests: number }): Promise<Observation> {
-  if (fragments.length === 0) {
-    const head = await requestChain(url, 'HEAD', [], context, counter);
+/**
+ * HEAD first (cheap); GET when HEAD is inconclusive. GET straight away when the body is needed
+ * anyway (fragments, soft-404 check): a HEAD before it would only double the requests.
+ */
+async function probe(url: URL, fragments: string[], rules: UrlRules, context: PageContext, counter: { requests: number }, link: AbortSignal): Promise<Observation> {
+  if (fragments.length === 0 && !context.config.checkSoftNotFound) {
+    const head = await requestChain(url, 'HEAD', [], context, counter, link);
     if (headIsConclusive(head, rules)) return head;
   }
-  return requestChain(url, 'GET', fragments, context, counter);
+  return requestChain(url, 'GET', fragments, context, counter, link);
 }
 
 /** One request and its redirects, under one deadline covering every hop and the body read. */
-async function requestChain(start: URL, method: Method, fragments: string[], context: PageContext, counter: { requests: number }): Promise<Observation> {
+async function requestChain(start: URL, method: Method, fragments: string[], context: PageContext, counter: { requests: number }, link: AbortSignal): Promise<Observation> {
   const { config } = context;
   // Our own timer rather than AbortSignal.timeout, cleared as soon as the chain ends instead of
   // lingering for the full timeout after each of thousands of links; and a plain listener on the
-  // run's signal rather than AbortSignal.any, which ties one more signal per link to it.
+  // link's signal (deadline, time budget, Ctrl-C) rather than AbortSignal.any.
   if (context.signal?.aborted) throw context.signal.reason;
+  // The link's time is up (e.g. HEAD used it all): do not start a GET that cannot finish.
+  if (link.aborted) return { kind: 'error', method, redirects: [], timeout: true, errorCode: 'TIMEOUT', message: 'link deadline reached' };
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), config.timeouts.totalMs);
-  const cancel = () => deadline.abort(context.signal?.reason);
-  context.signal?.addEventListener('abort', cancel, { once: true });
+  const cancel = () => deadline.abort();
+  link.addEventListener('abort', cancel, { once: true });
   const signal = deadline.signal;
   const redirects: RedirectHop[] = [];
   const visited = new Set([start.href]);
@@ -186,13 +291,22 @@ async function requestChain(start: URL, method: Method, fragments: string[], con
         url = next;
         continue;
       }
-      let scan: FragmentScan | undefined;
-      if (method === 'GET' && fragments.length > 0 && isSuccess(response.status)) {
-        scan = await scanFragments(response.body, response.headers['content-type'], fragments, config);
+      let page: PageScan = {};
+      if (method === 'GET' && (fragments.length > 0 || config.checkSoftNotFound) && isSuccess(response.status)) {
+        page = await scanPage(response.body, response.headers['content-type'], fragments, config);
       } else {
         await readBodyUpTo(response.body, config.maxBodyBytes);
       }
-      return { kind: 'response', method, status: response.status, headers: response.headers, finalUrl: url.href, redirects, fragments: scan };
+      return {
+        kind: 'response',
+        method,
+        status: response.status,
+        headers: response.headers,
+        finalUrl: url.href,
+        redirects,
+        ...(page.fragments && { fragments: page.fragments }),
+        ...(page.notFoundSign !== undefined && { notFoundSign: page.notFoundSign }),
+      };
     }
   } catch (error) {
     if (context.signal?.aborted) throw context.signal.reason;
@@ -202,21 +316,48 @@ async function requestChain(start: URL, method: Method, fragments: string[], con
     return { kind: 'error', method, redirects, timeout, errorCode: timedOut ? 'TIMEOUT' : code, message: error instanceof Error ? error.message : String(error) };
   } finally {
     clearTimeout(timer);
-    context.signal?.removeEventListener('abort', cancel);
+    link.removeEventListener('abort', cancel);
   }
 }
 
-async function scanFragments(body: Parameters<typeof readBodyUpTo>[0], contentType: string | undefined, fragments: string[], config: LinkCheckConfig): Promise<FragmentScan> {
+interface PageScan {
+  fragments?: FragmentScan;
+  notFoundSign?: string;
+}
+
+/**
+ * Reads an HTML body once for everything wanted from it: the fragments' ids (up to
+ * maxFragmentBytes) and the title and first h1 (up to maxSoftNotFoundBytes), and stops as soon as
+ * both searches are done. A body that is not HTML is dropped after maxBodyBytes.
+ */
+async function scanPage(body: Parameters<typeof readBodyUpTo>[0], contentType: string | undefined, fragments: string[], config: LinkCheckConfig): Promise<PageScan> {
   const html = contentType === undefined || /html/i.test(contentType);
   if (!html) {
     await readBodyUpTo(body, config.maxBodyBytes);
-    return { html: false, found: new Set(), truncated: false };
+    return fragments.length > 0 ? { fragments: { html: false, found: new Set(), truncated: false } } : {};
   }
-  const finder = new FragmentFinder(fragments);
-  const read = await readBodyUpTo(body, config.maxFragmentBytes, (chunk) => finder.write(chunk));
-  const truncated = !finder.complete && read >= config.maxFragmentBytes;
-  if (!finder.complete && !truncated) finder.end();
-  return { html: true, found: finder.found, truncated };
+  const finder = fragments.length > 0 ? new FragmentFinder(fragments) : undefined;
+  const sniffer = config.checkSoftNotFound ? new HeadingSniffer() : undefined;
+  const sniffLimit = config.maxSoftNotFoundBytes;
+  const limit = Math.max(finder ? config.maxFragmentBytes : 0, sniffer ? sniffLimit : 0);
+  let seen = 0;
+  const read = await readBodyUpTo(body, limit, (chunk) => {
+    if (sniffer && !sniffer.complete && seen < sniffLimit) sniffer.write(seen + chunk.byteLength > sniffLimit ? chunk.subarray(0, sniffLimit - seen) : chunk);
+    seen += chunk.byteLength;
+    const fragmentsDone = !finder || finder.complete || finder.write(chunk) === 'stop';
+    // A page holding the anchors the links point at is the page they meant: no need to read on for its h1.
+    const sniffDone = !sniffer || sniffer.complete || seen >= sniffLimit || (finder !== undefined && fragmentsDone);
+    return fragmentsDone && sniffDone ? 'stop' : undefined;
+  });
+  const scan: PageScan = {};
+  if (finder) {
+    const truncated = !finder.complete && read >= config.maxFragmentBytes;
+    if (!finder.complete && !truncated) finder.end();
+    scan.fragments = { html: true, found: finder.found, truncated };
+  }
+  const sign = sniffer && !finder?.complete ? notFoundSign(sniffer) : undefined;
+  if (sign) scan.notFoundSign = sign;
+  return scan;
 }
 
 /** undici puts the interesting code on the error or on its cause (getaddrinfo, TLS). */
@@ -271,6 +412,7 @@ function expandResults(
     fromCache: false,
     ...(outcome.errorCode !== undefined && { errorCode: outcome.errorCode }),
     ...(outcome.detail !== undefined && { detail: outcome.detail }),
+    ...(outcome.stoppedBy !== undefined && { stoppedBy: outcome.stoppedBy }),
     places,
   });
   return resultGroups(target, fragmentOptions.checkFragments).map(({ url, fragment, places }) => {

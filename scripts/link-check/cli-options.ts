@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, isVerdict, resolveConfig, type LinkCheckConfig, type LinkCheckOverrides } from './config.ts';
 import { reportFormats, type ReportFormat } from './report.ts';
-import type { Verdict } from './types.ts';
+import { verdicts, type Verdict } from './types.ts';
 
 export class UsageError extends Error {}
 
@@ -26,6 +26,7 @@ What to check
   --changed-since <ref>    only links on lines added since this git ref (pull requests)
   --content-dir <dir>      content folder (default: content/, or $DOCS_CONTENT_DIR)
   --check-fragments        also check that #fragments exist in the target page
+  --no-soft-404            do not flag pages that look missing (HEAD first again, no page reads)
   --exclude <regex>        never request matching URLs (repeatable; adds to the built-in list)
   --include <regex>        request matching URLs even if excluded (repeatable)
   --accept <codes>         statuses that also count as ok, e.g. 403,999 or 400-499
@@ -36,6 +37,8 @@ How to check
   --timeout <ms>           whole request, redirects and body included (default 30000)
   --connect-timeout <ms>   TCP/TLS connect (default 10000)
   --headers-timeout <ms>   time to response headers (default 15000)
+  --link-deadline <dur>    one link, all attempts and waits included, e.g. 20s (default 30s)
+  --max-duration <dur>     whole check; what is left is reported unverified, e.g. 5m (default 10m)
   --retries <n>            retries after network errors, 408, 429, 5xx (default 2)
   --retry-after-cap <ms>   longest Retry-After honoured; longer means rate-limited (default 30000)
   --max-redirects <n>      (default 10)
@@ -48,7 +51,8 @@ Cache
 
 Output
   --format <f>             text (default), json, markdown or github
-  --fail-on <verdicts>     verdicts that fail the run (default broken,timeout,network-error,invalid)
+  --fail-on <verdicts>     verdicts that fail the run (default broken,timeout,network-error,invalid;
+                           add suspect to fail on pages that look missing)
   --verbose                list every link, not only those needing attention
   --help
 
@@ -59,6 +63,7 @@ const options = {
   'changed-since': { type: 'string' },
   'content-dir': { type: 'string' },
   'check-fragments': { type: 'boolean' },
+  'soft-404': { type: 'boolean', default: true },
   exclude: { type: 'string', multiple: true },
   include: { type: 'string', multiple: true },
   accept: { type: 'string' },
@@ -68,6 +73,8 @@ const options = {
   'connect-timeout': { type: 'string' },
   'headers-timeout': { type: 'string' },
   retries: { type: 'string' },
+  'link-deadline': { type: 'string' },
+  'max-duration': { type: 'string' },
   'retry-after-cap': { type: 'string' },
   'max-redirects': { type: 'string' },
   'user-agent': { type: 'string' },
@@ -105,13 +112,16 @@ export function parseCliArgs(argv: string[], defaults: { cacheFile: string }): C
   setInt('--headers-timeout', values['headers-timeout'], (n) => (timeouts.headersMs = n));
   overrides.timeouts = timeouts;
   if (values['check-fragments']) overrides.checkFragments = true;
+  if (!values['soft-404']) overrides.checkSoftNotFound = false;
   if (values['user-agent'] !== undefined) overrides.userAgent = values['user-agent'];
   if (values.exclude) overrides.exclude = values.exclude.map((pattern) => ({ pattern, reason: `matches --exclude ${pattern}` }));
   if (values.include) overrides.include = values.include.map((pattern) => ({ pattern }));
   if (values.accept !== undefined) overrides.accept = [{ pattern: '.', statuses: parseStatusList(values.accept) }];
   if (values['fail-on'] !== undefined) overrides.failOn = parseVerdictList(values['fail-on']);
+  if (values['link-deadline'] !== undefined) overrides.linkDeadlineMs = parseDuration('--link-deadline', values['link-deadline'], '20s, 1m or 90000');
+  if (values['max-duration'] !== undefined) overrides.maxDurationMs = parseDuration('--max-duration', values['max-duration'], '5m, 30m or 1h');
   if (values['max-age'] !== undefined) {
-    const maxAge = parseDuration(values['max-age']);
+    const maxAge = parseDuration('--max-age', values['max-age'], '30m, 24h or 7d');
     overrides.cacheMaxAgeMs = { ok: maxAge, redirected: maxAge, unverified: maxAge };
   }
 
@@ -161,15 +171,15 @@ function parseVerdictList(text: string): Verdict[] {
   const items = text.split(',').map((item) => item.trim()).filter(Boolean);
   const unknown = items.filter((item) => !isVerdict(item));
   if (unknown.length > 0) {
-    throw new UsageError(`--fail-on: unknown verdict ${unknown.map((item) => `"${item}"`).join(', ')}; use ok, redirected, broken, timeout, network-error, rate-limited, unverified, invalid or excluded.`);
+    throw new UsageError(`--fail-on: unknown verdict ${unknown.map((item) => `"${item}"`).join(', ')}; use ${verdicts.slice(0, -1).join(', ')} or ${verdicts.at(-1)}.`);
   }
   return items as Verdict[];
 }
 
 /** "90s", "30m", "24h", "7d" or plain milliseconds. */
-function parseDuration(text: string): number {
+function parseDuration(flag: string, text: string, examples: string): number {
   const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(text.trim());
-  if (!match) throw new UsageError(`--max-age expects a duration such as 30m, 24h or 7d (got "${text}").`);
+  if (!match) throw new UsageError(`${flag} expects a duration such as ${examples} (got "${text}").`);
   const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] ?? 'ms'] ?? 1;
   return Math.round(Number(match[1]) * unit);
 }

@@ -39,6 +39,12 @@ const linkCheckConfigSchema = z
         totalMs: ms(600_000).min(1),
       })
       .strict(),
+    /** One link, all attempts, both methods and the waits between them: past it the link gets its verdict now. */
+    linkDeadlineMs: ms(3_600_000).min(1),
+    /** The whole check stage; what is still unchecked when it runs out is reported `unverified`. */
+    maxDurationMs: ms(86_400_000).min(1),
+    /** Links in a row from one host ending in timeout, network-error or rate-limited before its other links are no longer requested. */
+    hostGiveUpAfter: z.number().int().min(1).max(1000),
     /** Extra attempts after a network error, timeout, 408, 429, 500, 502, 503 or 504. */
     retries: z.number().int().min(0).max(10),
     /** First backoff delay; doubled each retry, with jitter. */
@@ -51,6 +57,10 @@ const linkCheckConfigSchema = z
     /** Body bytes read at most while looking for `#fragment` ids. */
     maxFragmentBytes: z.number().int().min(0).max(67_108_864),
     checkFragments: z.boolean(),
+    /** Look for soft 404s (see soft-404.ts): GET instead of HEAD, reading the head of HTML pages. */
+    checkSoftNotFound: z.boolean(),
+    /** Body bytes read at most while looking for a page's <title> and first <h1>. */
+    maxSoftNotFoundBytes: z.number().int().min(0).max(1_048_576),
     userAgent: z.string().min(1),
     /** How long a result stays fresh in the cache. Verdicts not listed are always re-checked. */
     cacheMaxAgeMs: z.object({ ok: ms(31_536_000_000), redirected: ms(31_536_000_000), unverified: ms(31_536_000_000) }).strict(),
@@ -91,6 +101,9 @@ const defaults: LinkCheckConfig = {
   concurrency: 32,
   perHost: 2,
   timeouts: { connectMs: 10_000, headersMs: 15_000, totalMs: 30_000 },
+  linkDeadlineMs: 30_000,
+  maxDurationMs: 600_000,
+  hostGiveUpAfter: 3,
   retries: 2,
   retryBaseDelayMs: 1_000,
   retryAfterCapMs: 30_000,
@@ -98,6 +111,8 @@ const defaults: LinkCheckConfig = {
   maxBodyBytes: 8_192,
   maxFragmentBytes: 2_097_152,
   checkFragments: false,
+  checkSoftNotFound: true,
+  maxSoftNotFoundBytes: 65_536,
   // Several servers answer 403 to non-browser agents; a current desktop browser string avoids false alarms.
   userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/138.0.0.0 Safari/537.36',
   cacheMaxAgeMs: { ok: day, redirected: day, unverified: day },

@@ -32,7 +32,7 @@ export interface RunHooks {
   /** Something the user should know that does not stop the run (corrupt cache, unwritable cache). */
   onWarning?: (message: string) => void;
   /** Called once the work is known: links to request and links answered from the cache. */
-  onPlan?: (plan: { toCheck: number; fromCache: number }) => void;
+  onPlan?: (plan: { toCheck: number; fromCache: number; hosts: ReadonlyMap<string, number> }) => void;
   onResult?: (results: readonly LinkResult[]) => void;
 }
 
@@ -73,7 +73,9 @@ export async function runLinkCheck(options: RunOptions, hooks: RunHooks = {}): P
   const split = options.urls
     ? { cached: [], pending: targets }
     : splitByCache(targets, cache, { now: now(), cacheMaxAgeMs: config.cacheMaxAgeMs, checkFragments: config.checkFragments });
-  hooks.onPlan?.({ toCheck: split.pending.length, fromCache: split.cached.length });
+  const hosts = new Map<string, number>();
+  for (const target of split.pending) if (target.kind === 'page') hosts.set(target.url.host, (hosts.get(target.url.host) ?? 0) + 1);
+  hooks.onPlan?.({ toCheck: split.pending.length, fromCache: split.cached.length, hosts });
 
   const { checkTargets } = await import('./check.ts');
   const checked = await checkTargets(split.pending, {

@@ -9,6 +9,7 @@ const titles: Record<string, string> = {
   redirected: 'Link moved permanently',
   'rate-limited': 'Link rate-limited',
   unverified: 'Link not verifiable',
+  suspect: 'Link may point to a missing page',
   ok: 'Link',
   excluded: 'Link excluded',
 };

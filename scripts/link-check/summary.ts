@@ -33,7 +33,7 @@ export interface RunReport {
 }
 
 /** Verdicts worth a maintainer's look even when they do not fail the run. */
-const warningVerdicts = new Set<Verdict>(['redirected', 'rate-limited', 'unverified']);
+const warningVerdicts = new Set<Verdict>(['redirected', 'rate-limited', 'unverified', 'suspect']);
 
 export interface SummaryInput {
   results: readonly LinkResult[];

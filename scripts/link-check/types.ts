@@ -71,5 +71,10 @@ export interface LinkResult {
   errorCode?: string;
   /** One sentence a maintainer can act on. */
   detail?: string;
+  /**
+   * Set when the link was not fully checked: its host had stopped answering (`host`) or the run
+   * reached --max-duration (`max-duration`). Such a verdict is a stand-in, so it is never cached.
+   */
+  stoppedBy?: 'host' | 'max-duration';
   places: LinkPlace[];
 }

@@ -15,6 +15,8 @@ export type Observation =
       redirects: RedirectHop[];
       /** Present when the body was searched for fragments. */
       fragments?: FragmentScan;
+      /** Why a 2xx page reads like a "not found" page, when its head was read and it does. */
+      notFoundSign?: string;
     }
   | { kind: 'error'; method: 'HEAD' | 'GET'; errorCode: string; timeout: boolean; message: string; redirects: RedirectHop[] }
   /** A redirect chain that cannot end well: loop, too long, or pointing at garbage. */
@@ -36,7 +38,7 @@ export interface AttemptContext {
   rules: UrlRules;
   /** 1 for the first attempt. */
   attempt: number;
-  config: Pick<LinkCheckConfig, 'retries' | 'retryBaseDelayMs' | 'retryAfterCapMs' | 'timeouts'>;
+  config: Pick<LinkCheckConfig, 'retries' | 'retryBaseDelayMs' | 'retryAfterCapMs' | 'timeouts'> & Partial<Pick<LinkCheckConfig, 'checkSoftNotFound'>>;
   now: number;
   random: () => number;
 }
@@ -83,6 +85,8 @@ export function decideAttempt(observation: Observation, context: AttemptContext)
 
   const { status, headers } = observation;
   if (isSuccess(status) || context.rules.accept.has(status)) {
+    const suspicion = context.config.checkSoftNotFound === false ? undefined : softNotFound(observation);
+    if (suspicion) return { action: 'done', verdict: 'suspect', detail: suspicion };
     return hasPermanentRedirect(observation.redirects)
       ? { action: 'done', verdict: 'redirected', detail: `moved permanently to ${observation.finalUrl}: update the link` }
       : { action: 'done', verdict: 'ok' };
@@ -109,6 +113,22 @@ export function decideAttempt(observation: Observation, context: AttemptContext)
   }
   if (isRedirectStatus(status)) return { action: 'done', verdict: 'broken', detail: `answered ${describeStatus(status)} without a Location to follow` };
   return { action: 'done', verdict: 'broken', detail: `answered ${describeStatus(status)}` };
+}
+
+/**
+ * A page that answers but is probably gone: its title or heading says "not found", or a deep link
+ * was redirected to the home page (what many sites do with removed pages instead of a 404).
+ */
+function softNotFound(observation: Extract<Observation, { kind: 'response' }>): string | undefined {
+  if (observation.notFoundSign) return `answered ${describeStatus(observation.status)} but ${observation.notFoundSign}: probably a missing page`;
+  const first = observation.redirects[0];
+  if (!first) return undefined;
+  const start = new URL(first.url);
+  const end = new URL(observation.finalUrl);
+  if (start.pathname !== '/' && end.pathname === '/') {
+    return `redirects to the site's home page (${end.href}): the page was probably removed; find where it went or drop the link`;
+  }
+  return undefined;
 }
 
 /**

@@ -70,8 +70,15 @@ export function healthFromEntry(entry: CacheEntry): ResourceHealth | undefined {
     case 'rate-limited':
     case 'unverified':
       return { ...common, status: 'unknown', label: 'Not verified', description: 'The site does not allow automated checks; it may well be fine.' };
+    case 'suspect':
+      return { ...common, status: 'broken', label: 'May be gone', description: `The address answers with what looks like a "not found" page${because}.` };
     case 'excluded':
       return undefined;
+    default: {
+      // A verdict added to the checker must be given a label here: this stops the type-check.
+      const unhandled: never = entry.verdict;
+      return unhandled;
+    }
   }
 }
 

@@ -46,6 +46,12 @@ describe('what the Learning resources page shows for a cache entry', () => {
     expect(healthFromEntry(entry('https://a.docker.com/', 'rate-limited', { status: 429 }))).toMatchObject({ status: 'unknown' });
   });
 
+  it('suspect (a soft 404): flagged, saying the page looks like a "not found" page', () => {
+    const health = healthFromEntry(entry('https://docs.docker.com/gone/', 'suspect', { status: 200, detail: 'the title says "Page not found"' }));
+    expect(health).toMatchObject({ status: 'broken', label: 'May be gone', httpStatus: 200 });
+    expect(health?.description).toBe('The address answers with what looks like a "not found" page: the title says "Page not found".');
+  });
+
   it('excluded: nothing to show', () => {
     expect(healthFromEntry(entry('http://localhost/', 'excluded'))).toBeUndefined();
   });

@@ -120,18 +120,21 @@ afterAll(async () => {
   await server.close();
 });
 
+/** The HEAD-then-GET path is taken only with soft-404 detection off (otherwise pages are read with one GET). */
+const headFirst = { checkSoftNotFound: false };
+
 const requestsTo = (path: string) => server.requests.filter((request) => request.path === path);
 
 describe('status codes', () => {
   it('reports 200 as ok after a single HEAD request', async () => {
-    const result = await checkUrl(server.url('/ok'));
+    const result = await checkUrl(server.url('/ok'), headFirst);
     expect(result).toMatchObject({ verdict: 'ok', status: 200, attempts: 1, requests: 1 });
     expect(requestsTo('/ok').map((request) => request.method)).toEqual(['HEAD']);
     expect(requestsTo('/ok')[0]?.headers['user-agent']).toMatch(/Mozilla\/5\.0/);
   });
 
   it('reports 404 and 410 as broken, confirming with GET before blaming the page', async () => {
-    const [missing, gone] = await checkUrls([server.url('/not-found'), server.url('/gone')]);
+    const [missing, gone] = await checkUrls([server.url('/not-found'), server.url('/gone')], headFirst);
     expect(missing).toMatchObject({ verdict: 'broken', status: 404, detail: 'answered 404 Not Found' });
     expect(gone).toMatchObject({ verdict: 'broken', status: 410, detail: 'answered 410 Gone' });
     expect(requestsTo('/gone').map((request) => request.method)).toEqual(['HEAD', 'GET']);
@@ -145,7 +148,7 @@ describe('status codes', () => {
   });
 
   it('reports 503-then-200 as ok on the second attempt', async () => {
-    const result = await checkUrl(server.url('/flaky'));
+    const result = await checkUrl(server.url('/flaky'), headFirst);
     expect(result).toMatchObject({ verdict: 'ok', status: 200, attempts: 2 });
   });
 });
@@ -180,13 +183,13 @@ describe('redirects', () => {
 
 describe('HEAD fallback', () => {
   it('falls back to GET when HEAD is not allowed (405)', async () => {
-    const result = await checkUrl(server.url('/head-405'));
+    const result = await checkUrl(server.url('/head-405'), headFirst);
     expect(result).toMatchObject({ verdict: 'ok', status: 200, requests: 2 });
     expect(requestsTo('/head-405').map((request) => request.method)).toEqual(['HEAD', 'GET']);
   });
 
   it('falls back to GET when HEAD wrongly says 404', async () => {
-    const result = await checkUrl(server.url('/head-404'));
+    const result = await checkUrl(server.url('/head-404'), headFirst);
     expect(result).toMatchObject({ verdict: 'ok', status: 200 });
   });
 });
@@ -194,7 +197,7 @@ describe('HEAD fallback', () => {
 describe('rate limiting', () => {
   it('waits exactly the Retry-After seconds, then succeeds', async () => {
     const sleeps = recordSleeps();
-    const result = await checkUrl(server.url('/retry-after-seconds'), {}, sleeps);
+    const result = await checkUrl(server.url('/retry-after-seconds'), headFirst, sleeps);
     expect(result).toMatchObject({ verdict: 'ok', attempts: 2 });
     expect(sleeps.delays).toEqual([1000]);
     // A 429 on HEAD is not an invitation to hit the server again with GET.
@@ -232,7 +235,7 @@ describe('timeouts and network failures', () => {
   });
 
   it('reports a server that never answers as timeout, with a bounded number of tries', async () => {
-    const result = await checkUrl(server.url('/never'), { retries: 1, timeouts: { connectMs: 500, headersMs: 300, totalMs: 400 } });
+    const result = await checkUrl(server.url('/never'), { ...headFirst, retries: 1, timeouts: { connectMs: 500, headersMs: 300, totalMs: 400 } });
     expect(result.verdict).toBe('timeout');
     expect(result.attempts).toBe(2);
     expect(result.requests).toBe(4);
@@ -359,7 +362,7 @@ describe('connections', () => {
   it('keeps connections alive across HEAD requests', async () => {
     const local = await startServer((_request, response) => response.writeHead(200).end());
     try {
-      const results = await checkUrls(Array.from({ length: 6 }, (_, index) => local.url(`/${index}`)), { perHost: 1 });
+      const results = await checkUrls(Array.from({ length: 6 }, (_, index) => local.url(`/${index}`)), { ...headFirst, perHost: 1 });
       expect(results.every((result) => result.verdict === 'ok')).toBe(true);
       expect(local.requests).toHaveLength(6);
       expect(local.stats.totalSockets).toBe(1);
@@ -386,7 +389,7 @@ describe('connections', () => {
     await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = raw.address() as AddressInfo;
-      const results = await checkUrls(Array.from({ length: 4 }, (_, index) => `http://127.0.0.1:${port}/${index}`), { perHost: 1 });
+      const results = await checkUrls(Array.from({ length: 4 }, (_, index) => `http://127.0.0.1:${port}/${index}`), { ...headFirst, perHost: 1 });
       expect(results.map((result) => result.verdict)).toEqual(['ok', 'ok', 'ok', 'ok']);
     } finally {
       await new Promise((resolve) => raw.close(resolve));

@@ -92,7 +92,7 @@ describe('npm run links', () => {
     expect(first.fromCache).toBe(0);
     const second = JSON.parse((await runCli(args, { LINK_CHECK_CACHE: cacheFile })).stdout);
     expect(second.fromCache).toBe(2);
-    expect(second.requests).toBe(2); // only the broken link is asked again (HEAD, then GET)
+    expect(second.requests).toBe(1); // only the broken link is asked again (one GET: the soft-404 check reads pages)
   });
 
   it('exits 3 with an explanation when the machine looks offline', async () => {
@@ -125,12 +125,28 @@ describe('npm run links', () => {
     const number = await runCli(['--per-host', 'two']);
     expect(number).toMatchObject({ code: 2, stderr: expect.stringContaining('--per-host expects a whole number (got "two")') });
 
+    const deadline = await runCli(['--link-deadline', 'soon']);
+    expect(deadline).toMatchObject({ code: 2, stderr: expect.stringContaining('--link-deadline expects a duration such as 20s, 1m or 90000 (got "soon")') });
+
+    const budget = await runCli(['--max-duration', '0']);
+    expect(budget).toMatchObject({ code: 2, stderr: expect.stringContaining('maxDurationMs') });
+
     const regex = await runCli(['--exclude', '(unclosed']);
     expect(regex).toMatchObject({ code: 2, stderr: expect.stringContaining('expected a valid JavaScript regular expression') });
 
     const ref = await runCli(['--content-dir', 'content', '--changed-since', 'main']);
     expect(ref).toMatchObject({ code: 2, stderr: expect.stringContaining('is not inside one') });
     expect(ref.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 and names the folder when --content-dir does not exist', async () => {
+    const run = await runCli(['--content-dir', 'no-such-folder', ...fast]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--content-dir no-such-folder does not exist');
+    expect(run.stdout).toBe('');
+
+    const file = await runCli(['--content-dir', 'content/docs/intro.md', ...fast]);
+    expect(file).toMatchObject({ code: 2, stderr: expect.stringContaining('content/docs/intro.md is not a folder') });
   });
 
   it('prints help', async () => {

@@ -9,6 +9,8 @@ export const verdicts = [
   'network-error',
   'rate-limited',
   'unverified',
+  /** Answered, but looks like a missing page: a "not found" title or heading, or a redirect to the home page. */
+  'suspect',
   'invalid',
   'excluded',
 ] as const;

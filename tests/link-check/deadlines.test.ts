@@ -1,0 +1,134 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runLinkCheck } from '../../scripts/link-check/pipeline.ts';
+import { checkUrl, checkUrls, fastConfig, recordSleeps } from './helpers/check-one.ts';
+import { startServer, type TestServer } from './helpers/server.ts';
+import { makeTempDir, writeFiles } from './helpers/temp.ts';
+
+/** One host that never answers, one that always says 429, one that is fine: each its own address. */
+let hanging: TestServer;
+let throttling: TestServer;
+let fine: TestServer;
+let mixed: TestServer;
+
+beforeAll(async () => {
+  hanging = await startServer(() => {}, '127.0.0.2'); // accepts every request, never answers
+  throttling = await startServer((_request, response) => response.writeHead(429, { 'retry-after': '0' }).end(), '127.0.0.3');
+  fine = await startServer((_request, response) => response.writeHead(200).end(), '127.0.0.4');
+  mixed = await startServer((request, response) => {
+    if (request.url?.startsWith('/ok')) response.writeHead(200).end();
+    else if (request.url === '/limited') response.writeHead(429, { 'retry-after': '2' }).end();
+    // anything else hangs
+  }, '127.0.0.5');
+});
+afterAll(() => Promise.all([hanging, throttling, fine, mixed].map((server) => server.close())));
+
+const countRequests = (server: TestServer) => server.requests.length;
+
+describe('link deadline', () => {
+  it('reports a link whose server never answers as timeout once the deadline passes, without starting the GET', async () => {
+    const before = countRequests(hanging);
+    // Each attempt alone could take 1.5 s and there are 3 of them; the deadline cuts the first.
+    const result = await checkUrl(hanging.url('/deadline'), { linkDeadlineMs: 200, retries: 2, timeouts: { headersMs: 1_000, totalMs: 1_500 } });
+    expect(result).toMatchObject({ verdict: 'timeout', attempts: 1, requests: 1, errorCode: 'TIMEOUT' });
+    expect(result.detail).toContain('200 ms link deadline');
+    expect(countRequests(hanging) - before).toBe(1);
+  });
+
+  it('does not start a wait that would end past the deadline, and keeps the answer it has', async () => {
+    const sleeps = recordSleeps();
+    const result = await checkUrl(mixed.url('/limited'), { linkDeadlineMs: 500 }, sleeps);
+    expect(sleeps.delays).toEqual([]); // Retry-After 2 s does not fit in 500 ms
+    expect(result).toMatchObject({ verdict: 'rate-limited', status: 429, attempts: 1 });
+    expect(result.detail).toContain('no time left to try again within the 500 ms link deadline');
+  });
+
+  it('leaves links that answer in time alone', async () => {
+    const result = await checkUrl(fine.url('/quick'), { linkDeadlineMs: 5_000 });
+    expect(result).toMatchObject({ verdict: 'ok', attempts: 1 });
+  });
+});
+
+describe('giving up on a host', () => {
+  it('stops requesting a host after 3 links in a row time out and reports the rest at once', async () => {
+    const before = countRequests(hanging);
+    const urls = [...Array.from({ length: 10 }, (_, index) => hanging.url(`/dead/${index}`)), ...Array.from({ length: 4 }, (_, index) => fine.url(`/alive/${index}`))];
+    const results = await checkUrls(urls, { perHost: 1, linkDeadlineMs: 150, hostGiveUpAfter: 3 });
+
+    const dead = results.filter((result) => result.url.includes('/dead/'));
+    expect(dead.map((result) => result.verdict)).toEqual(Array(10).fill('timeout'));
+    const asked = dead.filter((result) => result.requests > 0);
+    const skipped = dead.filter((result) => result.requests === 0);
+    expect(asked).toHaveLength(3);
+    expect(skipped).toHaveLength(7);
+    for (const result of skipped) {
+      expect(result).toMatchObject({ stoppedBy: 'host', errorCode: 'TIMEOUT', attempts: 0 });
+      expect(result.detail).toMatch(/^not requested: host stopped answering \(3 links in a row ended timeout/);
+    }
+    expect(countRequests(hanging) - before).toBe(3);
+    // Another host in the same run is not affected.
+    expect(results.filter((result) => result.url.includes('/alive/')).map((result) => result.verdict)).toEqual(Array(4).fill('ok'));
+  });
+
+  it('stops requesting a host that keeps answering 429 after honouring Retry-After', async () => {
+    const before = countRequests(throttling);
+    const sleeps = recordSleeps();
+    const urls = Array.from({ length: 20 }, (_, index) => throttling.url(`/page/${index}`));
+    const results = await checkUrls(urls, { perHost: 1, retries: 2 }, sleeps);
+    expect(results.map((result) => result.verdict)).toEqual(Array(20).fill('rate-limited'));
+    expect(results.filter((result) => result.requests > 0)).toHaveLength(3);
+    const skipped = results.filter((result) => result.requests === 0);
+    expect(skipped).toHaveLength(17);
+    expect(skipped[0]).toMatchObject({ status: 429, stoppedBy: 'host' });
+    expect(skipped[0]?.detail).toContain('not requested: host kept answering 429 Too Many Requests');
+    // 3 links × 3 attempts (HEAD only: a 429 is not followed by a GET), each wait honoured.
+    expect(countRequests(throttling) - before).toBe(9);
+    expect(sleeps.delays).toEqual(Array(6).fill(0));
+  });
+
+  it('starts counting again when the host answers in between', async () => {
+    const urls = ['/hang/1', '/hang/2', '/ok/1', '/hang/3', '/hang/4', '/ok/2', '/hang/5'].map((page) => mixed.url(page));
+    const results = await checkUrls(urls, { perHost: 1, linkDeadlineMs: 150, hostGiveUpAfter: 3 });
+    expect(results.map((result) => result.verdict)).toEqual(['timeout', 'timeout', 'ok', 'timeout', 'timeout', 'ok', 'timeout']);
+    expect(results.every((result) => result.requests > 0 && result.stoppedBy === undefined)).toBe(true);
+  });
+});
+
+describe('overall time limit', () => {
+  it('reports what is left as unverified when --max-duration runs out, exits normally and caches none of it', async () => {
+    const temp = await makeTempDir();
+    try {
+      const links = [1, 2, 3].map((index) => hanging.url(`/budget/${index}`));
+      await writeFiles(temp.dir, {
+        'content/docs/a.md': links.map((url) => `- [x](${url})`).join('\n') + `\n- [y](${fine.url('/budget-ok')})\n`,
+      });
+      const cacheFile = path.join(temp.dir, 'cache.json');
+      // An old answer for one of them, too old to reuse: a stand-in verdict must not replace it.
+      const old = { url: links[0], verdict: 'ok', status: 200, checkedAt: new Date(Date.now() - 2 * 86_400_000).toISOString(), elapsedMs: 1, attempts: 1, requests: 1 };
+      await writeFile(cacheFile, JSON.stringify({ version: 1, entries: { [links[0]!]: old } }));
+
+      const report = await runLinkCheck({
+        config: fastConfig({ perHost: 1, maxDurationMs: 1_000, linkDeadlineMs: 10_000, timeouts: { connectMs: 10_000, headersMs: 10_000, totalMs: 10_000 } }),
+        contentDir: path.join(temp.dir, 'content'),
+        linksFile: path.join(temp.dir, 'content', 'links.yaml'),
+        rootDir: temp.dir,
+        cacheFile,
+        sleep: async () => {},
+      });
+      expect(report.exitCode).toBe(0);
+      expect(report.counts).toMatchObject({ unverified: 3, ok: 1 });
+      const left = report.links.filter((link) => link.verdict === 'unverified');
+      expect(left.every((link) => link.stoppedBy === 'max-duration' && link.severity === 'warning')).toBe(true);
+      expect(left.filter((link) => link.detail?.startsWith('check cut short: the run reached its time limit'))).toHaveLength(1);
+      expect(left.filter((link) => link.detail?.startsWith('not checked: the run reached its time limit (--max-duration 1 s)'))).toHaveLength(2);
+
+      const cache = JSON.parse(await readFile(cacheFile, 'utf8'));
+      expect(cache.entries[links[0]!]).toEqual(old);
+      expect(cache.entries[links[1]!]).toBeUndefined();
+      expect(cache.entries[fine.url('/budget-ok')]).toMatchObject({ verdict: 'ok' });
+    } finally {
+      await temp.cleanup();
+    }
+  });
+});
