@@ -42,6 +42,14 @@ export interface CheckSiteOptions {
   refused?: ReadonlySet<string>;
 }
 
+const DRAFT_HOME_PAGE = 'is the home page and says "draft: true": the site would have no home page while every page links to it. Remove "draft: true".';
+
+/** How a docs-relative file is named in messages: relative to the project, `content/docs/a.md`. */
+function docsDisplay(docsDir: string, rootDir: string): (file: string) => string {
+  const shownDocsDir = path.relative(rootDir, docsDir).split(path.sep).join('/');
+  return (file) => path.posix.join(shownDocsDir, file);
+}
+
 /** Checks every page against the others, from their facts alone: nothing here parses Markdown. */
 function checkSite(pages: CheckedPage[], options: CheckSiteOptions): ContentProblem[] {
   const problems: ContentProblem[] = [];
@@ -65,7 +73,7 @@ function checkSite(pages: CheckedPage[], options: CheckSiteOptions): ContentProb
     const { draft, problems: frontmatterProblems } = frontmatter[i]!;
     report(page.file, frontmatterProblems);
     if (draft && slugFromContentPath(page.file) === '') {
-      report(page.file, [{ line: 1, message: 'is the home page and says "draft: true": the site would have no home page while every page links to it. Remove "draft: true".' }]);
+      report(page.file, [{ line: 1, message: DRAFT_HOME_PAGE }]);
     }
     report(page.file, page.facts.problems);
     report(page.file, checkPageLinks(page.facts, draft, index));
@@ -140,8 +148,7 @@ export interface ValidateContentOptions {
 
 /** The inventory of the docs folder, with file names shown relative to `rootDir`. */
 export function takeInventory({ docsDir, rootDir = projectRoot }: Pick<ValidateContentOptions, 'docsDir' | 'rootDir'>): Inventory {
-  const shownDocsDir = path.relative(rootDir, docsDir).split(path.sep).join('/');
-  const display = (file: string) => path.posix.join(shownDocsDir, file);
+  const display = docsDisplay(docsDir, rootDir);
   return buildInventory({ docsDir, contentDir: path.dirname(docsDir), display, reservedSlugs: SITE_RESERVED_SLUGS });
 }
 
@@ -181,8 +188,7 @@ function isPublicFile(publicDir: string, sitePath: string): boolean {
 export function validateContent({ docsDir, base, rootDir = projectRoot, production = false, session, loadProblems = [], inventory: taken }: ValidateContentOptions): ContentProblem[] {
   const contentDir = session?.contentDir ?? path.dirname(docsDir);
   const publicDir = session?.publicDir ?? path.join(rootDir, 'public');
-  const shownDocsDir = path.relative(rootDir, docsDir).split(path.sep).join('/');
-  const display = (file: string) => path.posix.join(shownDocsDir, file);
+  const display = docsDisplay(docsDir, rootDir);
   const inventory = taken ?? buildInventory({ docsDir, contentDir, display, reservedSlugs: SITE_RESERVED_SLUGS });
   const pages = inventory.pages.map((page) => ({ file: page.file, source: page.source, facts: factsOf(page, docsDir, session) }));
   const problems = checkSite(pages, {
@@ -226,14 +232,13 @@ function readResourceIds(file: string): Set<string> | undefined {
  * stack trace, a dropped page or an exploding YAML alias.
  */
 export function validateBeforeLoading({ docsDir, rootDir = projectRoot, inventory = takeInventory({ docsDir, rootDir }) }: Pick<ValidateContentOptions, 'docsDir' | 'rootDir' | 'inventory'>): ContentProblem[] {
-  const shownDocsDir = path.relative(rootDir, docsDir).split(path.sep).join('/');
-  const display = (file: string) => path.posix.join(shownDocsDir, file);
+  const display = docsDisplay(docsDir, rootDir);
   const problems = [...inventory.problems];
   for (const page of inventory.pages) {
     const { draft, problems: found } = checkFrontmatter(findFrontmatter(page.source));
     for (const problem of found) problems.push({ file: display(page.file), ...problem });
     if (draft && page.slug === '') {
-      problems.push({ file: display(page.file), line: 1, message: 'is the home page and says "draft: true": the site would have no home page while every page links to it. Remove "draft: true".' });
+      problems.push({ file: display(page.file), line: 1, message: DRAFT_HOME_PAGE });
     }
     const deepest = deepestPrefix(page.source);
     if (deepest.depth > MAX_NESTING_DEPTH) problems.push({ file: display(page.file), line: deepest.line, message: NESTING_ADVICE });
