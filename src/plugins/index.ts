@@ -11,6 +11,8 @@ import rehypeTableScroll from './rehype-table-scroll.ts';
 import { headingAnchorOptions } from './heading-anchors.ts';
 import remarkRecordFacts from './remark-record-facts.ts';
 import remarkMdxExpressionErrors from './remark-mdx-expression-errors.ts';
+import remarkReadingTime from './remark-reading-time.ts';
+import remarkKnowledgeChecks from './remark-knowledge-checks.ts';
 import type { ContentSession } from '../core/content/session.ts';
 
 export interface MarkdownPipelineOptions {
@@ -35,6 +37,9 @@ export function markdownPipeline({ docsDir, base, session }: MarkdownPipelineOpt
       remarkMdxExpressionErrors,
       // Alerts only look at top-level blockquotes; titled code blocks become figures, so order between them is free.
       remarkGithubAlerts,
+      // Reading time counts the checks' text as prose, so it runs before they become forms.
+      remarkReadingTime,
+      remarkKnowledgeChecks,
       [remarkContentLinks, { docsDir, base }],
       remarkCodeTitles,
     ],

@@ -1,4 +1,4 @@
-import { isMap, LineCounter, type Document } from 'yaml';
+import { isMap, isSeq, LineCounter, type Document } from 'yaml';
 import { z } from 'zod';
 import type { FrontmatterBlock } from '../content/source.ts';
 import { readAuthorYaml } from '../content/yaml-limits.ts';
@@ -15,6 +15,8 @@ export interface FrontmatterResult {
   /** Whether the page is a draft (read leniently, so even an invalid page's links are judged right). */
   draft: boolean;
   problems: LocalProblem[];
+  /** The `prerequisites` links with their file lines, for the page-link check (only when the frontmatter is valid). */
+  prerequisites?: { href: string; line: number }[];
 }
 
 /**
@@ -43,6 +45,12 @@ function lineOfPath(doc: Document, counter: LineCounter, path: PropertyKey[], st
   let node: unknown = doc.contents;
   let line = startLine;
   for (const key of path) {
+    if (isSeq(node) && typeof key === 'number') {
+      const item = node.items[key] as { range?: [number, number, number] } | undefined;
+      if (item?.range) line = startLine + counter.linePos(item.range[0]).line;
+      node = item;
+      continue;
+    }
     if (!isMap(node)) break;
     const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);
     const offset = (pair?.key as { range?: [number, number, number] } | undefined)?.range?.[0];
@@ -92,7 +100,10 @@ export function checkFrontmatter(block: FrontmatterBlock | undefined): Frontmatt
     return { draft, problems: [{ line: block.startLine, message: `frontmatter must be a set of "field: value" lines. ${HOW_TO_START}` }] };
   }
   const result = docFrontmatterSchema.safeParse(data);
-  if (result.success) return { draft, problems: [] };
+  if (result.success) {
+    const prerequisites = (result.data.prerequisites ?? []).map((href, i) => ({ href, line: lineOfPath(doc, counter, ['prerequisites', i], block.startLine) }));
+    return { draft, problems: [], prerequisites };
+  }
 
   const described = describeZodIssues(result.error, data);
   const problems = result.error.issues.map((issue, index): LocalProblem => {
