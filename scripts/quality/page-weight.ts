@@ -22,9 +22,13 @@ export interface PageWeight {
   css: number;
   js: number;
   total: number;
+  /** Whether the page has a knowledge check, whose script only such pages may load. */
+  knowledgeCheck: boolean;
 }
 
 const RESOLVER_ORIGIN = 'http://dist.invalid';
+/** The attribute src/plugins/remark-knowledge-checks.ts puts on every check. */
+const KNOWLEDGE_CHECK = /\sdata-knowledge-check=/;
 
 /**
  * The first view of a page: its HTML, the stylesheets and scripts it references, and every module
@@ -70,7 +74,7 @@ export async function pageWeight(distDir: string, sitePath: string, base: string
 
   const sum = (kind: Transfer['kind']) => transfers.filter((t) => t.kind === kind).reduce((total, t) => total + t.gzip, 0);
   const weight = { html: sum('html'), css: sum('css'), js: sum('js') };
-  return { sitePath, transfers, ...weight, total: weight.html + weight.css + weight.js };
+  return { sitePath, transfers, ...weight, total: weight.html + weight.css + weight.js, knowledgeCheck: KNOWLEDGE_CHECK.test(html) };
 }
 
 /** Stylesheets and scripts the HTML itself asks for, in document order. */
@@ -117,9 +121,11 @@ export interface Budget {
 
 /**
  * The budgets the site promises, in gzip bytes (1 KB = 1024): a typical doc page under 16 KB with
- * under 2 KB of JavaScript, and the Learning resources page, which lists every resource, under 30 KB.
+ * under 2 KB of JavaScript (course progress included), 3 KB on a page with a knowledge check, and
+ * the Learning resources page, which lists every resource, under 30 KB.
  */
-const DOC_PAGE_BUDGET: Budget = { total: 16 * 1024, js: 2 * 1024 };
+export const DOC_PAGE_BUDGET = { total: 16 * 1024, js: 2 * 1024 } satisfies Budget;
+export const KNOWLEDGE_CHECK_PAGE_JS_BUDGET = 3 * 1024;
 const RESOURCES_PAGE_BUDGET: Budget = { total: 30 * 1024 };
 
 /** One message per exceeded limit (without the page: the caller names it), empty when the page fits. */
@@ -146,6 +152,8 @@ export interface PageWeightGate {
   weights: PageWeight[];
   /** The median doc page by first-view weight, which the 16 KB budget is about; undefined without doc pages. */
   typical?: PageWeight;
+  /** The heaviest doc page in JavaScript without a knowledge check, and with one: the two kinds the JS budgets are about. */
+  heaviestJs: { withoutCheck?: PageWeight; withCheck?: PageWeight };
   /** "file: what is wrong", one per problem. */
   problems: string[];
 }
@@ -180,8 +188,19 @@ export async function checkPageWeights(distDir: string, base: string): Promise<P
     }
   }
   for (const { relative, weight } of docPages) {
-    for (const message of overBudget(weight, { total: Infinity, js: DOC_PAGE_BUDGET.js })) problems.push(`${relative}: ${message}`);
+    const js = weight.knowledgeCheck ? KNOWLEDGE_CHECK_PAGE_JS_BUDGET : DOC_PAGE_BUDGET.js;
+    for (const message of overBudget(weight, { total: Infinity, js })) problems.push(`${relative}: ${message}`);
   }
+  // The quiz script is for pages with a check: a script only they load may not reach the others.
+  const scriptsOf = (weight: PageWeight) => weight.transfers.filter((t) => t.kind === 'js').map((t) => t.url);
+  const withCheck = docPages.filter(({ weight }) => weight.knowledgeCheck);
+  const withoutCheck = docPages.filter(({ weight }) => !weight.knowledgeCheck);
+  const everywhere = new Set(withoutCheck.flatMap(({ weight }) => scriptsOf(weight)));
+  const quizOnly = new Set(withCheck.flatMap(({ weight }) => scriptsOf(weight)).filter((url) => !everywhere.has(url)));
+  if (withCheck.length > 0 && withoutCheck.length > 0 && quizOnly.size === 0) {
+    problems.push(`${withCheck[0]!.relative}: has a knowledge check but loads no script beyond what every page without one loads; the check code is either missing or loaded everywhere`);
+  }
+  const heaviest = (list: typeof docPages) => list.reduce<PageWeight | undefined>((max, { weight }) => (!max || weight.js > max.js ? weight : max), undefined);
   if (resources) {
     for (const message of overBudget(resources.weight, RESOURCES_PAGE_BUDGET)) problems.push(`${resources.relative}: ${message}`);
   }
@@ -189,5 +208,5 @@ export async function checkPageWeights(distDir: string, base: string): Promise<P
     const search = searchFilesInFirstView(weight);
     if (search.length > 0) problems.push(`${relative}: loads search code before search opens: ${search.join(', ')}`);
   }
-  return { weights: weighed.map(({ weight }) => weight), typical: typical?.weight, problems };
+  return { weights: weighed.map(({ weight }) => weight), typical: typical?.weight, heaviestJs: { withoutCheck: heaviest(withoutCheck), withCheck: heaviest(withCheck) }, problems };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkPageWeights, formatWeight, overBudget, pageWeight, searchFilesInFirstView, type PageWeight, type PageWeightGate } from '../../scripts/quality/page-weight.ts';
+import { checkPageWeights, DOC_PAGE_BUDGET, formatWeight, KNOWLEDGE_CHECK_PAGE_JS_BUDGET, overBudget, pageWeight, searchFilesInFirstView, type PageWeight, type PageWeightGate } from '../../scripts/quality/page-weight.ts';
 import { realSite } from './sites.ts';
 
 describe('page-weight gate on a deliberately heavy page', () => {
@@ -48,6 +48,17 @@ describe('page-weight gate on a deliberately heavy page', () => {
   });
 });
 
+describe('page-weight gate on a site whose knowledge-check code loads on every page', () => {
+  it('names a page with a check that loads no script of its own', async () => {
+    const gate = await checkPageWeights(path.resolve('tests/fixtures/quiz-everywhere'), '/');
+    expect(gate.weights.map((w) => [w.sitePath, w.knowledgeCheck])).toEqual([
+      ['/lesson/', true],
+      ['/reference/', false],
+    ]);
+    expect(gate.problems).toEqual([expect.stringMatching(/^lesson\/index\.html: has a knowledge check but loads no script beyond what every page without one loads/)]);
+  });
+});
+
 describe('page-weight budgets of the real site', () => {
   let gate: PageWeightGate;
   beforeAll(async () => {
@@ -63,5 +74,15 @@ describe('page-weight budgets of the real site', () => {
   it('keeps a typical doc page under 16 KB with under 2 KB of JavaScript on every doc page, the Learning resources page under 30 KB, and search code out of the first view', () => {
     console.log(`Typical doc page: ${formatWeight(gate.typical!)}`);
     expect(gate.problems).toEqual([]);
+  });
+
+  it('keeps the JavaScript of a page without a knowledge check, course progress included, under 2 KB, and of a page with one under 3 KB', () => {
+    const { withoutCheck, withCheck } = gate.heaviestJs;
+    console.log(`JavaScript gzip, heaviest page without a knowledge check: ${withoutCheck!.js} B (${withoutCheck!.sitePath}); with one: ${withCheck!.js} B (${withCheck!.sitePath})`);
+    expect(withoutCheck!.js).toBeLessThan(DOC_PAGE_BUDGET.js);
+    expect(withCheck!.js).toBeLessThan(KNOWLEDGE_CHECK_PAGE_JS_BUDGET);
+    expect(withCheck!.js).toBeGreaterThan(withoutCheck!.js); // the check's own script, which only it loads
+    expect(gate.weights.filter((w) => w.knowledgeCheck).map((w) => w.sitePath)).toEqual(expect.arrayContaining(['/concepts/containers/', '/hands-on/compose/']));
+    expect(gate.weights.find((w) => w.sitePath === '/reference/glossary/')?.knowledgeCheck).toBe(false);
   });
 });
