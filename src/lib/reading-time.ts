@@ -11,7 +11,8 @@ export const PROSE_WORDS_PER_MINUTE = 200;
 /** Code is read token by token, and a reader usually types or runs it: half the prose speed. */
 export const CODE_WORDS_PER_MINUTE = 100;
 
-const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+// A word holds a letter or a digit: punctuation left alone between two links is not one.
+const words = (text: string) => text.split(/\s+/).filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
 
 // Not read by anyone: HTML comments and tags, MDX imports and expressions, frontmatter.
 const UNREAD = new Set(['html', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'yaml', 'toml', 'definition']);

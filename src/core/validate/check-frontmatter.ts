@@ -101,8 +101,8 @@ export function checkFrontmatter(block: FrontmatterBlock | undefined): Frontmatt
   }
   const result = docFrontmatterSchema.safeParse(data);
   if (result.success) {
-    const prerequisites = (result.data.prerequisites ?? []).map((href, i) => ({ href, line: lineOfPath(doc, counter, ['prerequisites', i], block.startLine) }));
-    return { draft, problems: [], prerequisites };
+    const prerequisites = result.data.prerequisites?.map((href, i) => ({ href, line: lineOfPath(doc, counter, ['prerequisites', i], block.startLine) }));
+    return prerequisites ? { draft, problems: [], prerequisites } : { draft, problems: [] };
   }
 
   const described = describeZodIssues(result.error, data);

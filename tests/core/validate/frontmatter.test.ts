@@ -21,7 +21,7 @@ describe('validateDocuments: frontmatter', () => {
       {
         file: 'content/docs/a.md',
         line: 7,
-        message: 'frontmatter field "colour" is not allowed; allowed: title, description, sidebar, draft, updated, image. Fix the spelling or remove it.',
+        message: 'frontmatter field "colour" is not allowed; allowed: title, description, sidebar, draft, updated, image, duration, objectives, prerequisites. Fix the spelling or remove it.',
       },
     ]);
   });

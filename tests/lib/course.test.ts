@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { courseLessons, sectionLessons } from '../../src/lib/course.ts';
+import { countDone, parseProgress, PROGRESS_KEY, serializeProgress } from '../../src/lib/progress.ts';
+import { resolvePrerequisites } from '../../src/lib/prerequisites.ts';
+import { buildSidebarTree, type SidebarSection } from '../../src/lib/sidebar.ts';
+
+const tree = buildSidebarTree([
+  { id: 'index', slug: '', title: 'Home' },
+  { id: 'concepts/index', slug: 'concepts', title: 'Concepts', order: 1 },
+  { id: 'concepts/containers', slug: 'concepts/containers', title: 'Containers', order: 2 },
+  { id: 'concepts/vms', slug: 'concepts/vms', title: 'Virtual machines', order: 1 },
+  { id: 'hands-on/index', slug: 'hands-on', title: 'Hands-on', order: 2 },
+  { id: 'hands-on/compose/index', slug: 'hands-on/compose', title: 'Compose' },
+  { id: 'hands-on/compose/scaling', slug: 'hands-on/compose/scaling', title: 'Scaling' },
+  { id: 'resources', slug: 'resources', title: 'Learning resources', order: 1000 },
+]);
+
+describe('course lessons', () => {
+  it('are every page in reading order, without the home page and the resource list', () => {
+    expect(courseLessons(tree.entries).map((link) => link.slug)).toEqual(['concepts', 'concepts/vms', 'concepts/containers', 'hands-on', 'hands-on/compose', 'hands-on/compose/scaling']);
+  });
+
+  it('are counted per section, nested sections included, for the sidebar "n of m"', () => {
+    const handsOn = tree.entries.find((entry): entry is SidebarSection => entry.type === 'section' && entry.label === 'Hands-on')!;
+    expect(sectionLessons(handsOn)).toEqual(['hands-on', 'hands-on/compose', 'hands-on/compose/scaling']);
+  });
+});
+
+describe('stored progress', () => {
+  it('round-trips under one versioned key', () => {
+    expect(PROGRESS_KEY).toMatch(/:v\d+$/);
+    expect([...parseProgress(serializeProgress(new Set(['concepts', 'hands-on/compose'])))]).toEqual(['concepts', 'hands-on/compose']);
+  });
+
+  it('reads anything damaged or foreign as no progress instead of failing', () => {
+    for (const raw of [null, undefined, '', 'not json', '42', 'null', '{"done":"concepts"}', '[]']) expect(parseProgress(raw).size, String(raw)).toBe(0);
+    expect([...parseProgress('{"done":["concepts",3,null,{"x":1}]}')]).toEqual(['concepts']);
+  });
+
+  it('counts only lessons that exist: a removed page in storage is ignored', () => {
+    const done = parseProgress(serializeProgress(['concepts', 'concepts/removed-page', 'elsewhere']));
+    expect(countDone(done, ['concepts', 'concepts/vms'])).toBe(1);
+  });
+});
+
+describe('resolvePrerequisites', () => {
+  const titles = new Map([
+    ['concepts/containers', 'Containers'],
+    ['concepts', 'Concepts'],
+  ]);
+  it('turns links to .md files, sections and site paths into titled URLs under the base path', () => {
+    expect(resolvePrerequisites(['../concepts/containers.md#namespaces', '../concepts/', '/concepts/containers/'], 'hands-on/run.md', (slug) => titles.get(slug), '/docker-learning')).toEqual([
+      { href: '/docker-learning/concepts/containers/#namespaces', title: 'Containers' },
+      { href: '/docker-learning/concepts/', title: 'Concepts' },
+      { href: '/docker-learning/concepts/containers/', title: 'Containers' },
+    ]);
+  });
+
+  it('leaves out what is not a known page (the content check has reported it already)', () => {
+    expect(resolvePrerequisites(['https://docs.docker.com/', '../concepts/missing.md', '#here'], 'hands-on/run.md', (slug) => titles.get(slug), '/')).toEqual([]);
+  });
+});
