@@ -34,6 +34,7 @@ const browserFiles = [
   'tests/ship/csp-browser.test.ts',
   'tests/ship/nginx-serve.test.ts',
   'tests/site/browser-ui.test.ts',
+  'tests/site/course.e2e.test.ts',
 ];
 
 // A renamed or deleted file would otherwise drop out of its tier silently, or land in unit.
