@@ -20,6 +20,7 @@ const buildFiles = [
   'tests/quality/page-weight.test.ts',
   'tests/search/index-build.test.ts',
   'tests/ship/csp-inline-scripts.test.ts',
+  'tests/site/course-build.test.ts',
   'tests/site/fixture-site.test.ts',
   'tests/site/hostile-content.test.ts',
   'tests/site/startup-errors.test.ts',
