@@ -14,6 +14,7 @@ function setUp(check: HTMLElement, allRight: () => void): void {
   };
   const reset = () => {
     delete check.dataset.result;
+    feedback.textContent = '';
     answer.hidden = true;
     answer.open = false;
     retry.hidden = true;
@@ -37,7 +38,6 @@ function setUp(check: HTMLElement, allRight: () => void): void {
   retry.addEventListener('click', () => {
     for (const input of inputs) input.checked = false;
     reset();
-    say('');
     inputs[0]!.focus();
   });
   // Changing the answer after a verdict starts a new attempt.

@@ -43,7 +43,7 @@ function render(): void {
     resume.lastChild!.textContent = next.textContent;
   }
   course.toggleAttribute('data-started', bar.value > 0);
-  course.hidden = false;
+  course.dataset.ready = '';
 }
 
 load();

@@ -36,7 +36,8 @@ function renderCheck(check: KnowledgeCheck, number: number, position: Blockquote
   const options = check.options.map((option, index) =>
     element('li', {}, [
       element('label', { className: ['kc-option'] }, [
-        leaf('input', { type: single ? 'radio' : 'checkbox', name, value: String(index), dataCorrect: option.correct ? 'true' : 'false' }),
+        // Radios share a name, which makes them one group; checkboxes are separate answers, each its own.
+        leaf('input', { type: single ? 'radio' : 'checkbox', name: single ? name : `${name}-${index}`, value: String(index), dataCorrect: option.correct ? 'true' : 'false' }),
         element('span', {}, option.content),
       ]),
     ]),

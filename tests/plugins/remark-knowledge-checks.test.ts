@@ -32,7 +32,7 @@ describe('remarkKnowledgeChecks', () => {
     const html = await render(`${single}\n\n> [!QUIZ-MULTIPLE]\n> Which are Docker objects?\n>\n> - [x] Images\n> - [x] Volumes\n> - [ ] Hypervisors\n>\n> Images and volumes are; a hypervisor is not.`);
     expect(html).toContain('data-knowledge-check="multiple"');
     expect(html).toContain('<p class="kc-hint">Choose every answer that applies.</p>');
-    expect(html.match(/<input type="checkbox" name="knowledge-check-2"/g)).toHaveLength(3);
+    expect(html.match(/<input type="checkbox" name="knowledge-check-2-\d"/g)).toEqual(['<input type="checkbox" name="knowledge-check-2-0"', '<input type="checkbox" name="knowledge-check-2-1"', '<input type="checkbox" name="knowledge-check-2-2"']);
     expect(html).toContain('<strong>Answers:</strong> Images; Volumes</p>');
   });
 

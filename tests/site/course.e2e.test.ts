@@ -130,6 +130,9 @@ describe('a knowledge check', () => {
     await answer.locator('summary').click();
     expect(await answer.getByText(RIGHT).isVisible()).toBe(true);
     expect(await page.locator('.lesson-done').isVisible()).toBe(false);
+    await page.goto(site.siteUrl);
+    expect(await page.locator('[data-course-progress]').isVisible()).toBe(false); // it would only ever say "0 of 14"
+    expect(await page.locator('#site-nav .nav-count').first().isVisible()).toBe(true); // the static page count instead of progress
   });
 
   it('is usable at 390 px: nothing wider than the screen, options and buttons large enough to tap', async () => {
