@@ -42,14 +42,13 @@ function render(): void {
     resume.href = next.href;
     resume.lastChild!.textContent = next.textContent;
   }
-  course.toggleAttribute('data-started', bar.value > 0);
-  course.dataset.ready = '';
+  // Read by course.css: which lead-in the link shows, and that the figures may now be seen.
+  course.dataset.done = String(bar.value);
 }
 
 load();
 render();
 for (const box of all<HTMLInputElement>('[data-mark-done]')) {
-  box.closest<HTMLElement>('[hidden]')!.hidden = false;
   box.onchange = () => {
     done[box.checked ? 'add' : 'delete'](box.value);
     save();

@@ -11,7 +11,8 @@ export const PROGRESS_KEY = 'docker-learning:progress:v1';
 export function parseProgress(raw: string | null | undefined): Set<string> {
   try {
     const done = (JSON.parse(raw ?? '') as { done?: unknown }).done;
-    return new Set(Array.isArray(done) ? done.filter((slug): slug is string => typeof slug === 'string') : []);
+    // Entries that are not slugs (a number, an object) stay in the set but never match a lesson.
+    return new Set(Array.isArray(done) ? (done as string[]) : []);
   } catch {
     return new Set();
   }
