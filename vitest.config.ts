@@ -21,6 +21,7 @@ const buildFiles = [
   'tests/search/index-build.test.ts',
   'tests/ship/csp-inline-scripts.test.ts',
   'tests/site/fixture-site.test.ts',
+  'tests/site/foreign-course.test.ts',
   'tests/site/hostile-content.test.ts',
   'tests/site/startup-errors.test.ts',
 ];

@@ -26,6 +26,17 @@ export const siteConfigSchema = z
       /** Where content lives inside the repository, for "Edit this page" links. */
       contentPath: z.string().default('content'),
     }),
+    /**
+     * `01-intro.md` and `02-basics/` sort by their number and are published without it (the
+     * Docusaurus convention). Turn it off for sites whose file names start with dates or numbers
+     * that are part of the name.
+     */
+    stripNumberPrefixes: z.boolean().default(true),
+    /**
+     * A page without `description` gets one from its first paragraph, and the build lists those
+     * pages in one warning. `true` makes a missing description an error instead.
+     */
+    requireDescriptions: z.boolean().default(false),
     mdx: z
       .object({
         /**

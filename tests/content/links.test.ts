@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/core/env.ts';
 import { formatProblems } from '../../src/core/problems.ts';
 import { parseResources, resourceKinds, resourceLevels, type Resource } from '../../src/core/resources.ts';
-import { pageHref, slugFromContentPath } from '../../src/core/urls.ts';
+import { DEFAULT_SLUG_RULES, pageHref, slugFromContentPath } from '../../src/core/urls.ts';
 import siteConfig from '../../src/site.config.ts';
 import { buildSite, tmpRoot } from '../helpers/build-site.ts';
 
@@ -20,7 +20,7 @@ const where = (url: string) => {
 };
 
 const quickReferencePage = 'reference/quick-reference.md';
-const quickReferenceUrl = new URL(pageHref('/', slugFromContentPath(quickReferencePage)), siteConfig.site).href;
+const quickReferenceUrl = new URL(pageHref('/', slugFromContentPath(quickReferencePage, DEFAULT_SLUG_RULES)), siteConfig.site).href;
 
 /** Every resource the course's source material cites, as the issue lists them. */
 const requiredResources = [
