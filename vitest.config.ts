@@ -34,6 +34,7 @@ const browserFiles = [
   'tests/search/search.e2e.test.ts',
   'tests/ship/csp-browser.test.ts',
   'tests/ship/nginx-serve.test.ts',
+  'tests/site/big-section.test.ts',
   'tests/site/browser-ui.test.ts',
 ];
 

@@ -37,6 +37,12 @@ export const siteConfigSchema = z
      * pages in one warning. `true` makes a missing description an error instead.
      */
     requireDescriptions: z.boolean().default(false),
+    /**
+     * The most entries an open sidebar section shows. A bigger one shows that many around the
+     * current page and links to its landing page, which lists them all: pages stay small however
+     * big a section grows. Smaller sections are shown whole.
+     */
+    sidebarMaxEntries: z.number().int().min(10, 'sidebarMaxEntries must be at least 10, or readers lose their way').default(50),
     mdx: z
       .object({
         /**

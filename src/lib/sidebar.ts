@@ -36,6 +36,11 @@ export interface SidebarSection {
   /** Total pages inside, including nested sections; shown when collapsed so readers know what's there. */
   pageCount: number;
   children: SidebarEntry[];
+  /**
+   * Set when a big section shows only a window of its entries around the current page: how many
+   * are left out on each side, and where the full list is (the landing page, which lists them all).
+   */
+  window?: { hiddenBefore: number; hiddenAfter: number; total: number; fullListSlug?: string };
 }
 
 export type SidebarEntry = SidebarLink | SidebarSection;
@@ -159,16 +164,53 @@ export function buildSidebarTree(pages: SidebarPage[], options: SidebarOptions =
 /**
  * The tree as one page shows it: its link current, the sections holding it expanded. Only the
  * path to the current page is copied, so this costs little however large the site is.
+ *
+ * `maxEntries` bounds what an expanded section shows: beyond it, a window of that many entries
+ * around the current one (see windowAround), so a page in a section of 500 does not carry 500
+ * links, and the HTML of a whole site grows with its pages rather than with their square.
  */
-export function markCurrent(tree: SidebarTree, currentSlug: string): SidebarEntry[] {
+export function markCurrent(tree: SidebarTree, currentSlug: string, maxEntries = Number.POSITIVE_INFINITY): SidebarEntry[] {
+  const contains = (entry: SidebarEntry) =>
+    entry.type === 'link' ? entry.slug === currentSlug : entry.landing?.slug === currentSlug || !!tree.sectionSlugs.get(entry.path)?.has(currentSlug);
   const mark = (entries: SidebarEntry[]): SidebarEntry[] =>
     entries.map((entry) => {
       if (entry.type === 'link') return entry.slug === currentSlug ? { ...entry, current: true } : entry;
       if (!tree.sectionSlugs.get(entry.path)?.has(currentSlug)) return entry;
       const landing = entry.landing?.slug === currentSlug ? { ...entry.landing, current: true } : entry.landing;
-      return { ...entry, expanded: true, landing, children: mark(entry.children) };
+      const { shown, window } = windowAround(entry.children, entry.children.findIndex(contains), maxEntries);
+      return {
+        ...entry,
+        expanded: true,
+        landing,
+        children: mark(shown),
+        ...(window ? { window: { ...window, fullListSlug: entry.landing?.slug } } : {}),
+      };
     });
   return mark(tree.entries);
+}
+
+/**
+ * At most `max` entries around the one at `index` (-1: the section's landing page is current, so
+ * the window starts at the top), and how many were left out on each side.
+ */
+export function windowAround<T>(entries: T[], index: number, max: number): { shown: T[]; window?: { hiddenBefore: number; hiddenAfter: number; total: number } } {
+  if (entries.length <= max) return { shown: entries };
+  const centre = Math.max(index, 0);
+  const start = Math.min(Math.max(centre - Math.floor(max / 2), 0), entries.length - max);
+  return { shown: entries.slice(start, start + max), window: { hiddenBefore: start, hiddenAfter: entries.length - start - max, total: entries.length } };
+}
+
+/** The section a page is the landing page of, if any (to list its pages when the sidebar cannot). */
+export function sectionOfLanding(tree: SidebarTree, slug: string): SidebarSection | undefined {
+  const find = (entries: SidebarEntry[]): SidebarSection | undefined => {
+    for (const entry of entries) {
+      if (entry.type !== 'section') continue;
+      if (entry.landing?.slug === slug) return entry;
+      if (tree.sectionSlugs.get(entry.path)?.has(slug)) return find(entry.children);
+    }
+    return undefined;
+  };
+  return slug === '' ? undefined : find(tree.entries);
 }
 
 function withoutSortKey(entry: SidebarEntry & { sortKey?: SortKey }): SidebarEntry {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breadcrumbs, buildSidebarTree, markCurrent, prevNext, readingOrder, topSectionLabel, type SidebarEntry, type SidebarPage, type SidebarSection } from '../../src/lib/sidebar.ts';
+import { breadcrumbs, buildSidebarTree, markCurrent, prevNext, readingOrder, sectionOfLanding, topSectionLabel, type SidebarEntry, type SidebarPage, type SidebarSection } from '../../src/lib/sidebar.ts';
 
 const pages: SidebarPage[] = [
   { id: 'index', slug: '', title: 'Home' },
@@ -158,5 +158,42 @@ describe('a course written for another generator (number prefixes, section files
     expect(order.slice(0, 6)).toEqual(['', 'multi-container-environments/a', 'basics', 'basics/docker', 'basics/what-are-containers', 'basics/ten']);
     expect(prevNext(readingOrder(tree()), 'basics/docker')).toMatchObject({ prev: { slug: 'basics' }, next: { slug: 'basics/what-are-containers' } });
     expect(breadcrumbs(markCurrent(buildSidebarTree(course, { sections }), 'basics/ten'), 'basics/ten')).toEqual([{ label: 'The basics', slug: 'basics' }]);
+  });
+});
+
+describe('a section of 500 pages', () => {
+  const big: SidebarPage[] = [
+    { id: 'index', slug: '', title: 'Home' },
+    { id: 'small/index', slug: 'small', title: 'Small section', order: 1 },
+    { id: 'small/one', slug: 'small/one', title: 'One' },
+    { id: 'big/index', slug: 'big', title: 'Big section', order: 2 },
+    ...Array.from({ length: 500 }, (_, i) => ({ id: `big/page-${String(i + 1).padStart(3, '0')}`, slug: `big/page-${i + 1}`, title: `Page ${i + 1}` })),
+  ];
+  const tree = buildSidebarTree(big);
+  const bigSection = (slug: string) => section(markCurrent(tree, slug, 50), 'Big section');
+
+  it('shows a window of 50 entries around the current page, which stays marked', () => {
+    const shown = bigSection('big/page-250');
+    expect(shown.children).toHaveLength(50);
+    expect(shown.children.map((entry) => entry.label).slice(0, 1)).toEqual(['Page 225']);
+    expect(shown.children.filter((entry) => entry.type === 'link' && entry.current).map((entry) => entry.label)).toEqual(['Page 250']);
+    expect(shown.window).toEqual({ hiddenBefore: 224, hiddenAfter: 226, total: 500, fullListSlug: 'big' });
+  });
+
+  it('keeps the window inside the section at both ends and on the landing page', () => {
+    expect(bigSection('big/page-3').window).toMatchObject({ hiddenBefore: 0, hiddenAfter: 450 });
+    expect(bigSection('big/page-499').window).toMatchObject({ hiddenBefore: 450, hiddenAfter: 0 });
+    expect(bigSection('big').children[0]?.label).toBe('Page 1');
+  });
+
+  it('leaves small sections exactly as they were, and finds the section a landing page lists', () => {
+    expect(section(markCurrent(tree, 'small/one', 50), 'Small section')).toEqual(section(markCurrent(tree, 'small/one'), 'Small section'));
+    expect(section(markCurrent(tree, 'small/one', 50), 'Small section').window).toBeUndefined();
+    expect(sectionOfLanding(tree, 'big')?.children).toHaveLength(500);
+    expect(sectionOfLanding(tree, 'big/page-1')).toBeUndefined();
+  });
+
+  it('keeps previous/next across the whole section, not only the window', () => {
+    expect(prevNext(readingOrder(tree.entries), 'big/page-1')).toMatchObject({ prev: { slug: 'big' }, next: { slug: 'big/page-2' } });
   });
 });
