@@ -89,6 +89,35 @@ describe('course pages', () => {
   });
 });
 
+describe('hands-on sessions', () => {
+  /** The order a reader follows: issue #13 placed its five new lessons among the first five. */
+  const lessons = [
+    'first-container.md',
+    'images-and-containers.md',
+    'dockerfile.md',
+    'share-an-image.md',
+    'data-and-networking.md',
+    'compose.md',
+    'development-loop.md',
+    'limits.md',
+    'when-a-container-fails.md',
+    'security.md',
+  ];
+
+  it('come in the order of the course, by sidebar.order', () => {
+    const handsOn = allPages.filter((file) => file.startsWith('hands-on/') && file !== 'hands-on/index.md');
+    const ordered = [...handsOn].sort((a, b) => parsePage(a).frontmatter.sidebar.order - parsePage(b).frontmatter.sidebar.order);
+    expect(ordered).toEqual(lessons.map((file) => `hands-on/${file}`));
+  });
+
+  it.each(lessons)('%s ends its session with the commands to clean up', (file) => {
+    const { tree } = parsePage(`hands-on/${file}`);
+    const index = tree.children.findIndex((node) => node.type === 'heading' && node.depth === 2 && /^Clean(ing)? up$/.test(toString(node)));
+    expect(index, `hands-on/${file} needs a "## Clean up" section`).toBeGreaterThan(-1);
+    expect(tree.children.slice(index + 1).some((node) => node.type === 'code' && node.lang === 'sh')).toBe(true);
+  });
+});
+
 /**
  * The concepts pages must cover every point the issue lists. Reading is the real check; these terms
  * catch a point being edited away by accident.

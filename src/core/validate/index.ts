@@ -2,7 +2,8 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../env.ts';
 import type { ContentProblem } from '../problems.ts';
-import { parseResources } from '../resources.ts';
+import { checkResourceSitePaths, parseResources, type LocatedResource } from '../resources.ts';
+import { shownLinksFile } from '../links-file.ts';
 import { DEFAULT_SLUG_RULES, pagePath, RESOURCES_SLUG, slugFromContentPath, type SlugRules } from '../urls.ts';
 import type { DocumentFacts } from '../content/facts.ts';
 import { buildInventory, checkAssetFile, SITE_RESERVED_SLUGS, type Inventory, type InventoryPage } from '../content/inventory.ts';
@@ -201,6 +202,9 @@ export function validateContent({ docsDir, base, rootDir = projectRoot, producti
   const display = docsDisplay(docsDir, rootDir);
   const inventory = taken ?? buildInventory({ docsDir, contentDir, display, reservedSlugs: SITE_RESERVED_SLUGS, slugRules });
   const pages = inventory.pages.map((page) => ({ file: page.file, source: page.source, facts: factsOf(page, docsDir, session) }));
+  const linksFile = path.join(contentDir, 'links.yaml');
+  const resources = readResources(linksFile);
+  const isOtherRoute = (sitePath: string) => OWN_ROUTES.has(sitePath) || isPublicFile(publicDir, sitePath);
   const problems = checkSite(pages, {
     base,
     slugRules,
@@ -208,12 +212,14 @@ export function validateContent({ docsDir, base, rootDir = projectRoot, producti
     production,
     display,
     fileExists: (file) => existsSync(path.join(docsDir, file)),
-    resourceIds: readResourceIds(path.join(contentDir, 'links.yaml')),
+    resourceIds: resources && new Set(resources.map(({ resource }) => resource.id)),
     checkAsset: makeAssetCheck({ docsDir, contentDir, publicDir, display }),
-    isOtherRoute: (sitePath) => OWN_ROUTES.has(sitePath) || isPublicFile(publicDir, sitePath),
+    isOtherRoute,
     refused: new Set(inventory.refused),
   });
-  return sortProblems([...inventory.problems, ...loadProblems, ...problems]);
+  const published = new Set(inventory.pages.filter((page) => !(production && isDraft(page.source))).map((page) => pagePath(page.slug)));
+  const resourceProblems = checkResourceSitePaths(resources ?? [], shownLinksFile(linksFile, rootDir), (sitePath) => published.has(sitePath) || isOtherRoute(sitePath));
+  return sortProblems([...inventory.problems, ...loadProblems, ...problems, ...resourceProblems]);
 }
 
 function factsOf(page: InventoryPage, docsDir: string, session: ContentSession | undefined): DocumentFacts {
@@ -232,11 +238,15 @@ export function listContentFiles(docsDir: string): string[] {
   return inventory.pages.map((page) => page.file).sort();
 }
 
-/** Ids of the curated resources, to check `links.yaml#id` links; its own errors are reported by the build. */
-function readResourceIds(file: string): Set<string> | undefined {
+/** The curated resources that parse, to check `links.yaml#id` links and site paths; its own errors are reported by the build. */
+function readResources(file: string): LocatedResource[] | undefined {
   if (!existsSync(file)) return undefined;
-  const { resources } = parseResources(readFileSync(file, 'utf8'), file);
-  return new Set(resources.map(({ resource }) => resource.id));
+  return parseResources(readFileSync(file, 'utf8'), file).resources;
+}
+
+/** Whether a page's frontmatter says `draft: true`, as the frontmatter check reads it. */
+function isDraft(source: string): boolean {
+  return checkFrontmatter(findFrontmatter(source)).draft;
 }
 
 /**
