@@ -42,9 +42,11 @@ function exitOnContentProblems() {
 const sessionOptions = {
   contentDir: env.contentDir,
   docsDir: env.docsDir,
-  publicDir: fileURLToPath(new URL('./public/', import.meta.url)),
+  publicDir: env.publicDir,
   componentsDir: fileURLToPath(new URL('./src/components/', import.meta.url)),
   allowedImports: siteConfig.mdx.allowedImports,
+  slugRules: { stripNumberPrefixes: siteConfig.stripNumberPrefixes },
+  requireDescriptions: siteConfig.requireDescriptions,
 };
 const session = createContentSession({ ...sessionOptions, cacheDir: env.astroCacheDir });
 const { remarkPlugins, rehypePlugins } = markdownPipeline({ docsDir: env.docsDir, base: siteConfig.base, session });
@@ -54,6 +56,7 @@ const processor = parallelUnified(unified({ remarkPlugins, rehypePlugins, smarty
 export default defineConfig({
   site: siteConfig.site,
   base: siteConfig.base,
+  publicDir: env.publicDir,
   trailingSlash: 'ignore',
   // Separate caches let tests build several fixture sites side by side.
   cacheDir: env.astroCacheDir,
@@ -68,7 +71,13 @@ export default defineConfig({
   },
   // validateContent first: a content mistake stops the build before anything is rendered.
   integrations: [
-    validateContent({ session, linksFile: env.linksFile, renderPool, onProblems: exitOnContentProblems }),
+    validateContent({
+      session,
+      linksFile: env.linksFile,
+      renderPool,
+      onProblems: exitOnContentProblems,
+      github: env.githubActions ? { stepSummary: env.githubStepSummary } : undefined,
+    }),
     mdx(),
     sitemap(),
     pagefind({ language: siteConfig.lang, linksFile: env.linksFile }),

@@ -22,6 +22,7 @@ const buildFiles = [
   'tests/ship/csp-inline-scripts.test.ts',
   'tests/site/course-build.test.ts',
   'tests/site/fixture-site.test.ts',
+  'tests/site/foreign-course.test.ts',
   'tests/site/hostile-content.test.ts',
   'tests/site/startup-errors.test.ts',
 ];
@@ -34,6 +35,7 @@ const browserFiles = [
   'tests/search/search.e2e.test.ts',
   'tests/ship/csp-browser.test.ts',
   'tests/ship/nginx-serve.test.ts',
+  'tests/site/big-section.test.ts',
   'tests/site/browser-ui.test.ts',
   'tests/site/course.e2e.test.ts',
 ];

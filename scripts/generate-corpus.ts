@@ -19,6 +19,8 @@ export interface CorpusOptions {
   seed?: number;
   /** Curated resources in links.yaml. */
   resources?: number;
+  /** Number of sections (folders); default about one per 40 pages. Fewer make big sections. */
+  sections?: number;
 }
 
 export interface CorpusSummary {
@@ -115,8 +117,8 @@ export function corpusFiles(options: Omit<CorpusOptions, 'outDir'>): Map<string,
   const sentence = () => `${pick(OPENERS)} the ${pick(SUBJECTS)} ${pick(VERBS)[0]} the ${pick(SUBJECTS)} ${pick(QUALIFIERS)}.`;
   const paragraph = (count = 3 + Math.floor(random() * 3)) => Array.from({ length: count }, sentence).join(' ');
 
-  // Roughly 40 pages per section, like a large course with a dozen or more chapters.
-  const sectionCount = Math.max(1, Math.min(pageCount - 1, Math.round((pageCount - 1) / 40)));
+  // Roughly 40 pages per section by default, like a large course with a dozen or more chapters.
+  const sectionCount = Math.max(1, Math.min(pageCount - 1, options.sections ?? Math.round((pageCount - 1) / 40)));
   const plans: PagePlan[] = [{ file: 'index.md', title: 'Corpus home', headings: [{ level: 2, text: 'How this corpus is organised' }] }];
   const topicsLeft = pageCount - 1 - sectionCount;
   for (let s = 0; s < sectionCount; s++) {
@@ -223,11 +225,11 @@ export function generateCorpus(options: CorpusOptions): CorpusSummary {
 }
 
 function main() {
-  const usage = 'Usage: node scripts/generate-corpus.ts --pages 1000 --out /tmp/corpus [--seed 42] [--resources 40]';
+  const usage = 'Usage: node scripts/generate-corpus.ts --pages 1000 --out /tmp/corpus [--seed 42] [--resources 40] [--sections 10]';
   let values;
   try {
     ({ values } = parseArgs({
-      options: { pages: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' }, resources: { type: 'string' } },
+      options: { pages: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' }, resources: { type: 'string' }, sections: { type: 'string' } },
     }));
   } catch (error) {
     console.error(`${(error as Error).message}\n${usage}`);
@@ -256,6 +258,7 @@ function main() {
     outDir: path.resolve(values.out),
     seed: count('seed', values.seed, 42),
     resources: count('resources', values.resources, 40),
+    sections: values.sections === undefined ? undefined : Math.max(1, count('sections', values.sections)),
   });
   console.log(
     `Wrote ${summary.pages} pages in ${summary.sections} sections and ${summary.resources} resources ` +

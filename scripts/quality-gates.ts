@@ -77,8 +77,9 @@ function parseOptions(argv: string[], defaults: { base: string; site: string }):
 async function main(): Promise<number> {
   const env = readEnv();
   let options;
+  let configured;
   try {
-    const configured = resolveSiteConfig(siteConfigInput, { SITE_URL: env.siteUrl, SITE_BASE: env.siteBase });
+    configured = resolveSiteConfig(siteConfigInput, { SITE_URL: env.siteUrl, SITE_BASE: env.siteBase });
     options = parseOptions(process.argv.slice(2), configured);
   } catch (error) {
     if (!(error instanceof UsageError || error instanceof SiteConfigError)) throw error;
@@ -90,7 +91,7 @@ async function main(): Promise<number> {
     return exitCodes.ok;
   }
 
-  const drafts = existsSync(env.docsDir) ? draftPages(env.docsDir) : [];
+  const drafts = existsSync(env.docsDir) ? draftPages(env.docsDir, configured) : [];
   process.stdout.write(`Quality gates on ${path.relative(process.cwd(), options.distDir) || '.'} (base ${options.base}, site ${options.site})\n\n`);
   const results = await runQualityGates(options.distDir, { base: options.base, site: options.site, drafts });
   process.stdout.write(formatGateResults(results));

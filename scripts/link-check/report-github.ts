@@ -1,3 +1,4 @@
+import { annotationCommand, commandData, problemAnnotations } from '../../src/core/github-report.ts';
 import { offlineMessage, summaryLine } from './report-common.ts';
 import type { RunReport } from './summary.ts';
 
@@ -21,30 +22,18 @@ const titles: Record<string, string> = {
 export function renderGithub(report: RunReport): string {
   const out: string[] = [];
   if (report.offline) {
-    out.push(`::error title=Link check could not reach the network::${data(offlineMessage(report))}`);
+    out.push(`::error title=Link check could not reach the network::${commandData(offlineMessage(report))}`);
   } else {
     for (const link of report.links) {
       if (link.severity === 'none') continue;
       const moved = link.finalUrl && link.finalUrl !== link.url ? ` → ${link.finalUrl}` : '';
       const message = `${link.url}${moved}${link.detail ? ` — ${link.detail}` : ''}`;
       for (const place of link.places) {
-        out.push(`::${link.severity} file=${property(place.file)},line=${place.line},title=${property(titles[link.verdict] ?? link.verdict)}::${data(message)}`);
+        out.push(annotationCommand({ level: link.severity, file: place.file, line: place.line, title: titles[link.verdict] ?? link.verdict, message }));
       }
     }
   }
-  for (const problem of report.problems) {
-    out.push(`::error file=${property(problem.file)}${problem.line ? `,line=${problem.line}` : ''},title=Content not checked::${data(problem.message)}`);
-  }
+  out.push(...problemAnnotations(report.problems, 'Content not checked'));
   out.push(summaryLine(report));
   return `${out.join('\n')}\n`;
-}
-
-/** Escaping required by the workflow-command syntax for the message part. */
-function data(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-/** Property values additionally cannot contain the separators ':' and ','. */
-function property(text: string): string {
-  return data(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }

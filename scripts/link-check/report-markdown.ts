@@ -1,3 +1,4 @@
+import { markdownCell as cell } from '../../src/core/github-report.ts';
 import { formatProblem } from '../../src/core/problems.ts';
 import { countsText, offlineMessage, placeText, summaryLine } from './report-common.ts';
 import type { RunReport } from './summary.ts';
@@ -25,9 +26,4 @@ export function renderMarkdown(report: RunReport, options: { verbose?: boolean }
     out.push('');
   }
   return `${out.join('\n')}\n`;
-}
-
-/** Table cells cannot hold pipes or line breaks. */
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }

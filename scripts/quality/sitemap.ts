@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
 import { parse as parseYaml } from 'yaml';
-import { isContentFile, joinBase, pagePath, slugFromContentPath } from '../../src/core/urls.ts';
+import { isContentFile, joinBase, pagePath, slugFromContentPath, type SlugRules } from '../../src/core/urls.ts';
 import { fileForSitePath, listFiles, listPages, sitePathUnderBase } from './dist.ts';
 import { isIndexable } from './metadata.ts';
 
@@ -83,7 +83,7 @@ export function checkSitemap(distDir: string, options: SitemapCheckOptions): str
 }
 
 /** Site paths of the content pages whose frontmatter says `draft: true`. */
-export function draftPages(docsDir: string): string[] {
+export function draftPages(docsDir: string, slugRules: SlugRules): string[] {
   return listFiles(docsDir)
     .filter(isContentFile)
     .filter((file) => {
@@ -91,5 +91,5 @@ export function draftPages(docsDir: string): string[] {
       const data = match ? (parseYaml(match[1]!) as { draft?: unknown } | null) : null;
       return data?.draft === true;
     })
-    .map((file) => pagePath(slugFromContentPath(file)));
+    .map((file) => pagePath(slugFromContentPath(file, slugRules)));
 }

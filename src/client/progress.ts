@@ -1,9 +1,9 @@
 // Course progress, on every page: a tick on each lesson done ([data-lesson] links), "n of m" per
-// section ([data-progress-of]), the "I have finished this lesson" box, and on the home page the
+// section ([data-progress-of] names its slugs and prefixes, [data-progress-total] its size), the "I have finished this lesson" box, and on the home page the
 // overall count and where to continue. Storage that is blocked or full (private mode) only means
 // progress lasts until the page is left: every access is guarded and nothing is reported.
 // Every page loads this file, inside a 2 KB budget for all its JavaScript: keep it small.
-import { countDone, parseProgress, PROGRESS_KEY, serializeProgress } from '../lib/progress.ts';
+import { countInSection, parseProgress, PROGRESS_KEY, pruneProgress, serializeProgress } from '../lib/progress.ts';
 
 let done: Set<string>;
 const load = () => {
@@ -24,15 +24,16 @@ const all = <T extends HTMLElement>(selector: string) => document.querySelectorA
 const one = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector);
 
 function render(): void {
+  const course = one('[data-course-progress]');
+  const lessons = course ? [...course.querySelectorAll<HTMLAnchorElement>('[data-lesson]')] : [];
+  // The home page lists every lesson: pages that no longer exist leave the stored progress there.
+  if (course && pruneProgress(done, lessons.map((link) => link.dataset.lesson!))) save();
   for (const link of all('[data-lesson]')) link.toggleAttribute('data-done', done.has(link.dataset.lesson!));
   for (const count of all('[data-progress-of]')) {
-    const lessons = count.dataset.progressOf!.split(' ');
-    count.textContent = `${countDone(done, lessons)} of ${lessons.length}`;
+    count.textContent = `${countInSection(done, count.dataset.progressOf!, Number(count.dataset.progressTotal))} of ${count.dataset.progressTotal}`;
   }
   for (const box of all<HTMLInputElement>('[data-mark-done]')) box.checked = done.has(box.value);
-  const course = one('[data-course-progress]');
   if (!course) return;
-  const lessons = [...course.querySelectorAll<HTMLAnchorElement>('[data-lesson]')];
   const next = lessons.find((link) => !link.hasAttribute('data-done'));
   const bar = course.querySelector('progress')!;
   bar.value = lessons.filter((link) => link.hasAttribute('data-done')).length;

@@ -42,12 +42,16 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env) {
     contentDir,
     docsDir: path.join(contentDir, 'docs'),
     linksFile: path.join(contentDir, 'links.yaml'),
+    /** Files served as they are at the site root (`/favicon.svg`); a fixture course brings its own. */
+    publicDir: env.DOCS_PUBLIC_DIR ? path.resolve(env.DOCS_PUBLIC_DIR) : path.join(projectRoot, 'public'),
     astroCacheDir: env.ASTRO_CACHE_DIR ? path.resolve(env.ASTRO_CACHE_DIR) : path.join(projectRoot, 'node_modules', '.astro'),
     siteUrl: env.SITE_URL || undefined,
     siteBase: env.SITE_BASE || undefined,
     /** Link-check cache to show resource health from (issue: resource health on the site). */
     linkCacheFile: env.LINK_CHECK_CACHE ? path.resolve(env.LINK_CHECK_CACHE) : path.join(projectRoot, '.cache', 'link-check.json'),
-    /** Set by GitHub Actions: the link checker appends its Markdown report to the job summary there. */
+    /** In GitHub Actions, problems are also printed as annotations on the pull request's diff. */
+    githubActions: env.GITHUB_ACTIONS === 'true',
+    /** Set by GitHub Actions: the build and the link checker append their Markdown reports to the job summary there. */
     githubStepSummary: env.GITHUB_STEP_SUMMARY || undefined,
     /** Debian's browser and web server, which the tools and tests drive; overridable for other systems. */
     chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',

@@ -4,10 +4,12 @@ import { z } from 'zod';
 export const docFrontmatterSchema = z
   .object({
     title: z.string().trim().min(1, 'a page needs a title'),
+    /** One or two sentences for search results and link previews; without it, the first paragraph is used. */
     description: z
       .string()
       .trim()
-      .min(1, 'a page needs a one or two sentence description (it is used for search and link previews)'),
+      .min(1, 'description must not be empty: write one or two sentences, or remove the field to use the first paragraph')
+      .optional(),
     sidebar: z
       .object({
         /** Shorter text for the sidebar than the title. */

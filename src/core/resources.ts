@@ -4,8 +4,19 @@ import { z } from 'zod';
 import { readAuthorYaml } from './content/yaml-limits.ts';
 import { describeZodIssues, type ContentProblem } from './problems.ts';
 
-export const resourceKinds = ['article', 'tutorial', 'course', 'docs', 'video', 'book', 'cheatsheet', 'interactive'] as const;
+export const resourceKinds = ['article', 'tutorial', 'course', 'docs', 'video', 'book', 'cheatsheet', 'interactive', 'website'] as const;
 export const resourceLevels = ['beginner', 'intermediate', 'advanced'] as const;
+/** What reading the resource costs: `free` (also when the field is left out), `paid` (a price or a subscription), `free-tier` (free up to a limit). */
+export const resourceCosts = ['free', 'free-tier', 'paid'] as const;
+
+/**
+ * A path on this very site (`/reference/quick-reference/`), written from the site root without the
+ * base path: the page renders it through the base, so it works on a sub-path deploy and in
+ * previews, and the external link checker leaves it alone.
+ */
+export function isSitePath(url: string): boolean {
+  return url.startsWith('/') && !url.startsWith('//');
+}
 
 /**
  * Addresses no reader can reach: a request would land on the reader's own machine or network, or,
@@ -54,10 +65,22 @@ export function localOrPrivateHost(url: URL): string | undefined {
   return undefined;
 }
 
-const httpUrl = z.string().superRefine((value, ctx) => {
+/** Stands in for this site's origin when a site path is parsed: never fetched, never shown. */
+const SITE_PATH_BASE = 'https://site.invalid';
+
+const resourceUrl = z.string().superRefine((value, ctx) => {
+  if (isSitePath(value)) {
+    if (/[\s\\]/.test(value) || !URL.canParse(value, SITE_PATH_BASE)) {
+      ctx.addIssue({ code: 'custom', message: 'expected a path on this site such as "/reference/quick-reference/" (no spaces or backslashes)' });
+    }
+    return;
+  }
   const url = URL.canParse(value) ? new URL(value) : undefined;
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    ctx.addIssue({ code: 'custom', message: 'expected an absolute https:// or http:// URL (javascript:, data: and relative URLs are not allowed)' });
+    ctx.addIssue({
+      code: 'custom',
+      message: 'expected an absolute https:// or http:// URL, or a path on this site starting with "/" (javascript:, data: and relative URLs are not allowed)',
+    });
     return;
   }
   const local = localOrPrivateHost(url);
@@ -74,10 +97,19 @@ export const resourceSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a stable slug of lower-case letters, digits and dashes, such as "docker-get-started"'),
     title: z.string().trim().min(1),
-    url: httpUrl,
+    url: resourceUrl,
     kind: z.enum(resourceKinds),
     level: z.enum(resourceLevels),
     description: z.string().trim().min(1).max(400, 'keep the description to one or two sentences (400 characters at most)'),
+    /** Left out for a free resource, the usual case. */
+    cost: z.enum(resourceCosts).optional(),
+    /** Why the resource is out of date, shown beside it: readers still get it, with a warning. */
+    dated: z
+      .string('expected a short note saying what is out of date, such as "Uses Compose v1 syntax"')
+      .trim()
+      .min(1, 'expected a short note saying what is out of date, such as "Uses Compose v1 syntax"; leave the field out if nothing is')
+      .max(200, 'keep the note to one sentence (200 characters at most)')
+      .optional(),
     tags: z.array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'tags are lower-case slugs such as "compose"')).default([]),
     added: z.coerce.date(),
   })
@@ -169,12 +201,36 @@ export function parseResources(text: string, file: string): ParsedResources {
 
 /** Two URLs that differ only in case of host, a trailing slash or a fragment name the same resource. */
 function normalizeForDuplicates(value: string): string {
-  const url = new URL(value);
+  const url = new URL(value, SITE_PATH_BASE);
   url.hash = '';
   return url.href.replace(/\/+$/, '');
 }
 
+/** Shown instead of a host name for a resource that is one of this site's own pages. */
+export const OWN_SITE_LABEL = 'this site';
+
 /** The host a reader will land on, shown beside each resource ("docs.docker.com"). */
 export function resourceDomain(url: string): string {
+  if (isSitePath(url)) return OWN_SITE_LABEL;
   return new URL(url).hostname.replace(/^www\./, '');
+}
+
+/**
+ * Resources whose site path names nothing this site publishes. `exists` answers for a site path
+ * without the base path (`/reference/quick-reference/`), as pages and the site's own routes are known.
+ */
+export function checkResourceSitePaths(located: readonly LocatedResource[], file: string, exists: (sitePath: string) => boolean): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const { resource, line, fieldLines } of located) {
+    if (!isSitePath(resource.url)) continue;
+    const { pathname } = new URL(resource.url, SITE_PATH_BASE);
+    const asFolder = pathname.endsWith('/') || /\.[a-z0-9]+$/i.test(pathname) ? pathname : `${pathname}/`;
+    if (exists(pathname) || exists(asFolder)) continue;
+    problems.push({
+      file,
+      line: fieldLines.url ?? line,
+      message: `entry "${resource.id}", field url: ${resource.url} is not a page of this site. Write the page's path from the site root without the base path (a page at content/docs/reference/quick-reference.md is "/reference/quick-reference/"), or use a full https:// URL.`,
+    });
+  }
+  return problems;
 }

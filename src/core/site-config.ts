@@ -26,6 +26,23 @@ export const siteConfigSchema = z
       /** Where content lives inside the repository, for "Edit this page" links. */
       contentPath: z.string().default('content'),
     }),
+    /**
+     * `01-intro.md` and `02-basics/` sort by their number and are published without it (the
+     * Docusaurus convention). Turn it off for sites whose file names start with dates or numbers
+     * that are part of the name.
+     */
+    stripNumberPrefixes: z.boolean().default(true),
+    /**
+     * A page without `description` gets one from its first paragraph, and the build lists those
+     * pages in one warning. `true` makes a missing description an error instead.
+     */
+    requireDescriptions: z.boolean().default(false),
+    /**
+     * The most entries an open sidebar section shows. A bigger one shows that many around the
+     * current page and links to its landing page, which lists them all: pages stay small however
+     * big a section grows. Smaller sections are shown whole.
+     */
+    sidebarMaxEntries: z.number().int().min(10, 'sidebarMaxEntries must be at least 10, or readers lose their way').default(50),
     mdx: z
       .object({
         /**

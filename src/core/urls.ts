@@ -31,15 +31,38 @@ export function isContentFile(file: string): boolean {
   return CONTENT_EXTENSION.test(file);
 }
 
+/** How file names become URLs; from the site config (`stripNumberPrefixes`). */
+export interface SlugRules {
+  /** `01-intro.md` is published at `/intro/` (and sorts first), as in Docusaurus. */
+  stripNumberPrefixes: boolean;
+}
+
+export const DEFAULT_SLUG_RULES: SlugRules = { stripNumberPrefixes: true };
+
+// A number, separators, then a name that does not start with a digit: `01-intro`, `2_setup`,
+// `03.next`. Dates (`2024-05-01-release`) and versions (`1.2-notes`) keep their digits, as in
+// Docusaurus, whose convention this is; sites whose names are all dates can turn stripping off.
+const NUMBER_PREFIX = /^(\d+)[ \t]*[-_.]+[ \t]*(?=[^-_.\s\d])/;
+
+/** The order a file or folder name's number prefix gives it, and the name without the prefix. */
+export function splitNumberPrefix(name: string): { number: number | undefined; rest: string } {
+  const match = NUMBER_PREFIX.exec(name);
+  if (!match) return { number: undefined, rest: name };
+  return { number: Number(match[1]), rest: name.slice(match[0].length) };
+}
+
 /**
  * The slug of a content file from its path relative to the docs folder, segment by segment the way
  * GitHub slugs headings (lower case, spaces to dashes), so "Getting Started/First Steps.md" becomes
- * "getting-started/first-steps". `index` files are their folder's landing page.
+ * "getting-started/first-steps", and "01-basics/02-setup.md" becomes "basics/setup" when number
+ * prefixes are stripped. `index` files are their folder's landing page.
  */
-export function slugFromContentPath(relativePath: string): string {
+export function slugFromContentPath(relativePath: string, rules: SlugRules): string {
   const segments = relativePath.replace(/\\/g, '/').replace(CONTENT_EXTENSION, '').split('/').filter(Boolean);
   if (segments.at(-1)?.toLowerCase() === 'index') segments.pop();
-  return segments.map((segment) => new GithubSlugger().slug(segment)).join('/');
+  return segments
+    .map((segment) => new GithubSlugger().slug(rules.stripNumberPrefixes ? splitNumberPrefix(segment).rest : segment))
+    .join('/');
 }
 
 /** Edit link to the source file on GitHub. */

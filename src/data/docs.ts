@@ -4,6 +4,8 @@ import { projectRoot, readEnv } from '../core/env.ts';
 import { gitLastUpdated } from '../lib/last-updated.ts';
 import { buildSidebarTree, readingOrder, type SidebarLink, type SidebarPage, type SidebarTree } from '../lib/sidebar.ts';
 import { slugFromContentPath } from '../core/urls.ts';
+import { foldersOfPages, readSectionSettings } from '../core/content/section-settings.ts';
+import { site } from './site.ts';
 
 export type DocEntry = CollectionEntry<'docs'>;
 export interface DocPage {
@@ -24,7 +26,7 @@ export function getDocPages(): Promise<DocPage[]> {
       const sourceFile = entry.filePath ? path.resolve(projectRoot, entry.filePath) : path.join(env.docsDir, entry.id);
       return {
         entry,
-        slug: slugFromContentPath(entry.id),
+        slug: slugFromContentPath(entry.id, site),
         contentPath: path.relative(env.contentDir, sourceFile).split(path.sep).join('/'),
         sourceFile,
       };
@@ -60,7 +62,14 @@ let sidebarTree: Promise<{ tree: SidebarTree; order: SidebarLink[] }> | undefine
 /** The navigation tree and reading order, built once per build rather than once per page. */
 export function getSidebarTree(): Promise<{ tree: SidebarTree; order: SidebarLink[] }> {
   sidebarTree ??= getDocPages().then((pages) => {
-    const tree = buildSidebarTree(toSidebarPages(pages));
+    // The build checked these files before loading anything; here only their values are needed.
+    const { sections } = readSectionSettings({
+      docsDir: env.docsDir,
+      contentDir: env.contentDir,
+      folders: foldersOfPages(pages.map((page) => page.entry.id)),
+      display: (file) => file,
+    });
+    const tree = buildSidebarTree(toSidebarPages(pages), { sections, stripNumberPrefixes: site.stripNumberPrefixes });
     return { tree, order: readingOrder(tree.entries) };
   });
   return sidebarTree;

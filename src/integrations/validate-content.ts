@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { appendFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -10,6 +10,7 @@ import { quietParseErrors } from '../plugins/quiet-parse-errors.ts';
 import { describeParseError } from '../core/content/parse.ts';
 import { LINKS_FILE_PROBLEMS_TITLE, validateLinksFile } from '../core/links-file.ts';
 import { ContentProblemsError, formatProblems, type ContentProblem } from '../core/problems.ts';
+import { problemAnnotations, problemsSummary } from '../core/github-report.ts';
 import { takeInventory, validateBeforeLoading, validateContent } from '../core/validate/index.ts';
 import type { Inventory } from '../core/content/inventory.ts';
 
@@ -27,6 +28,11 @@ export interface ValidateContentIntegrationOptions {
    * instead. When it is missing (or returns), the integration throws an AstroError.
    */
   onProblems?: (error: ContentProblemsError) => void;
+  /**
+   * In GitHub Actions: every problem is also printed as an `::error file=…,line=…` annotation, so
+   * it shows on the pull request's diff, and listed in the job summary file when there is one.
+   */
+  github?: { stepSummary?: string };
 }
 
 const CONTENT_PROBLEMS_TITLE = 'The content has problems; fix them and build again';
@@ -69,6 +75,28 @@ function compileProblem(error: unknown, docsDir: string, rootDir: string): Conte
   return { file: shown, line: loc, message: `could not be compiled: ${message.replace(/^\[[^\]]+\]\s*/, '')}. Fix the syntax there (in MDX, write { and < in text as \\{ and &lt;).` };
 }
 
+/** Annotations on stdout (GitHub reads workflow commands there), and a table in the job summary. */
+function reportToGithub(github: { stepSummary?: string }, title: string, problems: ContentProblem[], level: 'error' | 'warning'): void {
+  if (problems.length === 0) return;
+  process.stdout.write(`${problemAnnotations(problems, title, level).join('\n')}\n`);
+  if (!github.stepSummary) return;
+  try {
+    appendFileSync(github.stepSummary, `${problemsSummary(level === 'error' ? 'Content problems' : 'Pages without a description', problems)}\n`);
+  } catch {
+    // The annotations are out; a summary file that cannot be written only loses the table.
+  }
+}
+
+/** One warning for every page whose description the build derives: each is worth writing by hand. */
+export function missingDescriptionsWarning(files: string[]): string {
+  const count = files.length;
+  return [
+    `${count} page${count === 1 ? ' has' : 's have'} no description; each gets its first paragraph (at most 160 characters) for search and link previews:`,
+    ...files.map((file) => `  - ${file}`),
+    'Add "description: …" to their frontmatter to choose the words, or set requireDescriptions: true in src/site.config.ts to make this an error.',
+  ].join('\n');
+}
+
 /**
  * Checks every page and publishes nothing unchecked. Before Astro reads anything: the inventory
  * (names, URLs, encodings, symlinks, sizes) and the frontmatter. After Astro has rendered every
@@ -76,7 +104,7 @@ function compileProblem(error: unknown, docsDir: string, rootDir: string): Conte
  * author HTML, MDX imports). `astro build` logs the full list and stops, ending as onProblems
  * decides; `astro dev` warns, keeps serving and checks again whenever a page changes.
  */
-export default function validateContentIntegration({ session, linksFile, renderPool, onProblems }: ValidateContentIntegrationOptions): AstroIntegration {
+export default function validateContentIntegration({ session, linksFile, renderPool, onProblems, github }: ValidateContentIntegrationOptions): AstroIntegration {
   const { docsDir } = session;
   let rootDir = process.cwd();
   let base = '/';
@@ -91,6 +119,7 @@ export default function validateContentIntegration({ session, linksFile, renderP
     const stopping = lists.filter((list) => list.problems.length > 0);
     for (const list of stopping) logger.error(list.message);
     const error = stopping.length === 1 ? stopping[0]! : new ContentProblemsError(CONTENT_PROBLEMS_TITLE, stopping.flatMap((list) => list.problems));
+    if (github) reportToGithub(github, 'Content problem', error.problems, 'error');
     onProblems?.(error);
     const count = error.problems.length;
     throw new AstroError(
@@ -162,10 +191,15 @@ export default function validateContentIntegration({ session, linksFile, renderP
           // What would make Astro drop a page, trip or run out of memory is stopped before it loads
           // anything; the rest of the list comes from the same extractor, so it is still complete.
           // links.yaml is checked here too, so its loader never meets a bad list in a build.
-          inventory = takeInventory({ docsDir, rootDir });
-          const early = validateBeforeLoading({ docsDir, rootDir, inventory });
+          inventory = takeInventory({ docsDir, rootDir, slugRules: session.slugRules });
+          const early = validateBeforeLoading({ docsDir, rootDir, inventory, requireDescriptions: session.requireDescriptions });
           const links = linksFileProblems();
-          if (early.length > 0 || links.problems.length > 0) stopBuild(logger, links, contentProblems(everyProblem(early)));
+          if (early.problems.length > 0 || links.problems.length > 0) stopBuild(logger, links, contentProblems(everyProblem(early.problems)));
+          if (early.withoutDescription.length > 0) {
+            logger.warn(missingDescriptionsWarning(early.withoutDescription));
+            const pages = early.withoutDescription.map((file) => ({ file, line: 1, message: 'has no description; the first paragraph is used for search and link previews. Add "description: …" to choose the words.' }));
+            if (github) reportToGithub(github, 'No description', pages, 'warning');
+          }
           updateConfig({ vite: { plugins: [gate(logger)] } });
           return;
         }

@@ -9,7 +9,17 @@ export function courseLessons(entries: SidebarEntry[]): SidebarLink[] {
   return readingOrder(entries).filter((link) => link.slug !== '' && link.slug !== RESOURCES_SLUG);
 }
 
-/** The lessons inside one section (its landing page first), for the sidebar's "n of m". */
-export function sectionLessons(section: SidebarSection): string[] {
-  return courseLessons([section]).map((link) => link.slug);
+/**
+ * What the sidebar's "n of m" of a section counts, as the progress script reads it: the landing
+ * page's slug and the folder's slug prefix (`hands-on hands-on/`). A page's slugs follow its
+ * folders, so the prefix holds exactly the section's pages, nested ones included. Naming the
+ * prefix instead of listing every lesson keeps each page's sidebar the same size however many
+ * lessons a section has (a list per section would make every page carry the whole course).
+ */
+export function sectionProgressOf(section: SidebarSection): string | undefined {
+  const inside = section.landing?.slug ?? section.firstSlug ?? readingOrder(section.children)[0]?.slug;
+  if (inside === undefined) return undefined;
+  const depth = section.path.split('/').length;
+  const prefix = `${inside.split('/').slice(0, depth).join('/')}/`;
+  return section.landing ? `${section.landing.slug} ${prefix}` : prefix;
 }

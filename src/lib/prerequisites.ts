@@ -1,4 +1,4 @@
-import { slugFromContentPath } from '../core/urls.ts';
+import { slugFromContentPath, type SlugRules } from '../core/urls.ts';
 import { resolveLinkTarget, sectionIndexFiles, siteHrefFor, stripBase } from '../core/validate/link-target.ts';
 
 export interface PrerequisiteLink {
@@ -11,15 +11,15 @@ export interface PrerequisiteLink {
  * page's .md file, becomes that page's URL (base path included) and title. The content check has
  * already refused entries that are not pages, so anything unresolved here is simply left out.
  */
-export function resolvePrerequisites(hrefs: readonly string[], fromFile: string, titleOf: (slug: string) => string | undefined, base: string): PrerequisiteLink[] {
+export function resolvePrerequisites(hrefs: readonly string[], fromFile: string, titleOf: (slug: string) => string | undefined, base: string, slugRules: SlugRules): PrerequisiteLink[] {
   return hrefs.flatMap((written) => {
     const target = resolveLinkTarget(written, fromFile);
     let slug: string;
-    if (target.kind === 'page') slug = slugFromContentPath(target.file);
-    else if (target.kind === 'section') slug = slugFromContentPath(sectionIndexFiles(target.dir)[0]!);
+    if (target.kind === 'page') slug = slugFromContentPath(target.file, slugRules);
+    else if (target.kind === 'section') slug = slugFromContentPath(sectionIndexFiles(target.dir)[0]!, slugRules);
     else if (target.kind === 'site-path') slug = stripBase(target.path, base).replace(/^\/+|\/+$/g, '');
     else return [];
     const title = titleOf(slug);
-    return title === undefined ? [] : [{ href: siteHrefFor(target, base), title }];
+    return title === undefined ? [] : [{ href: siteHrefFor(target, base, slugRules), title }];
   });
 }

@@ -22,7 +22,24 @@ export function serializeProgress(done: Iterable<string>): string {
   return JSON.stringify({ done: [...done] });
 }
 
-/** How many of `lessons` are done: slugs of pages that no longer exist never count. */
-export function countDone(done: ReadonlySet<string>, lessons: readonly string[]): number {
-  return lessons.filter((slug) => done.has(slug)).length;
+/**
+ * How many done lessons a sidebar section holds. `of` is what sectionProgressOf wrote: slugs, and
+ * prefixes ending in '/' (`hands-on hands-on/`), or `*` for the whole course. A page removed from a
+ * section may still be stored until the home page prunes it, so the count never exceeds the total.
+ */
+export function countInSection(done: ReadonlySet<string>, of: string, total: number): number {
+  const tokens = of.split(' ');
+  let count = 0;
+  for (const slug of done) {
+    if (typeof slug === 'string' && tokens.some((token) => token === '*' || (token.endsWith('/') ? slug.startsWith(token) : slug === token))) count++;
+  }
+  return Math.min(count, total);
+}
+
+/** Drops stored slugs that are not lessons any more; whether anything was dropped. */
+export function pruneProgress(done: Set<string>, lessons: readonly string[]): boolean {
+  const known = new Set(lessons);
+  const before = done.size;
+  for (const slug of done) if (!known.has(slug)) done.delete(slug);
+  return done.size !== before;
 }

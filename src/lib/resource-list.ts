@@ -32,3 +32,16 @@ export function filterOptions(resources: Pick<Resource, 'kind' | 'level' | 'tags
     tags: [...new Set(resources.flatMap((r) => r.tags))].sort(),
   };
 }
+
+type Cost = NonNullable<Resource['cost']>;
+
+const costLabels: Record<Cost, string | undefined> = {
+  free: undefined, // the usual case, so it goes unsaid
+  'free-tier': 'Free tier, paid beyond it',
+  paid: 'Paid',
+};
+
+/** What the page says about a resource's price: nothing for a free one (or one that does not say). */
+export function costLabel(cost: Cost | undefined): string | undefined {
+  return cost === undefined ? undefined : costLabels[cost];
+}

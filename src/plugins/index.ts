@@ -4,6 +4,9 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeExternalLinks from 'rehype-external-links';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import remarkGithubAlerts from './remark-github-alerts.ts';
+import remarkAsides from './remark-asides.ts';
+import remarkDescription from './remark-description.ts';
+import remarkDirectiveSyntax from '../core/content/directives.ts';
 import remarkContentLinks from './remark-content-links.ts';
 import remarkCodeTitles from './remark-code-titles.ts';
 import rehypeTaskListLabels from './rehype-task-list-labels.ts';
@@ -14,6 +17,7 @@ import remarkMdxExpressionErrors from './remark-mdx-expression-errors.ts';
 import remarkReadingTime from './remark-reading-time.ts';
 import remarkKnowledgeChecks from './remark-knowledge-checks.ts';
 import type { ContentSession } from '../core/content/session.ts';
+import { DEFAULT_SLUG_RULES } from '../core/urls.ts';
 
 export interface MarkdownPipelineOptions {
   /** Absolute path of the docs folder, to resolve relative links between content files. */
@@ -31,16 +35,21 @@ export const externalLinkOptions = { rel: ['noopener', 'noreferrer'], target: fa
 export function markdownPipeline({ docsDir, base, session }: MarkdownPipelineOptions): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
   return {
     remarkPlugins: [
-      // First: the facts are the page as written, before any plugin rewrites a link.
+      // Syntax only (it changes how pages parse), so its place among the transforms does not matter.
+      remarkDirectiveSyntax,
+      // First transform: the facts are the page as written, before any plugin rewrites a link.
       ...(session ? [[remarkRecordFacts, { session }] as [typeof remarkRecordFacts, { session: ContentSession }]] : []),
       remarkGfm,
       remarkMdxExpressionErrors,
+      // Reads the page as written: before asides and alerts gain their titles.
+      remarkDescription,
       // Alerts only look at top-level blockquotes; titled code blocks become figures, so order between them is free.
       remarkGithubAlerts,
+      remarkAsides,
       // Reading time counts the checks' text as prose, so it runs before they become forms.
       remarkReadingTime,
       remarkKnowledgeChecks,
-      [remarkContentLinks, { docsDir, base }],
+      [remarkContentLinks, { docsDir, base, slugRules: session?.slugRules ?? DEFAULT_SLUG_RULES }],
       remarkCodeTitles,
     ],
     rehypePlugins: [

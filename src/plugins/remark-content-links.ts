@@ -4,12 +4,14 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { resolveLinkTarget, siteHrefFor } from '../core/validate/link-target.ts';
+import type { SlugRules } from '../core/urls.ts';
 import { mdxJsxElementTypes, stringAttribute } from '../core/content/mdx-jsx.ts';
 
 export interface ContentLinksOptions {
   /** Absolute path of the docs folder; files outside it are left untouched. */
   docsDir: string;
   base: string;
+  slugRules: SlugRules;
   /** Injected for tests; decides whether `folder` (no slash) names a section. */
   isDirectory?: (absolutePath: string) => boolean;
 }
@@ -24,8 +26,9 @@ function directoryExists(absolutePath: string): boolean {
 
 /**
  * Rewrites links between content files (`../vms/hypervisors.md#bare-metal`, `./folder/`) into site
- * URLs, so the links authors write for GitHub's file view also work on the site. Images are not
- * touched: Astro's image pipeline resolves their relative paths itself.
+ * URLs, so the links authors write for GitHub's file view also work on the site. Relative images are
+ * Astro's image pipeline's to resolve; root-absolute ones (`/diagram.png`, a file in public/, as
+ * Starlight and Docusaurus courses write them) gain the base path, which Astro leaves off.
  */
 export default function remarkContentLinks(options: ContentLinksOptions) {
   const isDirectory = options.isDirectory ?? directoryExists;
@@ -37,9 +40,9 @@ export default function remarkContentLinks(options: ContentLinksOptions) {
 
     const rewrite = (href: string): string | undefined => {
       const target = resolveLinkTarget(href, fromFile);
-      if (target.kind === 'page' || target.kind === 'resource' || target.kind === 'site-path') return siteHrefFor(target, options.base);
+      if (target.kind === 'page' || target.kind === 'resource' || target.kind === 'site-path') return siteHrefFor(target, options.base, options.slugRules);
       if (target.kind === 'section' && (target.explicit || isDirectory(path.join(options.docsDir, target.dir)))) {
-        return siteHrefFor(target, options.base);
+        return siteHrefFor(target, options.base, options.slugRules);
       }
       return undefined;
     };
@@ -48,6 +51,10 @@ export default function remarkContentLinks(options: ContentLinksOptions) {
     visit(tree, ['link', 'definition'], (node) => {
       if (node.type !== 'link' && node.type !== 'definition') return;
       node.url = rewrite(node.url) ?? node.url;
+    });
+    visit(tree, 'image', (node) => {
+      const target = resolveLinkTarget(node.url, fromFile);
+      if (target.kind === 'site-path') node.url = siteHrefFor(target, options.base, options.slugRules);
     });
     visit(tree, mdxJsxElementTypes as unknown as string[], (node) => {
       if ((node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') || node.name !== 'a') return;

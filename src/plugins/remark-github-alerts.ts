@@ -1,4 +1,4 @@
-import type { Blockquote, Paragraph, Root } from 'mdast';
+import type { Blockquote, Data, Paragraph, Parent, PhrasingContent, Root } from 'mdast';
 
 /** GitHub's five alert types and the title each one shows. */
 export const alertTitles = {
@@ -48,13 +48,17 @@ export default function remarkGithubAlerts() {
       if (node.type !== 'blockquote') continue;
       const type = takeMarker(node);
       if (!type) continue;
-      const title: Paragraph = {
-        type: 'paragraph',
-        data: { hProperties: { className: ['callout-title'] } },
-        children: [{ type: 'text', value: alertTitles[type] }],
-      };
-      node.children.unshift(title);
-      node.data = { ...node.data, hName: 'div', hProperties: { className: ['callout', `callout-${type}`], role: 'note' } };
+      makeCallout(node, type, [{ type: 'text', value: alertTitles[type] }]);
     }
   };
+}
+
+/**
+ * Turns a block (an alert's blockquote, an aside's directive) into the callout markup:
+ * `<div class="callout callout-TYPE" role="note"><p class="callout-title">TITLE</p>…</div>`.
+ */
+export function makeCallout(node: Parent & { data?: Data }, type: AlertType, title: PhrasingContent[]): void {
+  const heading: Paragraph = { type: 'paragraph', data: { hProperties: { className: ['callout-title'] } }, children: title };
+  node.children.unshift(heading);
+  node.data = { ...node.data, hName: 'div', hProperties: { className: ['callout', `callout-${type}`], role: 'note' } };
 }

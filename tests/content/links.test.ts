@@ -3,9 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/core/env.ts';
 import { formatProblems } from '../../src/core/problems.ts';
-import { parseResources, resourceKinds, resourceLevels, type Resource } from '../../src/core/resources.ts';
-import { pageHref, slugFromContentPath } from '../../src/core/urls.ts';
-import siteConfig from '../../src/site.config.ts';
+import { isSitePath, parseResources, resourceKinds, resourceLevels, type Resource } from '../../src/core/resources.ts';
+import { DEFAULT_SLUG_RULES, pagePath, slugFromContentPath } from '../../src/core/urls.ts';
 import { buildSite, tmpRoot } from '../helpers/build-site.ts';
 
 const linksFile = 'content/links.yaml';
@@ -13,24 +12,29 @@ const linksText = readFileSync(path.join(projectRoot, linksFile), 'utf8');
 const parsed = parseResources(linksText, linksFile);
 const resources: Resource[] = parsed.resources.map((located) => located.resource);
 
-/** Host without www and path without trailing slash: how the required list below is written. */
+/** Host without www and path without trailing slash (a page of this site as its path): how the required list below is written. */
 const where = (url: string) => {
+  if (isSitePath(url)) return url.replace(/\/+$/, '');
   const u = new URL(url);
   return `${u.hostname.replace(/^www\./, '')}${u.pathname.replace(/\/+$/, '')}`;
 };
 
 const quickReferencePage = 'reference/quick-reference.md';
-const quickReferenceUrl = new URL(pageHref('/', slugFromContentPath(quickReferencePage)), siteConfig.site).href;
+const quickReferencePath = pagePath(slugFromContentPath(quickReferencePage, DEFAULT_SLUG_RULES));
 
-/** Every resource the course's source material cites, as the issue lists them. */
+/**
+ * Every resource the course's source material cites, at its current address (issue #13: the
+ * install guide, the freeCodeCamp article and Docker Curriculum moved; Docker's training portal
+ * is gone, so that entry now points at Docker's guides).
+ */
 const requiredResources = [
   'docker.com',
-  'docs.docker.com/engine/installation',
-  'medium.freecodecamp.org/a-beginner-friendly-introduction-to-containers-vms-and-docker-79a9e3e119b',
+  'docs.docker.com/engine/install',
+  'freecodecamp.org/news/a-beginner-friendly-introduction-to-containers-vms-and-docker-79a9e3e119b',
   'docs.docker.com/get-started',
-  'prakhar.me/docker-curriculum',
-  'training.docker.com',
-  where(quickReferenceUrl),
+  'docker-curriculum.com',
+  'docs.docker.com/guides',
+  where(quickReferencePath),
 ];
 
 describe('content/links.yaml', () => {
@@ -43,10 +47,21 @@ describe('content/links.yaml', () => {
     expect(resources.map((r) => where(r.url))).toContain(required);
   });
 
-  it("points the quick reference sheet at our own page's absolute URL", () => {
-    const entry = resources.find((r) => r.kind === 'cheatsheet' && where(r.url) === where(quickReferenceUrl));
-    expect(entry?.url).toBe(quickReferenceUrl);
+  it('points the quick reference sheet at our own page by its site path, so it follows the base path', () => {
+    const entry = resources.find((r) => r.kind === 'cheatsheet' && isSitePath(r.url));
+    expect(entry?.url).toBe(quickReferencePath);
     expect(readFileSync(path.join(projectRoot, 'content/docs', quickReferencePage), 'utf8')).toMatch(/^title:/m);
+  });
+
+  it('flags the resources issue #13 found dated or paid, and lists Docker Hub and the Docker website as websites', () => {
+    const byId = new Map(resources.map((r) => [r.id, r]));
+    for (const id of ['play-with-docker', 'play-with-docker-classroom', 'freecodecamp-docker-course-video']) expect(byId.get(id)?.dated, id).toBeTruthy();
+    expect(byId.get('freecodecamp-docker-course-video')?.dated).toMatch(/Compose v1/);
+    expect(byId.get('play-with-docker-classroom')?.dated).toMatch(/Swarm/);
+    expect(byId.get('play-with-docker')?.dated).toMatch(/best-effort.*Docker Hub account/);
+    for (const id of ['how-containers-work-zine', 'docker-up-and-running']) expect(byId.get(id)?.cost, id).toBe('paid');
+    expect(byId.get('docker-up-and-running')?.title).toMatch(/^Docker: Up & Running/);
+    expect([byId.get('docker-website')?.kind, byId.get('docker-hub')?.kind]).toEqual(['website', 'website']);
   });
 
   it('spreads the list over every kind and level', () => {

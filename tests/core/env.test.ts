@@ -38,10 +38,12 @@ describe('readEnv', () => {
       contentDir: path.join(root, 'content'),
       docsDir: path.join(root, 'content', 'docs'),
       linksFile: path.join(root, 'content', 'links.yaml'),
+      publicDir: path.join(root, 'public'),
       astroCacheDir: path.join(root, 'node_modules', '.astro'),
       siteUrl: undefined,
       siteBase: undefined,
       linkCacheFile: path.join(root, '.cache', 'link-check.json'),
+      githubActions: false,
       githubStepSummary: undefined,
       chromiumPath: '/usr/bin/chromium',
       nginx: { binary: '/usr/sbin/nginx', mimeTypesFile: '/etc/nginx/mime.types', modulesDir: '/usr/lib/nginx/modules' },
@@ -55,13 +57,14 @@ describe('readEnv', () => {
   });
 
   it('takes overrides, resolving paths against the working directory and ignoring empty values', () => {
-    const env = readEnv({ DOCS_CONTENT_DIR: 'tests/fixtures/site', ASTRO_CACHE_DIR: '/tmp/cache', SITE_BASE: '', SITE_URL: 'https://o.github.io', GITHUB_STEP_SUMMARY: '/tmp/summary.md' });
+    const env = readEnv({ DOCS_CONTENT_DIR: 'tests/fixtures/site', ASTRO_CACHE_DIR: '/tmp/cache', SITE_BASE: '', SITE_URL: 'https://o.github.io', GITHUB_STEP_SUMMARY: '/tmp/summary.md', GITHUB_ACTIONS: 'true' });
     expect(env.contentDir).toBe(path.resolve('tests/fixtures/site'));
     expect(env.linksFile).toBe(path.resolve('tests/fixtures/site/links.yaml'));
     expect(env.astroCacheDir).toBe('/tmp/cache');
     expect(env.siteBase).toBeUndefined();
     expect(env.siteUrl).toBe('https://o.github.io');
     expect(env.githubStepSummary).toBe('/tmp/summary.md');
+    expect(env.githubActions).toBe(true);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/core/problems.ts';
-import { parseResources, resourceDomain } from '../../src/core/resources.ts';
+import { checkResourceSitePaths, parseResources, resourceDomain } from '../../src/core/resources.ts';
 
 const entry = (over: Record<string, string> = {}) => {
   const fields = { id: 'docker-docs', title: 'Docker docs', url: 'https://docs.docker.com/', kind: 'docs', level: 'beginner', description: 'Official docs.', added: '2026-11-01', ...over };
@@ -18,13 +18,38 @@ describe('parseResources', () => {
     expect(resources[0]!.resource.added).toBeInstanceOf(Date);
   });
 
-  it('rejects javascript:, data: and relative URLs naming the entry, field and line', () => {
-    const text = entry({ url: 'javascript:alert(1)' }) + entry({ id: 'b', url: 'data:text/html,x' }) + entry({ id: 'c', url: '/docs/' });
+  it('rejects javascript:, data:, protocol-relative and document-relative URLs naming the entry, field and line', () => {
+    const text =
+      entry({ url: 'javascript:alert(1)' }) + entry({ id: 'b', url: 'data:text/html,x' }) + entry({ id: 'c', url: '//evil.example/' }) + entry({ id: 'd', url: 'docs/' });
     const { problems } = parseResources(text, 'content/links.yaml');
-    expect(problems).toHaveLength(3);
+    expect(problems).toHaveLength(4);
     expect(problems[0]).toMatchObject({ file: 'content/links.yaml', line: 3 });
-    expect(problems[0]!.message).toMatch(/entry "docker-docs", field url: expected an absolute https:\/\/ or http:\/\/ URL/);
-    expect(problems[1]!.message).toMatch(/entry "b", field url/);
+    expect(problems[0]!.message).toMatch(/entry "docker-docs", field url: expected an absolute https:\/\/ or http:\/\/ URL, or a path on this site/);
+    expect(problems.map((p) => p.message.split(':')[0])).toEqual(['entry "docker-docs", field url', 'entry "b", field url', 'entry "c", field url', 'entry "d", field url']);
+  });
+
+  it('accepts a path on this site, which links through the base path and is shown as "this site"', () => {
+    const { resources, problems } = parseResources(entry({ url: '/reference/quick-reference/' }), 'l.yaml');
+    expect(problems).toEqual([]);
+    expect(resources[0]!.resource.url).toBe('/reference/quick-reference/');
+    expect(resourceDomain('/reference/quick-reference/')).toBe('this site');
+    expect(parseResources(entry({ url: '/a page/' }), 'l.yaml').problems[0]!.message).toMatch(/field url: expected a path on this site/);
+  });
+
+  it('reads cost (left out when free) and a dated note, refusing values it does not know', () => {
+    const text = entry() + `  cost: paid\n  dated: Uses Compose v1 syntax.\n` + entry({ id: 'hub', url: 'https://hub.docker.com/' });
+    const { resources, problems } = parseResources(text, 'l.yaml');
+    expect(problems).toEqual([]);
+    expect(resources.map(({ resource }) => [resource.id, resource.cost, resource.dated])).toEqual([
+      ['docker-docs', 'paid', 'Uses Compose v1 syntax.'],
+      ['hub', undefined, undefined],
+    ]);
+    const bad = parseResources(entry() + `  cost: expensive\n  dated: true\n`, 'content/links.yaml').problems;
+    expect(bad.map((p) => [p.line, p.message])).toEqual([
+      [8, expect.stringMatching(/entry "docker-docs", field cost: .*"free".*"free-tier".*"paid".*\(got "expensive"\)/)],
+      [9, expect.stringMatching(/entry "docker-docs", field dated: expected a short note saying what is out of date.*\(got boolean true\)/)],
+    ]);
+    expect(parseResources(entry() + `  dated: "  "\n`, 'l.yaml').problems[0]!.message).toMatch(/leave the field out if nothing is/);
   });
 
   it('reports missing fields and bad enum values with what was found', () => {
@@ -52,6 +77,30 @@ describe('parseResources', () => {
 
   it('shows the domain without www', () => {
     expect(resourceDomain('https://www.docker.com/x')).toBe('docker.com');
+  });
+});
+
+describe('checkResourceSitePaths', () => {
+  const pages = new Set(['/reference/quick-reference/', '/resources/']);
+  const located = (url: string) => parseResources(entry({ url }), 'content/links.yaml').resources;
+
+  it('accepts a site path that names a page, with or without the trailing slash', () => {
+    expect(checkResourceSitePaths(located('/reference/quick-reference/'), 'content/links.yaml', (p) => pages.has(p))).toEqual([]);
+    expect(checkResourceSitePaths(located('/reference/quick-reference#run-containers'), 'content/links.yaml', (p) => pages.has(p))).toEqual([]);
+  });
+
+  it('names the entry, the url line and the path to write when the page does not exist', () => {
+    expect(checkResourceSitePaths(located('/reference/quick-ref/'), 'content/links.yaml', (p) => pages.has(p))).toEqual([
+      {
+        file: 'content/links.yaml',
+        line: 3,
+        message: expect.stringMatching(/^entry "docker-docs", field url: \/reference\/quick-ref\/ is not a page of this site\. Write the page's path from the site root without the base path/),
+      },
+    ]);
+  });
+
+  it('leaves absolute URLs to the external link checker', () => {
+    expect(checkResourceSitePaths(located('https://docs.docker.com/'), 'content/links.yaml', () => false)).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editUrl, joinBase, ownSitePath, pageHref, slugFromContentPath } from '../../src/core/urls.ts';
+import { DEFAULT_SLUG_RULES, editUrl, joinBase, ownSitePath, pageHref, slugFromContentPath, splitNumberPrefix } from '../../src/core/urls.ts';
 
 describe('urls', () => {
   it('joins base paths without doubling or losing slashes', () => {
@@ -15,10 +15,34 @@ describe('urls', () => {
   });
 
   it('derives slugs from file paths the way GitHub slugs headings', () => {
-    expect(slugFromContentPath('index.md')).toBe('');
-    expect(slugFromContentPath('vms/index.mdx')).toBe('vms');
-    expect(slugFromContentPath('Getting Started/First Steps.md')).toBe('getting-started/first-steps');
-    expect(slugFromContentPath('vms\\hypervisors.md')).toBe('vms/hypervisors');
+    const rules = DEFAULT_SLUG_RULES;
+    expect(slugFromContentPath('index.md', rules)).toBe('');
+    expect(slugFromContentPath('vms/index.mdx', rules)).toBe('vms');
+    expect(slugFromContentPath('Getting Started/First Steps.md', rules)).toBe('getting-started/first-steps');
+    expect(slugFromContentPath('vms\\hypervisors.md', rules)).toBe('vms/hypervisors');
+  });
+
+  it('strips number prefixes from every segment, in the separators Docusaurus accepts', () => {
+    const strip = { stripNumberPrefixes: true };
+    expect(slugFromContentPath('01-intro.md', strip)).toBe('intro');
+    expect(slugFromContentPath('02-basics/03_setup.md', strip)).toBe('basics/setup');
+    expect(slugFromContentPath('04.next.md', strip)).toBe('next');
+    expect(slugFromContentPath('05 - Wrap up.md', strip)).toBe('wrap-up');
+    expect(slugFromContentPath('02-basics/index.md', strip)).toBe('basics');
+  });
+
+  it('keeps digits that are the name, and every prefix when stripping is off', () => {
+    const strip = { stripNumberPrefixes: true };
+    expect(slugFromContentPath('2024-05-01-release.md', strip)).toBe('2024-05-01-release');
+    expect(slugFromContentPath('1.2-notes.md', strip)).toBe('12-notes');
+    expect(slugFromContentPath('404.md', strip)).toBe('404');
+    expect(slugFromContentPath('3d-printing.md', strip)).toBe('3d-printing');
+    expect(slugFromContentPath('01-intro.md', { stripNumberPrefixes: false })).toBe('01-intro');
+  });
+
+  it('reads the order a number prefix gives', () => {
+    expect(splitNumberPrefix('10-later')).toEqual({ number: 10, rest: 'later' });
+    expect(splitNumberPrefix('later')).toEqual({ number: undefined, rest: 'later' });
   });
 
   it('links to the file on GitHub for editing', () => {

@@ -1,3 +1,4 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,13 +25,13 @@ function fakeLogger() {
 }
 
 /** Runs the integration's setup hook as Astro would for `command`. */
-function setup(options: { docs: string; links: string; command: 'build' | 'sync'; onProblems?: (error: ContentProblemsError) => void }) {
+function setup(options: { docs: string; links: string; command: 'build' | 'sync'; onProblems?: (error: ContentProblemsError) => void; github?: { stepSummary?: string } }) {
   const docsDir = path.join(fixture(options.docs), 'docs');
   const session = createContentSession(
     { contentDir: path.dirname(docsDir), docsDir, publicDir: path.join(root, 'public'), componentsDir: path.join(root, 'src/components'), allowedImports: [], cacheDir: os.tmpdir() },
     { load: false },
   );
-  const integration = validateContent({ session, linksFile: path.join(fixture(options.links), 'links.yaml'), onProblems: options.onProblems });
+  const integration = validateContent({ session, linksFile: path.join(fixture(options.links), 'links.yaml'), onProblems: options.onProblems, github: options.github });
   const { errors, logger } = fakeLogger();
   const hook = integration.hooks['astro:config:setup'] as unknown as (params: object) => void;
   const run = () => hook({ command: options.command, config: { root: pathToFileURL(`${root}/`), base: '/' }, logger, updateConfig: () => {} });
@@ -56,6 +57,28 @@ describe('validate-content integration: stopping a build', () => {
     expect(error.problems.every((problem) => problem.file.startsWith('tests/fixtures/bad-frontmatter/docs/'))).toBe(true);
     expect(errors).toEqual([error.message]);
     expect(error.message).toMatch(/^The content has problems; fix them and build again \(\d+ problems?\):\n {2}- /);
+  });
+
+  it('in GitHub Actions, annotates each problem at its file and line and lists them in the job summary', () => {
+    const summary = path.join(mkdtempSync(path.join(os.tmpdir(), 'summary-')), 'summary.md');
+    const written: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      const { run } = setup({ docs: 'bad-frontmatter', links: 'site', command: 'build', github: { stepSummary: summary } });
+      expect(run).toThrow(AstroError);
+    } finally {
+      write.mockRestore();
+    }
+    const annotations = written.join('').split('\n').filter((line) => line.startsWith('::'));
+    expect(annotations).toContain(
+      '::error file=tests/fixtures/bad-frontmatter/docs/broken.md,line=4,title=Content problem::invalid frontmatter field sidebar.order: expected number (got "first"); fix the value in the frontmatter.',
+    );
+    const table = readFileSync(summary, 'utf8');
+    expect(table).toContain('## Content problems');
+    expect(table).toContain('| `tests/fixtures/bad-frontmatter/docs/broken.md` | 4 | invalid frontmatter field sidebar.order');
   });
 
   it('throws an AstroError when nobody ends the build, without repeating the list', () => {

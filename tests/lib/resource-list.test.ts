@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { filterOptions, groupByLevel } from '../../src/lib/resource-list.ts';
+import { costLabel, filterOptions, groupByLevel } from '../../src/lib/resource-list.ts';
 
 const r = (title: string, level: 'beginner' | 'intermediate' | 'advanced', kind = 'docs' as const, tags: string[] = []) => ({ title, level, kind, tags });
 
@@ -17,4 +17,11 @@ it('offers only the filter values that occur', () => {
     { kind: 'article', level: 'advanced', tags: ['compose'] },
   ]);
   expect(options).toEqual({ kinds: ['article', 'video'], levels: ['advanced'], tags: ['basics', 'compose'] });
+});
+
+it('labels what a resource costs, and says nothing for a free one', () => {
+  expect(costLabel('free')).toBeUndefined();
+  expect(costLabel(undefined)).toBeUndefined();
+  expect(costLabel('paid')).toBe('Paid');
+  expect(costLabel('free-tier')).toBe('Free tier, paid beyond it');
 });

@@ -33,7 +33,9 @@ describe('link deadline', () => {
     const result = await checkUrl(hanging.url('/deadline'), { linkDeadlineMs: 200, retries: 2, timeouts: { headersMs: 1_000, totalMs: 1_500 } });
     expect(result).toMatchObject({ verdict: 'timeout', attempts: 1, requests: 1, errorCode: 'TIMEOUT' });
     expect(result.detail).toContain('200 ms link deadline');
-    expect(countRequests(hanging) - before).toBe(1);
+    // At most the one request: on a loaded machine the deadline can pass before it even reaches
+    // the server, but a GET after the timed-out attempt would make two.
+    expect(countRequests(hanging) - before).toBeLessThanOrEqual(1);
   });
 
   it('does not start a wait that would end past the deadline, and keeps the answer it has', async () => {

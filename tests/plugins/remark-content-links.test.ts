@@ -4,16 +4,28 @@ import { visit } from 'unist-util-visit';
 import remarkContentLinks from '../../src/plugins/remark-content-links.ts';
 import { stringAttribute, type MdxJsxElement } from '../../src/core/content/mdx-jsx.ts';
 import { renderMarkdown, transformMdx } from './render.ts';
+import { DEFAULT_SLUG_RULES } from '../../src/core/urls.ts';
 
 const docsDir = '/site/content/docs';
 const directories = new Set(['/site/content/docs/vms', '/site/content/docs/containers']);
-const options = (base = '/') => ({ docsDir, base, isDirectory: (p: string) => directories.has(p) });
+const options = (base = '/') => ({ docsDir, base, slugRules: DEFAULT_SLUG_RULES, isDirectory: (p: string) => directories.has(p) });
 
 function render(md: string, file = `${docsDir}/containers/images.md`, base = '/') {
   return renderMarkdown(md, { remarkPlugins: [[remarkContentLinks, options(base)]], path: file });
 }
 
 describe('remarkContentLinks', () => {
+  it('links to numbered files at their URLs without the prefix', async () => {
+    const html = await render('[next](../02-basics/03_setup.md#run) and [section](../02-basics/)', `${docsDir}/01-intro/index.md`);
+    expect(html).toBe('<p><a href="/basics/setup/#run">next</a> and <a href="/basics/">section</a></p>');
+  });
+
+  it('gives root-absolute images from public/ the base path, and leaves relative ones to Astro', async () => {
+    const html = await render('![A diagram](/diagram.png) ![Beside](./beside.png) ![Remote](https://example.org/x.png)', undefined, '/course');
+    expect(html).toBe('<p><img src="/course/diagram.png" alt="A diagram"> <img src="./beside.png" alt="Beside"> <img src="https://example.org/x.png" alt="Remote"></p>');
+    expect(await render('![Already](/course/diagram.png)', undefined, '/course')).toContain('src="/course/diagram.png"');
+  });
+
   it('rewrites a relative link to another page, keeping the heading fragment', async () => {
     expect(await render('[VMs](../vms/hypervisors.md#bare-metal)')).toBe('<p><a href="/vms/hypervisors/#bare-metal">VMs</a></p>');
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { joinBase } from '../../src/core/urls.ts';
+import { DEFAULT_SLUG_RULES, joinBase } from '../../src/core/urls.ts';
 import { buildSite } from '../helpers/build-site.ts';
 import { listPages } from '../../scripts/quality/dist.ts';
 import { checkPageMetadata } from '../../scripts/quality/metadata.ts';
@@ -57,7 +57,7 @@ describe('metadata gate on the real site', () => {
 
   it('lists exactly the published pages in the sitemap', () => {
     const { outDir } = realSite();
-    expect(checkSitemap(outDir, { base: '/', site: siteUrl, drafts: draftPages('content/docs') })).toEqual([]);
+    expect(checkSitemap(outDir, { base: '/', site: siteUrl, drafts: draftPages('content/docs', DEFAULT_SLUG_RULES) })).toEqual([]);
   });
 
   it('puts the base path into canonical URLs and the sitemap of a project-site build', () => {
@@ -68,12 +68,12 @@ describe('metadata gate on the real site', () => {
       ),
     );
     expect(problems).toEqual([]);
-    expect(checkSitemap(outDir, { base: PROJECT_BASE, site: siteUrl, drafts: draftPages('content/docs') })).toEqual([]);
+    expect(checkSitemap(outDir, { base: PROJECT_BASE, site: siteUrl, drafts: draftPages('content/docs', DEFAULT_SLUG_RULES) })).toEqual([]);
   });
 
   it('keeps drafts out of the build and the sitemap', () => {
     // The content may have no draft today; the fixture site always has one.
-    const drafts = draftPages('tests/fixtures/site/docs');
+    const drafts = draftPages('tests/fixtures/site/docs', DEFAULT_SLUG_RULES);
     expect(drafts).toEqual(['/guide/draft/']);
     const { outDir } = buildSite({ contentDir: 'tests/fixtures/site', name: 'fixture-site', reuse: true });
     expect(checkSitemap(outDir, { base: '/', site: siteUrl, drafts })).toEqual([]);

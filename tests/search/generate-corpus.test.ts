@@ -58,6 +58,11 @@ describe('generate-corpus', () => {
   const out = mkdtempSync(path.join(tmpdir(), 'corpus-'));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
+  it('makes as many sections as asked, so big sections can be benchmarked', () => {
+    const landings = [...corpusFiles({ pages: 1001, sections: 10 }).keys()].filter((file) => /^docs\/[^/]+\/index\.md$/.test(file));
+    expect(landings).toHaveLength(10);
+  });
+
   it('writes the files to disk and replaces an earlier corpus', () => {
     generateCorpus({ pages: 90, outDir: out });
     const summary = generateCorpus({ pages: 30, outDir: out, resources: 3 });

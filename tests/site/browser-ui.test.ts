@@ -68,14 +68,14 @@ describe('the site in a real browser', () => {
     const page = await context.newPage();
     await page.goto(`${server.siteUrl}resources/`);
     const status = page.locator('[data-filter-status]');
-    await expect.poll(() => status.textContent()).toBe('Showing 2 of 2 resources');
+    await expect.poll(() => status.textContent()).toBe('Showing 3 of 3 resources');
     await page.selectOption('select[name="kind"]', 'docs');
-    expect(await status.textContent()).toBe('Showing 1 of 2 resources');
+    expect(await status.textContent()).toBe('Showing 1 of 3 resources');
     expect(await page.locator('#docker-get-started').isVisible()).toBe(false);
     expect(await page.locator('#compose-spec').isVisible()).toBe(true);
     expect(await page.locator('#level-beginner').isVisible()).toBe(false); // an emptied group hides its heading
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    expect(await status.textContent()).toBe('Showing 2 of 2 resources');
+    expect(await status.textContent()).toBe('Showing 3 of 3 resources');
     expect(await page.locator('#docker-get-started').isVisible()).toBe(true);
     await context.close();
   });

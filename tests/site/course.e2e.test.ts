@@ -180,15 +180,15 @@ describe('course progress', () => {
     expect(await link.getAttribute('data-done')).not.toBeNull();
     // The tick is drawn with CSS and named "done" for screen readers.
     expect(await link.evaluate((a) => getComputedStyle(a, '::before').content)).toContain('✓');
-    expect(await page.locator('#site-nav a[href="/hands-on/"] .nav-progress').textContent()).toBe('1 of 6');
+    expect(await page.locator('#site-nav a[href="/hands-on/"] .nav-progress').textContent()).toBe('1 of 11');
     expect(await page.locator('#site-nav a[href="/concepts/"] .nav-progress').textContent()).toBe('0 of 5');
     expect(await page.locator('#site-nav a[href="/hands-on/compose/"]').getAttribute('data-done')).toBeNull();
 
     await page.goto(site.siteUrl);
     const course = page.locator('[data-course-progress]');
     expect(await course.isVisible()).toBe(true);
-    expect(await course.locator('label').textContent()).toBe('1 of 14 lessons done');
-    expect(await course.locator('progress').evaluate((bar: HTMLProgressElement) => [bar.value, bar.max])).toEqual([1, 14]);
+    expect(await course.locator('label').textContent()).toBe('1 of 19 lessons done');
+    expect(await course.locator('progress').evaluate((bar: HTMLProgressElement) => [bar.value, bar.max])).toEqual([1, 19]);
     const resume = course.locator('[data-continue]');
     expect(await resume.innerText()).toBe('Continue where you left off: Concepts');
     expect(await resume.evaluate((a: HTMLAnchorElement) => a.pathname)).toBe('/concepts/');
@@ -197,7 +197,7 @@ describe('course progress', () => {
     await page.goto(`${site.siteUrl}hands-on/dockerfile/`);
     await box.uncheck();
     await page.goto(site.siteUrl);
-    expect(await course.locator('label').textContent()).toBe('0 of 14 lessons done');
+    expect(await course.locator('label').textContent()).toBe('0 of 19 lessons done');
     expect(await resume.innerText()).toBe('Start the course: Concepts');
     expect(errors).toEqual([]);
   });
@@ -211,16 +211,16 @@ describe('course progress', () => {
     );
     await page.reload();
     const course = page.locator('[data-course-progress]');
-    expect(await course.locator('label').textContent()).toBe('2 of 14 lessons done');
+    expect(await course.locator('label').textContent()).toBe('2 of 19 lessons done');
     expect(await course.locator('[data-continue]').innerText()).toBe('Continue where you left off: Virtual machines');
     expect(await page.locator('#site-nav a[href="/concepts/"] .nav-progress').textContent()).toBe('2 of 5');
 
     await course.getByRole('button', { name: 'Reset progress' }).click();
     expect(await course.getByRole('status').textContent()).toBe('Your progress is reset.');
-    expect(await course.locator('label').textContent()).toBe('0 of 14 lessons done');
+    expect(await course.locator('label').textContent()).toBe('0 of 19 lessons done');
     expect(await page.locator('#site-nav a[href="/concepts/"] .nav-progress').textContent()).toBe('0 of 5');
     await page.reload();
-    expect(await course.locator('label').textContent()).toBe('0 of 14 lessons done');
+    expect(await course.locator('label').textContent()).toBe('0 of 19 lessons done');
     expect(await page.evaluate(([key]) => JSON.parse(localStorage.getItem(key!) ?? '{}'), [PROGRESS_KEY])).toEqual({ done: [] });
   });
 

@@ -111,9 +111,22 @@ describe('Learning resources page', () => {
   it('lists every resource grouped by level, each with an anchor, domain, kind and level', () => {
     const page = new Page(readPage(build.outDir, 'resources'));
     expect(page.texts('.resource-group h2')).toEqual(['Beginner', 'Advanced']);
-    expect(page.all('article.resource').map((a) => a.properties.id)).toEqual(['docker-get-started', 'compose-spec']);
-    expect(page.texts('#compose-spec .resource-meta span')).toEqual(['compose-spec.io', 'docs', 'advanced']);
+    expect(page.all('article.resource').map((a) => a.properties.id)).toEqual(['docker-get-started', 'cli-cheatsheet', 'compose-spec']);
+    expect(page.texts('#docker-get-started .resource-meta span')).toEqual(['docs.docker.com', 'tutorial', 'beginner']);
     expect(page.attr('#compose-spec h3 a', 'href')).toBe('https://compose-spec.io/');
+  });
+
+  it('says which resources cost money and which are dated, next to the resource', () => {
+    const page = new Page(readPage(build.outDir, 'resources'));
+    expect(page.texts('#compose-spec .resource-meta span')).toEqual(['compose-spec.io', 'docs', 'advanced', 'Free tier, paid beyond it']);
+    expect(page.text('#compose-spec .resource-dated')).toBe('Dated: Describes an older edition of the specification.');
+    expect(page.all('#docker-get-started .badge-cost, #docker-get-started .resource-dated')).toEqual([]);
+  });
+
+  it("links a resource written as a site path to this site's own page", () => {
+    const page = new Page(readPage(build.outDir, 'resources'));
+    expect(page.attr('#cli-cheatsheet h3 a', 'href')).toBe('/reference/cli/');
+    expect(page.texts('#cli-cheatsheet .resource-meta span')).toEqual(['this site', 'cheatsheet', 'beginner']);
   });
 
   it('escapes descriptions instead of rendering them as HTML', () => {
@@ -127,7 +140,7 @@ describe('Learning resources page', () => {
     const page = new Page(readPage(build.outDir, 'resources'));
     expect(page.one('[data-resource-filters]')?.properties.hidden).toBe(true);
     expect(page.all('article.resource[hidden]')).toEqual([]);
-    expect(page.all('[data-resource-filters] select[name="kind"] option').map((o) => o.properties.value)).toEqual(['', 'tutorial', 'docs']);
+    expect(page.all('[data-resource-filters] select[name="kind"] option').map((o) => o.properties.value)).toEqual(['', 'tutorial', 'docs', 'cheatsheet']);
   });
 
   it('appears in the sidebar of every page', () => {
@@ -183,5 +196,10 @@ describe('fixture site under a base path', () => {
   it('rewrites relative content links with the base path', () => {
     const page = new Page(readPage(build.outDir, 'guide/second'));
     expect(page.attr('.prose p a', 'href')).toBe('/docker-learning/guide/first/#install');
+  });
+
+  it('sends a resource written as a site path to the page under the base path', () => {
+    const page = new Page(readPage(build.outDir, 'resources'));
+    expect(page.attr('#cli-cheatsheet h3 a', 'href')).toBe('/docker-learning/reference/cli/');
   });
 });

@@ -105,7 +105,7 @@ describe('hostile files: refused before Astro loads anything', () => {
   it('names frontmatter problems: a draft home page, none at all, broken YAML, an Astro layout, an alias bomb', () => {
     const expected: ExpectedProblem[] = [
       { where: `${doc('index.md')}:1`, says: 'is the home page and says "draft: true"' },
-      { where: `${doc('no-frontmatter.md')}:1`, says: 'has no frontmatter; every page needs a title and a description' },
+      { where: `${doc('no-frontmatter.md')}:1`, says: 'has no frontmatter; every page needs at least a title' },
       { where: `${doc('broken-yaml.md')}:2`, says: 'frontmatter is not valid YAML' },
       // A `layout:` would make Astro import that file as code when it renders the page.
       { where: `${doc('layout.md')}:4`, says: 'frontmatter field "layout" is not allowed' },

@@ -3,6 +3,8 @@ import type { Element, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Nodes, Parents, Root } from 'mdast';
 import type {} from 'remark-mdx'; // brings the MDX node types into mdast
+import type {} from 'mdast-util-directive'; // and the directive ones
+import { ASIDE_NAMES, isAsideName } from './directives.ts';
 import { visit } from 'unist-util-visit';
 import { checkJsxElement, checkRawHtml, checkUrl, type PolicyProblem } from './html-policy.ts';
 import { knowledgeCheckProblems } from './knowledge-check.ts';
@@ -136,6 +138,12 @@ export function collectFacts(tree: Root, options: CollectFactsOptions): Document
       case 'mdxJsxTextElement':
         collectJsx(node, lineOf(node), facts, anchors);
         break;
+      case 'containerDirective':
+        if (!isAsideName(node.name)) facts.problems.push({ line: lineOf(node), message: unknownAside(`:::${node.name}`) });
+        break;
+      case 'leafDirective':
+        facts.problems.push({ line: lineOf(node), message: unknownAside(`::${node.name}`) });
+        break;
       case 'mdxjsEsm':
         for (const statement of node.data?.estree?.body ?? []) {
           const source = 'source' in statement ? statement.source : undefined;
@@ -157,6 +165,11 @@ export function collectFacts(tree: Root, options: CollectFactsOptions): Document
   facts.anchors = [...anchors];
   facts.problems.sort((a, b) => a.line - b.line);
   return facts;
+}
+
+function unknownAside(written: string): string {
+  const names = ASIDE_NAMES.map((name) => `:::${name}`).join(', ');
+  return `"${written}" is not an aside this site knows, so it would not render. Use one of ${names}; to show the colons as text, write \\${written.slice(0, 1)}${written.slice(1)}.`;
 }
 
 function addUrlProblem(facts: DocumentFacts, problem: PolicyProblem | undefined): void {

@@ -6,7 +6,8 @@ import { imageSize } from 'image-size';
 import type { ContentProblem } from '../problems.ts';
 import { printablePage } from '../printable.ts';
 import { findUrlClashes } from '../validate/check-duplicate-urls.ts';
-import { pagePath, RESOURCES_SLUG, slugFromContentPath } from '../urls.ts';
+import { foldersOfPages, readSectionSettings, type SectionSettings } from './section-settings.ts';
+import { pagePath, RESOURCES_SLUG, slugFromContentPath, type SlugRules } from '../urls.ts';
 
 /**
  * The one list of content pages that the loader, the validator and the link checker share, so a
@@ -24,7 +25,7 @@ export interface InventoryPage {
   /** The file that was read: docsDir + file, or, for a file reached through a symlink, its target under contentDir. */
   absolutePath: string;
   format: 'md' | 'mdx';
-  /** slugFromContentPath(file). */
+  /** slugFromContentPath(file, slugRules). */
   slug: string;
   /** The text, decoded as UTF-8, without a byte order mark. */
   source: string;
@@ -40,6 +41,8 @@ export interface Inventory {
   problems: ContentProblem[];
   /** Page files (docs-relative) that exist but were refused: links to them are not "missing". */
   refused: string[];
+  /** Label and position of folders, from their `_category_.json` (see section-settings.ts). */
+  sections: Map<string, SectionSettings>;
 }
 
 export interface InventoryOptions {
@@ -51,6 +54,8 @@ export interface InventoryOptions {
   display: (fileFromDocsDir: string) => string;
   /** A first slug segment (or a whole slug) the site itself publishes, with what owns it. */
   reservedSlugs: ReadonlyMap<string, string>;
+  /** How file names become URLs (number prefixes). */
+  slugRules: SlugRules;
   /** Pages above this size are refused. Default 1 MiB. */
   maxPageBytes?: number;
 }
@@ -94,18 +99,18 @@ export function buildInventory(options: InventoryOptions): Inventory {
     docsStat = statSync(docsDir);
   } catch {
     problems.push({ file: docsLabel, message: 'does not exist; create the folder and put the pages (.md or .mdx files) in it.' });
-    return { docsDir, pages: [], problems, refused: [] };
+    return { docsDir, pages: [], problems, refused: [], sections: new Map() };
   }
   if (!docsStat.isDirectory()) {
     problems.push({ file: docsLabel, message: 'is a file, but it must be the folder that holds the pages; move the file away and create the folder.' });
-    return { docsDir, pages: [], problems, refused: [] };
+    return { docsDir, pages: [], problems, refused: [], sections: new Map() };
   }
 
   const realContent = realpathOrUndefined(contentDir) ?? path.resolve(contentDir);
   const realDocs = realpathSync(docsDir);
   if (!isInside(realDocs, realContent)) {
     problems.push({ file: docsLabel, message: `points outside ${contentLabel}; the pages must live in the repository, so make it a real folder.` });
-    return { docsDir, pages: [], problems, refused: [] };
+    return { docsDir, pages: [], problems, refused: [], sections: new Map() };
   }
   // Files reached through a symlink are named by where they really are, but under contentDir as
   // the caller spelled it, so paths compare equal to the ones the rest of the build computes.
@@ -215,7 +220,7 @@ export function buildInventory(options: InventoryOptions): Inventory {
       block(file, `has the extension "${extension}", but only lower-case .md and .mdx files are published; rename it to ${visible(renamed)}.`);
     }
     if (checkNames(file, reportedFolders, block)) cleanNames.push(file);
-    const slug = slugFromContentPath(file);
+    const slug = slugFromContentPath(file, options.slugRules);
     const owner = reservedOwner(slug, reservedSlugs);
     if (owner) {
       const firstFolder = file.includes('/') ? file.slice(0, file.indexOf('/')) : undefined;
@@ -224,7 +229,7 @@ export function buildInventory(options: InventoryOptions): Inventory {
     }
   }
 
-  for (const clash of findUrlClashes(cleanNames, '/')) {
+  for (const clash of findUrlClashes(cleanNames, '/', options.slugRules)) {
     const others = clash.others.map(show).join(' and ');
     block(clash.file, `has the same URL (${clash.url}) as ${others}, so one would overwrite the other; rename or move one of them.`);
   }
@@ -243,17 +248,19 @@ export function buildInventory(options: InventoryOptions): Inventory {
       file,
       absolutePath,
       format: file.endsWith('.mdx') ? 'mdx' : 'md',
-      slug: slugFromContentPath(file),
+      slug: slugFromContentPath(file, options.slugRules),
       source: read.source,
       hash: read.hash,
     });
   }
 
   pages.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const { sections, problems: sectionProblems } = readSectionSettings({ docsDir, contentDir, folders: foldersOfPages(pages.map((page) => page.file)), display: show });
+  problems.push(...sectionProblems);
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.line ?? 0) - (b.line ?? 0));
   const published = new Set(pages.map((page) => page.file));
   const refused = [...new Set(candidates.map(({ file }) => file))].filter((file) => !published.has(file)).sort();
-  return { docsDir, pages, problems, refused };
+  return { docsDir, pages, problems, refused, sections };
 }
 
 type ReadResult = { source: string; hash: string } | { problem: string; line?: number };

@@ -3,6 +3,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import remarkDirectiveSyntax from './directives.ts';
 import { collectFacts, NESTING_ADVICE, type CollectFactsOptions, type DocumentFacts } from './facts.ts';
 import { blankFrontmatter, bodyLineOffset } from './source.ts';
 
@@ -12,8 +13,8 @@ import { blankFrontmatter, bodyLineOffset } from './source.ts';
  * renderer's (remark-parse + GFM, plus remark-mdx for .mdx) fed the same text Astro feeds it, and the
  * extractor is the same function, so the facts are the ones a render would have recorded.
  */
-const markdownParser = unified().use(remarkParse).use(remarkGfm);
-const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkDirectiveSyntax);
+const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkDirectiveSyntax);
 
 export interface PageSource {
   file: string;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { FactsStore } from './facts-store.ts';
 import type { MdxImportRules } from './mdx-policy.ts';
+import { DEFAULT_SLUG_RULES, type SlugRules } from '../urls.ts';
 
 /**
  * What one build (or dev server) knows about its content: created once in astro.config.mjs and
@@ -12,6 +13,10 @@ export interface ContentSession {
   docsDir: string;
   publicDir: string;
   mdxRules: Omit<MdxImportRules, 'fileFromDocsDir'>;
+  /** How file names become URLs: the renderer's link rewriting and the validator must agree. */
+  slugRules: SlugRules;
+  /** Whether a page without `description` is an error rather than a warning. */
+  requireDescriptions: boolean;
   store: FactsStore;
   /** Where the store is saved between builds. */
   cacheFile: string;
@@ -23,6 +28,9 @@ export interface ContentSessionOptions {
   publicDir: string;
   componentsDir: string;
   allowedImports: readonly string[];
+  /** Default: as the site config defaults (number prefixes stripped, descriptions optional). */
+  slugRules?: SlugRules;
+  requireDescriptions?: boolean;
   cacheDir: string;
 }
 
@@ -32,5 +40,14 @@ export function createContentSession(options: ContentSessionOptions, { load = tr
   const store = new FactsStore(JSON.stringify(mdxRules));
   const cacheFile = path.join(options.cacheDir, 'content-facts.json');
   if (load) store.load(cacheFile);
-  return { contentDir: options.contentDir, docsDir: options.docsDir, publicDir: options.publicDir, mdxRules, store, cacheFile };
+  return {
+    contentDir: options.contentDir,
+    docsDir: options.docsDir,
+    publicDir: options.publicDir,
+    mdxRules,
+    slugRules: options.slugRules ?? DEFAULT_SLUG_RULES,
+    requireDescriptions: options.requireDescriptions ?? false,
+    store,
+    cacheFile,
+  };
 }

@@ -1,4 +1,4 @@
-import { pageHref, slugFromContentPath } from '../urls.ts';
+import { pageHref, slugFromContentPath, type SlugRules } from '../urls.ts';
 
 export interface UrlClash {
   file: string;
@@ -7,13 +7,14 @@ export interface UrlClash {
 }
 
 /**
- * Files that would be built to the same URL (`a.md` and `a/index.md`, or `A B.md` and `a-b.md`):
+ * Files that would be built to the same URL (`a.md` and `a/index.md`, `A B.md` and `a-b.md`, or
+ * `01-a.md` and `a.md` once number prefixes are stripped):
  * Astro would silently keep only one of them.
  */
-export function findUrlClashes(files: string[], base: string): UrlClash[] {
+export function findUrlClashes(files: string[], base: string, rules: SlugRules): UrlClash[] {
   const byUrl = new Map<string, string[]>();
   for (const file of files) {
-    const url = pageHref(base, slugFromContentPath(file));
+    const url = pageHref(base, slugFromContentPath(file, rules));
     byUrl.set(url, [...(byUrl.get(url) ?? []), file]);
   }
   const clashes: UrlClash[] = [];

@@ -14,10 +14,19 @@ export interface LocalProblem {
 export interface FrontmatterResult {
   /** Whether the page is a draft (read leniently, so even an invalid page's links are judged right). */
   draft: boolean;
+  /** Whether the page has its own description (false when the frontmatter could not be read). */
+  hasDescription: boolean;
   problems: LocalProblem[];
   /** The `prerequisites` links with their file lines, for the page-link check (only when the frontmatter is valid). */
   prerequisites?: { href: string; line: number }[];
 }
+
+export interface FrontmatterRules {
+  /** The site's `requireDescriptions`: a page without a description is a problem rather than a warning. */
+  requireDescriptions?: boolean;
+}
+
+const NO_DESCRIPTION = 'has no description, and this site requires one (requireDescriptions in src/site.config.ts). Add "description: One or two sentences about the page." to the frontmatter.';
 
 /**
  * Frontmatter holds a title, a description and a few settings: a few hundred characters. The limit
@@ -41,7 +50,7 @@ function allowedKeys(path: PropertyKey[]): string[] {
 }
 
 /** File line of the deepest key along `path` that exists in the YAML (the field itself, or its parent). */
-function lineOfPath(doc: Document, counter: LineCounter, path: PropertyKey[], startLine: number): number {
+export function lineOfPath(doc: Document, counter: LineCounter, path: PropertyKey[], startLine: number): number {
   let node: unknown = doc.contents;
   let line = startLine;
   for (const key of path) {
@@ -62,14 +71,15 @@ function lineOfPath(doc: Document, counter: LineCounter, path: PropertyKey[], st
 }
 
 /** Checks a page's frontmatter (as findFrontmatter found it) against docFrontmatterSchema, with the file line of each bad field. */
-export function checkFrontmatter(block: FrontmatterBlock | undefined): FrontmatterResult {
+export function checkFrontmatter(block: FrontmatterBlock | undefined, rules: FrontmatterRules = {}): FrontmatterResult {
   if (!block) {
-    return { draft: false, problems: [{ line: 1, message: `has no frontmatter; every page needs a title and a description. ${HOW_TO_START}` }] };
+    return { draft: false, hasDescription: false, problems: [{ line: 1, message: `has no frontmatter; every page needs at least a title. ${HOW_TO_START}` }] };
   }
   if (block.yaml.length > MAX_FRONTMATTER_CHARS) {
     const size = block.yaml.length.toLocaleString('en');
     return {
       draft: false,
+      hasDescription: false,
       problems: [
         {
           line: block.startLine,
@@ -84,6 +94,7 @@ export function checkFrontmatter(block: FrontmatterBlock | undefined): Frontmatt
   if (yaml.problems.length > 0 || !yaml.doc) {
     return {
       draft: false,
+      hasDescription: false,
       problems: yaml.problems.map((problem) => ({
         line: lineOf(problem.offset),
         message:
@@ -97,15 +108,17 @@ export function checkFrontmatter(block: FrontmatterBlock | undefined): Frontmatt
   const data: unknown = yaml.toJS() ?? {};
   const draft = typeof data === 'object' && data !== null && (data as { draft?: unknown }).draft === true;
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return { draft, problems: [{ line: block.startLine, message: `frontmatter must be a set of "field: value" lines. ${HOW_TO_START}` }] };
+    return { draft, hasDescription: false, problems: [{ line: block.startLine, message: `frontmatter must be a set of "field: value" lines. ${HOW_TO_START}` }] };
   }
   const result = docFrontmatterSchema.safeParse(data);
+  const described = typeof (data as { description?: unknown }).description === 'string' && (data as { description: string }).description.trim() !== '';
+  const missingDescription = rules.requireDescriptions && (data as { description?: unknown }).description === undefined ? [{ line: block.startLine, message: NO_DESCRIPTION }] : [];
   if (result.success) {
     const prerequisites = result.data.prerequisites?.map((href, i) => ({ href, line: lineOfPath(doc, counter, ['prerequisites', i], block.startLine) }));
-    return prerequisites ? { draft, problems: [], prerequisites } : { draft, problems: [] };
+    return { draft, hasDescription: described, problems: missingDescription, ...(prerequisites ? { prerequisites } : {}) };
   }
 
-  const described = describeZodIssues(result.error, data);
+  const issues = describeZodIssues(result.error, data);
   const problems = result.error.issues.map((issue, index): LocalProblem => {
     if (issue.code === 'unrecognized_keys') {
       const where = issue.path.length > 0 ? ` in ${issue.path.map(String).join('.')}` : '';
@@ -119,8 +132,8 @@ export function checkFrontmatter(block: FrontmatterBlock | undefined): Frontmatt
     const field = String(issue.path.at(-1));
     const fix = missing ? `add "${field}: …" to the frontmatter` : 'fix the value in the frontmatter';
     // describeZodIssues already says what was found, so zod's own "received …" would repeat it.
-    const what = described[index]!.message.replace('Invalid input: ', '').replace(/, received [\w ]+(?= \(got)/, '');
+    const what = issues[index]!.message.replace('Invalid input: ', '').replace(/, received [\w ]+(?= \(got)/, '');
     return { line: lineOfPath(doc, counter, issue.path, block.startLine), message: `invalid frontmatter field ${what}; ${fix}.` };
   });
-  return { draft, problems };
+  return { draft, hasDescription: described, problems: [...missingDescription, ...problems] };
 }

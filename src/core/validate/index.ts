@@ -2,8 +2,9 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../env.ts';
 import type { ContentProblem } from '../problems.ts';
-import { parseResources } from '../resources.ts';
-import { pagePath, RESOURCES_SLUG, slugFromContentPath } from '../urls.ts';
+import { checkResourceSitePaths, parseResources, type LocatedResource } from '../resources.ts';
+import { shownLinksFile } from '../links-file.ts';
+import { DEFAULT_SLUG_RULES, pagePath, RESOURCES_SLUG, slugFromContentPath, type SlugRules } from '../urls.ts';
 import type { DocumentFacts } from '../content/facts.ts';
 import { buildInventory, checkAssetFile, SITE_RESERVED_SLUGS, type Inventory, type InventoryPage } from '../content/inventory.ts';
 import { factsFromSource } from '../content/parse.ts';
@@ -27,6 +28,8 @@ export interface CheckedPage {
 
 export interface CheckSiteOptions {
   base: string;
+  slugRules: SlugRules;
+  requireDescriptions: boolean;
   /** Production builds leave drafts out: links from published pages to drafts are problems there. */
   production: boolean;
   /** How a docs-relative path is named in messages, e.g. `content/docs/` + path. */
@@ -57,7 +60,7 @@ function checkSite(pages: CheckedPage[], options: CheckSiteOptions): ContentProb
   const report = (file: string, list: LocalProblem[]) => {
     for (const problem of list) problems.push({ file: options.display(file), line: problem.line, message: problem.message });
   };
-  const frontmatter = pages.map((page) => checkFrontmatter(findFrontmatter(page.source)));
+  const frontmatter = pages.map((page) => checkFrontmatter(findFrontmatter(page.source), options));
   const index: PageLinkIndex = {
     pages: new Map(pages.map((page, i) => [page.file, { anchors: new Set(page.facts.anchors), draft: frontmatter[i]!.draft }])),
     folders: buildFolderSet(pages.map((page) => page.file)),
@@ -65,7 +68,7 @@ function checkSite(pages: CheckedPage[], options: CheckSiteOptions): ContentProb
     production: options.production,
     resourceIds: options.resourceIds,
     base: options.base,
-    pagesByPath: new Map(pages.map((page) => [pagePath(slugFromContentPath(page.file)), page.file])),
+    pagesByPath: new Map(pages.map((page) => [pagePath(slugFromContentPath(page.file, options.slugRules)), page.file])),
     isOtherRoute: options.isOtherRoute,
     refused: options.refused,
   };
@@ -73,7 +76,7 @@ function checkSite(pages: CheckedPage[], options: CheckSiteOptions): ContentProb
   pages.forEach((page, i) => {
     const { draft, problems: frontmatterProblems } = frontmatter[i]!;
     report(page.file, frontmatterProblems);
-    if (draft && slugFromContentPath(page.file) === '') {
+    if (draft && slugFromContentPath(page.file, options.slugRules) === '') {
       report(page.file, [{ line: 1, message: DRAFT_HOME_PAGE }]);
     }
     report(page.file, page.facts.problems);
@@ -107,6 +110,9 @@ const OWN_ROUTES = new Set([`/${RESOURCES_SLUG}/`, '/robots.txt', '/sitemap-inde
 
 export interface ValidateDocumentsOptions {
   base: string;
+  /** Default: number prefixes stripped, as the site config defaults. */
+  slugRules?: SlugRules;
+  requireDescriptions?: boolean;
   production: boolean;
   /** Whether a file exists, by its POSIX path relative to the docs folder (images may sit outside it: `../x.png`). */
   fileExists: (pathFromDocsDir: string) => boolean;
@@ -117,8 +123,11 @@ export interface ValidateDocumentsOptions {
 /** Checks in-memory pages (tests and the corpus generator): facts come from the same extractor. */
 export function validateDocuments(documents: { file: string; source: string }[], options: ValidateDocumentsOptions): ContentProblem[] {
   const pages = documents.map((doc) => ({ ...doc, facts: factsFromSource({ ...doc, format: doc.file.toLowerCase().endsWith('.mdx') ? ('mdx' as const) : ('md' as const) }) }));
+  const slugRules = options.slugRules ?? DEFAULT_SLUG_RULES;
   const problems = checkSite(pages, {
     base: options.base,
+    slugRules,
+    requireDescriptions: options.requireDescriptions ?? false,
     production: options.production,
     fileExists: options.fileExists,
     display: options.display,
@@ -126,7 +135,7 @@ export function validateDocuments(documents: { file: string; source: string }[],
     checkAsset: (location) => (location.in === 'docs' && !options.fileExists(location.path) ? `does not exist (expected at ${options.display(location.path)}). Fix the path, or put the image file there.` : undefined),
     isOtherRoute: (sitePath) => OWN_ROUTES.has(sitePath),
   });
-  for (const clash of findUrlClashes(documents.map((doc) => doc.file), options.base)) {
+  for (const clash of findUrlClashes(documents.map((doc) => doc.file), options.base, slugRules)) {
     const others = clash.others.map((other) => options.display(other)).join(' and ');
     problems.push({ file: options.display(clash.file), message: `has the same URL (${clash.url}) as ${others}, so one would overwrite the other. Rename or move one of them.` });
   }
@@ -146,12 +155,14 @@ export interface ValidateContentOptions {
   loadProblems?: ContentProblem[];
   /** The inventory taken before Astro loaded the content: a build reads every page once, not twice. */
   inventory?: Inventory;
+  /** How file names become URLs; default: the session's, else number prefixes stripped. */
+  slugRules?: SlugRules;
 }
 
 /** The inventory of the docs folder, with file names shown relative to `rootDir`. */
-export function takeInventory({ docsDir, rootDir = projectRoot }: Pick<ValidateContentOptions, 'docsDir' | 'rootDir'>): Inventory {
+export function takeInventory({ docsDir, rootDir = projectRoot, slugRules = DEFAULT_SLUG_RULES }: Pick<ValidateContentOptions, 'docsDir' | 'rootDir' | 'slugRules'>): Inventory {
   const display = docsDisplay(docsDir, rootDir);
-  return buildInventory({ docsDir, contentDir: path.dirname(docsDir), display, reservedSlugs: SITE_RESERVED_SLUGS });
+  return buildInventory({ docsDir, contentDir: path.dirname(docsDir), display, reservedSlugs: SITE_RESERVED_SLUGS, slugRules });
 }
 
 /** Checks an image file: inside the folders the site publishes, present, readable, and (SVG) safe. */
@@ -187,23 +198,30 @@ function isPublicFile(publicDir: string, sitePath: string): boolean {
  * Finds every page (the inventory), takes each page's facts from the render that recorded them (or,
  * when Astro served the page from its cache, from the same extractor), and checks the whole site.
  */
-export function validateContent({ docsDir, base, rootDir = projectRoot, production = false, session, loadProblems = [], inventory: taken }: ValidateContentOptions): ContentProblem[] {
+export function validateContent({ docsDir, base, rootDir = projectRoot, production = false, session, loadProblems = [], inventory: taken, slugRules = session?.slugRules ?? DEFAULT_SLUG_RULES }: ValidateContentOptions): ContentProblem[] {
   const contentDir = session?.contentDir ?? path.dirname(docsDir);
   const publicDir = session?.publicDir ?? path.join(rootDir, 'public');
   const display = docsDisplay(docsDir, rootDir);
-  const inventory = taken ?? buildInventory({ docsDir, contentDir, display, reservedSlugs: SITE_RESERVED_SLUGS });
+  const inventory = taken ?? buildInventory({ docsDir, contentDir, display, reservedSlugs: SITE_RESERVED_SLUGS, slugRules });
   const pages = inventory.pages.map((page) => ({ file: page.file, source: page.source, facts: factsOf(page, docsDir, session) }));
+  const linksFile = path.join(contentDir, 'links.yaml');
+  const resources = readResources(linksFile);
+  const isOtherRoute = (sitePath: string) => OWN_ROUTES.has(sitePath) || isPublicFile(publicDir, sitePath);
   const problems = checkSite(pages, {
     base,
+    slugRules,
+    requireDescriptions: session?.requireDescriptions ?? false,
     production,
     display,
     fileExists: (file) => existsSync(path.join(docsDir, file)),
-    resourceIds: readResourceIds(path.join(contentDir, 'links.yaml')),
+    resourceIds: resources && new Set(resources.map(({ resource }) => resource.id)),
     checkAsset: makeAssetCheck({ docsDir, contentDir, publicDir, display }),
-    isOtherRoute: (sitePath) => OWN_ROUTES.has(sitePath) || isPublicFile(publicDir, sitePath),
+    isOtherRoute,
     refused: new Set(inventory.refused),
   });
-  return sortProblems([...inventory.problems, ...loadProblems, ...problems]);
+  const published = new Set(inventory.pages.filter((page) => !(production && isDraft(page.source))).map((page) => pagePath(page.slug)));
+  const resourceProblems = checkResourceSitePaths(resources ?? [], shownLinksFile(linksFile, rootDir), (sitePath) => published.has(sitePath) || isOtherRoute(sitePath));
+  return sortProblems([...inventory.problems, ...loadProblems, ...problems, ...resourceProblems]);
 }
 
 function factsOf(page: InventoryPage, docsDir: string, session: ContentSession | undefined): DocumentFacts {
@@ -217,15 +235,20 @@ function factsOf(page: InventoryPage, docsDir: string, session: ContentSession |
 
 /** The content files of the docs folder, as the inventory finds them (POSIX, relative, sorted). */
 export function listContentFiles(docsDir: string): string[] {
-  const inventory = buildInventory({ docsDir, contentDir: path.dirname(docsDir), display: (file) => file, reservedSlugs: new Map() });
+  // Only the file list is used: how names become URLs does not change which files are pages.
+  const inventory = buildInventory({ docsDir, contentDir: path.dirname(docsDir), display: (file) => file, reservedSlugs: new Map(), slugRules: DEFAULT_SLUG_RULES });
   return inventory.pages.map((page) => page.file).sort();
 }
 
-/** Ids of the curated resources, to check `links.yaml#id` links; its own errors are reported by the build. */
-function readResourceIds(file: string): Set<string> | undefined {
+/** The curated resources that parse, to check `links.yaml#id` links and site paths; its own errors are reported by the build. */
+function readResources(file: string): LocatedResource[] | undefined {
   if (!existsSync(file)) return undefined;
-  const { resources } = parseResources(readFileSync(file, 'utf8'), file);
-  return new Set(resources.map(({ resource }) => resource.id));
+  return parseResources(readFileSync(file, 'utf8'), file).resources;
+}
+
+/** Whether a page's frontmatter says `draft: true`, as the frontmatter check reads it. */
+function isDraft(source: string): boolean {
+  return checkFrontmatter(findFrontmatter(source)).draft;
 }
 
 /**
@@ -233,11 +256,18 @@ function readResourceIds(file: string): Set<string> | undefined {
  * sizes) and every page's frontmatter. Astro's own loading would trip over these first, with a
  * stack trace, a dropped page or an exploding YAML alias.
  */
-export function validateBeforeLoading({ docsDir, rootDir = projectRoot, inventory = takeInventory({ docsDir, rootDir }) }: Pick<ValidateContentOptions, 'docsDir' | 'rootDir' | 'inventory'>): ContentProblem[] {
+export function validateBeforeLoading({
+  docsDir,
+  rootDir = projectRoot,
+  inventory = takeInventory({ docsDir, rootDir }),
+  requireDescriptions = false,
+}: Pick<ValidateContentOptions, 'docsDir' | 'rootDir' | 'inventory'> & { requireDescriptions?: boolean }): BeforeLoading {
   const display = docsDisplay(docsDir, rootDir);
   const problems = [...inventory.problems];
+  const withoutDescription: string[] = [];
   for (const page of inventory.pages) {
-    const { draft, problems: found } = checkFrontmatter(findFrontmatter(page.source));
+    const { draft, hasDescription, problems: found } = checkFrontmatter(findFrontmatter(page.source), { requireDescriptions });
+    if (!hasDescription && found.length === 0) withoutDescription.push(display(page.file));
     for (const problem of found) problems.push({ file: display(page.file), ...problem });
     if (draft && page.slug === '') {
       problems.push({ file: display(page.file), line: 1, message: DRAFT_HOME_PAGE });
@@ -245,5 +275,11 @@ export function validateBeforeLoading({ docsDir, rootDir = projectRoot, inventor
     const deepest = deepestPrefix(page.source);
     if (deepest.depth > MAX_NESTING_DEPTH) problems.push({ file: display(page.file), line: deepest.line, message: NESTING_ADVICE });
   }
-  return sortProblems(problems);
+  return { problems: sortProblems(problems), withoutDescription };
+}
+
+export interface BeforeLoading {
+  problems: ContentProblem[];
+  /** Pages whose description comes from their first paragraph (shown names), for one warning. */
+  withoutDescription: string[];
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isContentFile, joinBase, pageHref, RESOURCES_SLUG, slugFromContentPath } from '../urls.ts';
+import { isContentFile, joinBase, pageHref, RESOURCES_SLUG, slugFromContentPath, type SlugRules } from '../urls.ts';
 
 /**
  * What a link written in a content file points at, decided from the text alone so the Markdown
@@ -85,10 +85,10 @@ export function stripBase(sitePath: string, base: string): string {
 }
 
 /** The site URL a page, section, resource or site-path link becomes, with the base path and the original query/fragment. */
-export function siteHrefFor(target: Extract<LinkTarget, { kind: 'page' | 'section' | 'resource' | 'site-path' }>, base: string): string {
+export function siteHrefFor(target: Extract<LinkTarget, { kind: 'page' | 'section' | 'resource' | 'site-path' }>, base: string, rules: SlugRules): string {
   if (target.kind === 'resource') return pageHref(base, RESOURCES_SLUG, target.id);
   // Authors write `/guide/` as Starlight and Docusaurus users do; under a base path it must gain it.
   if (target.kind === 'site-path') return joinBase(base, stripBase(target.path, base)) + target.suffix;
   const file = target.kind === 'page' ? target.file : sectionIndexFiles(target.dir)[0]!;
-  return pageHref(base, slugFromContentPath(file)) + target.suffix;
+  return pageHref(base, slugFromContentPath(file, rules)) + target.suffix;
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildInventory, checkAssetFile, firstInvalidUtf8, SITE_RESERVED_SLUGS, type InventoryOptions } from '../../../src/core/content/inventory.ts';
 import { formatProblem } from '../../../src/core/problems.ts';
+import { DEFAULT_SLUG_RULES } from '../../../src/core/urls.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '../../..');
 
@@ -38,6 +39,7 @@ function inventory(overrides: Partial<InventoryOptions> = {}) {
     contentDir,
     display: (file) => `content/docs/${file}`,
     reservedSlugs: SITE_RESERVED_SLUGS,
+    slugRules: DEFAULT_SLUG_RULES,
     ...overrides,
   });
 }

@@ -35,7 +35,6 @@ describe('validateContent on the bad fixture folders', () => {
 
   it('bad-frontmatter: one problem per bad field, each on its line', () => {
     expect(problemsIn('bad-frontmatter')).toEqual([
-      'tests/fixtures/bad-frontmatter/docs/broken.md:1: invalid frontmatter field description: expected string (got nothing); add "description: …" to the frontmatter.',
       'tests/fixtures/bad-frontmatter/docs/broken.md:4: invalid frontmatter field sidebar.order: expected number (got "first"); fix the value in the frontmatter.',
       'tests/fixtures/bad-frontmatter/docs/broken.md:5: invalid frontmatter field draft: expected boolean (got "maybe"); fix the value in the frontmatter.',
     ]);

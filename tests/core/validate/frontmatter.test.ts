@@ -13,7 +13,6 @@ describe('validateDocuments: frontmatter', () => {
       'a.md': '---\ntitle: ""\nsidebar:\n  order: 1.5\n  lable: Short\ndraft: "yes"\ncolour: blue\n---\n\nBody.\n',
     });
     expect(problems).toEqual([
-      { file: 'content/docs/a.md', line: 1, message: 'invalid frontmatter field description: expected string (got nothing); add "description: …" to the frontmatter.' },
       { file: 'content/docs/a.md', line: 2, message: 'invalid frontmatter field title: a page needs a title (got ""); fix the value in the frontmatter.' },
       { file: 'content/docs/a.md', line: 4, message: 'invalid frontmatter field sidebar.order: sidebar.order must be a whole number (got number 1.5); fix the value in the frontmatter.' },
       { file: 'content/docs/a.md', line: 5, message: 'frontmatter field "lable" in sidebar is not allowed; allowed: label, order. Fix the spelling or remove it.' },
@@ -26,6 +25,31 @@ describe('validateDocuments: frontmatter', () => {
     ]);
   });
 
+  it('lets a page leave its description out, unless the site requires one', () => {
+    const page = '---\ntitle: A page\n---\n\nBody.\n';
+    expect(validate({ 'a.md': page })).toEqual([]);
+    expect(validate({ 'a.md': page }, { requireDescriptions: true })).toEqual([
+      { file: 'content/docs/a.md', line: 1, message: expect.stringContaining('has no description, and this site requires one (requireDescriptions in src/site.config.ts)') },
+    ]);
+    expect(validate({ 'a.md': '---\ntitle: A page\ndescription: "  "\n---\n' })[0]?.message).toContain('description must not be empty');
+  });
+
+  it('lists the pages without a description before Astro loads anything, to warn once', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'descriptions-'));
+    try {
+      const docsDir = path.join(root, 'content', 'docs');
+      mkdirSync(docsDir, { recursive: true });
+      writeFileSync(path.join(docsDir, 'index.md'), '---\ntitle: Home\ndescription: Start here.\n---\n\nHello.\n');
+      writeFileSync(path.join(docsDir, 'a.md'), '---\ntitle: A\n---\n\nBody.\n');
+      writeFileSync(path.join(docsDir, 'b.md'), '---\ntitle: B\n---\n\nBody.\n');
+      expect(validateBeforeLoading({ docsDir, rootDir: root })).toEqual({ problems: [], withoutDescription: ['content/docs/a.md', 'content/docs/b.md'] });
+      const required = validateBeforeLoading({ docsDir, rootDir: root, requireDescriptions: true });
+      expect(required.problems.map((problem) => `${problem.file}:${problem.line}`)).toEqual(['content/docs/a.md:1', 'content/docs/b.md:1']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('reports YAML syntax errors with the file line', () => {
     const problems = validate({ 'a.md': '---\ntitle: Docker: the basics\ndescription: x\n---\n' });
     expect(problems).toHaveLength(1);
@@ -36,7 +60,7 @@ describe('validateDocuments: frontmatter', () => {
   it('reports a page without frontmatter and shows the block to add', () => {
     const [problem] = validate({ 'a.md': '# Just a heading\n' });
     expect(problem).toMatchObject({ file: 'content/docs/a.md', line: 1 });
-    expect(problem!.message).toContain('has no frontmatter; every page needs a title and a description.');
+    expect(problem!.message).toContain('has no frontmatter; every page needs at least a title.');
     expect(problem!.message).toContain('title: Page title');
   });
 
@@ -70,7 +94,7 @@ describe('frontmatter: YAML that would exhaust time or memory', () => {
 
   it('still allows a few aliases', () => {
     const page = '---\ntitle: &name Docker volumes\ndescription: Where data lives.\nsidebar:\n  label: *name\n---\n\nBody.\n';
-    expect(checkFrontmatter(findFrontmatter(page))).toEqual({ draft: false, problems: [] });
+    expect(checkFrontmatter(findFrontmatter(page))).toEqual({ draft: false, hasDescription: true, problems: [] });
   });
 
   it('refuses lists nested 10,000 deep with a named message, not a RangeError', () => {
@@ -100,7 +124,7 @@ describe('frontmatter: YAML that would exhaust time or memory', () => {
       mkdirSync(docsDir, { recursive: true });
       writeFileSync(path.join(docsDir, 'index.md'), '---\ntitle: Home\ndescription: Start here.\n---\n\nHello.\n');
       writeFileSync(path.join(docsDir, 'bomb.md'), `---\ntitle: A\ndescription: B\n${billionLaughs}\n---\n\nBody.\n`);
-      expect(validateBeforeLoading({ docsDir, rootDir: root })).toEqual([
+      expect(validateBeforeLoading({ docsDir, rootDir: root }).problems).toEqual([
         { file: 'content/docs/bomb.md', line: 6, message: 'frontmatter uses YAML aliases (*name) that expand too far (more than 100 values); write the values out instead.' },
       ]);
     } finally {

@@ -6,11 +6,11 @@ export const frontmatter = (title = 'A page', extra = '') => `---\ntitle: ${titl
 /** Validates in-memory pages (paths relative to the docs folder); `assets` are the other files that exist. */
 export function validate(
   pages: Record<string, string>,
-  { production = false, assets = [] as string[], base = '/', resourceIds = undefined as Set<string> | undefined } = {},
+  { production = false, assets = [] as string[], base = '/', resourceIds = undefined as Set<string> | undefined, requireDescriptions = false } = {},
 ): ContentProblem[] {
   const existing = new Set([...Object.keys(pages), ...assets]);
   return validateDocuments(
     Object.entries(pages).map(([file, source]) => ({ file, source })),
-    { base, production, fileExists: (file) => existing.has(file), display: (file) => `content/docs/${file}`, resourceIds },
+    { base, production, fileExists: (file) => existing.has(file), display: (file) => `content/docs/${file}`, resourceIds, requireDescriptions },
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveLinkTarget, siteHrefFor } from '../../../src/core/validate/link-target.ts';
+import { DEFAULT_SLUG_RULES } from '../../../src/core/urls.ts';
 
 describe('resolveLinkTarget', () => {
   it('resolves page links against the linking file and keeps query and fragment as written', () => {
@@ -42,9 +43,9 @@ describe('resolveLinkTarget', () => {
     const without = resolveLinkTarget('/hands-on/compose/#up', 'index.md');
     const withBase = resolveLinkTarget('/docker-learning/hands-on/compose/', 'index.md');
     if (without.kind !== 'site-path' || withBase.kind !== 'site-path') throw new Error('unexpected kinds');
-    expect(siteHrefFor(without, '/docker-learning')).toBe('/docker-learning/hands-on/compose/#up');
-    expect(siteHrefFor(withBase, '/docker-learning')).toBe('/docker-learning/hands-on/compose/');
-    expect(siteHrefFor(without, '/')).toBe('/hands-on/compose/#up');
+    expect(siteHrefFor(without, '/docker-learning', DEFAULT_SLUG_RULES)).toBe('/docker-learning/hands-on/compose/#up');
+    expect(siteHrefFor(withBase, '/docker-learning', DEFAULT_SLUG_RULES)).toBe('/docker-learning/hands-on/compose/');
+    expect(siteHrefFor(without, '/', DEFAULT_SLUG_RULES)).toBe('/hands-on/compose/#up');
   });
 });
 
@@ -53,7 +54,7 @@ describe('siteHrefFor', () => {
     const page = resolveLinkTarget('./Getting Started.md#setup', 'index.md');
     const folder = resolveLinkTarget('./vms/', 'index.md');
     if (page.kind !== 'page' || folder.kind !== 'section') throw new Error('unexpected kinds');
-    expect(siteHrefFor(page, '/docker-learning')).toBe('/docker-learning/getting-started/#setup');
-    expect(siteHrefFor(folder, '/')).toBe('/vms/');
+    expect(siteHrefFor(page, '/docker-learning', DEFAULT_SLUG_RULES)).toBe('/docker-learning/getting-started/#setup');
+    expect(siteHrefFor(folder, '/', DEFAULT_SLUG_RULES)).toBe('/vms/');
   });
 });

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import remarkDirectiveSyntax from '../../src/core/content/directives.ts';
+import { factsFromSource } from '../../src/core/content/parse.ts';
+import remarkAsides from '../../src/plugins/remark-asides.ts';
+import { renderMarkdown, renderMdx } from './render.ts';
+
+const plugins = { remarkPlugins: [remarkDirectiveSyntax, remarkAsides] };
+// Tags without the line breaks between them: they differ between blockquotes and directives and mean nothing.
+const tight = (html: string) => html.replace(/>\n</g, '><');
+const render = async (md: string) => tight(await renderMarkdown(md, plugins));
+const problemsOf = (source: string, file = 'a.md') => factsFromSource({ file, format: file.endsWith('.mdx') ? 'mdx' : 'md', source }).problems;
+
+describe('asides (Starlight and Docusaurus)', () => {
+  it('renders each aside name as the callout GitHub alerts become, with its own title', async () => {
+    for (const [name, callout, title] of [
+      ['note', 'note', 'Note'],
+      ['tip', 'tip', 'Tip'],
+      ['caution', 'warning', 'Caution'],
+      ['warning', 'warning', 'Warning'],
+      ['danger', 'caution', 'Danger'],
+      ['info', 'note', 'Info'],
+      ['important', 'important', 'Important'],
+    ] as const) {
+      const html = await render(`:::${name}\nBody text.\n:::`);
+      expect(html, name).toBe(`<div class="callout callout-${callout}" role="note"><p class="callout-title">${title}</p><p>Body text.</p></div>`);
+    }
+  });
+
+  it('takes a custom title in the Starlight form, with inline formatting', async () => {
+    const html = await render(':::tip[Before you *start*]\nInstall Docker.\n:::');
+    expect(html).toContain('<p class="callout-title">Before you <em>start</em></p><p>Install Docker.</p>');
+  });
+
+  it('takes a custom title in the Docusaurus form, on the same line as the name', async () => {
+    const html = await render(':::danger Do not run this as root\nIt can delete the host.\n:::');
+    expect(html).toContain('<div class="callout callout-caution" role="note"><p class="callout-title">Do not run this as root</p>');
+    expect(html).not.toContain(':::');
+  });
+
+  it('keeps several blocks, lists and code inside one aside', async () => {
+    const html = await render(':::note\nFirst.\n\n- one\n- two\n\n```sh\ndocker ps\n```\n:::');
+    expect(html).toMatch(/^<div class="callout callout-note" role="note">[\s\S]*<ul>[\s\S]*<code class="language-sh">docker ps\n<\/code>[\s\S]*<\/div>$/);
+  });
+
+  it('leaves colons in prose and code exactly as written', async () => {
+    const html = await render('Meet at 10:30, map a:b and run `-p 8080:80`; :smile: stays too.\n\n```\n:::note not a title\n```');
+    expect(html).toContain('<p>Meet at 10:30, map a:b and run <code>-p 8080:80</code>; :smile: stays too.</p>');
+    expect(html).toContain(':::note not a title');
+  });
+
+  it('renders the same in MDX', async () => {
+    const html = tight(await renderMdx(':::caution[Careful]\nText.\n:::', plugins));
+    expect(html).toContain('<div class="callout callout-warning" role="note"><p class="callout-title">Careful</p>');
+  });
+
+  it('names an unknown aside with its line, in Markdown and MDX, and accepts the known ones', () => {
+    expect(problemsOf('Intro.\n\n:::notice\nText.\n:::\n')).toEqual([{ line: 3, message: expect.stringContaining('":::notice" is not an aside this site knows') }]);
+    expect(problemsOf('Intro.\n\n::youtube[video]\n', 'b.mdx')).toEqual([{ line: 3, message: expect.stringContaining('"::youtube"') }]);
+    expect(problemsOf(':::note[Title]\nx\n:::\n\n:::danger Title\ny\n:::\n\nAt 10:30 a:b.')).toEqual([]);
+  });
+});

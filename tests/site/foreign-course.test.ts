@@ -1,0 +1,98 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, readPage, type BuildResult } from '../helpers/build-site.ts';
+import { Page } from '../../scripts/support/html-page.ts';
+
+// A course written for Starlight, copied in as it is: numbered folders and chapters, no
+// descriptions, asides, a _category_.json, images in public/ and beside the pages, one .mdx chapter.
+// Built under a base path, so root-absolute image paths have to gain it.
+const fixture = 'tests/fixtures/foreign-course';
+const base = '/course';
+
+describe('a course written for another generator builds unchanged', () => {
+  let build: BuildResult;
+  beforeAll(() => {
+    build = buildSite({ contentDir: fixture, name: 'foreign-course', base, env: { DOCS_PUBLIC_DIR: path.join(fixture, 'public') } });
+  });
+  const page = (sitePath: string) => new Page(readPage(build.outDir, sitePath));
+
+  it('builds, and warns once about the pages without a description', () => {
+    expect(build.status, build.output).toBe(0);
+    const warnings = build.output.split('\n').filter((line) => line.includes('have no description'));
+    expect(warnings).toHaveLength(1);
+    expect(build.output).toContain('  - tests/fixtures/foreign-course/docs/01-getting-started/03-images.mdx');
+  });
+
+  it('publishes every chapter at a URL without its number prefix', () => {
+    const built = readdirSync(build.outDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('index.html')).sort();
+    expect(built).toEqual([
+      'conclusion/index.html',
+      'getting-started/first-run/index.html',
+      'getting-started/images/index.html',
+      'getting-started/install/index.html',
+      'index.html',
+      'introduction/what-you-will-learn/index.html',
+      'introduction/why-containers/index.html',
+      'modern-docker/compose/index.html',
+      'modern-docker/volumes/index.html',
+      'resources/index.html',
+    ]);
+  });
+
+  it('orders sections and chapters by file name, labelled without prefixes', () => {
+    const home = page('');
+    expect(home.texts('nav.sidebar .nav-section-title').map((label) => label.replace(/\s*\d+ pages$/, ''))).toEqual([
+      'Introduction',
+      'Getting started',
+      'Modern docker',
+      'Conclusion',
+    ]);
+    // A collapsed folder without an index page still leads somewhere: its first chapter.
+    expect(home.attr('nav.sidebar a.nav-section-title', 'href')).toBe(`${base}/introduction/what-you-will-learn/`);
+    const chapter = page('getting-started/first-run');
+    expect(chapter.texts('nav.sidebar .nav-section.expanded li a')).toEqual(['Installing the engine', 'Your first run', 'Looking at images']);
+    expect(chapter.all('nav.sidebar [aria-current="page"]').map((a) => a.properties.href)).toEqual([`${base}/getting-started/first-run/`]);
+  });
+
+  it('gives breadcrumbs and previous/next in file order, across sections', () => {
+    const chapter = page('getting-started/install');
+    expect(chapter.texts('nav.breadcrumbs li')).toEqual(['Home', 'Getting started', 'Installing the engine']);
+    expect(chapter.attr('.pager a[rel="prev"]', 'href')).toBe(`${base}/introduction/why-containers/`);
+    expect(chapter.attr('.pager a[rel="next"]', 'href')).toBe(`${base}/getting-started/first-run/`);
+    expect(page('getting-started/images').attr('.pager a[rel="next"]', 'href')).toBe(`${base}/modern-docker/compose/`);
+  });
+
+  it('renders Starlight and Docusaurus asides as callouts, and leaves colons in prose alone', () => {
+    expect(page('introduction/what-you-will-learn').texts('div.callout-note[role="note"] .callout-title')).toEqual(['Note']);
+    expect(page('introduction/why-containers').texts('div.callout-tip .callout-title')).toEqual(['Keep this in mind']);
+    expect(page('getting-started/install').texts('div.callout-warning .callout-title')).toEqual(['Caution']);
+    expect(page('getting-started/first-run').texts('div.callout-caution .callout-title')).toEqual(['Never run untrusted images with --privileged']);
+    expect(page('getting-started/images').texts('div.callout-warning .callout-title')).toEqual(['Warning']);
+    const html = readPage(build.outDir, 'introduction/why-containers');
+    expect(html).toContain('The meeting starts at 10:30, and a port mapping such as 8080:80 stays text, like a:b.');
+    expect(html).not.toMatch(/:::/);
+  });
+
+  it('links chapters written as relative .md links to their published URLs', () => {
+    expect(page('getting-started/images').all('main a').map((a) => a.properties.href)).toContain(`${base}/getting-started/first-run/`);
+    expect(page('conclusion').all('main a').map((a) => a.properties.href)).toContain(`${base}/introduction/what-you-will-learn/`);
+  });
+
+  it('serves images from public/ under the base path, and processes images beside the pages', () => {
+    expect(page('introduction/why-containers').attr('main img', 'src')).toBe(`${base}/diagram.png`);
+    expect(existsSync(path.join(build.outDir, 'diagram.png'))).toBe(true);
+    const processed = page('modern-docker/volumes').attr('main img', 'src');
+    expect(processed).toMatch(new RegExp(`^${base}/_astro/layers\\.[\\w-]+\\.webp$`));
+  });
+
+  it('describes each page with its first paragraph, as plain text', () => {
+    expect(page('getting-started/first-run').attr('meta[name="description"]', 'content')).toBe('Run a throwaway container and watch it exit when its command is done.');
+    expect(page('getting-started/images').attr('meta[name="description"]', 'content')).toBe(
+      'An image is a stack of read-only layers; the one we pulled has of them, and each layer records the files one build step changed.',
+    );
+    const long = page('introduction/what-you-will-learn').attr('meta[property="og:description"]', 'content')!;
+    expect(long.length).toBeLessThanOrEqual(160);
+    expect(long).toMatch(/^By the end you can package a small web service .*\w…$/);
+  });
+});
