@@ -142,7 +142,7 @@ async function ensureImage(docker: Docker, image: string, recipe: string, build:
 /** debootstrap's minimal Debian bookworm, imported as an image; apt's caches and the docs left out. */
 async function buildDebian(docker: Docker, recipe: string, workDir: string): Promise<void> {
   const rootfs = path.join(workDir, 'rootfs');
-  const debootstrap = await runCommand('debootstrap', ['--variant=minbase', 'bookworm', rootfs, DEBIAN_MIRROR], { timeoutMs: 15 * 60_000 });
+  const debootstrap = await runCommand('/usr/sbin/debootstrap', ['--variant=minbase', 'bookworm', rootfs, DEBIAN_MIRROR], { timeoutMs: 15 * 60_000 });
   if (debootstrap.code !== 0) throw new Error(`debootstrap failed (exit ${debootstrap.code}); is Debian's debootstrap installed (\`npm run setup:system\`)?\n${debootstrap.stderr.slice(-2000)}`);
   for (const leftover of ['var/cache/apt/archives', 'var/lib/apt/lists', 'usr/share/doc', 'usr/share/man', 'usr/share/info']) {
     rmSync(path.join(rootfs, leftover), { recursive: true, force: true });
