@@ -31,7 +31,7 @@ let browser: Browser | undefined;
 let containerStarted = false;
 let imageBuilt = false;
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 async function imageSize(image: string): Promise<number> {
   return Number(await docker!(['image', 'inspect', '--format', '{{.Size}}', image]));
