@@ -8,6 +8,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { fileURLToPath } from 'node:url';
 import { readEnv } from './src/core/env.ts';
 import { markdownPipeline } from './src/plugins/index.ts';
+import { codeThemeCssPlugin, codeThemes } from './src/plugins/code-theme.ts';
 import { parallelUnified, RenderPool } from './src/plugins/render-pool.ts';
 import { resolveSiteConfig, SiteConfigError } from './src/core/site-config.ts';
 import { createContentSession } from './src/core/content/session.ts';
@@ -66,8 +67,8 @@ export default defineConfig({
     // No SmartyPants: it cost ~5 s per 1,000 pages (a tenth of the build), and its dashes changed
     // heading ids away from GitHub's ('--' must survive). Authors type typographic quotes themselves.
     processor,
-    // The "-default" GitHub themes meet WCAG AA contrast; plain github-light/dark do not (3.0-3.5:1).
-    shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' }, defaultColor: false },
+    // Colours as variables only (defaultColor: false), which src/plugins/rehype-code-classes.ts turns into classes.
+    shikiConfig: { themes: codeThemes, defaultColor: false },
   },
   // validateContent first: a content mistake stops the build before anything is rendered.
   integrations: [
@@ -83,6 +84,8 @@ export default defineConfig({
     pagefind({ language: siteConfig.lang, linksFile: env.linksFile }),
   ],
   vite: {
+    // The stylesheet for the code colour classes (src/plugins/code-theme.ts).
+    plugins: [codeThemeCssPlugin()],
     // Scripts stay external files: the Content-Security-Policy then needs 'self' plus the hash of
     // the one inline theme snippet, instead of a hash that changes with every script edit.
     build: { assetsInlineLimit: 0 },

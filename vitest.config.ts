@@ -40,6 +40,9 @@ const browserFiles = [
   'tests/site/course.e2e.test.ts',
 ];
 
+// The Docker image test builds and runs the real image (tests/docker/): its own tier, last and alone.
+const dockerFiles = ['tests/docker/**/*.test.ts'];
+
 // A renamed or deleted file would otherwise drop out of its tier silently, or land in unit.
 const missing = [...buildFiles, ...browserFiles].filter((file) => !existsSync(fileURLToPath(new URL(file, import.meta.url))));
 if (missing.length > 0) throw new Error(`vitest.config.ts lists test files that do not exist: ${missing.join(', ')}`);
@@ -62,7 +65,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'tests/.tmp/**', ...buildFiles, ...browserFiles],
+          exclude: [...configDefaults.exclude, 'tests/.tmp/**', ...buildFiles, ...browserFiles, ...dockerFiles],
           env: { TEST_TIER: 'unit' },
           // Most unit files run in milliseconds; a fresh worker per file cost more than the tests.
           // Files share a worker's modules, so a test that mocks or patches globals must undo it.
@@ -91,6 +94,18 @@ export default defineConfig({
           // (Vitest requires its own groupOrder for a project whose maxWorkers differs.)
           maxWorkers: 1,
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'docker',
+          include: dockerFiles,
+          env: { TEST_TIER: 'docker' },
+          // Building the image saturates both cores for a minute or more: after every other tier.
+          ...slow,
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests use, only those missing: chromium (browser tests, PDF,
-# accessibility audits), nginx and its brotli module (the serving tests). Nothing downloads a
-# browser of its own. Installing nginx starts no service the tests rely on: they start their own.
+# accessibility audits), nginx and its brotli module (the serving tests), docker.io and debootstrap
+# (the Docker image test builds local base images and the real image). Nothing downloads a browser
+# of its own. Installing nginx or docker.io starts no service the tests rely on: they start their own.
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
 [ -e /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ] || missing+=(libnginx-mod-http-brotli-filter)
+[ -x /usr/sbin/dockerd ] || missing+=(docker.io)
+[ -x /usr/sbin/debootstrap ] || missing+=(debootstrap)
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "System packages present: chromium, nginx with brotli."
+  echo "System packages present: chromium, nginx with brotli, docker.io, debootstrap."
   exit 0
 fi
 if ! command -v apt-get >/dev/null; then
-  echo "Missing ${missing[*]}: install them with your package manager (the tests expect /usr/bin/chromium and /usr/sbin/nginx)." >&2
+  echo "Missing ${missing[*]}: install them with your package manager (the tests expect /usr/bin/chromium and /usr/sbin/nginx; without a Docker engine the image test is skipped)." >&2
   exit 1
 fi
 sudo=''

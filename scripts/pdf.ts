@@ -13,7 +13,7 @@ import { chromium } from 'playwright-core';
 import { projectRoot, readEnv } from '../src/core/env.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium.ts';
 import { serveStatic } from './support/static-server.ts';
-import { insertPdfLink, printablePage } from '../src/core/printable.ts';
+import { insertPdfLink, pdfPlaceholderHtml, printablePage } from '../src/core/printable.ts';
 import { resolveSiteConfig, SiteConfigError } from '../src/core/site-config.ts';
 import { joinBase } from '../src/core/urls.ts';
 import siteConfigInput from '../src/site.config.ts';
@@ -164,7 +164,7 @@ export async function renderPdf(options: PdfOptions): Promise<PdfResult> {
   return { outFile: options.outFile, pages: countPdfPages(pdf), bytes: pdf.byteLength, milliseconds: performance.now() - started, missing };
 }
 
-/** Only now that the PDF exists does the page get its download link (see src/lib/printable.ts). */
+/** Only now that the PDF exists does the page get its download link (see src/core/printable.ts). */
 async function linkPdfFromPage(options: PdfOptions, result: PdfResult): Promise<void> {
   const pageFile = path.join(options.distDir, options.page, 'index.html');
   const relativeToDist = path.relative(options.distDir, result.outFile);
@@ -172,7 +172,13 @@ async function linkPdfFromPage(options: PdfOptions, result: PdfResult): Promise<
   const href = joinBase(options.base, `/${relativeToDist.split(path.sep).join('/')}`);
   const description = `${options.format}, ${result.pages} page${result.pages === 1 ? '' : 's'}, ${Math.round(result.bytes / 1024)} kB`;
   const html = insertPdfLink(await readFile(pageFile, 'utf8'), href, description);
-  if (html === undefined) return;
+  // Deploys and the Docker image run this step to ship the PDF: one nobody can find is a failure.
+  if (html === undefined) {
+    throw new PdfError(
+      `${path.relative(process.cwd(), pageFile) || pageFile} has no place for the download link (${pdfPlaceholderHtml}), so readers could not find the PDF. ` +
+        'The page template (src/pages/[...slug].astro) puts it on the printable page; rebuild with `npm run build`, or pass the right page with --page.',
+    );
+  }
   await writeFile(pageFile, html);
   console.log(`Linked the PDF from ${path.relative(process.cwd(), pageFile) || pageFile}`);
 }

@@ -5,11 +5,12 @@
  */
 export const printablePage = { slug: 'reference/quick-reference', pdf: 'docker-quick-ref.pdf' } as const;
 
-const PLACEHOLDER = /<p class="pdf-download" data-pdf-download hidden><\/p>/;
+// The empty placeholder, or the link an earlier run put there: running `npm run pdf` again updates it.
+const PLACEHOLDER = /<p class="pdf-download"(?: data-pdf-download hidden)?>.*?<\/p>/;
 
 export const pdfPlaceholderHtml = '<p class="pdf-download" data-pdf-download hidden></p>';
 
-/** The page's HTML with the placeholder replaced by a link to the PDF, or undefined if it has none. */
+/** The page's HTML with the placeholder (or an earlier link) replaced by a link to the PDF, or undefined if it has neither. */
 export function insertPdfLink(html: string, href: string, description: string): string | undefined {
   if (!PLACEHOLDER.test(html)) return undefined;
   const escaped = href.replace(/&/g, '&amp;').replace(/"/g, '&quot;');

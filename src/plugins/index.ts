@@ -11,6 +11,7 @@ import remarkContentLinks from './remark-content-links.ts';
 import remarkCodeTitles from './remark-code-titles.ts';
 import rehypeTaskListLabels from './rehype-task-list-labels.ts';
 import rehypeTableScroll from './rehype-table-scroll.ts';
+import rehypeCodeClasses from './rehype-code-classes.ts';
 import { headingAnchorOptions } from './heading-anchors.ts';
 import remarkRecordFacts from './remark-record-facts.ts';
 import remarkMdxExpressionErrors from './remark-mdx-expression-errors.ts';
@@ -53,6 +54,8 @@ export function markdownPipeline({ docsDir, base, session }: MarkdownPipelineOpt
       remarkCodeTitles,
     ],
     rehypePlugins: [
+      // Straight after Astro's highlighting, which runs before these: its colours become classes.
+      rehypeCodeClasses,
       // Ids first: the anchors link to them.
       rehypeSlug,
       [rehypeAutolinkHeadings, headingAnchorOptions],

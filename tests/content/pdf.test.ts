@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/core/env.ts';
 import { countPdfPages, parsePdfArgs, PdfError } from '../../scripts/pdf.ts';
+import { pdfPlaceholderHtml } from '../../src/core/printable.ts';
 import { tmpRoot } from '../helpers/build-site.ts';
 
 const node = path.join(projectRoot, 'node_modules', '.bin', 'node');
@@ -14,8 +15,8 @@ function runPdf(args: string[], env: Record<string, string> = {}) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A built site in miniature: the page and a stylesheet it loads by site-absolute path, under `base`. */
-function fakeDist(name: string, base: string, body: string): string {
+/** A built site in miniature: the page, with the link's placeholder, and a stylesheet it loads by site-absolute path, under `base`. */
+function fakeDist(name: string, base: string, body: string, placeholder = pdfPlaceholderHtml): string {
   const dist = path.join(tmpRoot, name);
   rmSync(dist, { recursive: true, force: true });
   const prefix = base === '/' ? '' : base;
@@ -25,7 +26,7 @@ function fakeDist(name: string, base: string, body: string): string {
   writeFileSync(
     path.join(dist, 'reference', 'quick-reference', 'index.html'),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Quick reference</title>` +
-      `<link rel="stylesheet" href="${prefix}/_astro/print.css"></head><body><h1>Docker quick reference</h1>${body}</body></html>`,
+      `<link rel="stylesheet" href="${prefix}/_astro/print.css"></head><body><h1>Docker quick reference</h1>${placeholder}${body}</body></html>`,
   );
   return dist;
 }
@@ -68,6 +69,16 @@ describe('npm run pdf', () => {
     const pdf = readFileSync(out);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(countPdfPages(pdf)).toBe(1);
+    const page = readFileSync(path.join(dist, 'reference', 'quick-reference', 'index.html'), 'utf8');
+    expect(page).toMatch(/<a href="\/docs-base\/docker-quick-ref\.pdf" download>Download as PDF<\/a> \(A4, 1 page, \d+ kB\)/);
+  });
+
+  it('fails when the page has no place for the link, instead of shipping a PDF nobody finds', () => {
+    const dist = fakeDist('pdf-no-placeholder', '/', '<p>x</p>', '');
+    const { status, stderr } = runPdf(['--dist', dist]);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/has no place for the download link .*data-pdf-download/);
+    expect(stderr).not.toMatch(/\n\s+at /);
   });
 
   it('fails when the sheet no longer fits on the promised number of pages', () => {

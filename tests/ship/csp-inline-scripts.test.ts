@@ -23,12 +23,13 @@ interface PageFindings {
   scripts: InlineScript[];
   handlers: string[];
   styleElements: string[];
+  styleAttributes: string[];
 }
 
 const executableTypes = new Set(['', 'text/javascript', 'application/javascript', 'module']);
 
 function inspectPage(html: string, page: string): PageFindings {
-  const findings: PageFindings = { scripts: [], handlers: [], styleElements: [] };
+  const findings: PageFindings = { scripts: [], handlers: [], styleElements: [], styleAttributes: [] };
   let inlineScript: string | undefined;
   let inStyle = false;
   const parser = new Parser(
@@ -37,6 +38,7 @@ function inspectPage(html: string, page: string): PageFindings {
         for (const [attribute, value] of Object.entries(attributes)) {
           if (/^on/i.test(attribute)) findings.handlers.push(`${page}: <${name} ${attribute}="${value}">`);
           if ((attribute === 'href' || attribute === 'src') && /^\s*javascript:/i.test(value)) findings.handlers.push(`${page}: <${name} ${attribute}="${value}">`);
+          if (attribute === 'style') findings.styleAttributes.push(`${page}: <${name} style="${value.slice(0, 60)}">`);
         }
         if (name === 'script' && attributes.src === undefined && executableTypes.has((attributes.type ?? '').trim().toLowerCase())) inlineScript = '';
         if (name === 'style') inStyle = true;
@@ -111,17 +113,23 @@ describe('the CSP in nginx.conf against every page of the built site', () => {
     const styles = findings.flatMap((page) => page.styleElements);
     expect(styles, `keep styles in stylesheets (Astro bundles component <style> into /_astro/*.css):\n${styles.join('\n')}`).toEqual([]);
   });
+
+  it('has no style attributes, which the CSP blocks (it has no style-src-attr exception)', () => {
+    const attributes = findings.flatMap((page) => page.styleAttributes);
+    expect(attributes, `use a class and a rule in a stylesheet instead:\n${attributes.slice(0, 20).join('\n')}`).toEqual([]);
+  });
 });
 
 describe('inspectPage', () => {
   it('hashes the exact text of inline scripts and ignores external scripts and data blocks', () => {
     const html =
       '<script>let a = 1 &amp;&amp; 2;</script><script type="module" src="/x.js"></script>' +
-      '<script type="application/ld+json">{"a":1}</script><button onclick="go()">x</button><a href="javascript:void 0">y</a><style>p{}</style>';
+      '<script type="application/ld+json">{"a":1}</script><button onclick="go()">x</button><a href="javascript:void 0">y</a><style>p{}</style><p style="color:red">z</p>';
     const result = inspectPage(html, 'page.html');
     const expected = `'sha256-${createHash('sha256').update('let a = 1 &amp;&amp; 2;').digest('base64')}'`;
     expect(result.scripts.map((script) => script.hash)).toEqual([expected]);
     expect(result.handlers).toHaveLength(2);
     expect(result.styleElements).toHaveLength(1);
+    expect(result.styleAttributes).toEqual(['page.html: <p style="color:red">']);
   });
 });

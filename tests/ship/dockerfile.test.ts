@@ -7,14 +7,16 @@ import { validate } from 'dockerfile-utils';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers/build-site.ts';
 
-// No Docker engine runs on these machines, so the image is never built here. These tests check
-// what can be checked without one: the Dockerfile parses and lints clean, its stages and
+// What can be checked without building: the Dockerfile parses and lints clean, its stages and
 // instructions are the ones the README promises, and the build context holds what the build
-// stage needs and nothing from the host's node_modules or dist.
+// stage needs and nothing from the host's node_modules or dist. tests/docker/ builds and runs it.
 
 const dockerfileText = readFileSync(path.join(projectRoot, 'Dockerfile'), 'utf8');
 const dockerfile = DockerfileParser.parse(dockerfileText);
 const stages = splitStages(dockerfile.getInstructions());
+/** The stage a FROM line names (`AS build`), or the last one, which becomes the image. */
+const stage = (name?: string) => (name ? stages.find((instructions) => fromOf(instructions).getBuildStage() === name) : stages.at(-1))!;
+const fromOf = (instructions: Instruction[]) => dockerfile.getFROMs().find((from) => from.getRange().start.line === instructions[0].getRange().start.line)!;
 
 function splitStages(instructions: Instruction[]): Instruction[][] {
   const result: Instruction[][] = [];
@@ -28,36 +30,53 @@ function splitStages(instructions: Instruction[]): Instruction[][] {
 const args = (instruction: Instruction) => instruction.getArguments().map((argument) => argument.getValue());
 const find = (stage: Instruction[], keyword: string) => stage.filter((instruction) => instruction.getKeyword() === keyword);
 
+/** The ARGs before the first FROM, which FROM lines may use: name → default. */
+const globalArgs = new Map(
+  dockerfile.getInitialARGs().map((arg) => [arg.getProperty()!.getName(), arg.getProperty()!.getValue() ?? undefined]),
+);
+
 describe('Dockerfile', () => {
   it('lints clean (unknown instructions, flags or ports would be reported)', () => {
     const problems = validate(dockerfileText).map((problem) => `line ${problem.range.start.line + 1}: ${problem.message}`);
     expect(problems).toEqual([]);
   });
 
-  it('builds on the pinned Node 22 image and serves from the unprivileged nginx image', () => {
-    const froms = dockerfile.getFROMs();
-    expect(froms).toHaveLength(2);
-    const [build, final] = froms;
-    expect(build.getImageName()).toBe('node');
-    // An exact minor keeps builds repeatable; it must stay on the major that .nvmrc pins.
-    const nvmrc = readFileSync(path.join(projectRoot, '.nvmrc'), 'utf8').trim();
-    expect(build.getImageTag()).toMatch(new RegExp(`^${nvmrc}\\.\\d+-bookworm-slim$`));
-    expect(build.getBuildStage()).toBe('build');
-    expect(final.getImageName()).toBe('nginxinc/nginx-unprivileged');
-    expect(final.getImageTag()).toMatch(/^\d+\.\d+-alpine$/);
+  it('takes its two base images as build arguments, NODE_IMAGE and NGINX_IMAGE', () => {
+    expect(fromOf(stage('build')).getImageName()).toBe('${NODE_IMAGE}');
+    expect(fromOf(stage()).getImageName()).toBe('${NGINX_IMAGE}');
+    expect([...globalArgs.keys()].sort()).toEqual(['NGINX_IMAGE', 'NODE_IMAGE']);
   });
 
-  it('installs from the lock file and builds the site in the build stage', () => {
-    const runs = find(stages[0], 'RUN').map((instruction) => instruction.getArgumentsContent() ?? '');
+  it('defaults them to the pinned Node 22 image and the unprivileged nginx image, in FROM lines Dependabot updates', () => {
+    const defaultOf = (arg: string) => fromOf(stage(globalArgs.get(arg)));
+    const node = defaultOf('NODE_IMAGE');
+    expect(node.getImageName()).toBe('node');
+    // An exact minor keeps builds repeatable; it must stay on the major that .nvmrc pins.
+    const nvmrc = readFileSync(path.join(projectRoot, '.nvmrc'), 'utf8').trim();
+    expect(node.getImageTag()).toMatch(new RegExp(`^${nvmrc}\\.\\d+-bookworm-slim$`));
+    const nginx = defaultOf('NGINX_IMAGE');
+    expect(nginx.getImageName()).toBe('nginxinc/nginx-unprivileged');
+    expect(nginx.getImageTag()).toMatch(/^\d+\.\d+-alpine$/);
+    // Stages that only name an image: BuildKit skips them when the argument names another one.
+    for (const arg of globalArgs.keys()) expect(stage(globalArgs.get(arg)), arg).toHaveLength(1);
+  });
+
+  it('has no "# syntax=" line, which would pull a frontend image before building (no mirror, no offline build)', () => {
+    expect(dockerfile.getDirectives().map((directive) => directive.getName())).not.toContain('syntax');
+  });
+
+  it('installs from the lock file, builds the site, then prints the PDF with Debian\'s Chromium', () => {
+    const runs = find(stage('build'), 'RUN').map((instruction) => instruction.getArgumentsContent() ?? '');
+    expect(runs.some((command) => /\bapt-get install\b[^&]*\bchromium\b/.test(command))).toBe(true);
     expect(runs.some((command) => /\bnpm ci\b/.test(command))).toBe(true);
-    expect(runs.some((command) => /\bnpm run build\b/.test(command))).toBe(true);
+    expect(runs.some((command) => /\bnpm run build && npm run pdf\b/.test(command))).toBe(true);
     // The lock file is copied before the sources, so the dependency layer survives source edits.
-    const copies = find(stages[0], 'COPY').map(args);
+    const copies = find(stage('build'), 'COPY').map(args);
     expect(copies[0]).toEqual(['package.json', 'package-lock.json', './']);
   });
 
   it('ships our nginx.conf and the built site, and nothing else from the build stage', () => {
-    const copies = find(stages[1], 'COPY').filter((instruction): instruction is Copy => instruction instanceof Copy);
+    const copies = find(stage(), 'COPY').filter((instruction): instruction is Copy => instruction instanceof Copy);
     const plain = copies.filter((copy) => copy.getFlags().length === 0).map(args);
     expect(plain).toContainEqual(['nginx.conf', '/etc/nginx/nginx.conf']);
     const fromBuild = copies.filter((copy) => copy.getFlags().some((flag) => flag.getName() === 'from'));
@@ -69,12 +88,12 @@ describe('Dockerfile', () => {
   });
 
   it('runs as a non-root user, on port 8080, with a health check against that port', () => {
-    const users = find(stages[1], 'USER').map((instruction) => instruction.getArgumentsContent());
+    const users = find(stage(), 'USER').map((instruction) => instruction.getArgumentsContent());
     expect(users.at(-1)).toMatch(/^[1-9]\d*$/);
-    expect(find(stages[1], 'EXPOSE').map(args)).toEqual([['8080']]);
+    expect(find(stage(), 'EXPOSE').map(args)).toEqual([['8080']]);
     const listen = /^\s*listen (\d+);/m.exec(readFileSync(path.join(projectRoot, 'nginx.conf'), 'utf8'))?.[1];
     expect(listen).toBe('8080');
-    const healthchecks = find(stages[1], 'HEALTHCHECK');
+    const healthchecks = find(stage(), 'HEALTHCHECK');
     expect(healthchecks).toHaveLength(1);
     expect(healthchecks[0].getArgumentsContent()).toMatch(/^CMD .*http:\/\/127\.0\.0\.1:8080\//);
   });

@@ -100,6 +100,9 @@ describe('security headers', () => {
     expect(scriptSrc).not.toContain("'unsafe-eval'");
     expect(scriptSrc.filter((source) => source.startsWith("'sha256-")).length).toBeGreaterThan(0);
     expect(csp.get('style-src')).toEqual(["'self'"]);
+    // No exception for style attributes: code colours are classes.
+    expect(csp.has('style-src-attr')).toBe(false);
+    expect([...csp.values()].flat()).not.toContain("'unsafe-inline'");
     expect(csp.get('object-src')).toEqual(["'none'"]);
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
     expect(csp.get('base-uri')).toEqual(["'self'"]);

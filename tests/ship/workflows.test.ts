@@ -169,6 +169,22 @@ describe('deploy.yml', () => {
     expect(String(all[restoreAt]?.with?.['restore-keys'])).toBe(String(saved?.with?.key).split('$')[0]);
   });
 
+  it('prints the PDF after the build, with Debian\'s Chromium and the same base path, before publishing', () => {
+    const all = steps(deploy);
+    const buildAt = all.findIndex((step) => step.run === 'npm run build');
+    const pdfAt = all.findIndex((step) => step.run === 'npm run pdf');
+    const uploadAt = all.findIndex((step) => step.uses?.split('@')[0] === 'actions/upload-pages-artifact');
+    expect(buildAt).toBeGreaterThan(-1);
+    expect(pdfAt).toBeGreaterThan(buildAt);
+    expect(uploadAt).toBeGreaterThan(pdfAt);
+    expect(all[pdfAt].env).toEqual(all[buildAt].env);
+    const job = Object.values(deploy.jobs).find((candidate) => candidate.steps.includes(all[pdfAt]))!;
+    expect(typeof job.container === 'string' ? job.container : job.container?.image).toMatch(/bookworm|trixie/);
+    const installAt = all.findIndex((step) => /apt-get install[\s\S]*\bchromium\b/.test(step.run ?? ''));
+    expect(installAt).toBeGreaterThan(-1);
+    expect(installAt).toBeLessThan(pdfAt);
+  });
+
   it('publishes dist/ with the official Pages actions', () => {
     expect(stepUsing(deploy, 'actions/upload-pages-artifact')?.with).toEqual({ path: 'dist' });
     const deployJob = Object.values(deploy.jobs).find((job) => job.steps.some((step) => step.uses?.startsWith('actions/deploy-pages@')));
