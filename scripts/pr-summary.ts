@@ -3,7 +3,7 @@
  * npm run pr-summary: what a pull request does to the built site, as Markdown for GitHub's job
  * summary or a terminal. Only flags and wiring live here; the work is in scripts/pr-summary/.
  */
-import { existsSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot, readEnv } from '../src/core/env.ts';
@@ -33,7 +33,8 @@ Options:
   -h, --help              show this help
 
 The base path and site URL come from src/site.config.ts ($SITE_BASE and $SITE_URL override them);
-build both sides with the same ones.
+build both sides with the same ones. When $GITHUB_STEP_SUMMARY is set (GitHub Actions), the summary
+is also appended to that file.
 Exit codes: 0 done, 1 a removed or moved address is still linked, 2 usage error, 3 a build failed.`;
 
 const exitCodes = { ok: 0, stillLinked: 1, usage: 2, buildFailed: 3 } as const;
@@ -147,7 +148,10 @@ async function main(): Promise<number> {
     return exitCodes.usage;
   }
   const preview = options.artifact ? { artifact: options.artifact, retentionDays: options.retentionDays } : { localDist: shown(headDist) };
-  process.stdout.write(renderSummary(diff, { title, preview }));
+  const markdown = renderSummary(diff, { title, preview });
+  process.stdout.write(markdown);
+  // On GitHub Actions, the job summary too: stdout stays free of npm's own lines that way.
+  if (env.githubStepSummary) appendFileSync(env.githubStepSummary, `${markdown}\n`);
   if (diff.stillLinked.length > 0) {
     for (const entry of diff.stillLinked) {
       const from = [...entry.linkedFrom.map((link) => link.page), ...(entry.inSitemap ? ['the sitemap'] : [])].join(', ');

@@ -9,7 +9,8 @@ const scratch = mkdtempSync(path.join(os.tmpdir(), 'pr-summary-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function run(script: string, args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts', script), ...args], { cwd: projectRoot, encoding: 'utf8', timeout: 30_000 });
+  const { GITHUB_STEP_SUMMARY: _summary, ...env } = process.env;
+  const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts', script), ...args], { cwd: projectRoot, env, encoding: 'utf8', timeout: 30_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderJson } from '../../scripts/link-check/report-json.ts';
@@ -46,9 +46,10 @@ function writeLinkReport(): string {
 }
 
 /** The real CLI, as `npm run pr-summary` runs it, with the deploy settings of the environment removed. */
-function runCli(args: string[]) {
-  const { SITE_URL: _url, SITE_BASE: _base, DOCS_CONTENT_DIR: _content, ...env } = process.env;
-  const run = spawnSync(process.execPath, [cli, ...args], { cwd: projectRoot, env, encoding: 'utf8', timeout: 120_000 });
+function runCli(args: string[], extraEnv: Record<string, string> = {}) {
+  // In CI the real job summary must not receive the fixtures' summaries.
+  const { SITE_URL: _url, SITE_BASE: _base, DOCS_CONTENT_DIR: _content, GITHUB_STEP_SUMMARY: _summary, ...env } = process.env;
+  const run = spawnSync(process.execPath, [cli, ...args], { cwd: projectRoot, env: { ...env, ...extraEnv }, encoding: 'utf8', timeout: 120_000 });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -102,10 +103,14 @@ describe('pr-summary on two fixture builds', () => {
     expect(head.search!.entries).toBe(base.search!.entries + 1);
   });
 
-  it('prints the summary with the resource verdict from the link report, and exits 0', () => {
-    const run = runCli(['--base-dist', baseDist, '--head-dist', headDist, '--link-report', writeLinkReport(), '--artifact', 'site-preview', '--retention-days', '7']);
+  it('prints the summary with the resource verdict from the link report, also into the job summary, and exits 0', () => {
+    const jobSummary = path.join(tmpRoot, 'pr-summary-job-summary.md');
+    writeFileSync(jobSummary, '## Earlier step\n');
+    const args = ['--base-dist', baseDist, '--head-dist', headDist, '--link-report', writeLinkReport(), '--artifact', 'site-preview', '--retention-days', '7'];
+    const run = runCli(args, { GITHUB_STEP_SUMMARY: jobSummary });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
+    expect(readFileSync(jobSummary, 'utf8')).toBe(`## Earlier step\n${run.stdout}\n`);
     // Changed: the guide's landing page (its links), the page that grew, and the resources list.
     expect(run.stdout).toContain('**1 page added · 1 moved · 1 removed · 3 changed** (2 unchanged)');
     expect(run.stdout).toContain('| moved | Install the tools | `/guide/install/` → `/guide/setup/` (100% same text) |');
