@@ -27,7 +27,7 @@ Options:
   --base-dist <dir>       an existing build to compare with, instead of --base
   --head-dist <dir>       an existing build of this checkout (default: build it into dist/)
   --link-report <file>    JSON report of the changed-lines link check, for the resources' verdicts:
-                          npm run links -- --changed-since <ref> --format json > <file>
+                          npm run links --silent -- --changed-since <ref> --format json > <file>
   --artifact <name>       the head build is uploaded as this workflow artifact (CI): say how to open it
   --retention-days <n>    how long that artifact is kept
   -h, --help              show this help

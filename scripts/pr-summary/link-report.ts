@@ -35,17 +35,21 @@ export function readLinkReport(file: string): LinkReport {
   } catch (error) {
     throw new LinkReportError(`--link-report: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
   }
+  // `npm run` prints its own "> package script" lines on stdout unless told to be silent.
+  if (/^\s*> /.test(text)) {
+    throw new LinkReportError(`--link-report: ${file} starts with npm's own output, not JSON: write it with npm run links --silent -- --format json > ${file}.`);
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new LinkReportError(`--link-report: ${file} is not JSON (${(error as Error).message}); write it with npm run links -- --format json > ${file}.`);
+    throw new LinkReportError(`--link-report: ${file} is not JSON (${(error as Error).message}); write it with npm run links --silent -- --format json > ${file}.`);
   }
   const parsed = linkReportSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.length > 0 ? issue.path.join('.') : 'the top level';
-    throw new LinkReportError(`--link-report: ${file} is not a link-check JSON report (schema version 1): ${field}: ${issue.message}. Write it with npm run links -- --format json.`);
+    throw new LinkReportError(`--link-report: ${file} is not a link-check JSON report (schema version 1): ${field}: ${issue.message}. Write it with npm run links --silent -- --format json.`);
   }
   return parsed.data;
 }

@@ -184,18 +184,14 @@ function internalLinks(html: string, sitePath: string, address: BuildAddress): I
   const links: InternalLink[] = [];
   for (const reference of readReferences(html).references) {
     if (reference.url === '' || reference.url.startsWith('#')) continue;
-    let target: string | undefined;
-    if (SCHEME.test(reference.url) || reference.url.startsWith('//')) {
-      target = sitePathOfUrl(new URL(reference.url, pageUrl).href, address);
-    } else {
-      let resolved: URL;
-      try {
-        resolved = new URL(reference.url, pageUrl);
-      } catch {
-        continue;
-      }
-      target = sitePathUnderBase(address.base, decodePath(resolved.pathname));
+    let resolved: URL;
+    try {
+      resolved = new URL(reference.url, pageUrl);
+    } catch {
+      continue; // Not a URL a browser could follow: the built-link gate reports it.
     }
+    const absolute = SCHEME.test(reference.url) || reference.url.startsWith('//');
+    const target = absolute ? sitePathOfUrl(resolved.href, address) : sitePathUnderBase(address.base, decodePath(resolved.pathname));
     if (target === undefined || target === sitePath) continue;
     links.push({ target, line: reference.line });
   }

@@ -33,6 +33,7 @@ describe('npm run pr-summary usage errors', () => {
     [['--base-dist', emptyDir, '--head-dist', emptyDir], 'holds no HTML pages: build the site first (npm run build).'],
     [['--base-dist', emptyDir, '--retention-days', 'a week'], '--retention-days expects a whole number of days (got "a week").'],
     [['--base-dist', emptyDir, '--link-report', file('report.txt', 'not json')], 'is not JSON'],
+    [['--base-dist', emptyDir, '--link-report', file('npm.json', '\n> docker-learning@0.1.0 links\n> node scripts/check-links.ts\n\n{}')], "starts with npm's own output, not JSON: write it with npm run links --silent --"],
     [['--base-dist', emptyDir, '--link-report', file('other.json', '{"schemaVersion":1,"offline":false,"links":[{"url":"x","verdict":"fine","places":[]}]}')], 'links.0.verdict: Invalid option'],
     [['--bogus'], "Unknown option '--bogus'"],
   ])('%j', (args, message) => {

@@ -164,6 +164,8 @@ describe('ci.yml on pull requests: summary and preview', () => {
     expect(reportAt).toBeGreaterThan(-1);
     expect(reportAt).toBeLessThan(summaryAt);
     expect(all[reportAt]!.run).toMatch(/--changed-since "\$BASE_SHA"/);
+    // Without --silent, npm writes its own lines into the file ahead of the JSON.
+    expect(all[reportAt]!.run).toMatch(/^npm run links --silent -- /);
     expect(all[reportAt]!.env?.BASE_SHA).toBe('${{ github.event.pull_request.base.sha }}');
     // A failing link (1) or no network (3) must not stop the summary; a usage error (2) must.
     expect(all[reportAt]!.run).toMatch(/\|\| \[ \$\? -ne 2 \]$/);
