@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, ElementContent } from 'hast';
+import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { joinBase, pagePath, RESOURCES_SLUG } from '../../src/core/urls.ts';
 import { listFiles, listPages, sitePathUnderBase } from '../quality/dist.ts';
@@ -32,7 +33,7 @@ export interface PageSnapshot {
   title: string;
   /** Words of the article, as the reader sees them (code included). */
   words: number;
-  /** Hash of the article's HTML: equal means the page's own content did not change. */
+  /** Hash of the article's text and link and image targets: equal means the page's content did not change. */
   contentHash: string;
   /** Three-word runs of the article text: how a moved page is recognised at its new address. */
   shingles: Set<string>;
@@ -104,7 +105,7 @@ export async function readBuild(distDir: string, address: BuildAddress): Promise
       sitePath: built.sitePath,
       title: page.text('h1') || page.text('head title'),
       words: words.length,
-      contentHash: createHash('sha256').update(article ? sourceOf(html, article) : '').digest('hex'),
+      contentHash: createHash('sha256').update(article ? contentOf(article) : '').digest('hex'),
       shingles: shinglesOf(words),
       firstView: weight.total,
       overBudget: budget ? overBudget(weight, budget) : [],
@@ -122,11 +123,14 @@ export async function readBuild(distDir: string, address: BuildAddress): Promise
   return { pages, sidebar, resources, search: searchIndexSize(distDir), sitemap };
 }
 
-/** The element's HTML exactly as the build wrote it (what the parser saw between its tags). */
-function sourceOf(html: string, element: Element): string {
-  const start = element.position?.start.offset;
-  const end = element.position?.end.offset;
-  return start === undefined || end === undefined ? toString(element) : html.slice(start, end);
+/**
+ * What a reader gets from an article: its text and where its links and images point. Styling is
+ * left out on purpose: the same page built twice can differ in its code highlighting's colours,
+ * and a change to a component's classes is not a change to every page's content.
+ */
+function contentOf(article: Element): string {
+  const targets = selectAll('[href], [src]', article).map((element) => `${element.properties?.href ?? ''} ${element.properties?.src ?? ''}`);
+  return [toString(article), ...targets].join('\n');
 }
 
 const segmenters = new Map<string, Intl.Segmenter>();
