@@ -96,7 +96,9 @@ export async function readBuild(distDir: string, address: BuildAddress): Promise
   for (const built of builtPages) {
     const html = readFileSync(built.file, 'utf8');
     const page = new Page(html);
-    const weight = await pageWeight(distDir, built.sitePath, address.base);
+    const weight = await pageWeight(distDir, built.sitePath, address.base).catch((error: Error) => {
+      throw new BuildReadError(`${path.join(distDir, built.relative)}: ${error.message}; is the build complete, and built for base ${address.base}?`);
+    });
     const budget = pageBudget(built.sitePath);
     const article = page.one('article[data-pagefind-body]') ?? page.one('main') ?? page.one('body');
     const text = article ? toString(article) : '';

@@ -35,3 +35,11 @@ describe('readBuild: what counts as a change of a page', () => {
     expect(compareBuilds(before, after).changed.map((change) => [change.sitePath, change.contentChanged])).toEqual([['/', true]]);
   });
 });
+
+describe('readBuild on a build it cannot weigh', () => {
+  it('names the page and the file it loads that the build lacks', async () => {
+    const dir = distWith('missing-css', '<p>Text.</p>');
+    writeFileSync(path.join(dir, 'index.html'), '<!DOCTYPE html><html lang="en"><head><link rel="stylesheet" href="/_astro/gone.css"></head><body></body></html>');
+    await expect(readBuild(dir, address)).rejects.toThrow(`${path.join(dir, 'index.html')}: / loads /_astro/gone.css, which is not in the build (${dir}); is the build complete`);
+  });
+});
