@@ -151,7 +151,7 @@ export function compareBuilds(base: BuildSnapshot, head: BuildSnapshot, linkRepo
     },
     changed: changed.sort(bySitePath),
     stillLinked,
-    sidebar: sidebarDiff(base.sidebar, head.sidebar),
+    sidebar: sidebarDiff(base.sidebar, head.sidebar, movedTo),
     resources: compareResources(base.resources, head.resources, linkReport),
     search: { before: base.search, after: head.search },
   };

@@ -51,28 +51,36 @@ const describeKey = (key: string) => (key.startsWith('section:') ? '' : `  ${key
 
 /**
  * The sidebar changes as a small text tree: only changed entries and the sections that hold them.
- * `+` added, `-` removed, `~` renamed, `↕` moved within its section, `→` moved to another section.
- * Empty when the sidebar is the same.
+ * `+` added, `-` removed, `~` renamed or at a new address, `↕` moved within its section, `→` moved
+ * to another section. `moves` maps the old address of each moved page to its new one, so a page
+ * that only changed address shows as one entry. Empty when the sidebar is the same.
  */
-export function sidebarDiff(before: SidebarNode[], after: SidebarNode[]): string[] {
+export function sidebarDiff(before: SidebarNode[], after: SidebarNode[], moves: ReadonlyMap<string, string> = new Map()): string[] {
   const old = index(before);
   const now = index(after);
+  const newKey = (key: string) => moves.get(key) ?? key;
+  const oldKey = new Map([...moves].map(([from, to]) => [to, from]));
   const labelOf = (key: string) => (key === '' ? 'the top level' : (now.get(key) ?? old.get(key))?.node.label ?? key);
 
   const walk = (afterNodes: SidebarNode[], beforeNodes: SidebarNode[], parent: string): Line[] => {
     const moved = reordered(
-      beforeNodes.map((node) => node.key),
+      beforeNodes.map((node) => newKey(node.key)),
       afterNodes.map((node) => node.key),
     );
     const lines: Line[] = [];
     for (const node of afterNodes) {
-      const was = old.get(node.key);
+      const previousKey = oldKey.get(node.key) ?? node.key;
+      const was = old.get(previousKey);
       const children = walk(node.children, was?.node.children ?? [], node.key);
       const notes: string[] = [];
       let mark = ' ';
       if (!was) mark = '+';
       else {
-        if (was.parent !== parent) {
+        if (previousKey !== node.key) {
+          mark = '~';
+          notes.push(`was at ${previousKey}`);
+        }
+        if (newKey(was.parent) !== parent) {
           mark = '→';
           notes.push(`moved here from ${labelOf(was.parent)}`);
         } else if (moved.has(node.key)) {
@@ -90,7 +98,7 @@ export function sidebarDiff(before: SidebarNode[], after: SidebarNode[]): string
     }
     // Entries gone from this section: removed from the site, or moved to another section.
     for (const node of beforeNodes) {
-      const is = now.get(node.key);
+      const is = now.get(newKey(node.key));
       if (is && is.parent === parent) continue;
       const note = is ? ` (moved to ${labelOf(is.parent)})` : '';
       lines.push({ text: `- ${node.label}${describeKey(node.key)}${note}`, children: [] });

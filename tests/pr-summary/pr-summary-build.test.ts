@@ -91,9 +91,8 @@ describe('pr-summary on two fixture builds', () => {
     expect(head.sidebar.map((node) => node.label)).toEqual(['Fixture Home', 'The Guide', 'Learning resources']);
     expect(diff.sidebar).toEqual([
       'The Guide',
-      '├── + Install the tools  /guide/setup/',
+      '├── ~ Install the tools  /guide/setup/ (was at /guide/install/)',
       '├── + Added page  /guide/added/',
-      '├── - Install the tools  /guide/install/',
       '└── - Retired page  /guide/retired/',
     ]);
   });

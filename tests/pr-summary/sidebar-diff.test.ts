@@ -48,6 +48,25 @@ describe('sidebarDiff', () => {
       '└── - Compose  /hands-on/compose/',
     ]);
   });
+
+  it('shows a page at a new address once, when the comparison recognised it as moved', () => {
+    const after = [
+      link('/', 'Home'),
+      section('/concepts/', 'Concepts', [link('/concepts/images/', 'Images'), link('/concepts/virtual-machines/', 'Virtual machines'), link('/concepts/layers/', 'Layers')]),
+      section('/hands-on/', 'Hands-on', [link('/hands-on/first/', 'First container'), link('/hands-on/compose/', 'Compose')]),
+      link('/resources/', 'Learning resources'),
+    ];
+    expect(sidebarDiff(before, after, new Map([['/concepts/vms/', '/concepts/virtual-machines/']]))).toEqual([
+      'Concepts',
+      '└── ~ Virtual machines  /concepts/virtual-machines/ (was at /concepts/vms/)',
+    ]);
+    // Without the move it is one page added and another removed.
+    expect(sidebarDiff(before, after)).toEqual([
+      'Concepts',
+      '├── + Virtual machines  /concepts/virtual-machines/',
+      '└── - Virtual machines  /concepts/vms/',
+    ]);
+  });
 });
 
 describe('reordered', () => {
