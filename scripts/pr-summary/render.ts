@@ -99,7 +99,7 @@ export function renderSummary(diff: SiteDiff, options: RenderOptions = {}): stri
 
   out.push('### Sidebar', '');
   if (diff.sidebar.length === 0) out.push('No change.', '');
-  else out.push('`+` added, `-` removed, `~` renamed, `↕` reordered, `→` moved from another section.', '', '```text', ...diff.sidebar, '```', '');
+  else out.push('`+` added, `-` removed, `~` renamed or at a new address, `↕` reordered, `→` moved from another section.', '', '```text', ...diff.sidebar, '```', '');
 
   out.push('### Resources', '');
   if (diff.resources.length === 0) out.push('No resource added or removed.', '');
