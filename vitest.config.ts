@@ -14,6 +14,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 const buildFiles = [
   'tests/content/links.test.ts',
   'tests/plugins/pipeline-build.test.ts',
+  'tests/pr-summary/build-commit.test.ts',
+  'tests/pr-summary/pr-summary-build.test.ts',
   'tests/quality/built-links.test.ts',
   'tests/quality/html-validate.test.ts',
   'tests/quality/metadata.test.ts',

@@ -162,6 +162,15 @@ export interface PageWeightGate {
 const NOT_DOC_PAGES = new Set([pagePath(RESOURCES_SLUG), '/404.html']);
 
 /**
+ * The budget one page is held to on its own (the pull-request summary flags a page past it): the
+ * resources list has its own, the 404 page none, every other page is a doc page.
+ */
+export function pageBudget(sitePath: string): Budget | undefined {
+  if (sitePath === pagePath(RESOURCES_SLUG)) return RESOURCES_PAGE_BUDGET;
+  return NOT_DOC_PAGES.has(sitePath) ? undefined : DOC_PAGE_BUDGET;
+}
+
+/**
  * The page-weight gate over a whole build: the typical (median) doc page within DOC_PAGE_BUDGET,
  * every doc page within its JavaScript budget (the scripts are shared, so one heavy page means all
  * are), the resources page within RESOURCES_PAGE_BUDGET, and no page loading search code up front.

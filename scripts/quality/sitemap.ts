@@ -31,6 +31,31 @@ function readLocs(xml: string): string[] {
   return locs;
 }
 
+/** The file of the build an absolute URL names, when it is on the site's origin and under its base. */
+function fileForUrl(distDir: string, url: string, options: { base: string; site: string }): string | undefined {
+  const parsed = new URL(url);
+  if (parsed.origin !== new URL(options.site).origin) return undefined;
+  const inside = sitePathUnderBase(options.base, parsed.pathname);
+  return inside === undefined ? undefined : fileForSitePath(distDir, inside);
+}
+
+/**
+ * The page URLs listed by the sitemaps that sitemap-index.xml names, in order, and a problem for each
+ * sitemap it names that is not a file of the build; undefined when the build has no sitemap index.
+ */
+export function readSitemap(distDir: string, options: { base: string; site: string }): { urls: string[]; problems: string[] } | undefined {
+  const indexFile = path.join(distDir, 'sitemap-index.xml');
+  if (!existsSync(indexFile)) return undefined;
+  const urls: string[] = [];
+  const problems: string[] = [];
+  for (const sitemapUrl of readLocs(readFileSync(indexFile, 'utf8'))) {
+    const file = fileForUrl(distDir, sitemapUrl, options);
+    if (!file) problems.push(`sitemap-index.xml lists ${sitemapUrl}, which is not a file of this build`);
+    else urls.push(...readLocs(readFileSync(file, 'utf8')));
+  }
+  return { urls, problems };
+}
+
 export interface SitemapCheckOptions {
   base: string;
   site: string;
@@ -44,21 +69,12 @@ export interface SitemapCheckOptions {
  */
 export function checkSitemap(distDir: string, options: SitemapCheckOptions): string[] {
   const problems: string[] = [];
-  const toFile = (url: string): string | undefined => {
-    const parsed = new URL(url);
-    if (parsed.origin !== new URL(options.site).origin) return undefined;
-    const inside = sitePathUnderBase(options.base, parsed.pathname);
-    return inside === undefined ? undefined : fileForSitePath(distDir, inside);
-  };
+  const toFile = (url: string) => fileForUrl(distDir, url, options);
 
-  const indexFile = path.join(distDir, 'sitemap-index.xml');
-  if (!existsSync(indexFile)) return ['sitemap-index.xml is missing from the build'];
-  const listed: string[] = [];
-  for (const sitemapUrl of readLocs(readFileSync(indexFile, 'utf8'))) {
-    const file = toFile(sitemapUrl);
-    if (!file) problems.push(`sitemap-index.xml lists ${sitemapUrl}, which is not a file of this build`);
-    else listed.push(...readLocs(readFileSync(file, 'utf8')));
-  }
+  const sitemap = readSitemap(distDir, options);
+  if (!sitemap) return ['sitemap-index.xml is missing from the build'];
+  const listed = sitemap.urls;
+  problems.push(...sitemap.problems);
 
   const expected = new Map<string, string>();
   for (const page of listPages(distDir)) {

@@ -139,6 +139,55 @@ describe('ci.yml', () => {
   });
 });
 
+describe('ci.yml on pull requests: summary and preview', () => {
+  const ci = workflow('ci.yml');
+  const all = steps(ci);
+  const at = (pattern: RegExp) => all.findIndex((step) => step.run !== undefined && pattern.test(step.run));
+  const flag = (command: string, name: string) => new RegExp(`--${name} "?([^\\s"]+)`).exec(command)?.[1];
+  const summaryAt = at(/npm run pr-summary/);
+  const summary = all[summaryAt]!;
+  const upload = stepUsing(ci, 'actions/upload-artifact') as Step & { id?: string };
+
+  it('runs only for pull requests, once the build succeeded, even after a failed test', () => {
+    const buildStep = all.find((step) => step.run === 'npm run build') as Step & { id?: string };
+    expect(buildStep.id).toBe('build');
+    for (const step of [summary, all[at(/--format json > link-report\.json/)]!, all[at(/^npm run pdf$/)]!, upload]) {
+      expect(step.if).toBe("github.event_name == 'pull_request' && !cancelled() && steps.build.outcome == 'success'");
+    }
+  });
+
+  it('compares the build with the base commit, and gives new resources the changed-lines verdicts', () => {
+    expect(summary.env?.BASE_SHA).toBe('${{ github.event.pull_request.base.sha }}');
+    expect(flag(summary.run!, 'base')).toBe('$BASE_SHA');
+    expect(flag(summary.run!, 'head-dist')).toBe('dist');
+    const reportAt = at(/--format json > link-report\.json/);
+    expect(reportAt).toBeGreaterThan(-1);
+    expect(reportAt).toBeLessThan(summaryAt);
+    expect(all[reportAt]!.run).toMatch(/--changed-since "\$BASE_SHA"/);
+    // Without --silent, npm writes its own lines into the file ahead of the JSON.
+    expect(all[reportAt]!.run).toMatch(/^npm run links --silent -- /);
+    expect(all[reportAt]!.env?.BASE_SHA).toBe('${{ github.event.pull_request.base.sha }}');
+    // A failing link (1) or no network (3) must not stop the summary; a usage error (2) must.
+    expect(all[reportAt]!.run).toMatch(/\|\| \[ \$\? -ne 2 \]$/);
+    expect(flag(summary.run!, 'link-report')).toBe('link-report.json');
+  });
+
+  it('uploads dist with the PDF as a short-lived artifact, under the name and retention the summary gives', () => {
+    const pdfAt = at(/^npm run pdf$/);
+    const uploadAt = all.indexOf(upload);
+    // The summary compares pages as the build wrote them, before the PDF step links the PDF.
+    expect([summaryAt < pdfAt, pdfAt < uploadAt]).toEqual([true, true]);
+    expect(upload.with?.path).toBe('dist');
+    expect(upload.with?.['if-no-files-found']).toBe('error');
+    expect(Number(upload.with?.['retention-days'])).toBeLessThanOrEqual(7);
+    expect(flag(summary.run!, 'artifact')).toBe(upload.with?.name);
+    expect(flag(summary.run!, 'retention-days')).toBe(String(upload.with?.['retention-days']));
+    const link = all.find((step) => step.env?.ARTIFACT_URL);
+    expect(link?.env?.ARTIFACT_URL).toBe(`\${{ steps.${upload.id}.outputs.artifact-url }}`);
+    expect(link?.run).toContain('>> "$GITHUB_STEP_SUMMARY"');
+  });
+});
+
 describe('deploy.yml', () => {
   const deploy = workflow('deploy.yml');
 
