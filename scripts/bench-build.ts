@@ -222,6 +222,41 @@ function printFigures(figures: BuildFigures) {
   );
 }
 
+/** Issue #19: a 5,000-page site against a 1,000-page one, same machine, same run. */
+const SCALE_TARGETS = { ratio: 5.5, firstViewBytes: 12 * 1024, peakRssBytes: 2048 * MiB };
+
+/** The cold builds side by side, the way issue #19 measured them, and each size against the previous one. */
+export function scaleTable(cold: BuildFigures[]): string[] {
+  const lines = [
+    '| pages | build wall | CPU | peak RSS | `dist/` | typical first view (gzip) | Pagefind indexing | load |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...cold.map(
+      (f) =>
+        `| ${f.pages.toLocaleString('en')} | ${(f.wallMs / 1000).toFixed(1)} s | ${f.cpuMs === undefined ? 'n/a' : `${(f.cpuMs / 1000).toFixed(1)} s`} | ${mib(f.peakTreeRss)} | ${mib(f.distBytes)} | ${kb(f.medianFirstView)} | ${f.searchIndexMs === undefined ? 'n/a' : `${(f.searchIndexMs / 1000).toFixed(1)} s`} | ${f.loadAverage.toFixed(1)} |`,
+    ),
+  ];
+  // Corpora have a page or two besides the asked size (the home and resources pages).
+  const near = (size: number) => cold.find((f) => Math.abs(f.pages - size) <= 10);
+  const small = near(1000);
+  const large = near(5000);
+  if (small && large) {
+    const check = (ok: boolean, text: string) => `${ok ? 'met   ' : 'MISSED'} ${text}`;
+    const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || b === 0 ? undefined : a / b);
+    const judge = (name: string, value: number | undefined) =>
+      check(value !== undefined && value <= SCALE_TARGETS.ratio, `${name} 5,000 vs 1,000: ${value === undefined ? 'n/a' : `${value.toFixed(2)}×`} ≤ ${SCALE_TARGETS.ratio}×`);
+    lines.push(
+      '',
+      'Targets (issue #19):',
+      `  ${judge('build wall', ratio(large.wallMs, small.wallMs))}`,
+      `  ${judge('dist/', ratio(large.distBytes, small.distBytes))}`,
+      `  ${judge('Pagefind time', ratio(large.searchIndexMs, small.searchIndexMs))}`,
+      `  ${check(large.medianFirstView <= SCALE_TARGETS.firstViewBytes, `typical first view at 5,000: ${kb(large.medianFirstView)} ≤ ${kb(SCALE_TARGETS.firstViewBytes)}`)}`,
+      `  ${check(large.peakTreeRss <= SCALE_TARGETS.peakRssBytes, `peak RSS at 5,000: ${mib(large.peakTreeRss)} ≤ ${mib(SCALE_TARGETS.peakRssBytes)}`)}`,
+    );
+  }
+  return lines;
+}
+
 function verdicts(figures: BuildFigures): string[] {
   const check = (ok: boolean, text: string) => `${ok ? 'met   ' : 'MISSED'} ${text}`;
   return [
@@ -236,12 +271,15 @@ function verdicts(figures: BuildFigures): string[] {
 }
 
 async function main() {
-  const usage = 'Usage: npm run bench [-- --sizes 100,1000] [--cpu-prof] [--keep] [--json <file>]';
+  const usage = 'Usage: npm run bench [-- --sizes 100,1000,5000] [--sections 10] [--no-warm] [--cpu-prof] [--keep] [--json <file>]';
   let values;
   try {
     ({ values } = parseArgs({
       options: {
         sizes: { type: 'string', default: '100,1000' },
+        // Issue #19 measured 10 sections, so a 5,000-page site has sections of 500 pages.
+        sections: { type: 'string', default: '10' },
+        'no-warm': { type: 'boolean', default: false },
         'cpu-prof': { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
         json: { type: 'string', default: 'bench-results/build.json' },
@@ -257,16 +295,22 @@ async function main() {
     process.exit(2);
   }
 
+  const sections = Number(values.sections);
+  if (!Number.isInteger(sections) || sections < 1) {
+    console.error(`--sections expects a whole number of at least 1; got "${values.sections}".\n${usage}`);
+    process.exit(2);
+  }
+
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'docs-bench-'));
   const results: BuildFigures[] = [];
   console.log(`Build benchmark: ${os.cpus().length} CPUs, ${mib(os.totalmem())} RAM, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; working in ${workDir}`);
   try {
     for (const size of sizes) {
       const contentDir = path.join(workDir, `corpus-${size}`);
-      const corpus = generateCorpus({ pages: size, outDir: contentDir, seed: 42 });
+      const corpus = generateCorpus({ pages: size, outDir: contentDir, seed: 42, sections: Math.min(sections, size - 1) });
       console.log(`\nN = ${size}: ${corpus.pages} Markdown pages in ${corpus.sections} sections, ${corpus.resources} resources, ${kb(corpus.bytes)} of Markdown`);
       const cacheDir = path.join(workDir, `cache-${size}`);
-      for (const kind of ['cold', 'warm'] as const) {
+      for (const kind of values['no-warm'] ? (['cold'] as const) : (['cold', 'warm'] as const)) {
         // Profile only the cold build: it is the one held to the time target.
         const profileDir = values['cpu-prof'] && kind === 'cold' ? path.join(workDir, `profile-${size}`) : undefined;
         const figures = await buildOnce({ contentDir, cacheDir, outDir: path.join(workDir, `dist-${size}-${kind}`), kind, profileDir });
@@ -278,6 +322,8 @@ async function main() {
         }
       }
     }
+    console.log('\nCold builds:');
+    for (const line of scaleTable(results.filter((r) => r.kind === 'cold'))) console.log(line);
     const judged = results.find((r) => r.pages >= 1000 && r.kind === 'cold') ?? results.find((r) => r.kind === 'cold');
     if (judged) {
       console.log(`\nTargets (N = 1,000, cold), judged on the ${judged.pages}-page cold build:`);

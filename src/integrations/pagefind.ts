@@ -32,10 +32,18 @@ export class PagefindFeed implements EarlySearchFeed {
       if (created.errors.length > 0 || !created.index) fail('starting Pagefind', created.errors);
       return created.index;
     });
+    // Decided and trimmed now, not when Pagefind gets to it: pages are rendered faster than they are
+    // indexed, and each waiting page would otherwise hold its whole HTML (sidebar and all) in memory.
+    const skip: EarlyResult | undefined = declaresNoindex(html)
+      ? { indexed: false, reason: 'noindex' }
+      : !hasSearchBody(html)
+        ? { indexed: false, reason: 'no-body' }
+        : undefined;
+    // As UTF-8 bytes: a trimmed string would be a slice that keeps the whole page alive in V8.
+    const content = skip ? undefined : Buffer.from(searchableDocument(html), 'utf8');
     const result = this.index.then(async (index): Promise<EarlyResult> => {
-      if (declaresNoindex(html)) return { indexed: false, reason: 'noindex' };
-      if (!hasSearchBody(html)) return { indexed: false, reason: 'no-body' };
-      const added = await index.addHTMLFile({ url: urlPath, content: searchableDocument(html) });
+      if (skip || content === undefined) return skip!;
+      const added = await index.addHTMLFile({ url: urlPath, content: content.toString('utf8') });
       return { indexed: true, errors: added.errors };
     });
     result.catch(() => {}); // awaited (and reported) by buildSearchIndex; never an unhandled rejection meanwhile
