@@ -100,7 +100,9 @@ export async function readBuild(distDir: string, address: BuildAddress): Promise
       throw new BuildReadError(`${path.join(distDir, built.relative)}: ${error.message}; is the build complete, and built for base ${address.base}?`);
     });
     const budget = pageBudget(built.sitePath);
-    const article = page.one('article[data-pagefind-body]') ?? page.one('main') ?? page.one('body');
+    const found = page.one('article[data-pagefind-body]') ?? page.one('main') ?? page.one('body');
+    // The resources list is indexed as records of its own, so the page marks all of it ignored.
+    const article = found && built.sitePath !== pagePath(RESOURCES_SLUG) ? withoutChrome(found) : found;
     const text = article ? toString(article) : '';
     const words = wordsOf(text, page.attr('html', 'lang') ?? 'en');
     pages.set(built.sitePath, {
@@ -123,6 +125,17 @@ export async function readBuild(distDir: string, address: BuildAddress): Promise
     return target === undefined ? [] : [target];
   });
   return { pages, sidebar, resources, search: searchIndexSize(distDir), sitemap };
+}
+
+/**
+ * The article without what the site adds around every lesson (reading time, "I have finished this
+ * lesson", knowledge-check controls): the parts marked data-pagefind-ignore, which search leaves out
+ * for the same reason. A new page elsewhere in the course would otherwise change every page.
+ */
+function withoutChrome(element: Element): Element {
+  const keep = (node: ElementContent): boolean => node.type !== 'element' || node.properties?.dataPagefindIgnore === undefined;
+  const copy = (node: Element): Element => ({ ...node, children: node.children.filter(keep).map((child) => (child.type === 'element' ? copy(child) : child)) });
+  return copy(element);
 }
 
 /**
