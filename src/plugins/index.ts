@@ -8,6 +8,7 @@ import remarkContentLinks from './remark-content-links.ts';
 import remarkCodeTitles from './remark-code-titles.ts';
 import rehypeTaskListLabels from './rehype-task-list-labels.ts';
 import rehypeTableScroll from './rehype-table-scroll.ts';
+import rehypeCommandRows from './rehype-command-rows.ts';
 import { headingAnchorOptions } from './heading-anchors.ts';
 import remarkRecordFacts from './remark-record-facts.ts';
 import remarkMdxExpressionErrors from './remark-mdx-expression-errors.ts';
@@ -44,6 +45,7 @@ export function markdownPipeline({ docsDir, base, session }: MarkdownPipelineOpt
       [rehypeAutolinkHeadings, headingAnchorOptions],
       rehypeTaskListLabels,
       rehypeTableScroll,
+      rehypeCommandRows,
       [rehypeExternalLinks, externalLinkOptions],
     ],
   };

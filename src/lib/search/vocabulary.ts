@@ -1,0 +1,58 @@
+/**
+ * The words search knows, built when the site is built from the very text Pagefind indexed, and
+ * fetched by the dialog when search opens. It lets the dialog tell a typo from a real word and
+ * offer the nearest real words ("Did you mean namespace?"), which Pagefind cannot do: for a word it
+ * does not know it quietly falls back to any indexed word that starts the query ("netwrok" → "net").
+ */
+export interface SearchVocabulary {
+  /** Words, most frequent first (the order is the frequency ranking; no counts are shipped). */
+  words: string[];
+  /** False when the byte budget cut rare words: then a word missing here may still be indexed. */
+  complete: boolean;
+  /**
+   * Result ids (Pagefind fragment names) of the curated resources. Shipped here to save a request:
+   * with them the dialog lists our lessons before external resources without loading every result.
+   */
+  resources: string[];
+}
+
+export const VOCABULARY_FILE = 'vocabulary.json';
+
+/** Letters or digits, optionally joined by hyphens ("multi-stage", "hyper-v"): what a reader may type. */
+const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+const HAS_LETTER = /\p{L}/u;
+/** Shorter words are too short to tell a typo from another word. */
+const MIN_LENGTH = 3;
+
+/** The words of a text worth suggesting: lower case, at least three characters, with a letter. */
+export function vocabularyWords(text: string): string[] {
+  const words: string[] = [];
+  for (const [token] of text.toLowerCase().matchAll(WORD)) {
+    // A hyphenated word is offered whole and by its parts, as Pagefind indexes it.
+    const parts = token.includes('-') ? [token, ...token.split('-')] : [token];
+    for (const word of parts) if (word.length >= MIN_LENGTH && HAS_LETTER.test(word)) words.push(word);
+  }
+  return words;
+}
+
+/** Counts words over many texts: most frequent first, ties in alphabetical order (stable builds). */
+export function rankWords(texts: Iterable<string>): string[] {
+  const counts = new Map<string, number>();
+  for (const text of texts) for (const word of vocabularyWords(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([word]) => word);
+}
+
+/**
+ * Keeps the most frequent words that fit in `maxBytes` of JSON (a proxy for the gzip budget the
+ * caller checks): a large site loses its rarest words first, and says so with `complete: false`.
+ */
+export function fitVocabulary(ranked: string[], resources: string[], maxBytes: number): SearchVocabulary {
+  let bytes = JSON.stringify({ words: [], complete: true, resources }).length;
+  let kept = 0;
+  for (const word of ranked) {
+    bytes += word.length + 3; // quotes and a comma
+    if (bytes > maxBytes) break;
+    kept += 1;
+  }
+  return { words: ranked.slice(0, kept), complete: kept === ranked.length, resources };
+}
