@@ -27,6 +27,7 @@ import { serveStatic, type StaticServer } from './support/static-server.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { astroBuildEnv, projectRoot } from '../src/core/env.ts';
 import { LEARNER_QUERIES, type LearnerQuery } from './bench-search/queries.ts';
+import { searchSettled } from './bench-search/dialog.ts';
 import { judge, scoreRelevance, type QueryOutcome, type RelevanceScores } from './bench-search/relevance.ts';
 
 /** Searches readers of a Docker course type; each one matches on the real site. */
@@ -198,31 +199,17 @@ async function measureBrowser(browser: Browser, outDir: string, server: StaticSe
   };
 }
 
-/** Resolves once the dialog shows the settled answer to what the field holds (results, none, or a hint). */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const dialog = document.querySelector('dialog.search-dialog');
-      const query = document.querySelector<HTMLInputElement>('#search-input')?.value.trim();
-      const status = document.querySelector('.search-status')?.textContent ?? '';
-      return !!dialog && !dialog.hasAttribute('aria-busy') && !!query && status.includes(`“${query}”`);
-    },
-    undefined,
-    { timeout: 15_000 },
-  );
-}
-
 /** Types each learner query into the open dialog and records the pages it lists, in order. */
 async function measureRelevance(page: Page, queries: LearnerQuery[]): Promise<QueryOutcome[]> {
   const outcomes: QueryOutcome[] = [];
   for (const query of queries) {
     await page.locator('#search-input').fill(query.query);
-    await settled(page);
+    await searchSettled(page);
     // A reader who mistyped takes the first suggestion: one click.
     const suggestion = page.locator('.search-suggestion').first();
     if (query.kind === 'typo' && (await suggestion.count()) > 0) {
       await suggestion.click();
-      await settled(page);
+      await searchSettled(page);
     }
     const urls = await page
       .locator('#search-listbox .search-result:not(.search-sub-result)')
