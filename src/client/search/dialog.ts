@@ -51,6 +51,8 @@ class SearchDialog {
   private opener: HTMLElement;
   private readonly engine: SearchEngine;
   private loadState: LoadState = 'idle';
+  /** "Loading search…" was shown for this load attempt: once is enough. */
+  private loadingAnnounced = false;
   private options: HTMLAnchorElement[] = [];
   private active = -1;
   private results: PagefindResult[] = [];
@@ -166,6 +168,7 @@ class SearchDialog {
     } catch (error) {
       if (this.loadState === 'loading') {
         this.loadState = 'failed';
+        this.loadingAnnounced = false;
         this.showLoadFailure();
       }
       throw error;
@@ -185,8 +188,16 @@ class SearchDialog {
   private retry() {
     this.loadState = 'idle';
     this.input.focus();
+    this.status.classList.remove('search-empty');
     this.status.textContent = LOADING;
-    void this.search(this.input.value, true);
+    this.loadingAnnounced = true;
+    if (this.input.value.trim()) return void this.search(this.input.value, true);
+    void this.load().then(
+      () => {
+        if (!this.input.value.trim()) this.status.textContent = '';
+      },
+      () => {},
+    );
   }
 
   private onKeydown(event: KeyboardEvent) {
@@ -290,7 +301,10 @@ class SearchDialog {
     // The failure was announced once; typing does not retry and announce it again: the button does.
     if (this.loadState === 'failed' && !retrying) return;
     this.setPending(true);
-    if (this.loadState === 'idle' && !retrying) this.status.textContent = LOADING;
+    if (this.loadState !== 'ready' && !this.loadingAnnounced) {
+      this.status.textContent = LOADING;
+      this.loadingAnnounced = true;
+    }
     let loaded: LoadedSearch;
     try {
       loaded = await this.load();
