@@ -79,8 +79,8 @@ export interface SearchIndexSummary {
   /** Why curated resources were left out, when they were. */
   resourceWarning?: string;
   outputPath: string;
-  /** Words written for typo suggestions, and whether the byte budget cut rare ones. */
-  vocabulary: { words: number; complete: boolean; gzipBytes: number };
+  /** Words written for typo suggestions, whether the byte budget cut rare ones, and the time it took. */
+  vocabulary: { words: number; complete: boolean; gzipBytes: number; ms: number };
 }
 
 /**
@@ -255,6 +255,7 @@ function readFragment(raw: Buffer): Fragment {
  * word is. Also lists which results are curated resources (their fragment names are the result ids).
  */
 export async function writeVocabulary(outputPath: string, base: string): Promise<SearchIndexSummary['vocabulary']> {
+  const started = performance.now();
   const dir = path.join(outputPath, 'fragment');
   const files = (await readdir(dir)).filter((file) => file.endsWith('.pf_fragment'));
   const resourcesPrefix = pageHref(base, RESOURCES_SLUG) + '#';
@@ -280,7 +281,7 @@ export async function writeVocabulary(outputPath: string, base: string): Promise
     maxBytes = Math.floor(maxBytes * 0.9);
   }
   await writeFile(path.join(outputPath, VOCABULARY_FILE), JSON.stringify(vocabulary));
-  return { words: vocabulary.words.length, complete: vocabulary.complete, gzipBytes: gzipped.length };
+  return { words: vocabulary.words.length, complete: vocabulary.complete, gzipBytes: gzipped.length, ms: Math.round(performance.now() - started) };
 }
 
 /**
@@ -317,7 +318,8 @@ export default function pagefindIntegration({ language, linksFile }: PagefindInt
         }
         if (summary.resourceWarning) logger.warn(summary.resourceWarning);
         const { vocabulary } = summary;
-        if (!vocabulary.complete) logger.info(`Search vocabulary kept the ${vocabulary.words} most frequent words to stay within ${VOCABULARY_GZIP_BUDGET / 1024} KB gzip.`);
+        const cut = vocabulary.complete ? '' : `, the most frequent that fit ${VOCABULARY_GZIP_BUDGET / 1024} KB`;
+        logger.info(`Search vocabulary: ${vocabulary.words} words${cut} (${(vocabulary.gzipBytes / 1024).toFixed(1)} KB gzip) in ${vocabulary.ms} ms`);
         const ms = Math.round(performance.now() - started);
         logger.info(`Indexed ${summary.pages} pages and ${summary.resources} curated resources in ${ms} ms (${path.relative(process.cwd(), summary.outputPath) || summary.outputPath})`);
       },
