@@ -219,7 +219,21 @@ async function measureRelevance(page: Page, queries: LearnerQuery[]): Promise<Qu
   return outcomes;
 }
 
-async function benchRelevance(browser: Browser, server: StaticServer, queries: LearnerQuery[]): Promise<RelevanceScores> {
+/** Pages the build wrote, by slug: an expectation naming none of them is out of date, not a miss. */
+function warnAboutMissingPages(outDir: string, queries: LearnerQuery[]) {
+  const built = new Set(
+    readdirSync(outDir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('index.html'))
+      .map((file) => path.dirname(file).split(path.sep).join('/').replace(/^\.$/, '')),
+  );
+  for (const query of queries) {
+    const named = [query.expect, ...(query.also ?? [])].filter((slug) => !built.has(slug));
+    if (named.length > 0) console.warn(`  ! ${JSON.stringify(query.query)} names pages this build does not have: ${named.join(', ')} (update bench-search/queries.ts)`);
+  }
+}
+
+async function benchRelevance(browser: Browser, server: StaticServer, queries: LearnerQuery[], outDir: string): Promise<RelevanceScores> {
+  warnAboutMissingPages(outDir, queries);
   const { page, context } = await openPage(browser);
   await page.goto(server.siteUrl, { waitUntil: 'networkidle' });
   await openSearch(page);
@@ -242,7 +256,7 @@ async function benchSite(
   const server = await serveStatic(outDir);
   try {
     const figures = await measureBrowser(browser, outDir, server, queries);
-    const relevance = learnerQueries ? await benchRelevance(browser, server, learnerQueries) : undefined;
+    const relevance = learnerQueries ? await benchRelevance(browser, server, learnerQueries, outDir) : undefined;
     return { relevance, site, pages: built.pages, resources: built.resources, buildMs: built.ms, indexMs: built.indexMs, index: indexSize(path.join(outDir, 'pagefind')), ...figures };
   } finally {
     await server.close();
@@ -316,7 +330,7 @@ async function main() {
       build(path.join(projectRoot, 'content'), outDir, path.join(workDir, 'real-cache'));
       const server = await serveStatic(outDir);
       try {
-        reportRelevance(await benchRelevance(browser, server, LEARNER_QUERIES));
+        reportRelevance(await benchRelevance(browser, server, LEARNER_QUERIES, outDir));
       } finally {
         await server.close();
       }

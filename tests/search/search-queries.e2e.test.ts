@@ -63,6 +63,16 @@ describe('search finds what a learner means', () => {
     await context.close();
   });
 
+  it('shows the pages with most of the words when no page has them all, and says so', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(server.siteUrl);
+    // "getent" is only on the DNS page, "pgdata" only on the volumes page.
+    await search(page, 'getent pgdata');
+    expect((await titles(page)).sort()).toEqual(['Name resolution between containers', 'Volumes']);
+    expect(await status(page)).toBe('2 results for “getent pgdata”. No page has every word; these have most of them.');
+    await context.close();
+  });
+
   it('lists the lessons about a term before the curated resources about it', async () => {
     const { page, context } = await openPage(browser);
     await page.goto(server.siteUrl);
