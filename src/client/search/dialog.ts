@@ -1,12 +1,14 @@
 // The search dialog, loaded on first open. Pattern: a modal <dialog> holding an editable combobox
 // (the input keeps focus) that controls a listbox of links; aria-activedescendant marks the chosen
 // one, a status region announces the count. Results come from pagefind.js, which fetches only the
-// index chunks and page fragments the query needs.
+// index chunks and page fragments the query needs. What to search for is decided in
+// lib/search/query.ts (stop words, words no page has), how it is answered in engine.ts.
 import { excerptParts } from '../../lib/search/excerpt.ts';
 import type { PagefindResult } from '../../lib/search/pagefind-types.ts';
-import { applySuggestion, planQuery, type QueryPlan, type UnknownWord } from '../../lib/search/query.ts';
+import { applySuggestion, planQuery, type QueryPlan } from '../../lib/search/query.ts';
 import { describeStatus, toResultView, type ResultView } from '../../lib/search/results.ts';
 import { answer, SearchEngine, type LoadedSearch } from './engine.ts';
+import { element, loadFailureParts, suggestionParts } from './status.ts';
 // As a string, applied as a constructable stylesheet: no second request and no unstyled flash, and
 // the page's first view stays free of search CSS.
 import dialogCss from './search.css?inline';
@@ -24,13 +26,6 @@ const ENTER_WAIT_MS = 3000;
 
 const LOADING = 'Loading search…';
 const DEV_MESSAGE = 'Search uses the index written by the production build. Run “npm run build && npm run preview” to try it.';
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text) node.textContent = text;
-  return node;
-}
 
 /** Excerpt text with <mark> around matched words, built from text nodes only (never innerHTML). */
 function excerptElement(excerpt: string): HTMLElement {
@@ -178,10 +173,7 @@ class SearchDialog {
   private showLoadFailure() {
     this.clearResults();
     this.setPending(false);
-    const retry = element('button', 'search-retry', 'Try again');
-    retry.type = 'button';
-    retry.addEventListener('click', () => this.retry());
-    this.status.replaceChildren('Search could not be loaded. Check your connection, then ', retry, '.');
+    this.status.replaceChildren(...loadFailureParts(() => this.retry()));
     this.status.classList.add('search-empty');
   }
 
@@ -368,22 +360,8 @@ class SearchDialog {
     const offer = plan.unknown.find((entry) => entry.suggestions.length > 0);
     const sentence = describeStatus({ typed: plan.typed, shown: this.shown, total, unknown, partial: this.partial, suggesting: !!offer });
     this.suggestion = offer ? { word: offer.word, suggestion: offer.suggestions[0]! } : undefined;
-    this.status.replaceChildren(sentence, ...(offer ? this.suggestionParts(offer, total === 0) : []));
+    this.status.replaceChildren(sentence, ...(offer ? suggestionParts(offer, total === 0, (word, suggestion) => this.takeSuggestion(word, suggestion)) : []));
     this.status.classList.toggle('search-empty', total === 0);
-  }
-
-  /** " Did you mean [namespace] or [namespaces]? Enter searches for the first." as text and buttons. */
-  private suggestionParts(offer: UnknownWord, enterTakesIt: boolean): (string | HTMLElement)[] {
-    const parts: (string | HTMLElement)[] = [' Did you mean '];
-    offer.suggestions.forEach((suggestion, index) => {
-      if (index > 0) parts.push(index === offer.suggestions.length - 1 ? ' or ' : ', ');
-      const button = element('button', 'search-suggestion', suggestion);
-      button.type = 'button';
-      button.addEventListener('click', () => this.takeSuggestion(offer.word, suggestion));
-      parts.push(button);
-    });
-    parts.push(enterTakesIt ? '? Enter searches for the first.' : '?');
-    return parts;
   }
 
   private option(url: string, className: string): HTMLAnchorElement {
