@@ -35,6 +35,7 @@ const browserFiles = [
   'tests/quality/browser.test.ts',
   'tests/search/dev-server.test.ts',
   'tests/search/search.e2e.test.ts',
+  'tests/search/search-queries.e2e.test.ts',
   'tests/ship/csp-browser.test.ts',
   'tests/ship/nginx-serve.test.ts',
   'tests/site/big-section.test.ts',

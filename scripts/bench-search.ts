@@ -9,8 +9,11 @@
  *     host serves it; Pagefind's own files are already compressed)
  *   - keystroke to rendered results: the time from an input event to the next frame after the
  *     result list changed, median and 90th percentile of 20 queries, debounce included
+ *   - on the real site, relevance: learner queries (bench-search/queries.ts) typed into the dialog,
+ *     scored by P@1, hit@3 and MRR against the page each one expects, with the misses listed
  *
- * Options: --pages <n> corpus size (default 1000), --skip-real, --skip-corpus, --json <file>.
+ * Options: --pages <n> corpus size (default 1000), --skip-real, --skip-corpus, --relevance-only
+ * (the real site's relevance and nothing else), --json <file>.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -23,6 +26,9 @@ import { launchChromium, openPage } from './support/chromium.ts';
 import { serveStatic, type StaticServer } from './support/static-server.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { astroBuildEnv, projectRoot } from '../src/core/env.ts';
+import { LEARNER_QUERIES, type LearnerQuery } from './bench-search/queries.ts';
+import { searchSettled } from './bench-search/dialog.ts';
+import { judge, scoreRelevance, type QueryOutcome, type RelevanceScores } from './bench-search/relevance.ts';
 
 /** Searches readers of a Docker course type; each one matches on the real site. */
 const REAL_QUERIES = [
@@ -47,6 +53,7 @@ interface SiteFigures {
   open: { requests: number; bytes: number; readyMs: number };
   query: { coldRequests: number; coldBytes: number; medianRequests: number; medianBytes: number };
   latency: { coldMs: number; medianMs: number; p90Ms: number; queries: number };
+  relevance?: RelevanceScores;
 }
 
 function build(contentDir: string, outDir: string, cacheDir: string): { ms: number; indexMs: number; pages: number; resources: number } {
@@ -192,16 +199,83 @@ async function measureBrowser(browser: Browser, outDir: string, server: StaticSe
   };
 }
 
-async function benchSite(site: string, contentDir: string, queries: string[], browser: Browser, workDir: string): Promise<SiteFigures> {
+/** Types each learner query into the open dialog and records the pages it lists, in order. */
+async function measureRelevance(page: Page, queries: LearnerQuery[]): Promise<QueryOutcome[]> {
+  const outcomes: QueryOutcome[] = [];
+  for (const query of queries) {
+    await page.locator('#search-input').fill(query.query);
+    await searchSettled(page);
+    // A reader who mistyped takes the first suggestion: one click.
+    const suggestion = page.locator('.search-suggestion').first();
+    if (query.kind === 'typo' && (await suggestion.count()) > 0) {
+      await suggestion.click();
+      await searchSettled(page);
+    }
+    const urls = await page
+      .locator('#search-listbox .search-result:not(.search-sub-result)')
+      .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+    outcomes.push(judge(query, urls));
+  }
+  return outcomes;
+}
+
+/** Pages the build wrote, by slug: an expectation naming none of them is out of date, not a miss. */
+function warnAboutMissingPages(outDir: string, queries: LearnerQuery[]) {
+  const built = new Set(
+    readdirSync(outDir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('index.html'))
+      .map((file) => path.dirname(file).split(path.sep).join('/').replace(/^\.$/, '')),
+  );
+  for (const query of queries) {
+    const named = [query.expect, ...(query.also ?? [])].filter((slug) => !built.has(slug));
+    if (named.length > 0) console.warn(`  ! ${JSON.stringify(query.query)} names pages this build does not have: ${named.join(', ')} (update bench-search/queries.ts)`);
+  }
+}
+
+async function benchRelevance(browser: Browser, server: StaticServer, queries: LearnerQuery[], outDir: string): Promise<RelevanceScores> {
+  warnAboutMissingPages(outDir, queries);
+  const { page, context } = await openPage(browser);
+  await page.goto(server.siteUrl, { waitUntil: 'networkidle' });
+  await openSearch(page);
+  const outcomes = await measureRelevance(page, queries);
+  await context.close();
+  return scoreRelevance(outcomes);
+}
+
+async function benchSite(
+  site: string,
+  contentDir: string,
+  queries: string[],
+  browser: Browser,
+  workDir: string,
+  learnerQueries?: LearnerQuery[],
+): Promise<SiteFigures> {
   const outDir = path.join(workDir, `${site.replace(/\W+/g, '-')}-dist`);
   console.log(`\n${site}: building ${path.relative(projectRoot, contentDir) || contentDir} …`);
   const built = build(contentDir, outDir, path.join(workDir, `${site.replace(/\W+/g, '-')}-cache`));
   const server = await serveStatic(outDir);
   try {
     const figures = await measureBrowser(browser, outDir, server, queries);
-    return { site, pages: built.pages, resources: built.resources, buildMs: built.ms, indexMs: built.indexMs, index: indexSize(path.join(outDir, 'pagefind')), ...figures };
+    const relevance = learnerQueries ? await benchRelevance(browser, server, learnerQueries, outDir) : undefined;
+    return { relevance, site, pages: built.pages, resources: built.resources, buildMs: built.ms, indexMs: built.indexMs, index: indexSize(path.join(outDir, 'pagefind')), ...figures };
   } finally {
     await server.close();
+  }
+}
+
+const pct = (value: number) => value.toFixed(2);
+
+function reportRelevance(scores: RelevanceScores) {
+  console.log(`\nRelevance on the real site: ${scores.queries} learner queries (targets: P@1 ≥ 0.80, hit@3 ≥ 0.95)\n`);
+  console.log(`  P@1 ${pct(scores.precisionAt1)}   hit@3 ${pct(scores.hitAt3)}   MRR ${pct(scores.mrr)}`);
+  for (const [kind, byKind] of Object.entries(scores.byKind)) {
+    console.log(`  ${kind.padEnd(9)} n=${String(byKind.queries).padEnd(3)} P@1 ${pct(byKind.precisionAt1)}   hit@3 ${pct(byKind.hitAt3)}`);
+  }
+  if (scores.misses.length === 0) return console.log('\n  No misses: every query put an expected page first.');
+  console.log(`\n  Misses (first result not an expected page): ${scores.misses.length}`);
+  for (const miss of scores.misses) {
+    const where = miss.rank > 0 ? `expected page at ${miss.rank}` : 'expected page not listed';
+    console.log(`  - ${JSON.stringify(miss.query.query)} (${miss.query.kind}): ${where}; expected ${miss.query.expect}; got ${miss.ranked.slice(0, 3).join(', ') || 'nothing'}`);
   }
 }
 
@@ -237,6 +311,7 @@ async function main() {
       pages: { type: 'string', default: '1000' },
       'skip-real': { type: 'boolean', default: false },
       'skip-corpus': { type: 'boolean', default: false },
+      'relevance-only': { type: 'boolean', default: false },
       json: { type: 'string' },
     },
   });
@@ -249,7 +324,19 @@ async function main() {
   const browser = await launchChromium();
   const figures: SiteFigures[] = [];
   try {
-    if (!values['skip-real']) figures.push(await benchSite('real site', path.join(projectRoot, 'content'), REAL_QUERIES, browser, workDir));
+    if (values['relevance-only']) {
+      const outDir = path.join(workDir, 'real-dist');
+      console.log('\nreal site: building content …');
+      build(path.join(projectRoot, 'content'), outDir, path.join(workDir, 'real-cache'));
+      const server = await serveStatic(outDir);
+      try {
+        reportRelevance(await benchRelevance(browser, server, LEARNER_QUERIES, outDir));
+      } finally {
+        await server.close();
+      }
+      return;
+    }
+    if (!values['skip-real']) figures.push(await benchSite('real site', path.join(projectRoot, 'content'), REAL_QUERIES, browser, workDir, LEARNER_QUERIES));
     if (!values['skip-corpus']) {
       const corpusDir = path.join(workDir, 'corpus');
       const corpus = generateCorpus({ pages, outDir: corpusDir });
@@ -260,6 +347,7 @@ async function main() {
     rmSync(workDir, { recursive: true, force: true });
   }
   report(figures);
+  for (const site of figures) if (site.relevance) reportRelevance(site.relevance);
   if (values.json) {
     mkdirSync(path.dirname(path.resolve(values.json)), { recursive: true });
     writeFileSync(values.json, JSON.stringify({ measuredAt: new Date().toISOString(), cpus: os.cpus().length, figures }, null, 2));

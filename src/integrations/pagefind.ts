@@ -1,6 +1,7 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { formatProblems } from '../core/problems.ts';
@@ -8,11 +9,23 @@ import { parseResources, type Resource } from '../core/resources.ts';
 import { declaresNoindex, hasSearchBody, RESOURCES_SLUG, resourceRecord, searchableDocument } from '../lib/search/records.ts';
 import { joinBase, pageHref, sitePathOfHtmlFile } from '../core/urls.ts';
 import { registerEarlySearchFeed, type EarlySearchFeed } from '../lib/search/early-feed.ts';
+import { fitVocabulary, rankWords, VOCABULARY_FILE, type SearchVocabulary } from '../lib/search/vocabulary.ts';
 
 /** A user-facing indexing failure: the build prints the message, not a stack trace. */
 export class SearchIndexError extends Error {
   override name = 'SearchIndexError';
 }
+
+/**
+ * Pagefind's settings, the same for the index fed during the build and the one built afterwards.
+ * A hyphen counts as part of a word, so flags stay words of their own: `-v` and `--rm` are found
+ * as typed instead of as "v" (every word starting with v) and "rm". Pagefind still indexes the
+ * parts of a hyphenated word, so "multi-stage" is found by "multi", "stage" and "multistage" too.
+ */
+export const PAGEFIND_CONFIG: pagefind.PagefindServiceConfig = { includeCharacters: '-' };
+
+/** The vocabulary's share of the 30 KB (gzip) that opening search may add; the rest is code. */
+export const VOCABULARY_GZIP_BUDGET = 24 * 1024;
 
 /** What became of a page handed over early (see early-feed.ts): indexed, or why not. */
 type EarlyResult = { indexed: true; errors: string[] } | { indexed: false; reason: 'noindex' | 'no-body' };
@@ -28,7 +41,7 @@ export class PagefindFeed implements EarlySearchFeed {
 
   offer(urlPath: string, html: string): void {
     if (!urlPath.endsWith('/')) return;
-    this.index ??= pagefind.createIndex({}).then((created) => {
+    this.index ??= pagefind.createIndex(PAGEFIND_CONFIG).then((created) => {
       if (created.errors.length > 0 || !created.index) fail('starting Pagefind', created.errors);
       return created.index;
     });
@@ -74,6 +87,8 @@ export interface SearchIndexSummary {
   /** Why curated resources were left out, when they were. */
   resourceWarning?: string;
   outputPath: string;
+  /** Words written for typo suggestions, whether the byte budget cut rare ones, and the time it took. */
+  vocabulary: { words: number; complete: boolean; gzipBytes: number; ms: number };
 }
 
 /**
@@ -167,7 +182,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   if (feed?.index) {
     index = await feed.index;
   } else {
-    const created = await pagefind.createIndex({});
+    const created = await pagefind.createIndex(PAGEFIND_CONFIG);
     if (created.errors.length > 0 || !created.index) fail('starting Pagefind', created.errors);
     index = created.index;
   }
@@ -213,7 +228,9 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) fail(`writing ${outputPath}`, written.errors);
     await Promise.all(UNUSED_BUNDLE_FILES.map((file) => rm(path.join(outputPath, file), { force: true })));
+    const vocabulary = await writeVocabulary(outputPath, base);
     return {
+      vocabulary,
       pages,
       resources: indexedResources,
       skipped: skipped.sort(),
@@ -226,6 +243,53 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     // The Pagefind service is a child process: left running, it would keep the build from exiting.
     await pagefind.close();
   }
+}
+
+interface Fragment {
+  url: string;
+  content: string;
+}
+
+/** A fragment file as Pagefind writes it: gzip around a signature and JSON (see pagefind.js). */
+function readFragment(raw: Buffer): Fragment {
+  const SIGNATURE = 'pagefind_dcd';
+  const data = raw.subarray(0, SIGNATURE.length).toString() === SIGNATURE ? raw : gunzipSync(raw);
+  return JSON.parse(data.subarray(SIGNATURE.length).toString('utf8')) as Fragment;
+}
+
+/**
+ * Writes the vocabulary the dialog loads for typo suggestions, from the text Pagefind itself
+ * indexed (each fragment holds its page's processed text), so the two never disagree about what a
+ * word is. Also lists which results are curated resources (their fragment names are the result ids).
+ */
+export async function writeVocabulary(outputPath: string, base: string): Promise<SearchIndexSummary['vocabulary']> {
+  const started = performance.now();
+  const dir = path.join(outputPath, 'fragment');
+  const files = (await readdir(dir)).filter((file) => file.endsWith('.pf_fragment'));
+  const resourcesPrefix = pageHref(base, RESOURCES_SLUG) + '#';
+  const texts: string[] = [];
+  const resources: string[] = [];
+  for (let i = 0; i < files.length; i += BATCH) {
+    const batch = await Promise.all(files.slice(i, i + BATCH).map(async (file) => ({ file, fragment: readFragment(await readFile(path.join(dir, file))) })));
+    for (const { file, fragment } of batch) {
+      texts.push(fragment.content);
+      if (fragment.url.startsWith(resourcesPrefix)) resources.push(file.replace(/\.pf_fragment$/, ''));
+    }
+  }
+  const ranked = rankWords(texts);
+  resources.sort();
+  // Words compress about threefold; shrink the raw allowance until the gzip budget holds.
+  let maxBytes = VOCABULARY_GZIP_BUDGET * 3;
+  let vocabulary: SearchVocabulary;
+  let gzipped: Buffer;
+  for (;;) {
+    vocabulary = fitVocabulary(ranked, resources, maxBytes);
+    gzipped = gzipSync(JSON.stringify(vocabulary));
+    if (gzipped.length <= VOCABULARY_GZIP_BUDGET) break;
+    maxBytes = Math.floor(maxBytes * 0.9);
+  }
+  await writeFile(path.join(outputPath, VOCABULARY_FILE), JSON.stringify(vocabulary));
+  return { words: vocabulary.words.length, complete: vocabulary.complete, gzipBytes: gzipped.length, ms: Math.round(performance.now() - started) };
 }
 
 /**
@@ -261,6 +325,9 @@ export default function pagefindIntegration({ language, linksFile }: PagefindInt
           logger.warn(`${summary.withoutBody.length} page(s) lack data-pagefind-body and cannot be found by search: ${summary.withoutBody.join(', ')}`);
         }
         if (summary.resourceWarning) logger.warn(summary.resourceWarning);
+        const { vocabulary } = summary;
+        const cut = vocabulary.complete ? '' : `, the most frequent that fit ${VOCABULARY_GZIP_BUDGET / 1024} KB`;
+        logger.info(`Search vocabulary: ${vocabulary.words} words${cut} (${(vocabulary.gzipBytes / 1024).toFixed(1)} KB gzip) in ${vocabulary.ms} ms`);
         const ms = Math.round(performance.now() - started);
         logger.info(`Indexed ${summary.pages} pages and ${summary.resources} curated resources in ${ms} ms (${path.relative(process.cwd(), summary.outputPath) || summary.outputPath})`);
       },

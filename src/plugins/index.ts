@@ -12,6 +12,7 @@ import remarkCodeTitles from './remark-code-titles.ts';
 import rehypeTaskListLabels from './rehype-task-list-labels.ts';
 import rehypeTableScroll from './rehype-table-scroll.ts';
 import rehypeCodeClasses from './rehype-code-classes.ts';
+import rehypeCommandRows from './rehype-command-rows.ts';
 import { headingAnchorOptions } from './heading-anchors.ts';
 import remarkRecordFacts from './remark-record-facts.ts';
 import remarkMdxExpressionErrors from './remark-mdx-expression-errors.ts';
@@ -61,6 +62,7 @@ export function markdownPipeline({ docsDir, base, session }: MarkdownPipelineOpt
       [rehypeAutolinkHeadings, headingAnchorOptions],
       rehypeTaskListLabels,
       rehypeTableScroll,
+      rehypeCommandRows,
       [rehypeExternalLinks, externalLinkOptions],
     ],
   };

@@ -1,8 +1,10 @@
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildSearchIndex, PagefindFeed, SearchIndexError } from '../../src/integrations/pagefind.ts';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { buildSearchIndex, PagefindFeed, SearchIndexError, VOCABULARY_GZIP_BUDGET } from '../../src/integrations/pagefind.ts';
+import type { SearchVocabulary } from '../../src/lib/search/vocabulary.ts';
 import { buildSite } from '../helpers/build-site.ts';
 
 const page = (title: string, body: string, head = '') =>
@@ -46,6 +48,30 @@ describe('the build writes a search index', () => {
     // Pagefind's own UIs are not shipped: the site has its own dialog.
     expect(existsSync(path.join(bundle, 'pagefind-ui.js'))).toBe(false);
     expect(existsSync(path.join(bundle, 'pagefind-component-ui.js'))).toBe(false);
+  });
+});
+
+describe('the vocabulary written next to the index', () => {
+  it('holds the indexed words, most frequent first, and names the results that are curated resources', () => {
+    const build = buildSite({ contentDir: 'tests/fixtures/search-site', name: 'search-root', reuse: true });
+    const bundle = path.join(build.outDir, 'pagefind');
+    const raw = readFileSync(path.join(bundle, 'vocabulary.json'));
+    const vocabulary = JSON.parse(raw.toString('utf8')) as SearchVocabulary;
+    expect(vocabulary.complete).toBe(true);
+    expect(vocabulary.words).toEqual(expect.arrayContaining(['network', 'networking', 'volume', 'aliases', 'sandbox', 'user-defined', 'defined']));
+    // Never what search does not index: drafts, the 404 page, the footer.
+    expect(vocabulary.words).not.toEqual(expect.arrayContaining(['checkpointing']));
+    expect(vocabulary.words).not.toContain('reorganised');
+    expect(vocabulary.words.indexOf('container')).toBeLessThan(vocabulary.words.indexOf('aliases'));
+    expect(gzipSync(raw).length).toBeLessThanOrEqual(VOCABULARY_GZIP_BUDGET);
+    // Each listed id is the fragment of a resource record.
+    expect(vocabulary.resources).toHaveLength(3);
+    const urls = vocabulary.resources.map((id) => {
+      const fragment = gunzipSync(readFileSync(path.join(bundle, 'fragment', `${id}.pf_fragment`))).toString('utf8');
+      return JSON.parse(fragment.slice('pagefind_dcd'.length)).url as string;
+    });
+    expect(urls.sort()).toEqual(['/resources/#compose-file-reference', '/resources/#networking-overview', '/resources/#play-with-docker']);
+    expect(readdirSync(path.join(bundle, 'fragment'))).toHaveLength(9);
   });
 });
 

@@ -1,10 +1,14 @@
 // The search dialog, loaded on first open. Pattern: a modal <dialog> holding an editable combobox
 // (the input keeps focus) that controls a listbox of links; aria-activedescendant marks the chosen
 // one, a status region announces the count. Results come from pagefind.js, which fetches only the
-// index chunks and page fragments the query needs.
+// index chunks and page fragments the query needs. What to search for is decided in
+// lib/search/query.ts (stop words, words no page has), how it is answered in engine.ts.
 import { excerptParts } from '../../lib/search/excerpt.ts';
-import type { PagefindModule, PagefindResult } from '../../lib/search/pagefind-types.ts';
-import { describeCount, toResultView, type ResultView } from '../../lib/search/results.ts';
+import type { PagefindResult } from '../../lib/search/pagefind-types.ts';
+import { applySuggestion, planQuery, type QueryPlan } from '../../lib/search/query.ts';
+import { describeStatus, toResultView, type ResultView } from '../../lib/search/results.ts';
+import { answer, SearchEngine, type LoadedSearch } from './engine.ts';
+import { element, loadFailureParts, suggestionParts } from './status.ts';
 // As a string, applied as a constructable stylesheet: no second request and no unstyled flash, and
 // the page's first view stays free of search CSS.
 import dialogCss from './search.css?inline';
@@ -17,18 +21,11 @@ type OpenOptions = OpenSearchDetail;
 const PAGE_SIZE = 8;
 /** Short enough to feel instant, long enough to skip a request per keystroke for fast typists. */
 const DEBOUNCE_MS = 80;
-const EXCERPT_WORDS = 22;
+/** Enter waits this long at most for the results of the query on screen, then does nothing. */
+const ENTER_WAIT_MS = 3000;
 
-const EMPTY_HINT = 'Check the spelling, or try fewer or more general words.';
+const LOADING = 'Loading search…';
 const DEV_MESSAGE = 'Search uses the index written by the production build. Run “npm run build && npm run preview” to try it.';
-const LOAD_FAILED = 'Search could not be loaded. Check your connection and try again.';
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text) node.textContent = text;
-  return node;
-}
 
 /** Excerpt text with <mark> around matched words, built from text nodes only (never innerHTML). */
 function excerptElement(excerpt: string): HTMLElement {
@@ -37,13 +34,8 @@ function excerptElement(excerpt: string): HTMLElement {
   return span;
 }
 
-async function loadPagefind(bundleUrl: string): Promise<PagefindModule> {
-  const pagefind = (await import(/* @vite-ignore */ bundleUrl)) as PagefindModule;
-  // Index URLs already carry the base path; '/' stops Pagefind from prefixing it a second time.
-  await pagefind.options({ baseUrl: '/', excerptLength: EXCERPT_WORDS });
-  await pagefind.init();
-  return pagefind;
-}
+/** Where loading pagefind.js and the vocabulary stands; a failure waits for the reader to retry. */
+type LoadState = 'idle' | 'loading' | 'ready' | 'failed';
 
 class SearchDialog {
   readonly dialog = element('dialog', 'search-dialog');
@@ -52,23 +44,29 @@ class SearchDialog {
   readonly listbox = element('div', 'search-results');
   readonly more = element('button', 'search-more');
   private opener: HTMLElement;
-  private readonly bundleUrl: string;
-  private pagefind: Promise<PagefindModule> | undefined;
+  private readonly engine: SearchEngine;
+  private loadState: LoadState = 'idle';
+  /** "Loading search…" was shown for this load attempt: once is enough. */
+  private loadingAnnounced = false;
   private options: HTMLAnchorElement[] = [];
   private active = -1;
   private results: PagefindResult[] = [];
   private shown = 0;
-  private query = '';
+  /** The settled query whose answer is on screen, and what the status said about it. */
+  private settledQuery = '';
+  private plan: QueryPlan | undefined;
+  private partial = false;
+  /** The suggestions on screen; Enter takes the first when there are no results. */
+  private suggestion: { word: string; suggestion: string } | undefined;
+  private settleWaiters: (() => void)[] = [];
   /** Bumped by every new query so answers to older ones are dropped. */
   private generation = 0;
   private optionCount = 0;
   private navigating = false;
-  /** pagefind.js and its wasm are in: no "Loading" message needed. */
-  private ready = false;
 
   constructor({ opener, bundleUrl }: OpenOptions) {
     this.opener = opener;
-    this.bundleUrl = bundleUrl;
+    this.engine = new SearchEngine(bundleUrl);
     this.build();
   }
 
@@ -138,7 +136,7 @@ class SearchDialog {
       this.status.textContent = DEV_MESSAGE;
       return;
     }
-    void this.ensurePagefind().catch(() => {});
+    if (this.loadState === 'idle') void this.load().catch(() => {});
   }
 
   close() {
@@ -153,20 +151,45 @@ class SearchDialog {
     if (!this.navigating && document.activeElement !== this.opener) this.opener.focus();
   }
 
-  private ensurePagefind(): Promise<PagefindModule> {
-    this.pagefind ??= loadPagefind(this.bundleUrl).then(
-      (pagefind) => {
-        this.ready = true;
-        // For tests and the benchmark: the moment queries stop waiting for pagefind.js and its wasm.
-        this.dialog.dataset.searchReady = '';
-        return pagefind;
+  /** Loads search; the status says "Loading" once per attempt and a failure once, with a retry button. */
+  private async load(): Promise<LoadedSearch> {
+    if (this.loadState !== 'ready') this.loadState = 'loading';
+    try {
+      const loaded = await this.engine.load();
+      this.loadState = 'ready';
+      // For tests and the benchmark: the moment queries stop waiting for pagefind.js and its wasm.
+      this.dialog.dataset.searchReady = '';
+      return loaded;
+    } catch (error) {
+      if (this.loadState === 'loading') {
+        this.loadState = 'failed';
+        this.loadingAnnounced = false;
+        this.showLoadFailure();
+      }
+      throw error;
+    }
+  }
+
+  private showLoadFailure() {
+    this.clearResults();
+    this.setPending(false);
+    this.status.replaceChildren(...loadFailureParts(() => this.retry()));
+    this.status.classList.add('search-empty');
+  }
+
+  private retry() {
+    this.loadState = 'idle';
+    this.input.focus();
+    this.status.classList.remove('search-empty');
+    this.status.textContent = LOADING;
+    this.loadingAnnounced = true;
+    if (this.input.value.trim()) return void this.search(this.input.value, true);
+    void this.load().then(
+      () => {
+        if (!this.input.value.trim()) this.status.textContent = '';
       },
-      (error: unknown) => {
-        this.pagefind = undefined;
-        throw error;
-      },
+      () => {},
     );
-    return this.pagefind;
   }
 
   private onKeydown(event: KeyboardEvent) {
@@ -175,11 +198,7 @@ class SearchDialog {
       this.move(event.key === 'ArrowDown' ? 1 : -1);
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      const option = this.options[this.active];
-      if (option) {
-        this.navigating = true;
-        option.click();
-      }
+      void this.activate();
     } else if (event.key === 'Escape') {
       // A search field would clear itself on Esc; here Esc always means "close".
       event.preventDefault();
@@ -213,26 +232,88 @@ class SearchDialog {
     this.input.setAttribute('aria-expanded', 'false');
   }
 
-  private async search(raw: string) {
-    const query = raw.trim();
+  /**
+   * Enter acts on the answer to the query in the field: when that answer is still on its way, it
+   * waits for it (up to ENTER_WAIT_MS), so a fast "type, Enter" never opens the previous query's
+   * first result. With no results, Enter takes the suggestion; after a load failure, it retries.
+   */
+  private async activate() {
+    if (this.loadState === 'failed') return this.retry();
+    const typed = this.input.value.trim();
+    if (!typed) return;
+    if (this.settledQuery !== typed || this.dialog.hasAttribute('data-search-pending')) await this.settledOrTimeout(ENTER_WAIT_MS);
+    if (this.settledQuery !== typed || this.input.value.trim() !== typed) return;
+    const option = this.options[this.active];
+    if (option) {
+      this.navigating = true;
+      option.click();
+    } else if (this.suggestion) {
+      this.takeSuggestion(this.suggestion.word, this.suggestion.suggestion);
+    }
+  }
+
+  private settledOrTimeout(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      const check = () => {
+        if (this.settledQuery === this.input.value.trim() && !this.dialog.hasAttribute('data-search-pending')) {
+          clearTimeout(timer);
+          resolve();
+        } else this.settleWaiters.push(check);
+      };
+      check();
+    });
+  }
+
+  private setPending(pending: boolean) {
+    this.dialog.toggleAttribute('data-search-pending', pending);
+    if (pending) return;
+    const waiters = this.settleWaiters;
+    this.settleWaiters = [];
+    for (const waiter of waiters) waiter();
+  }
+
+  private takeSuggestion(word: string, suggestion: string) {
+    this.input.value = applySuggestion(this.input.value, word, suggestion);
+    this.input.focus();
+    void this.search(this.input.value);
+  }
+
+  private async search(raw: string, retrying = false) {
+    const typed = raw.trim();
     const generation = ++this.generation;
     if (import.meta.env.DEV) return;
-    if (!query) {
+    if (!typed) {
       this.clearResults();
       this.status.textContent = '';
+      this.settledQuery = '';
+      this.setPending(false);
       return;
     }
-    let pagefind: PagefindModule;
+    // The failure was announced once; typing does not retry and announce it again: the button does.
+    if (this.loadState === 'failed' && !retrying) return;
+    this.setPending(true);
+    if (this.loadState !== 'ready' && !this.loadingAnnounced) {
+      this.status.textContent = LOADING;
+      this.loadingAnnounced = true;
+    }
+    let loaded: LoadedSearch;
     try {
-      if (!this.ready) this.status.textContent = 'Loading search…';
-      pagefind = await this.ensurePagefind();
+      loaded = await this.load();
     } catch {
-      if (generation === this.generation) this.status.textContent = LOAD_FAILED;
       return;
     }
-    const found = await pagefind.debouncedSearch(query, {}, DEBOUNCE_MS);
+    if (generation !== this.generation) return;
+    const plan = planQuery(typed, loaded.complete ? loaded.words : undefined);
+    const found = await answer(loaded, plan, DEBOUNCE_MS);
     if (!found || generation !== this.generation) return;
-    this.query = query;
+    // A vocabulary cut for size cannot rule a word out; it still helps when nothing was found.
+    if (!loaded.complete && loaded.words && found.results.length === 0) {
+      const words = loaded.words;
+      plan.unknown = plan.terms.filter((term) => !words.knows(term)).map((word) => ({ word, suggestions: words.suggest(word) }));
+    }
+    this.plan = plan;
+    this.partial = found.partial;
     this.results = found.results;
     this.shown = 0;
     await this.render(generation, true);
@@ -249,7 +330,7 @@ class SearchDialog {
   private async render(generation: number, replace: boolean) {
     const batch = this.results.slice(this.shown, this.shown + PAGE_SIZE);
     const views = (await Promise.all(batch.map((result) => result.data()))).map(toResultView);
-    if (generation !== this.generation) return;
+    if (generation !== this.generation || !this.plan) return;
     if (replace) this.clearResults();
     this.shown += batch.length;
     const fragment = document.createDocumentFragment();
@@ -263,12 +344,24 @@ class SearchDialog {
     this.more.hidden = remaining <= 0;
     const next = Math.min(remaining, PAGE_SIZE);
     this.more.textContent = `Show ${next} more ${next === 1 ? 'result' : 'results'}`;
-    this.status.textContent = `${describeCount(this.shown, total, this.query)}${total === 0 ? ` ${EMPTY_HINT}` : ''}`;
-    this.status.classList.toggle('search-empty', total === 0);
     if (replace && this.options.length > 0) {
       this.setActive(0, false);
       this.listbox.scrollTop = 0;
     }
+    // Written once per settled query (and again only when the reader asks for more): the live region
+    // announces what was found, never the steps on the way.
+    this.writeStatus(this.plan, total);
+    this.settledQuery = this.plan.typed;
+    this.setPending(false);
+  }
+
+  private writeStatus(plan: QueryPlan, total: number) {
+    const unknown = plan.unknown.map((entry) => entry.word);
+    const offer = plan.unknown.find((entry) => entry.suggestions.length > 0);
+    const sentence = describeStatus({ typed: plan.typed, shown: this.shown, total, unknown, partial: this.partial, suggesting: !!offer });
+    this.suggestion = offer ? { word: offer.word, suggestion: offer.suggestions[0]! } : undefined;
+    this.status.replaceChildren(sentence, ...(offer ? suggestionParts(offer, total === 0, (word, suggestion) => this.takeSuggestion(word, suggestion)) : []));
+    this.status.classList.toggle('search-empty', total === 0);
   }
 
   private option(url: string, className: string): HTMLAnchorElement {

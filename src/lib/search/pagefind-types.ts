@@ -31,10 +31,21 @@ export interface PagefindSearch {
   unfilteredResultCount?: number;
 }
 
+/** Pagefind's ranking parameters (see its "Customize ranking" docs); unset ones keep their defaults. */
+export interface PagefindRanking {
+  termFrequency?: number;
+  termSimilarity?: number;
+  termSaturation?: number;
+  pageLength?: number;
+  /** Extra weight for a query matching a metadata field, such as the page title. */
+  metaWeights?: Record<string, number>;
+}
+
 export interface PagefindModule {
-  options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
+  options(options: { baseUrl?: string; excerptLength?: number; ranking?: PagefindRanking }): Promise<void>;
   init(): Promise<void>;
   preload(term: string): Promise<void>;
+  search(term: string, options?: object): Promise<PagefindSearch>;
   /** Resolves to null when a newer call superseded this one during the wait. */
   debouncedSearch(term: string, options?: object, debounceMs?: number): Promise<PagefindSearch | null>;
 }

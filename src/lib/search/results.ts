@@ -71,3 +71,61 @@ export function describeCount(shown: number, total: number, query: string): stri
   if (shown < total) return `${total} ${noun} for ${quoted}, showing the first ${shown}.`;
   return `${total} ${noun} for ${quoted}.`;
 }
+
+/** What results need for ordering: Pagefind's id (its fragment name) and score. */
+export interface RankedResult {
+  id: string;
+  score: number;
+}
+
+/**
+ * Our pages first, curated resources after them, each group in Pagefind's order. A lesson that
+ * covers a term is what a learner came for; a short resource blurb that names the term in its
+ * title would otherwise outrank it on length alone (see README, Search).
+ */
+export function pagesBeforeResources<T extends RankedResult>(results: T[], resourceIds: ReadonlySet<string>): T[] {
+  return [...results.filter((result) => !resourceIds.has(result.id)), ...results.filter((result) => resourceIds.has(result.id))];
+}
+
+/**
+ * When no page has every word of a query, the pages with most of its words: ordered by how many
+ * words matched, then by the summed score. `perTerm` holds one Pagefind answer per word.
+ */
+export function mostWordsFirst<T extends RankedResult>(perTerm: T[][]): T[] {
+  const merged = new Map<string, { result: T; words: number; score: number }>();
+  for (const results of perTerm) {
+    for (const result of results) {
+      const entry = merged.get(result.id);
+      if (entry) {
+        entry.words += 1;
+        entry.score += result.score;
+      } else merged.set(result.id, { result, words: 1, score: result.score });
+    }
+  }
+  return [...merged.values()].sort((a, b) => b.words - a.words || b.score - a.score).map((entry) => entry.result);
+}
+
+const quote = (text: string) => `“${text}”`;
+const either = (words: string[]) => words.map(quote).join(' or ');
+
+export interface StatusFacts {
+  typed: string;
+  shown: number;
+  total: number;
+  /** Words no page contains (left out of the search). */
+  unknown: string[];
+  /** No page had every word: the results have most of them. */
+  partial: boolean;
+  /** A "Did you mean" follows the sentence, so the generic spelling hint would repeat it. */
+  suggesting: boolean;
+}
+
+/** The one sentence the live region announces for a settled query (suggestions are added after it). */
+export function describeStatus({ typed, shown, total, unknown, partial, suggesting }: StatusFacts): string {
+  const count = describeCount(shown, total, typed);
+  if (total === 0) return suggesting ? count : `${count} Check the spelling, or try fewer or more general words.`;
+  const notes: string[] = [];
+  if (unknown.length > 0) notes.push(`${either(unknown)} left out: no page contains ${unknown.length === 1 ? 'it' : 'them'}.`);
+  if (partial) notes.push('No page has every word; these have most of them.');
+  return [count, ...notes].join(' ');
+}

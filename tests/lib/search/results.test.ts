@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PagefindResultData, PagefindSubResult } from '../../../src/lib/search/pagefind-types.ts';
-import { describeCount, pickSubResults, toResultView } from '../../../src/lib/search/results.ts';
+import { describeCount, describeStatus, mostWordsFirst, pagesBeforeResources, pickSubResults, toResultView } from '../../../src/lib/search/results.ts';
 
 const sub = (id: string | undefined, matches: number, url = `/net/#${id}`): PagefindSubResult => ({
   title: id ?? 'Container networking',
@@ -73,5 +73,42 @@ describe('describeCount', () => {
     expect(describeCount(3, 3, 'run')).toBe('3 results for “run”.');
     expect(describeCount(8, 23, 'run')).toBe('23 results for “run”, showing the first 8.');
     expect(describeCount(0, 0, 'qwx')).toBe('No results for “qwx”.');
+  });
+});
+
+describe('ordering', () => {
+  const r = (id: string, score: number) => ({ id, score });
+
+  it('lists our pages before curated resources, each group in score order', () => {
+    const ordered = pagesBeforeResources([r('res1', 9), r('page1', 5), r('res2', 4), r('page2', 1)], new Set(['res1', 'res2']));
+    expect(ordered.map((x) => x.id)).toEqual(['page1', 'page2', 'res1', 'res2']);
+  });
+
+  it('when no page has every word, puts pages with more of the words first, then the higher summed score', () => {
+    const merged = mostWordsFirst([
+      [r('a', 1), r('b', 3)],
+      [r('b', 1), r('c', 9)],
+      [r('a', 1)],
+    ]);
+    expect(merged.map((x) => x.id)).toEqual(['b', 'a', 'c']);
+  });
+});
+
+describe('describeStatus', () => {
+  const facts = { typed: 'docker netwrok', shown: 3, total: 3, unknown: [] as string[], partial: false, suggesting: false };
+
+  it('says which words were left out because no page has them', () => {
+    expect(describeStatus({ ...facts, unknown: ['netwrok'], suggesting: true })).toBe(
+      '3 results for “docker netwrok”. “netwrok” left out: no page contains it.',
+    );
+  });
+
+  it('says when the results have most, not all, of the words', () => {
+    expect(describeStatus({ ...facts, partial: true })).toBe('3 results for “docker netwrok”. No page has every word; these have most of them.');
+  });
+
+  it('gives the spelling hint only when no suggestion follows', () => {
+    expect(describeStatus({ ...facts, total: 0, shown: 0 })).toBe('No results for “docker netwrok”. Check the spelling, or try fewer or more general words.');
+    expect(describeStatus({ ...facts, total: 0, shown: 0, suggesting: true })).toBe('No results for “docker netwrok”.');
   });
 });

@@ -1,0 +1,94 @@
+// Loads what search needs when the dialog opens (pagefind.js with its worker and wasm, and the
+// vocabulary the build wrote next to it) and answers a query plan with ordered results.
+import type { PagefindModule, PagefindResult } from '../../lib/search/pagefind-types.ts';
+import { type QueryPlan } from '../../lib/search/query.ts';
+import { mostWordsFirst, pagesBeforeResources } from '../../lib/search/results.ts';
+import { createWordIndex, type WordIndex } from '../../lib/search/suggest.ts';
+import { VOCABULARY_FILE, type SearchVocabulary } from '../../lib/search/vocabulary.ts';
+
+const EXCERPT_WORDS = 22;
+
+/**
+ * Pagefind's defaults (headings already weigh more than body text: h1 7, h2 6 … body 1), except
+ * that a query matching the page title adds 12 instead of 5: the page about a term beats pages
+ * that mention it. Chosen with `npm run bench:search`; length and saturation settings moved nothing.
+ */
+export const RANKING = { metaWeights: { title: 12 } };
+
+export interface LoadedSearch {
+  pagefind: PagefindModule;
+  /** Undefined when the vocabulary could not be loaded: search still works, without suggestions. */
+  words?: WordIndex;
+  /** The vocabulary holds every indexed word, so a word missing from it is a word no page has. */
+  complete: boolean;
+  resources: ReadonlySet<string>;
+}
+
+export interface Answer {
+  results: PagefindResult[];
+  /** No page had every word: these have most of them. */
+  partial: boolean;
+}
+
+async function loadPagefind(url: string): Promise<PagefindModule> {
+  const pagefind = (await import(/* @vite-ignore */ url)) as PagefindModule;
+  // Index URLs already carry the base path; '/' stops Pagefind from prefixing it a second time.
+  await pagefind.options({ baseUrl: '/', excerptLength: EXCERPT_WORDS, ranking: RANKING });
+  await pagefind.init();
+  return pagefind;
+}
+
+async function loadVocabulary(url: string): Promise<SearchVocabulary | undefined> {
+  try {
+    const response = await fetch(url);
+    if (!response.ok) return undefined;
+    return (await response.json()) as SearchVocabulary;
+  } catch {
+    return undefined;
+  }
+}
+
+export class SearchEngine {
+  private loading: Promise<LoadedSearch> | undefined;
+  private attempts = 0;
+
+  constructor(private readonly bundleUrl: string) {}
+
+  /** Starts loading once; after a failure the next call tries again. */
+  load(): Promise<LoadedSearch> {
+    this.loading ??= this.start().catch((error: unknown) => {
+      this.loading = undefined;
+      throw error;
+    });
+    return this.loading;
+  }
+
+  private async start(): Promise<LoadedSearch> {
+    // A failed import() of one URL may stay failed for the page's life: a retry asks for a new URL.
+    const attempt = this.attempts++;
+    const bundle = attempt === 0 ? this.bundleUrl : `${this.bundleUrl}?retry=${attempt}`;
+    const vocabularyUrl = this.bundleUrl.replace(/pagefind\.js$/, VOCABULARY_FILE);
+    const [pagefind, vocabulary] = await Promise.all([loadPagefind(bundle), loadVocabulary(vocabularyUrl)]);
+    return {
+      pagefind,
+      words: vocabulary ? createWordIndex(vocabulary.words) : undefined,
+      complete: vocabulary?.complete ?? false,
+      resources: new Set(vocabulary?.resources ?? []),
+    };
+  }
+}
+
+/**
+ * Runs a plan: every word must match, as Pagefind does; when no page has them all, the pages with
+ * most of them. Resolves to null when a newer query superseded this one during the debounce.
+ */
+export async function answer(loaded: LoadedSearch, plan: QueryPlan, debounceMs: number): Promise<Answer | null> {
+  const { pagefind, resources } = loaded;
+  if (plan.terms.length === 0) return { results: [], partial: false };
+  const found = await pagefind.debouncedSearch(plan.terms.join(' '), {}, debounceMs);
+  if (!found) return null;
+  if (found.results.length > 0 || plan.terms.length === 1) return { results: pagesBeforeResources(found.results, resources), partial: false };
+  const perTerm = await Promise.all(plan.terms.map((term) => pagefind.search(term)));
+  const results = mostWordsFirst(perTerm.map((one) => one.results));
+  return { results: pagesBeforeResources(results, resources), partial: results.length > 0 };
+}
