@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { astroBuildEnv, projectRoot } from '../src/core/env.ts';
+import { astroBuildEnv, BUILD_NODE_FLAGS, projectRoot } from '../src/core/env.ts';
 import { Page } from './support/html-page.ts';
 import { listFiles, listPages } from './quality/dist.ts';
 import { pageWeight } from './quality/page-weight.ts';
@@ -158,7 +158,9 @@ async function buildOnce(options: { contentDir: string; cacheDir: string; outDir
   rmSync(options.outDir, { recursive: true, force: true });
   const env = astroBuildEnv({ contentDir: options.contentDir, cacheDir: options.cacheDir });
   if (options.profileDir) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${options.profileDir}`.trim();
-  const run = await runMeasured(path.join(projectRoot, 'node_modules', '.bin', 'astro'), ['build', '--outDir', options.outDir], { cwd: projectRoot, env });
+  // The command `npm run build` runs, without npm around it.
+  const astro = path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const run = await runMeasured(process.execPath, [...BUILD_NODE_FLAGS, astro, 'build', '--outDir', options.outDir], { cwd: projectRoot, env });
   if (run.status !== 0) throw new Error(`The ${options.kind} build of ${options.contentDir} failed (exit ${run.status}):\n${run.output.slice(-4000)}`);
   const indexed = /\[docker-learning:pagefind\].* in (\d+(?:\.\d+)?) ?ms/.exec(run.output);
   return {

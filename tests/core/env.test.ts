@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { astroBuildEnv, findProjectRoot, projectRoot, readEnv } from '../../src/core/env.ts';
+import { astroBuildEnv, BUILD_NODE_FLAGS, findProjectRoot, projectRoot, readEnv } from '../../src/core/env.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const url = (file: string) => pathToFileURL(file).href;
@@ -81,5 +81,12 @@ describe('astroBuildEnv', () => {
     });
     // What the child reads back is what the parent meant.
     expect(readEnv(env).docsDir).toBe('/tmp/corpus/docs');
+  });
+});
+
+describe('the build command', () => {
+  it('starts Node with the flags the benchmark measures, so its figures are the build users run', () => {
+    const scripts = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.build).toBe(`node ${BUILD_NODE_FLAGS.join(' ')} node_modules/astro/bin/astro.mjs build`);
   });
 });
