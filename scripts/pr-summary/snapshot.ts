@@ -99,7 +99,7 @@ export async function readBuild(distDir: string, address: BuildAddress): Promise
     const weight = await pageWeight(distDir, built.sitePath, address.base).catch((error: Error) => {
       throw new BuildReadError(`${path.join(distDir, built.relative)}: ${error.message}; is the build complete, and built for base ${address.base}?`);
     });
-    const budget = pageBudget(built.sitePath);
+    const budget = pageBudget(weight);
     const found = page.one('article[data-pagefind-body]') ?? page.one('main') ?? page.one('body');
     // The resources list is indexed as records of its own, so the page marks all of it ignored.
     const article = found && built.sitePath !== pagePath(RESOURCES_SLUG) ? withoutChrome(found) : found;
