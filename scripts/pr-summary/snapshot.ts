@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Element, ElementContent } from 'hast';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
+import { toText } from 'hast-util-to-text';
 import { joinBase, pagePath, RESOURCES_SLUG } from '../../src/core/urls.ts';
 import { listFiles, listPages, sitePathUnderBase } from '../quality/dist.ts';
 import { readReferences } from '../quality/html-refs.ts';
@@ -103,7 +104,8 @@ export async function readBuild(distDir: string, address: BuildAddress): Promise
     const found = page.one('article[data-pagefind-body]') ?? page.one('main') ?? page.one('body');
     // The resources list is indexed as records of its own, so the page marks all of it ignored.
     const article = found && built.sitePath !== pagePath(RESOURCES_SLUG) ? withoutChrome(found) : found;
-    const text = article ? toString(article) : '';
+    // As the reader sees it: blocks apart, so "Home" and a paragraph after it are two words, not one.
+    const text = article ? toText(article) : '';
     const words = wordsOf(text, page.attr('html', 'lang') ?? 'en');
     pages.set(built.sitePath, {
       sitePath: built.sitePath,
@@ -129,11 +131,13 @@ export async function readBuild(distDir: string, address: BuildAddress): Promise
 
 /**
  * The article without what the site adds around every lesson (reading time, "I have finished this
- * lesson", knowledge-check controls): the parts marked data-pagefind-ignore, which search leaves out
- * for the same reason. A new page elsewhere in the course would otherwise change every page.
+ * lesson", the course progress): the parts marked data-pagefind-ignore, which search leaves out for
+ * the same reason. A new page elsewhere in the course would otherwise change every page. Knowledge
+ * checks are kept: search skips them only to hide their answers, but they are the author's text.
  */
 function withoutChrome(element: Element): Element {
-  const keep = (node: ElementContent): boolean => node.type !== 'element' || node.properties?.dataPagefindIgnore === undefined;
+  const keep = (node: ElementContent): boolean =>
+    node.type !== 'element' || node.properties?.dataPagefindIgnore === undefined || node.properties?.dataKnowledgeCheck !== undefined;
   const copy = (node: Element): Element => ({ ...node, children: node.children.filter(keep).map((child) => (child.type === 'element' ? copy(child) : child)) });
   return copy(element);
 }

@@ -34,6 +34,17 @@ describe('readBuild: what counts as a change of a page', () => {
     const after = await readBuild(distWith('link-b', '<p>Read <a href="/b/">this</a>.</p>'), address);
     expect(compareBuilds(before, after).changed.map((change) => [change.sitePath, change.contentChanged])).toEqual([['/', true]]);
   });
+
+  it('counts the author\'s knowledge checks, but not the controls the site adds to every lesson', async () => {
+    const check = (answer: string) => `<div class="knowledge-check" data-knowledge-check="single" data-pagefind-ignore="all"><p>Which one? ${answer}</p></div>`;
+    const chrome = (time: string) => `<p class="lesson-time" data-pagefind-ignore>${time}</p><div data-pagefind-ignore="all">I have finished this lesson</div>`;
+    const before = await readBuild(distWith('check-a', `${chrome('5 min read')}<p>Two words.</p>${check('Yes')}`), address);
+    expect(before.pages.get('/')?.words).toBe(6); // "Home", "Two words", "Which one? Yes": the chrome is not counted
+    const chromeOnly = await readBuild(distWith('check-b', `${chrome('6 min read')}<p>Two words.</p>${check('Yes')}`), address);
+    expect(compareBuilds(before, chromeOnly).changed).toEqual([]);
+    const newAnswer = await readBuild(distWith('check-c', `${chrome('5 min read')}<p>Two words.</p>${check('No')}`), address);
+    expect(compareBuilds(before, newAnswer).changed.map((change) => change.sitePath)).toEqual(['/']);
+  });
 });
 
 describe('readBuild on a build it cannot weigh', () => {
