@@ -4,8 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContentProblem } from '../../src/core/problems.ts';
 import { parseResources } from '../../src/core/resources.ts';
-import { buildInventory } from '../../src/core/content/inventory.ts';
-import { DEFAULT_SLUG_RULES } from '../../src/core/urls.ts';
+import { listContentFiles } from '../../src/core/validate/index.ts';
 import type { DocumentEntry } from '../../src/core/link-cache/format.ts';
 import type { LinkPlace } from './types.ts';
 
@@ -90,7 +89,5 @@ export async function collectLinks(input: CollectInput): Promise<Collected> {
 function listDocuments(contentDir: string): string[] {
   const docsDir = path.join(contentDir, 'docs');
   if (!existsSync(docsDir)) return [];
-  // Only the file list is used: how names become URLs does not change which files are pages.
-  const inventory = buildInventory({ docsDir, contentDir, display: (file) => file, reservedSlugs: new Map(), slugRules: DEFAULT_SLUG_RULES });
-  return inventory.pages.map((page) => path.join(docsDir, page.file)).sort();
+  return listContentFiles(docsDir).map((file) => path.join(docsDir, file));
 }
