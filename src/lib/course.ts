@@ -17,7 +17,8 @@ export function courseLessons(entries: SidebarEntry[]): SidebarLink[] {
  * lessons a section has (a list per section would make every page carry the whole course).
  */
 export function sectionProgressOf(section: SidebarSection): string | undefined {
-  const inside = section.landing?.slug ?? section.firstSlug ?? readingOrder(section.children)[0]?.slug;
+  // buildSidebarTree gives a section without a landing page its first page: a page is always there.
+  const inside = section.landing?.slug ?? section.firstSlug;
   if (inside === undefined) return undefined;
   const depth = section.path.split('/').length;
   const prefix = `${inside.split('/').slice(0, depth).join('/')}/`;
