@@ -4,7 +4,7 @@
 # The image serves the site at / (no base path); GitHub Pages builds get theirs in deploy.yml.
 #
 # The two base images are build arguments, so a registry mirror or local copies can stand in:
-#   docker build --build-arg NODE_IMAGE=mirror.example/library/node:22.23-bookworm-slim \
+#   docker build --build-arg NODE_IMAGE=mirror.example/library/node:24.21-bookworm-slim \
 #                --build-arg NGINX_IMAGE=mirror.example/nginxinc/nginx-unprivileged:1.30-alpine .
 # Their defaults name the two stages just below instead of the images themselves: Dependabot only
 # updates images written in a FROM line. BuildKit never builds a stage nothing uses, so an
@@ -13,7 +13,7 @@
 ARG NODE_IMAGE=default-node
 ARG NGINX_IMAGE=default-nginx
 
-FROM node:22.23-bookworm-slim AS default-node
+FROM node:24.21-bookworm-slim AS default-node
 FROM nginxinc/nginx-unprivileged:1.30-alpine AS default-nginx
 
 # --- Build stage: the Node version .nvmrc and package.json pin, on Debian like CI. ---

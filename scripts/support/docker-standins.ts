@@ -11,7 +11,7 @@ import { runCommand, type Docker } from './docker.ts';
  * the image records the recipe's hash, so later runs reuse it (and the build cache behind it).
  *
  * What they share with the real images is what our Dockerfile relies on:
- * - node: Node 22 (the project's own pinned binary, from the npm `node` package) and the npm that
+ * - node: Node 24 (the project's own pinned binary, from the npm `node` package) and the npm that
  *   Node release bundles, in /usr/local/bin, on Debian bookworm with apt (the build stage installs
  *   Chromium with it);
  * - nginx: nginx reading /etc/nginx/nginx.conf and conf.d/, serving /usr/share/nginx/html, user and
@@ -20,7 +20,7 @@ import { runCommand, type Docker } from './docker.ts';
  */
 export const STANDIN_IMAGES = {
   debian: 'docker-learning-standin/debian:bookworm',
-  node: 'docker-learning-standin/node:22-bookworm',
+  node: 'docker-learning-standin/node:24-bookworm',
   nginx: 'docker-learning-standin/nginx-unprivileged:bookworm',
 } as const;
 
@@ -29,8 +29,8 @@ const DEBIAN_MIRROR = 'http://deb.debian.org/debian';
 /** The machine's CA bundle: npm inside a container trusts what the host trusts (a TLS-inspecting proxy, say). */
 const CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 const NODE_BINARY = path.join(projectRoot, 'node_modules', 'node', 'bin', 'node');
-/** The npm that Node 22.23 ships (its changelog): the official node:22.23 image has this one. */
-const NPM_VERSION = '10.9.9';
+/** An npm of the major that Node 24 ships: the official node:24 images carry npm 11. */
+const NPM_VERSION = '11.6.2';
 
 /**
  * What Debian's official images set for apt (debuerreotype's docker-clean): no package files or

@@ -7,9 +7,9 @@ describe('startup errors a maintainer can fix without reading code', () => {
   it('refuses an old Node with one sentence and no stack trace', () => {
     const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/require-node.mjs'), '20.20.2'], { encoding: 'utf8' });
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toMatch(/^This project needs Node\.js >= 22\.12 but found v20\.20\.2 .*Run `npm ci`.*\.nvmrc says 22\)\.$/);
+    expect(result.stderr.trim()).toMatch(/^This project needs Node\.js >= 24\.11 but found v20\.20\.2 .*Run `npm ci`.*\.nvmrc says 24\)\.$/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
-    const ok = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/require-node.mjs'), '22.12.0'], { encoding: 'utf8' });
+    const ok = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/require-node.mjs'), '24.11.0'], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
   });
 
