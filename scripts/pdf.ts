@@ -13,13 +13,9 @@ import { chromium } from 'playwright-core';
 import { projectRoot, readEnv } from '../src/core/env.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium.ts';
 import { serveStatic } from './support/static-server.ts';
-import { insertPdfLink, pdfPlaceholderHtml, printablePage } from '../src/core/printable.ts';
-import { resolveSiteConfig, SiteConfigError } from '../src/core/site-config.ts';
+import { insertPdfLink, pdfPlaceholderHtml } from '../src/core/printable.ts';
+import { siteConfigFromEnv, SiteConfigError, type SiteConfig } from '../src/core/site-config.ts';
 import { joinBase } from '../src/core/urls.ts';
-import siteConfigInput from '../src/site.config.ts';
-
-export const DEFAULT_PAGE = `${printablePage.slug}/`;
-export const PDF_NAME = printablePage.pdf;
 
 const PAPER_FORMATS = ['A4', 'Letter'] as const;
 type PaperFormat = (typeof PAPER_FORMATS)[number];
@@ -41,21 +37,24 @@ export class PdfError extends Error {
   override name = 'PdfError';
 }
 
-const USAGE = `Usage: npm run pdf -- [options]
+const usage = (printable: SiteConfig['printable']) => `Usage: npm run pdf -- [options]
 
-Renders the built quick reference page to a PDF with Debian's Chromium.
+Renders the course's printable page (the \`printable\` setting) from the built site to a PDF with
+Debian's Chromium.
 
 Options:
   --dist DIR        built site folder (default: dist)
-  --out FILE        output file (default: DIST/${PDF_NAME})
-  --page PATH       page inside the site (default: ${DEFAULT_PAGE})
+  --out FILE        output file (default: DIST/${printable?.pdf ?? '(none set)'})
+  --page PATH       page inside the site (default: ${printable ? `${printable.page}/` : '(none set)'})
   --chromium PATH   Chromium executable (default: ${CHROMIUM_PATH})
   --format NAME     paper size when the page sets none: A4 or Letter (default: A4)
   --max-pages N     fail if the PDF has more pages than this (default: 2)
   -h, --help        show this help`;
 
 /** Turns command-line arguments into options, or throws a PdfError saying what is wrong. */
-export function parsePdfArgs(argv: string[], base: string, cwd = process.cwd()): PdfOptions | 'help' {
+export function parsePdfArgs(argv: string[], settings: Pick<SiteConfig, 'base' | 'printable'>, cwd = process.cwd()): PdfOptions | 'help' {
+  const { base, printable } = settings;
+  const USAGE = usage(printable);
   let values;
   try {
     ({ values } = parseArgs({
@@ -82,11 +81,16 @@ export function parsePdfArgs(argv: string[], base: string, cwd = process.cwd()):
   if (!Number.isInteger(maxPages) || maxPages < 1) {
     throw new PdfError(`--max-pages must be a whole number of at least 1, not "${values['max-pages']}".`);
   }
+  const page = values.page ?? (printable ? `${printable.page}/` : undefined);
+  const pdfName = values.out ?? printable?.pdf;
+  if (!page || !pdfName) {
+    throw new PdfError('This course names no printable page: add printable: { page, pdf } to its settings (src/site.config.ts), or pass --page and --out.');
+  }
   const distDir = path.resolve(cwd, values.dist ?? path.join(projectRoot, 'dist'));
   return {
     distDir,
-    outFile: path.resolve(cwd, values.out ?? path.join(distDir, PDF_NAME)),
-    page: (values.page ?? DEFAULT_PAGE).replace(/^\/+/, ''),
+    outFile: path.resolve(cwd, values.out ?? path.join(distDir, pdfName)),
+    page: page.replace(/^\/+/, ''),
     base,
     chromiumPath: values.chromium ?? CHROMIUM_PATH,
     format,
@@ -186,10 +190,10 @@ async function linkPdfFromPage(options: PdfOptions, result: PdfResult): Promise<
 async function main(): Promise<number> {
   const env = readEnv();
   try {
-    const { base } = resolveSiteConfig(siteConfigInput, { SITE_URL: env.siteUrl, SITE_BASE: env.siteBase });
-    const options = parsePdfArgs(process.argv.slice(2), base);
+    const settings = await siteConfigFromEnv(env);
+    const options = parsePdfArgs(process.argv.slice(2), settings);
     if (options === 'help') {
-      console.log(USAGE);
+      console.log(usage(settings.printable));
       return 0;
     }
     const result = await renderPdf(options);
@@ -202,8 +206,8 @@ async function main(): Promise<number> {
     );
     if (result.pages > options.maxPages) {
       console.error(
-        `error: the quick reference prints to ${result.pages} pages, more than the ${options.maxPages} it promises. ` +
-          'Shorten content/docs/reference/quick-reference.md or tighten the print stylesheet.',
+        `error: /${options.page} prints to ${result.pages} pages, more than the ${options.maxPages} it promises. ` +
+          'Shorten that page or tighten the print stylesheet.',
       );
       return 1;
     }

@@ -3,7 +3,8 @@
 // overall count and where to continue. Storage that is blocked or full (private mode) only means
 // progress lasts until the page is left: every access is guarded and nothing is reported.
 // Every page loads this file, inside a 2 KB budget for all its JavaScript: keep it small.
-import { countInSection, parseProgress, PROGRESS_KEY, pruneProgress, serializeProgress } from '../lib/progress.ts';
+import PROGRESS_KEY from 'virtual:learning-site/progress-key';
+import { countInSection, parseProgress, pruneProgress, serializeProgress } from '../lib/progress.ts';
 
 let done: Set<string>;
 const load = () => {

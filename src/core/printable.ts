@@ -1,9 +1,9 @@
 /**
- * The page with a generated PDF. The PDF is made after the build (`npm run pdf`, which needs
- * Chromium; the build must not), so the page carries an empty placeholder that the PDF script turns
- * into a download link once the file exists: no reader ever sees a link to a missing file.
+ * The page with a generated PDF (the `printable` setting names it and the file). The PDF is made
+ * after the build (`npm run pdf`, which needs Chromium; the build must not), so the page carries an
+ * empty placeholder that the PDF script turns into a download link once the file exists: no reader
+ * ever sees a link to a missing file.
  */
-export const printablePage = { slug: 'reference/quick-reference', pdf: 'docker-quick-ref.pdf' } as const;
 
 // The empty placeholder, or the link an earlier run put there: running `npm run pdf` again updates it.
 const PLACEHOLDER = /<p class="pdf-download"(?: data-pdf-download hidden)?>.*?<\/p>/;

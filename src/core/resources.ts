@@ -95,7 +95,7 @@ const resourceUrl = z.string().superRefine((value, ctx) => {
 /** One curated learning resource in content/links.yaml. */
 export const resourceSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a stable slug of lower-case letters, digits and dashes, such as "docker-get-started"'),
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a stable slug of lower-case letters, digits and dashes, such as "official-getting-started"'),
     title: z.string().trim().min(1),
     url: resourceUrl,
     kind: z.enum(resourceKinds),

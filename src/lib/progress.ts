@@ -1,11 +1,10 @@
 /**
  * Course progress as the browser keeps it: the slugs of the lessons a reader marked done, under
- * one versioned localStorage key. Nothing leaves the browser. Pure functions, shared by the client
+ * one versioned localStorage key (the `progressKey` setting, made from the course title unless set;
+ * its `:v1` is bumped when the stored shape changes, so older data is ignored, never misread).
+ * Nothing leaves the browser. Pure functions, shared by the client
  * script (src/client/progress.ts) and its tests; kept small because every page loads them.
  */
-
-/** Bump the version when the stored shape changes: older data is then ignored, never misread. */
-export const PROGRESS_KEY = 'docker-learning:progress:v1';
 
 /** The stored value: `{"done":["concepts/containers", …]}`. Anything else reads as no progress. */
 export function parseProgress(raw: string | null | undefined): Set<string> {

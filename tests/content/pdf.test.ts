@@ -8,6 +8,8 @@ import { pdfPlaceholderHtml } from '../../src/core/printable.ts';
 import { tmpRoot } from '../helpers/build-site.ts';
 
 const node = path.join(projectRoot, 'node_modules', '.bin', 'node');
+/** The Docker course's settings for its printable page (src/site.config.ts). */
+const QUICK_REF = { base: '/', printable: { page: 'reference/quick-reference', pdf: 'docker-quick-ref.pdf' } };
 const script = path.join(projectRoot, 'scripts', 'pdf.ts');
 
 function runPdf(args: string[], env: Record<string, string> = {}) {
@@ -33,16 +35,21 @@ function fakeDist(name: string, base: string, body: string, placeholder = pdfPla
 
 describe('scripts/pdf.ts options', () => {
   it('defaults to the quick reference in dist/, A4, at most two pages', () => {
-    const options = parsePdfArgs([], '/');
+    const options = parsePdfArgs([], QUICK_REF);
     expect(options).toMatchObject({ page: 'reference/quick-reference/', format: 'A4', maxPages: 2, chromiumPath: '/usr/bin/chromium' });
     expect(options !== 'help' && options.outFile).toBe(path.join(projectRoot, 'dist', 'docker-quick-ref.pdf'));
   });
 
   it('accepts Letter paper and rejects nonsense with a sentence, not a stack trace', () => {
-    expect(parsePdfArgs(['--format', 'letter'], '/')).toMatchObject({ format: 'Letter' });
-    expect(() => parsePdfArgs(['--format', 'A3'], '/')).toThrow(new PdfError('--format must be A4 or Letter, not "A3".'));
-    expect(() => parsePdfArgs(['--max-pages', '0'], '/')).toThrow(/--max-pages must be a whole number/);
-    expect(() => parsePdfArgs(['--colour'], '/')).toThrow(PdfError);
+    expect(parsePdfArgs(['--format', 'letter'], QUICK_REF)).toMatchObject({ format: 'Letter' });
+    expect(() => parsePdfArgs(['--format', 'A3'], QUICK_REF)).toThrow(new PdfError('--format must be A4 or Letter, not "A3".'));
+    expect(() => parsePdfArgs(['--max-pages', '0'], QUICK_REF)).toThrow(/--max-pages must be a whole number/);
+    expect(() => parsePdfArgs(['--colour'], QUICK_REF)).toThrow(PdfError);
+  });
+
+  it('asks for the printable setting when a course names no printable page', () => {
+    expect(() => parsePdfArgs([], { base: '/' })).toThrow(/names no printable page: add printable: \{ page, pdf \}/);
+    expect(parsePdfArgs(['--page', 'cheat-sheet/', '--out', 'sheet.pdf'], { base: '/' })).toMatchObject({ page: 'cheat-sheet/' });
   });
 
   it('stops on a bad site setting with the settings message, not a stack trace', () => {

@@ -40,6 +40,7 @@ describe('readEnv', () => {
       linksFile: path.join(root, 'content', 'links.yaml'),
       publicDir: path.join(root, 'public'),
       astroCacheDir: path.join(root, 'node_modules', '.astro'),
+      siteConfigFile: path.join(root, 'src', 'site.config.ts'),
       siteUrl: undefined,
       siteBase: undefined,
       linkCacheFile: path.join(root, '.cache', 'link-check.json'),

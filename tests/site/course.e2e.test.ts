@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatViolations, runAxe, useTheme, VIEWPORTS } from '../../scripts/quality/axe.ts';
 import { launchChromium } from '../../scripts/support/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/support/static-server.ts';
-import { PROGRESS_KEY } from '../../src/lib/progress.ts';
-import { PROJECT_BASE, realSite, realSiteWithBase } from '../quality/sites.ts';
+import { PROJECT_BASE, realSettings, realSite, realSiteWithBase } from '../quality/sites.ts';
 
 /**
  * Knowledge checks and course progress in Chromium, on the real course as built: at the site root
@@ -14,6 +13,7 @@ import { PROJECT_BASE, realSite, realSiteWithBase } from '../quality/sites.ts';
 let browser: Browser;
 let site: StaticServer;
 let based: StaticServer;
+const PROGRESS_KEY = realSettings.progressKey;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {

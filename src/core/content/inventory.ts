@@ -4,7 +4,6 @@ import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { imageSize } from 'image-size';
 import type { ContentProblem } from '../problems.ts';
-import { printablePage } from '../printable.ts';
 import { findUrlClashes } from '../validate/check-duplicate-urls.ts';
 import { foldersOfPages, readSectionSettings, type SectionSettings } from './section-settings.ts';
 import { pagePath, RESOURCES_SLUG, slugFromContentPath, type SlugRules } from '../urls.ts';
@@ -78,7 +77,6 @@ export const SITE_RESERVED_SLUGS: ReadonlyMap<string, string> = new Map([
   ['sitemap-0.xml', 'the sitemap'],
   ['robots.txt', 'the robots.txt file'],
   ['favicon.svg', 'the site icon'],
-  [printablePage.pdf, 'the PDF of the quick reference'],
 ]);
 
 const PAGE_EXTENSION = /\.(md|mdx)$/i;
@@ -421,6 +419,8 @@ function checkNames(file: string, reportedFolders: Set<string>, block: (file: st
 
 function reservedOwner(slug: string, reserved: ReadonlyMap<string, string>): string | undefined {
   const first = slug.split('/')[0]!;
+  // `npm run pdf` writes a course's PDFs at the site root, named in the settings (printable.pdf).
+  if (!slug.includes('/') && slug.toLowerCase().endsWith('.pdf')) return 'a PDF the site publishes at its root';
   return reserved.get(slug) ?? (first ? reserved.get(first) : undefined);
 }
 
