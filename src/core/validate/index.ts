@@ -74,10 +74,10 @@ function checkSite(pages: CheckedPage[], options: CheckSiteOptions): ContentProb
   };
 
   pages.forEach((page, i) => {
-    const { draft, problems: frontmatterProblems } = frontmatter[i]!;
+    const { draft, draftLine, problems: frontmatterProblems } = frontmatter[i]!;
     report(page.file, frontmatterProblems);
     if (draft && slugFromContentPath(page.file, options.slugRules) === '') {
-      report(page.file, [{ line: 1, message: DRAFT_HOME_PAGE }]);
+      report(page.file, [{ line: draftLine ?? 1, message: DRAFT_HOME_PAGE }]);
     }
     report(page.file, page.facts.problems);
     report(page.file, checkPageLinks(page.facts, draft, index));
@@ -266,11 +266,11 @@ export function validateBeforeLoading({
   const problems = [...inventory.problems];
   const withoutDescription: string[] = [];
   for (const page of inventory.pages) {
-    const { draft, hasDescription, problems: found } = checkFrontmatter(findFrontmatter(page.source), { requireDescriptions });
+    const { draft, draftLine, hasDescription, problems: found } = checkFrontmatter(findFrontmatter(page.source), { requireDescriptions });
     if (!hasDescription && found.length === 0) withoutDescription.push(display(page.file));
     for (const problem of found) problems.push({ file: display(page.file), ...problem });
     if (draft && page.slug === '') {
-      problems.push({ file: display(page.file), line: 1, message: DRAFT_HOME_PAGE });
+      problems.push({ file: display(page.file), line: draftLine ?? 1, message: DRAFT_HOME_PAGE });
     }
     const deepest = deepestPrefix(page.source);
     if (deepest.depth > MAX_NESTING_DEPTH) problems.push({ file: display(page.file), line: deepest.line, message: NESTING_ADVICE });

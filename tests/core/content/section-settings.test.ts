@@ -38,6 +38,12 @@ describe('section settings (_category_.json)', () => {
     expect(parseSectionSettings('[1, 2]').problems[0]?.message).toContain('must be an object');
   });
 
+  it('refuses a label with a bidi control, at its line', () => {
+    expect(parseSectionSettings('{\n  "label": "Setup\u202Egnp.exe"\n}').problems).toEqual([
+      { line: 2, message: expect.stringContaining('contains U+202E (right-to-left override) at character 6') },
+    ]);
+  });
+
   it('gives the inventory each folder’s settings and reports bad files with their path', () => {
     write('01-basics/01-a.md', page);
     write('01-basics/_category_.json', '{"label": "Basics", "position": 1}');
