@@ -4,7 +4,7 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Nodes, Parents, Root } from 'mdast';
 import type {} from 'remark-mdx'; // brings the MDX node types into mdast
 import type {} from 'mdast-util-directive'; // and the directive ones
-import { ASIDE_NAMES, isAsideName } from './directives.ts';
+import { ASIDE_NAMES, directiveProblems, isAsideName } from './directives.ts';
 import { visit } from 'unist-util-visit';
 import { checkJsxElement, checkRawHtml, checkUrl, type PolicyProblem } from './html-policy.ts';
 import { knowledgeCheckProblems } from './knowledge-check.ts';
@@ -157,7 +157,7 @@ export function collectFacts(tree: Root, options: CollectFactsOptions): Document
     const src = definitions.get(reference.identifier);
     if (src !== undefined) facts.images.push({ src, alt: reference.alt, line: reference.line, syntax: 'markdown' });
   }
-  for (const problem of knowledgeCheckProblems(tree)) facts.problems.push({ line: problem.line + options.lineOffset, message: problem.message });
+  for (const problem of [...knowledgeCheckProblems(tree), ...directiveProblems(tree)]) facts.problems.push({ line: problem.line + options.lineOffset, message: problem.message });
   if (options.format === 'mdx' && options.mdx) {
     const shift = (problem: PolicyProblem) => ({ ...problem, line: problem.line + options.lineOffset });
     facts.problems.push(...checkMdxTree(tree, { ...options.mdx, fileFromDocsDir: options.file }).map(shift));
