@@ -6,7 +6,7 @@ import { checkResourceSitePaths, parseResources, type LocatedResource } from '..
 import { shownLinksFile } from '../links-file.ts';
 import { DEFAULT_SLUG_RULES, pagePath, RESOURCES_SLUG, slugFromContentPath, type SlugRules } from '../urls.ts';
 import type { DocumentFacts } from '../content/facts.ts';
-import { buildInventory, checkAssetFile, SITE_RESERVED_SLUGS, type Inventory, type InventoryPage } from '../content/inventory.ts';
+import { buildInventory, checkAssetFile, folderClashMessage, SITE_RESERVED_SLUGS, type Inventory, type InventoryPage } from '../content/inventory.ts';
 import { factsFromSource } from '../content/parse.ts';
 import type { ContentSession } from '../content/session.ts';
 import { deepestPrefix, findFrontmatter } from '../content/source.ts';
@@ -15,7 +15,7 @@ import { checkSvg } from '../content/svg-policy.ts';
 import { checkFrontmatter, type LocalProblem } from './check-frontmatter.ts';
 import { checkImages, type AssetCheck } from './check-images.ts';
 import { buildFolderSet, checkPageLinks, type PageLinkIndex } from './check-page-links.ts';
-import { findUrlClashes } from './check-duplicate-urls.ts';
+import { findFolderClashes, findUrlClashes } from './check-duplicate-urls.ts';
 import { checkPrerequisites } from './check-prerequisites.ts';
 
 /** One page with its text and the facts its render (or the same extractor) recorded. */
@@ -138,6 +138,9 @@ export function validateDocuments(documents: { file: string; source: string }[],
   for (const clash of findUrlClashes(documents.map((doc) => doc.file), options.base, slugRules)) {
     const others = clash.others.map((other) => options.display(other)).join(' and ');
     problems.push({ file: options.display(clash.file), message: `has the same URL (${clash.url}) as ${others}, so one would overwrite the other. Rename or move one of them.` });
+  }
+  for (const clash of findFolderClashes(documents.map((doc) => doc.file), options.base, slugRules)) {
+    problems.push({ file: options.display(clash.folder), message: folderClashMessage(clash.url, clash.others.map((other) => options.display(other))) });
   }
   return sortProblems(problems);
 }
