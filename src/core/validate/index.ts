@@ -16,7 +16,7 @@ import { checkFrontmatter, type LocalProblem } from './check-frontmatter.ts';
 import { checkImages, type AssetCheck } from './check-images.ts';
 import { buildFolderSet, checkPageLinks, type PageLinkIndex } from './check-page-links.ts';
 import { findFolderClashes, findUrlClashes } from './check-duplicate-urls.ts';
-import { checkPrerequisites } from './check-prerequisites.ts';
+import { checkPrerequisites, prerequisiteCycles } from './check-prerequisites.ts';
 
 /** One page with its text and the facts its render (or the same extractor) recorded. */
 export interface CheckedPage {
@@ -73,7 +73,12 @@ function checkSite(pages: CheckedPage[], options: CheckSiteOptions): ContentProb
     refused: options.refused,
   };
 
+  const cycles = prerequisiteCycles(
+    pages.map((page, i) => ({ file: page.file, prerequisites: frontmatter[i]!.prerequisites ?? [] })),
+    index,
+  );
   pages.forEach((page, i) => {
+    report(page.file, cycles.get(page.file) ?? []);
     const { draft, draftLine, problems: frontmatterProblems } = frontmatter[i]!;
     report(page.file, frontmatterProblems);
     if (draft && slugFromContentPath(page.file, options.slugRules) === '') {
