@@ -6,6 +6,7 @@ import { imageSize } from 'image-size';
 import type { ContentProblem } from '../problems.ts';
 import { printablePage } from '../printable.ts';
 import { findFolderClashes, findUrlClashes } from '../validate/check-duplicate-urls.ts';
+import { isComplete, sizeProblem } from './image-integrity.ts';
 import { foldersOfPages, readSectionSettings, SECTION_SETTINGS_FILES, type SectionSettings } from './section-settings.ts';
 import { pagePath, RESOURCES_SLUG, slugFromContentPath, type SlugRules } from '../urls.ts';
 
@@ -552,10 +553,12 @@ export function checkAssetFile(absolutePath: string, contentDir: string, publicD
   const raster = RASTER_TYPES[path.extname(resolved).slice(1).toLowerCase()];
   if (!raster) return undefined;
   let size: { width: number; height: number; type?: string };
+  let bytes: Uint8Array;
   try {
     // A copy that owns its memory: image-size reads through the whole underlying ArrayBuffer, and a
     // small Buffer shares Node's pool, so a truncated file would be measured with another file's bytes.
-    size = imageSize(new Uint8Array(readFileSync(real)));
+    bytes = new Uint8Array(readFileSync(real));
+    size = imageSize(bytes);
   } catch {
     return `is not a valid ${raster.label} image (the file may be corrupt or truncated)`;
   }
@@ -563,5 +566,6 @@ export function checkAssetFile(absolutePath: string, contentDir: string, publicD
   if (!size.type || !BROWSER_RASTER.has(size.type) || !(size.width > 0 && size.height > 0)) {
     return `is not a valid ${raster.label} image (the file may be corrupt or truncated)`;
   }
-  return undefined;
+  if (!isComplete(bytes, size.type)) return `is not a whole ${raster.label} image: the file ends before the image does (it was cut off while being saved or copied). Export or copy it again`;
+  return sizeProblem(size.width, size.height);
 }
