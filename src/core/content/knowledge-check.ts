@@ -139,6 +139,8 @@ export function parseKnowledgeCheck(blockquote: Blockquote): ParsedKnowledgeChec
 /** The first line of a blockquote's text when it starts like a knowledge check marker, else undefined. */
 function lookAlikeMarker(blockquote: Blockquote): string | undefined {
   const first = blockquote.children[0];
+  // `> [!QUIZ]:` followed by the question is a link definition to Markdown, which shows nothing of it.
+  if (first?.type === 'definition' && LOOK_ALIKE.test(`[${first.label ?? ''}]`)) return `[${first.label}]:`;
   const text = first?.type === 'paragraph' ? first.children[0] : undefined;
   if (text?.type !== 'text' || !LOOK_ALIKE.test(text.value)) return undefined;
   return text.value.split('\n')[0]!.trim();

@@ -77,7 +77,7 @@ describe('knowledge checks where they cannot work', () => {
   });
 
   it('refuses look-alike markers and a question on the marker line, at the line', () => {
-    for (const marker of ['[!QUIZ ]', '[! QUIZ]', '[ !quiz ]', '[!QUIZ] Which one?']) {
+    for (const marker of ['[!QUIZ ]', '[! QUIZ]', '[ !quiz ]', '[!QUIZ] Which one?', '[!QUIZ]:\n> Which one?']) {
       const found = problems(good.replace('[!QUIZ]\n> Which one?', marker));
       expect(found, marker).toEqual([{ line: 6, message: expect.stringContaining('looks like a knowledge check marker but is not one') }]);
     }
