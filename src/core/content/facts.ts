@@ -8,6 +8,7 @@ import { ASIDE_NAMES, directiveProblems, isAsideName } from './directives.ts';
 import { visit } from 'unist-util-visit';
 import { checkJsxElement, checkRawHtml, checkUrl, type PolicyProblem } from './html-policy.ts';
 import { knowledgeCheckProblems } from './knowledge-check.ts';
+import { layoutIdProblem } from './layout-ids.ts';
 import { checkMdxTree, type MdxImportRules } from './mdx-policy.ts';
 
 /**
@@ -112,9 +113,13 @@ export function collectFacts(tree: Root, options: CollectFactsOptions): Document
 
   visit(tree, (node) => {
     switch (node.type) {
-      case 'heading':
-        anchors.add(slugger.slug(headingText(node)));
+      case 'heading': {
+        const slug = slugger.slug(headingText(node));
+        anchors.add(slug);
+        const clash = layoutIdProblem(slug, headingText(node).trim());
+        if (clash) facts.problems.push({ line: lineOf(node), message: clash });
         break;
+      }
       case 'definition':
         definitions.set(node.identifier, node.url);
         facts.links.push({ href: node.url, line: lineOf(node) });
