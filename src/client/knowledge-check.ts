@@ -1,12 +1,13 @@
 // Knowledge checks (rendered by src/plugins/remark-knowledge-checks.ts). Loaded only on pages that
 // have one. Without this script the options still show and the answer waits in a <details>.
+import { ANSWER_SELECTOR } from '../lib/knowledge-check-markup.ts';
 
 function setUp(check: HTMLElement, allRight: () => void): void {
   const inputs = [...check.querySelectorAll('input')];
   const checkButton = check.querySelector<HTMLButtonElement>('[data-kc-check]')!;
   const retry = check.querySelector<HTMLButtonElement>('[data-kc-retry]')!;
   const feedback = check.querySelector<HTMLElement>('[data-kc-feedback]')!;
-  const answer = check.querySelector('details')!;
+  const answer = check.querySelector<HTMLDetailsElement>(ANSWER_SELECTOR)!;
   const say = (message: string) => {
     // A status line repeats itself only when its text changes.
     feedback.textContent = '';

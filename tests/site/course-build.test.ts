@@ -25,6 +25,17 @@ describe('the course layer in a build, under a base path', () => {
     expect(page.texts('.lesson-prerequisites a')).toEqual(['Basics']);
   });
 
+  it('keeps ids unique when the page has its own "Before you start" and "What you will learn" headings', () => {
+    const page = new Page(readPage(build.outDir, 'basics/first'));
+    const ids = page.all('[id]').map((element) => String(element.properties.id));
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    // The author's headings keep their GitHub anchors; the lesson block is labelled by its own ids.
+    expect(page.one('#before-you-start')?.tagName).toBe('h2');
+    expect(page.one('.lesson-prerequisites h2')?.properties.id).not.toBe('before-you-start');
+    expect(page.one('.lesson-objectives h2')?.properties.id).not.toBe('what-you-will-learn');
+    expect(String(page.one('.lesson-prerequisites')?.properties.ariaLabelledBy)).toBe(String(page.one('.lesson-prerequisites h2')?.properties.id));
+  });
+
   it('lets a duration in the frontmatter replace the reading time', () => {
     expect(new Page(readPage(build.outDir, 'basics/second')).text('.lesson-time')).toBe('Takes about 25 min');
   });

@@ -104,7 +104,8 @@ describe('hostile files: refused before Astro loads anything', () => {
 
   it('names frontmatter problems: a draft home page, none at all, broken YAML, an Astro layout, an alias bomb', () => {
     const expected: ExpectedProblem[] = [
-      { where: `${doc('index.md')}:1`, says: 'is the home page and says "draft: true"' },
+      // At the draft line itself (title, description, then draft: line 4), not the top of the file.
+      { where: `${doc('index.md')}:4`, says: 'is the home page and says "draft: true"' },
       { where: `${doc('no-frontmatter.md')}:1`, says: 'has no frontmatter; every page needs at least a title' },
       { where: `${doc('broken-yaml.md')}:2`, says: 'frontmatter is not valid YAML' },
       // A `layout:` would make Astro import that file as code when it renders the page.
