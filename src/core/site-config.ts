@@ -58,6 +58,8 @@ export const siteConfigSchema = z
       })
       .strict()
       .optional(),
+    /** The file name of the whole course as one PDF (`npm run pdf`); by default made from the title ('docker-learning.pdf'). */
+    coursePdf: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$/, "expected a file name ending in .pdf, such as 'my-course.pdf'").optional(),
     /**
      * The browser storage key under which a learner's progress is kept. Two courses on one origin
      * need different keys; by default it is made from the title ('My Course' → 'my-course:progress:v1').
@@ -84,7 +86,7 @@ export const siteConfigSchema = z
   .strict();
 
 export type SiteConfigInput = z.input<typeof siteConfigSchema>;
-export type SiteConfig = z.output<typeof siteConfigSchema> & { progressKey: string };
+export type SiteConfig = z.output<typeof siteConfigSchema> & { progressKey: string; coursePdf: string };
 
 /** Where the settings live unless DOCS_SITE_CONFIG names another file (a second course, a fixture). */
 export const DEFAULT_SITE_CONFIG_FILE = 'src/site.config.ts';
@@ -116,7 +118,8 @@ export function resolveSiteConfig(input: SiteConfigInput, env: SiteEnv = {}, fil
     throw new SiteConfigError(`${file} is invalid:\n${lines.join('\n')}`);
   }
   const base = result.data.base === '/' ? '/' : result.data.base.replace(/\/+$/, '');
-  return { ...result.data, base, progressKey: result.data.progressKey ?? `${slug(result.data.title) || 'course'}:progress:v1` };
+  const name = slug(result.data.title) || 'course';
+  return { ...result.data, base, progressKey: result.data.progressKey ?? `${name}:progress:v1`, coursePdf: result.data.coursePdf ?? `${name}.pdf` };
 }
 
 /**

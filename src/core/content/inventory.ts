@@ -77,6 +77,7 @@ export const SITE_RESERVED_SLUGS: ReadonlyMap<string, string> = new Map([
   ['sitemap-index.xml', 'the sitemap'],
   ['sitemap-0.xml', 'the sitemap'],
   ['robots.txt', 'the robots.txt file'],
+  ['course.json', 'the course outline that the course PDF and offline reading read'],
   ['favicon.svg', 'the site icon'],
 ]);
 
