@@ -30,6 +30,7 @@ const buildFiles = [
 ];
 
 const browserFiles = [
+  'tests/course-pdf/course-pdf.test.ts',
   'tests/content/diagrams.test.ts',
   'tests/content/pdf.test.ts',
   'tests/quality/browser.test.ts',

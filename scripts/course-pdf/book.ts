@@ -3,7 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
-import type { CourseOutline, OutlineEntry } from '../../src/lib/course-outline.ts';
+import type { CourseOutline, OutlineEntry } from '../../src/core/course-outline.ts';
 
 /**
  * The whole course as one printable HTML document, assembled from the built pages (their articles)

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { CourseOutline } from '../../src/lib/course-outline.ts';
+import type { CourseOutline } from '../../src/core/course-outline.ts';
 import { CHROMIUM_ARGS } from '../support/chromium.ts';
 import { serveStatic } from '../support/static-server.ts';
 import { assembleBook, stylesheetsOf } from './book.ts';
