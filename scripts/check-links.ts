@@ -78,6 +78,7 @@ async function main(): Promise<number> {
   progress.stop();
 
   process.stdout.write(renderReport(report, cli.format, { verbose: cli.verbose }));
+  if (report.interrupted) process.stderr.write('check-links: interrupted; links not checked are reported unverified, and the cache was left as it was.\n');
   if (cli.format === 'github' && env.githubStepSummary) {
     await appendFile(env.githubStepSummary, renderMarkdown(report));
   }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runLinkCheck } from '../../scripts/link-check/pipeline.ts';
 import { checkUrl, checkUrls, fastConfig, recordSleeps } from './helpers/check-one.ts';
-import { startServer, type TestServer } from './helpers/server.ts';
+import { closedPort, startServer, type TestServer } from './helpers/server.ts';
 import { makeTempDir, writeFiles } from './helpers/temp.ts';
 
 /** One host that never answers, one that always says 429, one that is fine: each its own address. */
@@ -53,24 +53,33 @@ describe('link deadline', () => {
 });
 
 describe('giving up on a host', () => {
-  it('stops requesting a host after 3 links in a row time out and reports the rest at once', async () => {
-    const before = countRequests(hanging);
-    const urls = [...Array.from({ length: 10 }, (_, index) => hanging.url(`/dead/${index}`)), ...Array.from({ length: 4 }, (_, index) => fine.url(`/alive/${index}`))];
-    const results = await checkUrls(urls, { perHost: 1, linkDeadlineMs: 150, hostGiveUpAfter: 3 });
+  it('stops requesting a host that refuses connections after 3 links in a row, and reports the rest unverified', async () => {
+    const port = await closedPort('127.0.0.6');
+    const urls = [...Array.from({ length: 10 }, (_, index) => `http://127.0.0.6:${port}/dead/${index}`), ...Array.from({ length: 4 }, (_, index) => fine.url(`/alive/${index}`))];
+    const results = await checkUrls(urls, { perHost: 1, hostGiveUpAfter: 3, retries: 0 });
 
     const dead = results.filter((result) => result.url.includes('/dead/'));
-    expect(dead.map((result) => result.verdict)).toEqual(Array(10).fill('timeout'));
     const asked = dead.filter((result) => result.requests > 0);
     const skipped = dead.filter((result) => result.requests === 0);
-    expect(asked).toHaveLength(3);
+    expect(asked.map((result) => [result.verdict, result.errorCode])).toEqual(Array(3).fill(['network-error', 'ECONNREFUSED']));
     expect(skipped).toHaveLength(7);
     for (const result of skipped) {
-      expect(result).toMatchObject({ stoppedBy: 'host', errorCode: 'TIMEOUT', attempts: 0 });
-      expect(result.detail).toMatch(/^not requested: host stopped answering \(3 links in a row ended timeout/);
+      // Never requested, so never called broken: unverified, saying why.
+      expect(result).toMatchObject({ verdict: 'unverified', stoppedBy: 'host', attempts: 0 });
+      expect(result.errorCode).toBeUndefined();
+      expect(result.detail).toMatch(/^not requested: the host cannot be reached \(3 links in a row ended network-error; the last said: connection refused \(ECONNREFUSED\)\)/);
     }
-    expect(countRequests(hanging) - before).toBe(3);
     // Another host in the same run is not affected.
     expect(results.filter((result) => result.url.includes('/alive/')).map((result) => result.verdict)).toEqual(Array(4).fill('ok'));
+  });
+
+  it('keeps requesting a host whose paths time out one by one: a stalled path says nothing about the others', async () => {
+    const before = countRequests(hanging);
+    const urls = Array.from({ length: 5 }, (_, index) => hanging.url(`/dead/${index}`));
+    const results = await checkUrls(urls, { perHost: 2, linkDeadlineMs: 150, hostGiveUpAfter: 3 });
+    expect(results.map((result) => result.verdict)).toEqual(Array(5).fill('timeout'));
+    expect(results.every((result) => result.requests > 0 && result.stoppedBy === undefined)).toBe(true);
+    expect(countRequests(hanging) - before).toBe(5);
   });
 
   it('stops requesting a host that keeps answering 429 after honouring Retry-After', async () => {
@@ -78,12 +87,12 @@ describe('giving up on a host', () => {
     const sleeps = recordSleeps();
     const urls = Array.from({ length: 20 }, (_, index) => throttling.url(`/page/${index}`));
     const results = await checkUrls(urls, { perHost: 1, retries: 2 }, sleeps);
-    expect(results.map((result) => result.verdict)).toEqual(Array(20).fill('rate-limited'));
-    expect(results.filter((result) => result.requests > 0)).toHaveLength(3);
+    const asked = results.filter((result) => result.requests > 0);
+    expect(asked.map((result) => result.verdict)).toEqual(Array(3).fill('rate-limited'));
     const skipped = results.filter((result) => result.requests === 0);
     expect(skipped).toHaveLength(17);
-    expect(skipped[0]).toMatchObject({ status: 429, stoppedBy: 'host' });
-    expect(skipped[0]?.detail).toContain('not requested: host kept answering 429 Too Many Requests');
+    expect(skipped.every((result) => result.verdict === 'unverified' && result.stoppedBy === 'host' && result.status === undefined)).toBe(true);
+    expect(skipped[0]?.detail).toContain('not requested: the host keeps answering 429 Too Many Requests');
     // 3 links × 3 attempts (HEAD only: a 429 is not followed by a GET), each wait honoured.
     expect(countRequests(throttling) - before).toBe(9);
     expect(sleeps.delays).toEqual(Array(6).fill(0));
