@@ -44,7 +44,7 @@ const linkCheckConfigSchema = z
     linkDeadlineMs: ms(3_600_000).min(1),
     /** The whole check stage; what is still unchecked when it runs out is reported `unverified`. */
     maxDurationMs: ms(86_400_000).min(1),
-    /** Links in a row from one host ending in timeout, network-error or rate-limited before its other links are no longer requested. */
+    /** Links in a row from one host failing at host level (refused, DNS, connect timeout, TLS, 429) before its other links are no longer requested. */
     hostGiveUpAfter: z.number().int().min(1).max(1000),
     /** Extra attempts after a network error, timeout, 408, 429, 500, 502, 503 or 504. */
     retries: z.number().int().min(0).max(10),
