@@ -82,6 +82,29 @@ describe('giving up on a host', () => {
     expect(countRequests(hanging) - before).toBe(5);
   });
 
+  it('goes on with a host after a path resets the connection, one request at a time', async () => {
+    const arrivals: { path: string; inFlight: number }[] = [];
+    const host = await startServer((request, response) => {
+      arrivals.push({ path: request.url ?? '', inFlight: host.stats.inFlight });
+      if (request.url === '/reset') return void request.socket.resetAndDestroy();
+      setTimeout(() => response.writeHead(200).end(), 200);
+    });
+    try {
+      const urls = ['/reset', ...Array.from({ length: 6 }, (_, index) => `/ok/${index}`)].map((page) => host.url(page));
+      const results = await checkUrls(urls, { perHost: 3, hostGiveUpAfter: 1 });
+      expect(results.map((result) => result.verdict)).toEqual(['network-error', ...Array(6).fill('ok')]);
+      // Before the reset was known, 3 at a time; after it, every request found the host otherwise idle.
+      const lastReset = arrivals.map((arrival) => arrival.path).lastIndexOf('/reset');
+      const before = arrivals.slice(0, lastReset + 1);
+      const after = arrivals.slice(lastReset + 1).filter((arrival) => !before.some((early) => early.path === arrival.path));
+      expect(Math.max(...before.map((arrival) => arrival.inFlight))).toBe(3);
+      expect(after.length).toBeGreaterThanOrEqual(3);
+      expect(after.map((arrival) => arrival.inFlight)).toEqual(after.map(() => 1));
+    } finally {
+      await host.close();
+    }
+  });
+
   it('stops requesting a host that keeps answering 429 after honouring Retry-After', async () => {
     const before = countRequests(throttling);
     const sleeps = recordSleeps();
