@@ -155,6 +155,8 @@ describe('a host whose paths fail in different ways', () => {
     const distinctPages = new Set(cases.map(([path]) => path.split('#')[0]));
     expect(host.requests.length).toBeLessThanOrEqual(distinctPages.size * 3 + 1);
     expect(results.some((result) => result.stoppedBy === 'max-duration')).toBe(false);
+    // And in time: no link outlives its 5 s deadline (plus the moment it takes to be cut).
+    for (const result of results) expect(result.elapsedMs, result.url).toBeLessThan(5_000 + 2_000);
 
     // What the notes say.
     expect(resultFor(host.url('/stall/bare')).detail).toMatch(/^answered 200 OK; the body stalled after the headers and \d+ bytes, so the soft-404 check could not run$/);
