@@ -3,7 +3,7 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import { compileRules, type LinkCheckConfig, type UrlRules } from './config.ts';
 import { FragmentFinder, fragmentNeedsNoTarget } from './fragment.ts';
 import { readBodyUpTo } from './body.ts';
-import type { HttpClient, Method } from './http.ts';
+import type { HttpClient, HttpClientOptions, Method } from './http.ts';
 import { resultGroups } from './dedupe.ts';
 import type { InvalidUrl, LinkPlace, LinkResult, PageToFetch, RedirectHop, UrlToCheck, Verdict } from './types.ts';
 import { formatDuration } from './duration.ts';
@@ -24,6 +24,8 @@ export interface CheckOptions {
   signal?: AbortSignal;
   /** Called as each target is finished (progress display). */
   onResult?: (results: readonly LinkResult[]) => void;
+  /** The resolver for the default client (tests give names local addresses). */
+  lookup?: HttpClientOptions['lookup'];
 }
 
 /** What checking one page concluded, before it is split per fragment. */
@@ -74,6 +76,8 @@ export async function checkTargets(targets: readonly UrlToCheck[], options: Chec
   // undici is loaded on the first request: a run whose links are all cached, excluded or invalid
   // never needs it.
   let client: Promise<HttpClient> | undefined = options.client && Promise.resolve(options.client);
+  // Host names an include pattern named: only these may resolve to a local address.
+  const mayReachLocal = new Set<string>();
   const getClient = () =>
     (client ??= import('./http.ts').then(({ createHttpClient }) =>
       createHttpClient({
@@ -81,12 +85,15 @@ export async function checkTargets(targets: readonly UrlToCheck[], options: Chec
         connectTimeoutMs: config.timeouts.connectMs,
         headersTimeoutMs: config.timeouts.headersMs,
         userAgent: config.userAgent,
+        mayReachLocal: (hostname) => mayReachLocal.has(hostname),
+        ...(options.lookup && { lookup: options.lookup }),
       }),
     ));
   const context: PageContext = {
     config,
     getClient,
     rulesFor: compileRules(config),
+    mayReachLocal,
     overall: pLimit(config.concurrency),
     sleep: options.sleep ?? ((ms, signal) => delay(ms, undefined, { signal })),
     random: options.random ?? Math.random,
@@ -128,6 +135,7 @@ interface PageContext {
   config: LinkCheckConfig;
   getClient: () => Promise<HttpClient>;
   rulesFor: (url: URL) => UrlRules;
+  mayReachLocal: Set<string>;
   overall: LimitFunction;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   random: () => number;
@@ -281,6 +289,7 @@ async function requestChain(start: URL, method: Method, fragments: string[], con
   let url = start;
   try {
     for (;;) {
+      if (context.rulesFor(url).included) context.mayReachLocal.add(url.hostname);
       counter.requests++;
       const response = await (await context.getClient()).request(url, method, signal);
       const location = response.headers.location;
@@ -332,6 +341,12 @@ async function requestChain(start: URL, method: Method, fragments: string[], con
     }
   } catch (error) {
     const code = errorCode(error);
+    if (code === 'ELOCALADDRESS') {
+      // Refused by our resolver before connecting: nothing was sent.
+      counter.requests--;
+      const reason = `${(error as Error).message.split('\n')[0]}: only reachable on the reader’s own machine or network`;
+      return redirects.length > 0 ? { kind: 'refused-hop', method, redirects, target: shownUrl(url), reason } : { kind: 'refused-start', method, redirects, reason };
+    }
     const timedOut = deadline.signal.aborted;
     const timeout = timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT';
     return { kind: 'error', method, redirects, timeout, errorCode: timedOut ? 'TIMEOUT' : code, message: error instanceof Error ? error.message : String(error) };

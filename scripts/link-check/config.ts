@@ -167,6 +167,8 @@ export function resolveConfig(overrides: LinkCheckOverrides = {}, base: LinkChec
 /** What the config says about one URL. */
 export interface UrlRules {
   excluded?: string;
+  /** An include pattern names the URL: it may be requested even at a local address. */
+  included: boolean;
   accept: ReadonlySet<number>;
   unverified: ReadonlySet<number>;
 }
@@ -191,6 +193,7 @@ export function compileRules(config: LinkCheckConfig): (url: URL) => UrlRules {
     const local = included ? undefined : localAddressReason(url);
     return {
       excluded: excludedBy ? (excludedBy.reason ?? `matches exclude pattern ${excludedBy.pattern}`) : local,
+      included,
       accept: new Set(accept.filter((rule) => rule.regex.test(form)).flatMap((rule) => rule.statuses)),
       unverified: new Set(unverified.filter((rule) => rule.regex.test(form)).flatMap((rule) => rule.statuses)),
     };

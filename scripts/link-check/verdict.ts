@@ -30,7 +30,9 @@ export type Observation =
    * A redirect to an address the checker may not request (excluded, local or private, with
    * credentials): the chain ends there, unrequested, and nothing is known about where it leads.
    */
-  | { kind: 'refused-hop'; method: 'HEAD' | 'GET'; target: string; reason: string; redirects: RedirectHop[] };
+  | { kind: 'refused-hop'; method: 'HEAD' | 'GET'; target: string; reason: string; redirects: RedirectHop[] }
+  /** The link's own host name resolved to a local address it may not reach: like an excluded URL, never requested. */
+  | { kind: 'refused-start'; method: 'HEAD' | 'GET'; reason: string; redirects: RedirectHop[] };
 
 export interface FragmentScan {
   /** False when the page is not HTML: ids cannot be looked for. */
@@ -75,7 +77,7 @@ export function headIsConclusive(observation: Observation, rules: UrlRules): boo
   // A GET cannot resolve a name or open a connection that a HEAD could not: retry instead.
   if (observation.kind === 'error') return connectionErrorCodes.has(observation.errorCode);
   // A GET would be sent to the same refused address.
-  if (observation.kind === 'refused-hop') return true;
+  if (observation.kind === 'refused-hop' || observation.kind === 'refused-start') return true;
   if (observation.kind !== 'response') return false;
   // Do not double the load on a server that is already asking us to slow down.
   return isSuccess(observation.status) || rules.accept.has(observation.status) || observation.status === 429;
@@ -87,6 +89,7 @@ export function decideAttempt(observation: Observation, context: AttemptContext)
   const backoff = () => backoffDelay(context.attempt, context.config.retryBaseDelayMs, context.random);
 
   if (observation.kind === 'redirect-problem') return { action: 'done', verdict: 'broken', detail: observation.reason };
+  if (observation.kind === 'refused-start') return { action: 'done', verdict: 'excluded', detail: observation.reason };
   if (observation.kind === 'refused-hop') {
     // No advice to update the link: the target was never seen, and may be a place the link must not go.
     return {

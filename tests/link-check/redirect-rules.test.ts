@@ -2,6 +2,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkTargets } from '../../scripts/link-check/check.ts';
+import { dedupeLinks } from '../../scripts/link-check/dedupe.ts';
 import { runLinkCheck } from '../../scripts/link-check/pipeline.ts';
 import { checkUrls, fastConfig } from './helpers/check-one.ts';
 import { startServer, type TestServer } from './helpers/server.ts';
@@ -142,6 +144,37 @@ describe('direct links to local addresses, however written', () => {
     const results = await checkUrls([`http://[::ffff:127.0.0.1]:${port}/mapped-included`], { include: [{ pattern: `^http://127\\.0\\.0\\.1:${port}/` }] });
     expect(results[0]?.verdict).toBe('ok');
     expect(target1.requests.map((request) => request.path)).toEqual(['/mapped-included']);
+    target1.requests.length = 0;
+  });
+});
+
+describe('public-looking names that resolve to a local address', () => {
+  /** A resolver for names no real DNS serves here: *.rebind.dev lead to 127.0.0.1 (as nip.io or a rebinding server would). */
+  const fakeLookup = ((hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
+    if (!hostname.endsWith('.rebind.dev')) return void callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }));
+    if (options.all) callback(null, [{ address: '127.0.0.1', family: 4 }]);
+    else callback(null, '127.0.0.1', 4);
+  }) as never;
+  const check = (urls: string[], include: { pattern: string }[]) => {
+    const config = fastConfig({ include });
+    const targets = dedupeLinks(urls.map((raw, index) => ({ raw, file: 'page.md', line: index + 1 })), { checkFragments: false });
+    return checkTargets(targets, { config, lookup: fakeLookup, sleep: async () => {}, random: () => 0.5 });
+  };
+
+  it('are not connected to, directly or by redirect, unless an include pattern names them', async () => {
+    const port = new URL(target1.origin).port;
+    const startPort = new URL(start.origin).port;
+    locations.set('/from/rebind', { status: 301, location: () => `http://evil.rebind.dev:${port}/admin` });
+    const results = await check([`http://docs.rebind.dev:${port}/direct`, start.url('/from/rebind')], [{ pattern: `^http://127\\.0\\.0\\.1:${startPort}/from/` }]);
+    expect(results[0]).toMatchObject({ verdict: 'excluded', requests: 0 });
+    expect(results[0]?.detail).toBe('docs.rebind.dev resolves to 127.0.0.1, a local or private-network address: only reachable on the reader’s own machine or network');
+    expect(results[1]).toMatchObject({ verdict: 'unverified', requests: 1 });
+    expect(results[1]?.detail).toContain(`redirects to http://evil.rebind.dev:${port}/admin, which was not requested (evil.rebind.dev resolves to 127.0.0.1`);
+    expect(target1.requests).toEqual([]);
+
+    const included = await check([`http://docs.rebind.dev:${port}/named`], [{ pattern: '^http://docs\\.rebind\\.dev:' }]);
+    expect(included[0]?.verdict).toBe('ok');
+    expect(target1.requests.map((request) => request.path)).toEqual(['/named']);
     target1.requests.length = 0;
   });
 });
