@@ -1,6 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkTargets } from '../../scripts/link-check/check.ts';
+import { dedupeLinks } from '../../scripts/link-check/dedupe.ts';
 import { runLinkCheck } from '../../scripts/link-check/pipeline.ts';
 import { checkUrl, checkUrls, fastConfig, recordSleeps } from './helpers/check-one.ts';
 import { closedPort, startServer, type TestServer } from './helpers/server.ts';
@@ -71,6 +73,40 @@ describe('giving up on a host', () => {
     }
     // Another host in the same run is not affected.
     expect(results.filter((result) => result.url.includes('/alive/')).map((result) => result.verdict)).toEqual(Array(4).fill('ok'));
+  });
+
+  it('stops requesting a host whose name does not resolve after 3 links, without retrying a DNS failure', async () => {
+    // No DNS here: a resolver that knows no *.nowhere.dev name, as a real one answers NXDOMAIN.
+    const lookup = ((hostname: string, _options: unknown, callback: (error: Error) => void) =>
+      callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', hostname }))) as never;
+    const urls = Array.from({ length: 6 }, (_, index) => `https://docs.nowhere.dev/page/${index}`);
+    const config = fastConfig({ perHost: 1, hostGiveUpAfter: 3 });
+    const targets = dedupeLinks(urls.map((raw, index) => ({ raw, file: 'page.md', line: index + 1 })), { checkFragments: false });
+    const results = await checkTargets(targets, { config, lookup, sleep: async () => {}, random: () => 0.5 });
+    expect(results.map((result) => [result.verdict, result.requests])).toEqual([
+      ['network-error', 1],
+      ['network-error', 1],
+      ['network-error', 1],
+      ['unverified', 0],
+      ['unverified', 0],
+      ['unverified', 0],
+    ]);
+    expect(results[0]?.detail).toBe('DNS lookup failed: the host name does not resolve (ENOTFOUND)');
+    expect(results[3]?.detail).toContain('not requested: the host cannot be reached (3 links in a row ended network-error; the last said: DNS lookup failed');
+  });
+
+  it('stops requesting a host whose TLS handshake fails after 3 links', async () => {
+    const plain = await startServer((_request, response) => response.writeHead(200).end(), '127.0.0.9'); // speaks HTTP, not TLS
+    try {
+      const urls = Array.from({ length: 5 }, (_, index) => `https://127.0.0.9:${new URL(plain.origin).port}/page/${index}`);
+      const results = await checkUrls(urls, { perHost: 1, hostGiveUpAfter: 3, include: [{ pattern: '^https://127\\.0\\.0\\.9:' }] });
+      expect(results.map((result) => result.verdict)).toEqual(['network-error', 'network-error', 'network-error', 'unverified', 'unverified']);
+      expect(results[0]?.detail).toMatch(/^TLS certificate problem \((ERR_SSL_\w+|EPROTO)\)$/);
+      expect(results[4]).toMatchObject({ requests: 0, stoppedBy: 'host' });
+      expect(plain.requests).toEqual([]); // no HTTP request was ever made over it
+    } finally {
+      await plain.close();
+    }
   });
 
   it('keeps requesting a host whose paths time out one by one: a stalled path says nothing about the others', async () => {
