@@ -344,7 +344,7 @@ async function requestChain(start: URL, method: Method, fragments: string[], con
     if (code === 'ELOCALADDRESS') {
       // Refused by our resolver before connecting: nothing was sent.
       counter.requests--;
-      const reason = `${(error as Error).message.split('\n')[0]}: only reachable on the reader’s own machine or network`;
+      const reason = `${messageOf(error, 'ELOCALADDRESS')}: only reachable on the reader’s own machine or network`;
       return redirects.length > 0 ? { kind: 'refused-hop', method, redirects, target: shownUrl(url), reason } : { kind: 'refused-start', method, redirects, reason };
     }
     const timedOut = deadline.signal.aborted;
@@ -419,6 +419,16 @@ async function scanPage(
 
 function formatBytes(bytes: number): string {
   return bytes < 1024 ? `${bytes} bytes` : `${Math.round(bytes / 1024)} KB`;
+}
+
+/** The first line of the message of the error, or of its cause, that carries `code`. */
+function messageOf(error: unknown, code: string): string {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current; depth++) {
+    if ((current as { code?: unknown }).code === code && current instanceof Error) return current.message.split('\n')[0] ?? code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return code;
 }
 
 /** undici puts the interesting code on the error or on its cause (getaddrinfo, TLS). */
