@@ -84,6 +84,13 @@ const resourceUrl = z.string().superRefine((value, ctx) => {
     });
     return;
   }
+  if (url.username || url.password) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'has a user name or password in it (user:pass@host), which the page would publish and the link checker would send; remove it and link to the public address',
+    });
+    return;
+  }
   const local = localOrPrivateHost(url);
   if (local !== undefined) {
     ctx.addIssue({

@@ -219,6 +219,12 @@ describe('parseResources: local and private-network URLs', () => {
     ]);
   });
 
+  it.each(['https://reader:s3cret@docs.docker.com/', 'https://reader@docs.docker.com/', 'http://user:pass@127.0.0.1/'])('refuses %s, which carries credentials', (url) => {
+    expect(refusal(url)).toEqual([
+      `content/links.yaml:3: entry "local", field url: has a user name or password in it (user:pass@host), which the page would publish and the link checker would send; remove it and link to the public address (got ${JSON.stringify(url)})`,
+    ]);
+  });
+
   it.each(['https://93.184.216.34/', 'http://172.32.0.1/', 'http://100.128.0.1/', 'https://[2606:4700::1111]/', 'https://docs.docker.com/', 'https://localhost.example.com/'])(
     'accepts the public address %s',
     (url) => {

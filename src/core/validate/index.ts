@@ -15,6 +15,7 @@ import { checkSvg } from '../content/svg-policy.ts';
 import { checkFrontmatter, type LocalProblem } from './check-frontmatter.ts';
 import { checkImages, type AssetCheck } from './check-images.ts';
 import { buildFolderSet, checkPageLinks, type PageLinkIndex } from './check-page-links.ts';
+import { checkLinkCredentials } from './check-link-credentials.ts';
 import { findFolderClashes, findUrlClashes } from './check-duplicate-urls.ts';
 import { checkPrerequisites, prerequisiteCycles } from './check-prerequisites.ts';
 
@@ -86,6 +87,7 @@ function checkSite(pages: CheckedPage[], options: CheckSiteOptions): ContentProb
     }
     report(page.file, page.facts.problems);
     report(page.file, checkPageLinks(page.facts, draft, index));
+    report(page.file, checkLinkCredentials(page.facts));
     report(page.file, checkPrerequisites(page.facts, frontmatter[i]!.prerequisites ?? [], draft, index));
     report(page.file, checkImages(page.facts, options.checkAsset, options.base));
     report(page.file, missingImports(page.facts, options.fileExists));
