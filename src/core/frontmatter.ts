@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lessonSettingsSchema } from './lessons/page-settings.ts';
 
 /** What a page's frontmatter may say. The only definition: the content collection and the validator use it. */
 export const docFrontmatterSchema = z
@@ -31,6 +32,8 @@ export const docFrontmatterSchema = z
     objectives: z.array(z.string().trim().min(1, 'an objective cannot be empty')).min(1, 'objectives needs at least one entry, or leave the field out').optional(),
     /** Pages to read first, as links to their .md files (checked like links in the text), shown as "Before you start". */
     prerequisites: z.array(z.string().trim().min(1, 'a prerequisite cannot be empty; write a link such as ../concepts/containers.md')).min(1, 'prerequisites needs at least one link, or leave the field out').optional(),
+    /** Runs the page's commands with `npm run lessons` (see CONTRIBUTING, "Lessons that run"). */
+    lesson: lessonSettingsSchema.optional(),
   })
   .strict();
 
