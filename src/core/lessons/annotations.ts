@@ -153,7 +153,8 @@ export function commandAnnotation(raw: RawAnnotation): CommandAnnotation | Annot
   const keyProblem = knownKeys(raw, COMMAND_KEYS, 'a block of commands');
   if (keyProblem) return keyProblem;
   const result: CommandAnnotation = emptyCommandAnnotation();
-  for (const { key, value = '' } of raw.pairs) {
+  for (const { key, value: written } of raw.pairs) {
+    const value = written ?? '';
     switch (key) {
       case 'skip':
         result.skip = value.trim();
@@ -190,8 +191,8 @@ export function commandAnnotation(raw: RawAnnotation): CommandAnnotation | Annot
         result.background = true;
         break;
       case 'ctrl-c':
-        if (value !== undefined && value.trim() === '') return { line: raw.line, message: 'lesson annotation: ctrl-c="…" names the start of the command to stop, such as ctrl-c="docker logs -f"; write ctrl-c alone for the last command.' };
-        result.ctrlC = { command: value?.trim() };
+        if (written !== undefined && written.trim() === '') return { line: raw.line, message: 'lesson annotation: ctrl-c="…" names the start of the command to stop, such as ctrl-c="docker logs -f"; write ctrl-c alone for the last command.' };
+        result.ctrlC = { command: written?.trim() };
         break;
       case 'wait-for':
         result.waitFor = value;
