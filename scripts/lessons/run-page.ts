@@ -37,6 +37,16 @@ export function applyBinds(command: string, binds: { placeholder: string; value:
   return result;
 }
 
+/**
+ * An interactive command (`docker run -it … bash`) fed what the reader types: `script` gives it
+ * the terminal that -t asks for, and a here-document is the keyboard.
+ */
+export function interactive(command: string, typed: string): string {
+  let delimiter = 'LESSON_INPUT';
+  while (typed.includes(delimiter)) delimiter += '_';
+  return `script -qefc '${command.replace(/'/g, `'\\''`)}' /dev/null <<'${delimiter}'\n${typed}\n${delimiter}`;
+}
+
 function exitMatches(expected: ExpectedExit, actual: number): boolean {
   if (expected === 'any') return true;
   if (expected === 'nonzero') return actual !== 0;
@@ -150,7 +160,8 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
       const untilStopped = annotation.background && isLast;
       const ctrlC = command === stopTarget ? { waitFor: annotation.waitFor } : untilStopped ? {} : undefined;
       const afterMs = command === stopTarget ? (annotation.afterSeconds ?? (annotation.waitFor === undefined ? 2 : undefined)) : undefined;
-      const text = applyBinds(command.text, binds);
+      const typed = isLast && block.input ? block.input.commands.map((input) => applyBinds(input.text, binds)).join('\n') : undefined;
+      const text = typed === undefined ? applyBinds(command.text, binds) : interactive(applyBinds(command.text, binds), typed);
       const syntax = shellSyntaxError(text);
       if (syntax !== undefined) {
         return { line: command.line, kind: 'command', text: command.text, terminal: name, durationMs: 0, verdict: 'failed', reason: `is not a command bash can read (${syntax}); fix the quoting or the line continuations.` };
@@ -185,7 +196,13 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
     }
     for (const command of block.commands) {
       const current = terminal(name);
-      record(await runOne(command, current.session));
+      const report = record(await runOne(command, current.session));
+      if (command === block.commands.at(-1) && block.input) {
+        // The typed commands ran inside the interactive one: they share its verdict.
+        for (const typed of block.input.commands) {
+          record({ ...report, line: typed.line, text: typed.text, reason: report.reason ?? `typed into the command at line ${command.line}`, diff: undefined, output: undefined });
+        }
+      }
     }
   }
 

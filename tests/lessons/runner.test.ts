@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -21,7 +21,11 @@ afterEach(async () => {
 });
 
 async function run(...pages: string[]) {
-  const { plans, missing } = await planPages({ rootDir: projectRoot, docsDir: path.join(projectRoot, pagesDir), files: pages.map((page) => `${pagesDir}/${page}`) });
+  return runIn(projectRoot, ...pages.map((page) => `${pagesDir}/${page}`));
+}
+
+async function runIn(rootDir: string, ...files: string[]) {
+  const { plans, missing } = await planPages({ rootDir, docsDir: path.join(rootDir, pagesDir), files });
   expect(missing).toEqual([]);
   const engine = await createHostEngine({ env: { ...process.env, PATH: `${fakeBin}${path.delimiter}${process.env.PATH}`, FAKE_DOCKER_STATE: state } });
   try {
@@ -53,6 +57,19 @@ describe('lesson runner on fixture pages', () => {
     expect(page!.steps.find((step) => step.terminal === 'server')?.verdict).toBe('passed');
     expect(page!.steps.find((step) => step.text.startsWith('echo "$GREETING'))?.verdict).toBe('passed');
   }, 60_000);
+
+  it('types the next block into an interactive command, and fails both when what is typed fails', async () => {
+    const page = ['---', 'title: Interactive', 'lesson: {leaves: [image:alpine]}', '---', '', '<!-- lesson: stdin=next -->', '```sh', 'docker run -it --rm alpine sh', '```', '', '```sh', 'ls /no-such-folder', 'exit 3', '```', ''].join('\n');
+    await writeFile(path.join(state, 'interactive.md'), page);
+    const [report] = (await runIn(state, 'interactive.md')).pages;
+    expect(report!.steps.map((step) => [step.line, step.verdict])).toEqual([
+      [8, 'failed'],
+      [12, 'failed'],
+      [13, 'failed'],
+    ]);
+    expect(report!.steps[0]!.reason).toContain('ended with status 3');
+    expect(report!.steps[0]!.output).toContain('No such file or directory');
+  });
 
   it('fails a misspelled flag at its line, with what docker said', async () => {
     const [page] = (await run('misspelled-flag.md')).pages;

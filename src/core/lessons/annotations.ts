@@ -41,6 +41,8 @@ export interface CommandAnnotation {
   stop: string[];
   /** Placeholders the text asks the reader to fill in, and what the runner writes instead. */
   binds: { placeholder: string; value: string }[];
+  /** `stdin=next`: the block's last command is interactive, and the next command block is what the reader types into it. */
+  stdinNext: boolean;
 }
 
 /** Settings for a `text` block that follows a command block. */
@@ -66,7 +68,7 @@ export interface RawAnnotation {
   pairs: { key: string; value: string | undefined }[];
 }
 
-const COMMAND_KEYS = ['skip', 'exit', 'timeout', 'needs', 'terminal', 'background', 'wait-for', 'ctrl-c', 'after', 'stop', 'bind'] as const;
+const COMMAND_KEYS = ['skip', 'exit', 'timeout', 'needs', 'terminal', 'background', 'wait-for', 'ctrl-c', 'after', 'stop', 'bind', 'stdin'] as const;
 const OUTPUT_KEYS = ['skip', 'not-output', 'match', 'vary-lines', 'any'] as const;
 const FLAGS = new Set(['background', 'not-output']);
 /** Keys that may be written alone or with a value. */
@@ -131,6 +133,7 @@ function example(key: string): string {
     after: '3',
     stop: 'second',
     bind: '"CONTAINER=web"',
+    stdin: 'next',
     match: 'contains',
     'vary-lines': '"2,4-5"',
     any: '"quirky_hopper"',
@@ -197,6 +200,10 @@ export function commandAnnotation(raw: RawAnnotation): CommandAnnotation | Annot
       case 'wait-for':
         result.waitFor = value;
         break;
+      case 'stdin':
+        if (value !== 'next') return { line: raw.line, message: `lesson annotation: stdin=${value} is not known; stdin=next types the next command block into this block's last command.` };
+        result.stdinNext = true;
+        break;
       case 'bind': {
         const equals = value.indexOf('=');
         if (equals <= 0) return { line: raw.line, message: `lesson annotation: bind="${value}" must be PLACEHOLDER=value, such as bind="CONTAINER=web".` };
@@ -208,6 +215,7 @@ export function commandAnnotation(raw: RawAnnotation): CommandAnnotation | Annot
   if (result.background && result.ctrlC) return { line: raw.line, message: 'lesson annotation: background and ctrl-c do not go together: a background block is stopped later, with stop=TERMINAL on the block that stops it.' };
   if (result.waitFor !== undefined && !result.background && !result.ctrlC) return { line: raw.line, message: 'lesson annotation: wait-for is only for a background block or one stopped with ctrl-c. Add one of them, or remove wait-for.' };
   if (result.afterSeconds !== undefined && !result.ctrlC) return { line: raw.line, message: 'lesson annotation: after=SECONDS says when to press Ctrl+C; add ctrl-c, or remove after.' };
+  if (result.stdinNext && (result.background || result.ctrlC)) return { line: raw.line, message: 'lesson annotation: stdin=next runs the command with the next block as its input until it ends; it does not go with background or ctrl-c.' };
   if (result.background && !result.terminal) return { line: raw.line, message: 'lesson annotation: a background block needs a terminal name to stop it by later, such as terminal=watch.' };
   if (result.background && result.terminal === 'main') return { line: raw.line, message: 'lesson annotation: the main terminal runs the page; give the background block a terminal of its own, such as terminal=watch.' };
   return result;
@@ -259,7 +267,7 @@ export function outputAnnotation(raw: RawAnnotation): OutputAnnotation | Annotat
 }
 
 export function emptyCommandAnnotation(): CommandAnnotation {
-  return { needs: [], background: false, stop: [], binds: [] };
+  return { needs: [], background: false, stop: [], binds: [], stdinNext: false };
 }
 
 export function emptyOutputAnnotation(): OutputAnnotation {

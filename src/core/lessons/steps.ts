@@ -46,6 +46,8 @@ export interface CommandBlock {
   annotation: CommandAnnotation;
   /** File line of its annotation, when it has one. */
   annotationLine?: number;
+  /** With stdin=next: the block the reader types into the last command (not run on its own). */
+  input?: CommandBlock;
 }
 
 export interface FileBlock {
@@ -191,8 +193,24 @@ export function extractLessonSteps(tree: Root, lineOffset = 0): LessonSteps {
     return { node: next, raw };
   }
 
+  attachInputs(blocks, problems);
   problems.sort((a, b) => a.line - b.line);
   return { blocks, problems: dedupe(problems) };
+}
+
+/** A `stdin=next` block takes the next command block as what is typed into it. */
+function attachInputs(blocks: LessonBlock[], problems: AnnotationProblem[]): void {
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]!;
+    if (block.kind !== 'commands' || !block.annotation.stdinNext) continue;
+    const next = blocks[index + 1];
+    if (next?.kind !== 'commands' || next.annotation.stdinNext) {
+      problems.push({ line: block.annotationLine ?? block.line, message: 'lesson annotation: stdin=next needs a shell block after this one: the commands typed into it.' });
+      continue;
+    }
+    block.input = next;
+    blocks.splice(index + 1, 1);
+  }
 }
 
 function dedupe(problems: AnnotationProblem[]): AnnotationProblem[] {
