@@ -12,6 +12,7 @@ import { EngineSetupError, type LessonEngine } from './lessons/engine.ts';
 import { createHostEngine } from './lessons/host-engine.ts';
 import { renderReport, renderSummary, stepLine } from './lessons/reporters.ts';
 import { planPages, runLessons } from './lessons/runner.ts';
+import { killAllSessions } from './lessons/shell-session.ts';
 
 const EXIT = { passed: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
@@ -71,6 +72,7 @@ async function main(): Promise<number> {
   };
   const onSignal = (signal: NodeJS.Signals) => {
     process.stderr.write(`lessons: ${signal}, removing the engine's work before exiting.\n`);
+    killAllSessions();
     void closeEngine().finally(() => process.exit(EXIT.interrupted));
   };
   process.once('SIGINT', onSignal);

@@ -43,3 +43,21 @@ export function leftBehind(before: EngineObjects, after: EngineObjects, declared
   }
   return left;
 }
+
+const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * Commands that remove what a page left behind, so that the pages after it start from the state
+ * they expect (a leftover `web` container would hold port 8080). Build cache is left alone: it
+ * cannot be removed record by record.
+ */
+export function removalCommands(left: string[]): string[] {
+  const of = (kind: string) => left.filter((entry) => entry.startsWith(`${kind}:`)).map((entry) => entry.slice(kind.length + 1));
+  const containers = of('container').map((listed) => /\(([0-9a-f]+)\)$/.exec(listed)?.[1] ?? listed);
+  const commands: string[] = [];
+  if (containers.length > 0) commands.push(`docker rm -f ${containers.map(quote).join(' ')}`);
+  if (of('volume').length > 0) commands.push(`docker volume rm -f ${of('volume').map(quote).join(' ')}`);
+  if (of('network').length > 0) commands.push(`docker network rm ${of('network').map(quote).join(' ')}`);
+  if (of('image').length > 0) commands.push(`docker rmi -f ${of('image').map(quote).join(' ')}`);
+  return commands;
+}

@@ -4,7 +4,7 @@ import type { ExpectedExit } from '../../src/core/lessons/annotations.ts';
 import { matchOutput } from '../../src/core/lessons/match.ts';
 import type { PageReport, StepReport } from '../../src/core/lessons/report.ts';
 import { ctrlCTarget, type CommandBlock, type StepCommand } from '../../src/core/lessons/steps.ts';
-import { leftBehind } from './clean-state.ts';
+import { leftBehind, removalCommands } from './clean-state.ts';
 import type { EngineInfo, LessonEngine, PageWorkspace } from './engine.ts';
 import type { PagePlan } from './plan.ts';
 import { shellSyntaxError, ShellSession, type CommandResult } from './shell-session.ts';
@@ -17,6 +17,7 @@ export interface RunPageOptions {
 }
 
 const MAX_OUTPUT_CHARS = 4000;
+const RETRY_PAUSE_MS = 1000;
 const MAIN = 'main';
 
 /** The end of a long output: what a failure's reader needs is usually at the bottom. */
@@ -166,13 +167,25 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
       if (syntax !== undefined) {
         return { line: command.line, kind: 'command', text: command.text, terminal: name, durationMs: 0, verdict: 'failed', reason: `is not a command bash can read (${syntax}); fix the quoting or the line continuations.` };
       }
+      const startedAt = Date.now();
       const result = await session.run(text, {
         timeoutMs: untilStopped ? UNTIL_STOPPED_MS : timeoutSeconds * 1000,
         interruptWhen: command === stopTarget ? annotation.waitFor : undefined,
         interruptAfterMs: afterMs === undefined ? undefined : afterMs * 1000,
       });
-      const verdict = judge(command, result, isLast ? (annotation.exit ?? 0) : 0, timeoutSeconds, ctrlC);
-      return { line: command.line, kind: 'command', text: command.text, terminal: name, exitCode: result.exitCode, durationMs: result.durationMs, ...verdict };
+      let verdict = judge(command, result, isLast ? (annotation.exit ?? 0) : 0, timeoutSeconds, ctrlC);
+      let last = result;
+      // retry=SECONDS: what a reader does while a server starts. A timeout is not retried.
+      const retryUntil = Date.now() + (annotation.retrySeconds ?? 0) * 1000;
+      let attempts = 1;
+      while (verdict.verdict === 'failed' && !last.timedOut && Date.now() < retryUntil && session.alive) {
+        await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS));
+        last = await session.run(text, { timeoutMs: timeoutSeconds * 1000 });
+        verdict = judge(command, last, isLast ? (annotation.exit ?? 0) : 0, timeoutSeconds, ctrlC);
+        attempts++;
+      }
+      if (verdict.verdict === 'failed' && attempts > 1) verdict.reason = `${verdict.reason} (tried ${attempts} times over ${annotation.retrySeconds} s)`;
+      return { line: command.line, kind: 'command', text: command.text, terminal: name, exitCode: last.exitCode, durationMs: Date.now() - startedAt, ...verdict };
     };
 
     if (annotation.background) {
@@ -220,6 +233,12 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
     return before;
   });
   const left = leftBehind(before, after, plan.settings.leaves ?? []);
+  const removal = removalCommands(left);
+  if (removal.length > 0) {
+    const cleaner = new ShellSession(workspace.shell());
+    for (const command of removal) await cleaner.run(command, { timeoutMs: 60_000 });
+    await cleaner.stop();
+  }
   await workspace.dispose();
   const failed = steps.some((step) => step.verdict === 'failed') || left.length > 0 || problems.length > 0;
   return {

@@ -37,6 +37,14 @@ export interface RunOptions {
 const GRACE_MS = 5000;
 const MAX_BUFFER = 4 * 1024 * 1024;
 
+/** Every shell still running, so that an interrupted run can end them all (they lead their own process groups). */
+const liveSessions = new Set<ShellSession>();
+
+/** Kills every lesson shell this process started: for SIGINT/SIGTERM, before the engine is removed. */
+export function killAllSessions(): void {
+  for (const session of liveSessions) session.kill();
+}
+
 export class ShellSession {
   readonly #child: ChildProcess;
   readonly #nonce = randomBytes(8).toString('hex');
@@ -66,7 +74,9 @@ export class ShellSession {
       this.#exited = true;
       this.#notify();
     });
+    liveSessions.add(this);
     this.#child.on('exit', (code, signal) => {
+      liveSessions.delete(this);
       this.#exited = true;
       this.#exitCode = code ?? (signal ? 128 : null);
       this.#notify();

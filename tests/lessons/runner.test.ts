@@ -71,6 +71,18 @@ describe('lesson runner on fixture pages', () => {
     expect(report!.steps[0]!.output).toContain('No such file or directory');
   });
 
+  it('retries a command while a background server starts, and only with retry', async () => {
+    const page = (retry: string) =>
+      ['---', 'title: Retry', 'lesson: {}', '---', '', '<!-- lesson: background terminal=server wait-for="starting" -->', '```sh', 'echo starting; sleep 2; echo ok > up.txt; while :; do sleep 1; done', '```', '', retry, '```sh', 'cat up.txt', '```', '', '```text', 'ok', '```', '', '<!-- lesson: stop=server -->', '```sh', 'rm up.txt', '```', ''].join('\n');
+    await writeFile(path.join(state, 'with-retry.md'), page('<!-- lesson: retry=15 -->'));
+    await writeFile(path.join(state, 'without-retry.md'), page(''));
+    const [withRetry, withoutRetry] = (await runIn(state, 'with-retry.md', 'without-retry.md')).pages;
+    expect(failures(withRetry!)).toEqual([]);
+    expect(withRetry!.verdict).toBe('passed');
+    // Without retry the file is not there yet, and the server is stopped before it writes it.
+    expect(failures(withoutRetry!)[0]).toEqual({ line: 13, reason: expect.stringContaining('status 1') });
+  }, 60_000);
+
   it('fails a misspelled flag at its line, with what docker said', async () => {
     const [page] = (await run('misspelled-flag.md')).pages;
     expect(failures(page!)).toEqual([{ line: 7, reason: expect.stringContaining('ended with status 125') }]);
@@ -94,6 +106,9 @@ describe('lesson runner on fixture pages', () => {
     expect(failures(page!)).toEqual([]);
     expect(page!.leftBehind).toEqual(['volume:notes']);
     expect(page!.verdict).toBe('failed');
+    // Removed after the check, so the next page does not inherit it.
+    const engine = await createHostEngine({ env: { ...process.env, PATH: `${fakeBin}${path.delimiter}${process.env.PATH}`, FAKE_DOCKER_STATE: state } });
+    expect((await engine.objects()).volumes).toEqual([]);
   });
 
   it('stops a step that hangs past its timeout, names its line, and goes on with the page', async () => {

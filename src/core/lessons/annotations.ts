@@ -41,6 +41,11 @@ export interface CommandAnnotation {
   stop: string[];
   /** Placeholders the text asks the reader to fill in, and what the runner writes instead. */
   binds: { placeholder: string; value: string }[];
+  /**
+   * Run a failing command again, once a second, until it passes or this many seconds have gone by:
+   * what a reader does while a server starts ("wait a few seconds, then run …").
+   */
+  retrySeconds?: number;
   /** `stdin=next`: the block's last command is interactive, and the next command block is what the reader types into it. */
   stdinNext: boolean;
 }
@@ -68,7 +73,7 @@ export interface RawAnnotation {
   pairs: { key: string; value: string | undefined }[];
 }
 
-const COMMAND_KEYS = ['skip', 'exit', 'timeout', 'needs', 'terminal', 'background', 'wait-for', 'ctrl-c', 'after', 'stop', 'bind', 'stdin'] as const;
+const COMMAND_KEYS = ['skip', 'exit', 'timeout', 'needs', 'terminal', 'background', 'wait-for', 'ctrl-c', 'after', 'stop', 'bind', 'stdin', 'retry'] as const;
 const OUTPUT_KEYS = ['skip', 'not-output', 'match', 'vary-lines', 'any'] as const;
 const FLAGS = new Set(['background', 'not-output']);
 /** Keys that may be written alone or with a value. */
@@ -134,6 +139,7 @@ function example(key: string): string {
     stop: 'second',
     bind: '"CONTAINER=web"',
     stdin: 'next',
+    retry: '30',
     match: 'contains',
     'vary-lines': '"2,4-5"',
     any: '"quirky_hopper"',
@@ -169,11 +175,13 @@ export function commandAnnotation(raw: RawAnnotation): CommandAnnotation | Annot
         break;
       }
       case 'timeout':
-      case 'after': {
+      case 'after':
+      case 'retry': {
         const parsed = seconds(raw, key, value);
         if (isProblem(parsed)) return parsed;
         if (key === 'timeout') result.timeoutSeconds = parsed;
-        else result.afterSeconds = parsed;
+        else if (key === 'after') result.afterSeconds = parsed;
+        else result.retrySeconds = parsed;
         break;
       }
       case 'needs':
@@ -215,6 +223,7 @@ export function commandAnnotation(raw: RawAnnotation): CommandAnnotation | Annot
   if (result.background && result.ctrlC) return { line: raw.line, message: 'lesson annotation: background and ctrl-c do not go together: a background block is stopped later, with stop=TERMINAL on the block that stops it.' };
   if (result.waitFor !== undefined && !result.background && !result.ctrlC) return { line: raw.line, message: 'lesson annotation: wait-for is only for a background block or one stopped with ctrl-c. Add one of them, or remove wait-for.' };
   if (result.afterSeconds !== undefined && !result.ctrlC) return { line: raw.line, message: 'lesson annotation: after=SECONDS says when to press Ctrl+C; add ctrl-c, or remove after.' };
+  if (result.retrySeconds !== undefined && (result.background || result.ctrlC || result.stdinNext)) return { line: raw.line, message: 'lesson annotation: retry=SECONDS repeats commands that end by themselves; it does not go with background, ctrl-c or stdin=next.' };
   if (result.stdinNext && (result.background || result.ctrlC)) return { line: raw.line, message: 'lesson annotation: stdin=next runs the command with the next block as its input until it ends; it does not go with background or ctrl-c.' };
   if (result.background && !result.terminal) return { line: raw.line, message: 'lesson annotation: a background block needs a terminal name to stop it by later, such as terminal=watch.' };
   if (result.background && result.terminal === 'main') return { line: raw.line, message: 'lesson annotation: the main terminal runs the page; give the background block a terminal of its own, such as terminal=watch.' };
