@@ -29,6 +29,12 @@ describe('extractLessonSteps', () => {
     expect(block.commands[0]!.expected).toBeUndefined();
   });
 
+  it('runs a shell block captioned like a terminal (Docusaurus, Starlight), and writes one titled like a file', () => {
+    const { blocks } = stepsOf(page(['```bash title="Terminal"', 'npm start', '```', '', '```sh title="scripts/setup.sh"', 'echo hi', '```'].join('\n')));
+    expect(blocks.map((block) => block.kind)).toEqual(['commands', 'file']);
+    expect(blocks[1]).toMatchObject({ path: 'scripts/setup.sh', content: 'echo hi\n' });
+  });
+
   it('ignores blocks of other languages and text blocks that follow no command', () => {
     const { blocks } = stepsOf(page(['```yaml', 'a: 1', '```', '', '```text', 'loose', '```'].join('\n')));
     expect(blocks).toEqual([]);

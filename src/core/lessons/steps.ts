@@ -79,9 +79,17 @@ export function codeTitle(meta: string | null | undefined): string | undefined {
 
 type BlockRole = 'commands' | 'console' | 'file' | 'output' | 'other';
 
+/**
+ * A shell block's title is a file only when it looks like a path (`run.sh`, `scripts/setup`):
+ * Docusaurus and Starlight pages caption terminal sessions with titles such as "Terminal".
+ */
+const PATH_LIKE = /^[^\s]*[./][^\s]*$/;
+
 function roleOf(node: Code): BlockRole {
-  if (codeTitle(node.meta)) return 'file';
   const lang = (node.lang ?? '').toLowerCase();
+  const title = codeTitle(node.meta);
+  const shell = SHELL_LANGUAGES.has(lang) || CONSOLE_LANGUAGES.has(lang);
+  if (title && (!shell || PATH_LIKE.test(title))) return 'file';
   if (SHELL_LANGUAGES.has(lang)) return 'commands';
   if (CONSOLE_LANGUAGES.has(lang)) return 'console';
   if (OUTPUT_LANGUAGES.has(lang)) return 'output';
