@@ -69,7 +69,7 @@ interface Terminal {
 const UNTIL_STOPPED_MS = 3_600_000;
 
 /** The verdict of one finished command. */
-function judge(command: StepCommand, result: CommandResult, expectedExit: ExpectedExit, timeoutSeconds: number, ctrlC: { waitFor?: string } | undefined): Pick<StepReport, 'verdict' | 'reason' | 'diff' | 'output'> {
+function judge(command: StepCommand, result: CommandResult, expectedExit: ExpectedExit, timeoutSeconds: number, ctrlC: { waitFor?: string } | undefined, earlierOutput = ''): Pick<StepReport, 'verdict' | 'reason' | 'diff' | 'output'> {
   const failed = (reason: string, diff?: string[]) => ({ verdict: 'failed' as const, reason, diff, output: diff ? undefined : tail(result.output) });
   if (result.timedOut) {
     return failed(`did not finish within its timeout of ${timeoutSeconds} s${result.exitCode === null ? ', nor after Ctrl+C, so it was killed' : '; it was stopped with Ctrl+C'}. If it is meant to run until stopped, annotate it with ctrl-c or background; if it is slow, give it timeout=SECONDS.`);
@@ -84,7 +84,8 @@ function judge(command: StepCommand, result: CommandResult, expectedExit: Expect
   }
   const expected = command.expected;
   if (expected && !expected.annotation.notOutput && expected.annotation.skip === undefined) {
-    const match = matchOutput(expected.lines, expected.line, result.output, expected.annotation);
+    const printed = expected.annotation.of === 'block' ? earlierOutput + result.output : result.output;
+    const match = matchOutput(expected.lines, expected.line, printed, expected.annotation);
     if (!match.ok) {
       const last = expected.line + Math.max(0, expected.lines.length - 1);
       return failed(`printed something other than the output the page shows at lines ${expected.line}-${last} (- the page, + what it printed).`, match.diff);
@@ -156,6 +157,8 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
     const timeoutSeconds = annotation.timeoutSeconds ?? plan.settings.timeout ?? options.defaultTimeoutSeconds;
     const binds = [...pageBinds, ...annotation.binds];
     const stopTarget = ctrlCTarget(block);
+    // For an expected output written with of=block: what the block's commands printed so far.
+    let blockOutput = '';
     const runOne = async (command: StepCommand, session: ShellSession): Promise<StepReport> => {
       const isLast = command === block.commands.at(-1);
       const untilStopped = annotation.background && isLast;
@@ -173,7 +176,7 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
         interruptWhen: command === stopTarget ? annotation.waitFor : undefined,
         interruptAfterMs: afterMs === undefined ? undefined : afterMs * 1000,
       });
-      let verdict = judge(command, result, isLast ? (annotation.exit ?? 0) : 0, timeoutSeconds, ctrlC);
+      let verdict = judge(command, result, isLast ? (annotation.exit ?? 0) : 0, timeoutSeconds, ctrlC, blockOutput);
       let last = result;
       // retry=SECONDS: what a reader does while a server starts. A timeout is not retried.
       const retryUntil = Date.now() + (annotation.retrySeconds ?? 0) * 1000;
@@ -181,9 +184,10 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
       while (verdict.verdict === 'failed' && !last.timedOut && Date.now() < retryUntil && session.alive) {
         await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS));
         last = await session.run(text, { timeoutMs: timeoutSeconds * 1000 });
-        verdict = judge(command, last, isLast ? (annotation.exit ?? 0) : 0, timeoutSeconds, ctrlC);
+        verdict = judge(command, last, isLast ? (annotation.exit ?? 0) : 0, timeoutSeconds, ctrlC, blockOutput);
         attempts++;
       }
+      blockOutput += last.output.endsWith('\n') || last.output === '' ? last.output : `${last.output}\n`;
       if (verdict.verdict === 'failed' && attempts > 1) verdict.reason = `${verdict.reason} (tried ${attempts} times over ${annotation.retrySeconds} s)`;
       return { line: command.line, kind: 'command', text: command.text, terminal: name, exitCode: last.exitCode, durationMs: Date.now() - startedAt, ...verdict };
     };

@@ -36,6 +36,7 @@ describe('lesson annotations', () => {
       match: 'contains',
       varyLines: [1, 3, 4],
       anyWords: ['quirky_hopper', '5b1e'],
+      of: 'last',
     });
   });
 });

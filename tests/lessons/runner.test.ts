@@ -83,6 +83,15 @@ describe('lesson runner on fixture pages', () => {
     expect(failures(withoutRetry!)[0]).toEqual({ line: 13, reason: expect.stringContaining('status 1') });
   }, 60_000);
 
+  it('compares a text block with all the commands of the block only with of=block', async () => {
+    const page = (annotation: string) => ['---', 'title: Two ids', 'lesson: {}', '---', '', '```sh', 'echo root', 'echo user', '```', '', annotation, '```text', 'root', 'user', '```', ''].join('\n');
+    await writeFile(path.join(state, 'of-block.md'), page('<!-- lesson: of=block -->'));
+    await writeFile(path.join(state, 'of-last.md'), page(''));
+    const [ofBlock, ofLast] = (await runIn(state, 'of-block.md', 'of-last.md')).pages;
+    expect(failures(ofBlock!)).toEqual([]);
+    expect(failures(ofLast!)).toEqual([{ line: 8, reason: expect.stringContaining('lines 13-14') }]);
+  });
+
   it('fails a misspelled flag at its line, with what docker said', async () => {
     const [page] = (await run('misspelled-flag.md')).pages;
     expect(failures(page!)).toEqual([{ line: 7, reason: expect.stringContaining('ended with status 125') }]);

@@ -61,6 +61,8 @@ export interface OutputAnnotation {
   varyLines: number[];
   /** Words of the block that stand for any one word (a random container name). */
   anyWords: string[];
+  /** `last`: the output of the block's last command (the default); `block`: of all its commands together. */
+  of: 'last' | 'block';
 }
 
 export interface AnnotationProblem {
@@ -74,7 +76,7 @@ export interface RawAnnotation {
 }
 
 const COMMAND_KEYS = ['skip', 'exit', 'timeout', 'needs', 'terminal', 'background', 'wait-for', 'ctrl-c', 'after', 'stop', 'bind', 'stdin', 'retry'] as const;
-const OUTPUT_KEYS = ['skip', 'not-output', 'match', 'vary-lines', 'any'] as const;
+const OUTPUT_KEYS = ['skip', 'not-output', 'match', 'vary-lines', 'any', 'of'] as const;
 const FLAGS = new Set(['background', 'not-output']);
 /** Keys that may be written alone or with a value. */
 const OPTIONAL_VALUE = new Set(['ctrl-c']);
@@ -143,6 +145,7 @@ function example(key: string): string {
     match: 'contains',
     'vary-lines': '"2,4-5"',
     any: '"quirky_hopper"',
+    of: 'block',
   };
   return examples[key] ?? '…';
 }
@@ -247,7 +250,7 @@ function lineList(raw: RawAnnotation, value: string): number[] | AnnotationProbl
 export function outputAnnotation(raw: RawAnnotation): OutputAnnotation | AnnotationProblem {
   const keyProblem = knownKeys(raw, OUTPUT_KEYS, 'an output block');
   if (keyProblem) return keyProblem;
-  const result: OutputAnnotation = { notOutput: false, match: 'whole', varyLines: [], anyWords: [] };
+  const result: OutputAnnotation = emptyOutputAnnotation();
   for (const { key, value = '' } of raw.pairs) {
     switch (key) {
       case 'skip':
@@ -269,6 +272,10 @@ export function outputAnnotation(raw: RawAnnotation): OutputAnnotation | Annotat
       case 'any':
         result.anyWords = value.split(/\s+/).filter(Boolean);
         break;
+      case 'of':
+        if (value !== 'last' && value !== 'block') return { line: raw.line, message: `lesson annotation: of=${value} must be last (the last command's output) or block (all the commands' output together).` };
+        result.of = value;
+        break;
     }
   }
   if (result.notOutput && raw.pairs.length > 1) return { line: raw.line, message: 'lesson annotation: not-output says the block is not compared at all, so it takes no other setting.' };
@@ -280,7 +287,7 @@ export function emptyCommandAnnotation(): CommandAnnotation {
 }
 
 export function emptyOutputAnnotation(): OutputAnnotation {
-  return { notOutput: false, match: 'whole', varyLines: [], anyWords: [] };
+  return { notOutput: false, match: 'whole', varyLines: [], anyWords: [], of: 'last' };
 }
 
 export { isProblem as isAnnotationProblem };
