@@ -73,7 +73,11 @@ export function planPage(file: string, source: string): PagePlan {
       if (!started.has(name)) plan.problems.push({ line: block.annotationLine ?? block.line, message: `lesson annotation: stop=${name} names no background terminal started above it. Start one with background terminal=${name} on an earlier block.` });
       started.delete(name);
     }
-    if (block.annotation.background) started.add(block.annotation.terminal!);
+    const name = block.annotation.terminal;
+    if (name !== undefined && started.has(name)) {
+      plan.problems.push({ line: block.annotationLine ?? block.line, message: `lesson annotation: terminal ${name} is still busy with a background block above; stop it first with stop=${name}, or use another terminal name.` });
+    }
+    if (block.annotation.background) started.add(name!);
   }
   plan.problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return plan;

@@ -132,6 +132,16 @@ describe('lesson runner on fixture pages', () => {
     expect(plans[0]!.problems[0]!.message).toContain('exit=maybe');
   });
 
+  it('refuses to run commands in a terminal a background block still occupies, and a stop with nothing to stop', async () => {
+    const page = ['---', 'title: Busy', 'lesson: {}', '---', '', '<!-- lesson: background terminal=server -->', '```sh', 'sleep 100', '```', '', '<!-- lesson: terminal=server -->', '```sh', 'echo hi', '```', '', '<!-- lesson: stop=other -->', '```sh', 'true', '```', ''].join('\n');
+    await writeFile(path.join(state, 'busy.md'), page);
+    const { plans } = await planPages({ rootDir: state, docsDir: state, files: ['busy.md'] });
+    expect(plans[0]!.problems.map((problem) => [problem.line, problem.message.slice(0, 50)])).toEqual([
+      [11, 'lesson annotation: terminal server is still busy w'],
+      [16, 'lesson annotation: stop=other names no background '],
+    ]);
+  });
+
   it('opts in only pages with a lesson: block when no page is named', async () => {
     const { plans } = await planPages({ rootDir: projectRoot, docsDir: path.join(projectRoot, 'content/docs'), files: [] });
     for (const plan of plans) expect(plan.optedIn || plan.problems.length > 0, plan.file).toBe(true);
