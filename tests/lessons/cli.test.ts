@@ -31,7 +31,7 @@ function runCli(args: string[], env: Record<string, string> = {}): Promise<{ cod
   });
 }
 
-describe('npm run lessons', () => {
+describe('npm run lessons', { timeout: 60_000 }, () => {
   it('exits 0 when every step passes, and writes a report the schema accepts', async () => {
     const reportFile = path.join(temp, 'reports', 'lessons.json');
     const result = await runCli(['--engine', 'host', '--report', reportFile, `${pages}/passes-varying-output.md`]);

@@ -37,7 +37,7 @@ async function runIn(rootDir: string, ...files: string[]) {
 
 const failures = (page: PageReport) => page.steps.filter((step) => step.verdict === 'failed').map((step) => ({ line: step.line, reason: step.reason }));
 
-describe('lesson runner on fixture pages', () => {
+describe('lesson runner on fixture pages', { timeout: 60_000 }, () => {
   it('passes a page whose IDs, names, times and column widths differ from the page, and skips with reasons', async () => {
     const report = await run('passes-varying-output.md');
     expect(lessonReportSchema.safeParse(report).success).toBe(true);
