@@ -133,9 +133,13 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
           continue;
         }
         const target = path.join(workspace.hostDir, ...block.path.split('/'));
-        await mkdir(path.dirname(target), { recursive: true });
-        await writeFile(target, block.content);
-        record({ ...base, verdict: 'passed' });
+        try {
+          await mkdir(path.dirname(target), { recursive: true });
+          await writeFile(target, block.content);
+          record({ ...base, verdict: 'passed' });
+        } catch (error) {
+          record({ ...base, verdict: 'failed', reason: `could not be written: ${(error as Error).message}. A title names a file, such as title="app/server.js".` });
+        }
         continue;
       }
       for (const name of block.annotation.stop) await stopTerminal(terminals, name);
