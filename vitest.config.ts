@@ -13,6 +13,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
  */
 const buildFiles = [
   'tests/content/links.test.ts',
+  // Not a build, but it starts the lessons CLI a dozen times (seconds each): kept out of the quick unit loop.
+  'tests/lessons/cli.test.ts',
   'tests/plugins/pipeline-build.test.ts',
   'tests/pr-summary/build-commit.test.ts',
   'tests/pr-summary/pr-summary-build.test.ts',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { withoutBidiControls } from './plain-text.ts';
+import { lessonSettingsSchema } from './lessons/page-settings.ts';
 
 /** What a page's frontmatter may say. The only definition: the content collection and the validator use it. */
 export const docFrontmatterSchema = z
@@ -30,6 +31,8 @@ export const docFrontmatterSchema = z
     objectives: z.array(withoutBidiControls(z.string().trim().min(1, 'an objective cannot be empty'))).min(1, 'objectives needs at least one entry, or leave the field out').optional(),
     /** Pages to read first, as links to their .md files (checked like links in the text), shown as "Before you start". */
     prerequisites: z.array(z.string().trim().min(1, 'a prerequisite cannot be empty; write a link such as ../concepts/containers.md')).min(1, 'prerequisites needs at least one link, or leave the field out').optional(),
+    /** Runs the page's commands with `npm run lessons` (see CONTRIBUTING, "Lessons that run"). */
+    lesson: lessonSettingsSchema.optional(),
   })
   .strict();
 

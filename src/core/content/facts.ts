@@ -9,6 +9,7 @@ import { visit } from 'unist-util-visit';
 import { checkJsxElement, checkRawHtml, checkUrl, type PolicyProblem } from './html-policy.ts';
 import { knowledgeCheckProblems } from './knowledge-check.ts';
 import { layoutIdProblem } from './layout-ids.ts';
+import { lessonAnnotationProblems } from '../lessons/steps.ts';
 import { checkMdxTree, type MdxImportRules } from './mdx-policy.ts';
 
 /**
@@ -163,6 +164,7 @@ export function collectFacts(tree: Root, options: CollectFactsOptions): Document
     if (src !== undefined) facts.images.push({ src, alt: reference.alt, line: reference.line, syntax: 'markdown' });
   }
   for (const problem of [...knowledgeCheckProblems(tree), ...directiveProblems(tree)]) facts.problems.push({ line: problem.line + options.lineOffset, message: problem.message });
+  facts.problems.push(...lessonAnnotationProblems(tree, options.lineOffset));
   if (options.format === 'mdx' && options.mdx) {
     const shift = (problem: PolicyProblem) => ({ ...problem, line: problem.line + options.lineOffset });
     facts.problems.push(...checkMdxTree(tree, { ...options.mdx, fileFromDocsDir: options.file }).map(shift));

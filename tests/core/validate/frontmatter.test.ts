@@ -20,8 +20,17 @@ describe('validateDocuments: frontmatter', () => {
       {
         file: 'content/docs/a.md',
         line: 7,
-        message: 'frontmatter field "colour" is not allowed; allowed: title, description, sidebar, draft, updated, image, duration, objectives, prerequisites. Fix the spelling or remove it.',
+        message: 'frontmatter field "colour" is not allowed; allowed: title, description, sidebar, draft, updated, image, duration, objectives, prerequisites, lesson. Fix the spelling or remove it.',
       },
+    ]);
+  });
+
+  it('checks a lesson: block at build time, naming the line of a bad leaves entry and of a bad annotation', () => {
+    const page = '---\ntitle: A lesson\nlesson:\n  leaves: [pgdata]\n---\n\n<!-- lesson: exit=maybe -->\n```sh\nfalse\n```\n';
+    const problems = validate({ 'a.md': page });
+    expect(problems.map((problem) => [problem.line, problem.message.slice(0, 60)])).toEqual([
+      [4, 'invalid frontmatter field lesson.leaves.0: write what the pa'],
+      [7, 'lesson annotation: exit=maybe must be a status from 0 to 255'],
     ]);
   });
 
