@@ -19,6 +19,11 @@ export const docFrontmatterSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * Whether course progress counts the page as a lesson. Left out: every page is one except
+     * landing pages (`index` files). Reference pages, such as a glossary, say `false`.
+     */
+    lesson: z.boolean({ error: 'lesson is true or false: whether course progress counts this page' }).optional(),
     /** Drafts are built by `astro dev` but left out of production builds, the sitemap and search. */
     draft: z.boolean().default(false),
     /** Overrides the "Last updated" date taken from git. */
