@@ -1,10 +1,11 @@
 // The site's only client script (besides the inline theme snippet): theme toggle, mobile menu and
 // copy buttons. Everything works by keyboard because everything is a real <button>.
 
-const THEMES = ['auto', 'light', 'dark'] as const;
-type Theme = (typeof THEMES)[number];
+type Choice = 'light' | 'dark' | 'auto';
+const systemDark = matchMedia('(prefers-color-scheme: dark)');
+const system = () => (systemDark.matches ? 'dark' : 'light');
 
-function readTheme(): Theme {
+function readChoice(): Choice {
   try {
     const stored = localStorage.getItem('theme');
     return stored === 'light' || stored === 'dark' ? stored : 'auto';
@@ -13,28 +14,42 @@ function readTheme(): Theme {
   }
 }
 
-function applyTheme(theme: Theme, button: HTMLButtonElement) {
-  if (theme === 'auto') delete document.documentElement.dataset.theme;
-  else document.documentElement.dataset.theme = theme;
+/**
+ * One press switches between light and dark. Choosing the system's own theme stores nothing
+ * ("auto"): the page then follows the system again, so auto needs no third state to reach.
+ * aria-pressed says whether the dark theme is on; the small text says whether it is the system's.
+ */
+function showTheme(button: HTMLButtonElement) {
+  const choice = readChoice();
+  const shown = choice === 'auto' ? system() : choice;
+  button.setAttribute('aria-pressed', String(shown === 'dark'));
+  button.dataset.current = shown;
+  button.querySelector('.theme-toggle-state')!.textContent = choice === 'auto' ? 'auto' : '';
+  button.title = choice === 'auto' ? `Following your system (${shown}). Press for ${shown === 'dark' ? 'light' : 'dark'}.` : `Press for ${shown === 'dark' ? 'light' : 'dark'}; that is your system's theme, which is then followed again.`;
+}
+
+function choose(choice: Choice, button: HTMLButtonElement) {
+  if (choice === 'auto') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = choice;
   try {
-    if (theme === 'auto') localStorage.removeItem('theme');
-    else localStorage.setItem('theme', theme);
+    if (choice === 'auto') localStorage.removeItem('theme');
+    else localStorage.setItem('theme', choice);
   } catch {
     // Private mode: the choice lasts for this page only.
   }
-  button.dataset.current = theme;
-  button.querySelector('.theme-toggle-text')!.textContent = `Theme: ${theme}`;
+  showTheme(button);
 }
 
 function setUpThemeToggle() {
   const button = document.querySelector<HTMLButtonElement>('[data-theme-toggle]');
   if (!button) return;
-  applyTheme(readTheme(), button);
+  showTheme(button);
   button.hidden = false;
   button.addEventListener('click', () => {
-    const next = THEMES[(THEMES.indexOf(readTheme()) + 1) % THEMES.length]!;
-    applyTheme(next, button);
+    const next = button.dataset.current === 'dark' ? 'light' : 'dark';
+    choose(next === system() ? 'auto' : next, button);
   });
+  systemDark.addEventListener('change', () => showTheme(button));
 }
 
 function setUpMenu() {
@@ -43,8 +58,11 @@ function setUpMenu() {
   if (!button || !nav) return;
   button.hidden = false;
   document.documentElement.classList.add('has-menu-button');
+  // The button's label says what a press does: "Menu" opens, "Close" (with ✕, from CSS) closes.
+  const label = button.querySelector('.menu-label')!;
   const setOpen = (open: boolean) => {
     button.setAttribute('aria-expanded', String(open));
+    label.textContent = open ? 'Close' : 'Menu';
     document.documentElement.classList.toggle('menu-open', open);
   };
   button.addEventListener('click', () => setOpen(button.getAttribute('aria-expanded') !== 'true'));
