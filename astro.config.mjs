@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 import validateContent from './src/integrations/validate-content.ts';
+import buildLog from './src/integrations/build-log.ts';
 import { unified } from '@astrojs/markdown-remark';
 import { fileURLToPath } from 'node:url';
 import { readEnv } from './src/core/env.ts';
@@ -72,6 +73,7 @@ export default defineConfig({
   },
   // validateContent first: a content mistake stops the build before anything is rendered.
   integrations: [
+    buildLog(),
     validateContent({
       session,
       linksFile: env.linksFile,

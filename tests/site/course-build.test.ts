@@ -15,6 +15,13 @@ describe('the course layer in a build, under a base path', () => {
     build = buildSite({ contentDir: 'tests/fixtures/course-site', name: 'course-site', base: BASE, reuse: true });
   });
 
+  it('logs one message per line, each page on its own, also when the output is not a terminal', () => {
+    const pageLines = build.output.split('\n').filter((line) => line.includes('├─'));
+    expect(pageLines.length).toBeGreaterThanOrEqual(5);
+    expect(pageLines.filter((line) => line.split('├─').length > 2)).toEqual([]);
+    expect(pageLines.some((line) => /\/basics\/first\/index\.html\s*$/.test(line.replace(/\u001b\[[0-9;]*m/g, '')))).toBe(true);
+  });
+
   it('shows the reading time, "What you will learn" and "Before you start" under the title', () => {
     const page = new Page(readPage(build.outDir, 'basics/first'));
     expect(page.text('.lesson-time')).toBe('1 min read');
