@@ -69,7 +69,7 @@ if (reset && undo && status) {
     done.clear();
     save();
     render();
-    status.textContent = `Your progress is reset (${before.length} ${before.length === 1 ? 'lesson' : 'lessons'}).`;
+    status.textContent = 'Your progress is reset.';
     undo.hidden = false;
     undo.focus();
   };

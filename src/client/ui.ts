@@ -1,55 +1,38 @@
 // The site's only client script (besides the inline theme snippet): theme toggle, mobile menu and
 // copy buttons. Everything works by keyboard because everything is a real <button>.
 
-type Choice = 'light' | 'dark' | 'auto';
-const systemDark = matchMedia('(prefers-color-scheme: dark)');
-const system = () => (systemDark.matches ? 'dark' : 'light');
-
-function readChoice(): Choice {
-  try {
-    const stored = localStorage.getItem('theme');
-    return stored === 'light' || stored === 'dark' ? stored : 'auto';
-  } catch {
-    return 'auto';
-  }
-}
-
 /**
  * One press switches between light and dark. Choosing the system's own theme stores nothing
  * ("auto"): the page then follows the system again, so auto needs no third state to reach.
- * aria-pressed says whether the dark theme is on; the small text says whether it is the system's.
+ * aria-pressed says whether the dark theme is on, the small "auto" that it follows the system.
+ * The inline snippet (ThemeScript.astro) has already put a stored choice on <html data-theme>.
  */
-function showTheme(button: HTMLButtonElement) {
-  const choice = readChoice();
-  const shown = choice === 'auto' ? system() : choice;
-  button.setAttribute('aria-pressed', String(shown === 'dark'));
-  button.dataset.current = shown;
-  button.querySelector('.theme-toggle-state')!.textContent = choice === 'auto' ? 'auto' : '';
-  button.title = choice === 'auto' ? `Following your system (${shown}). Press for ${shown === 'dark' ? 'light' : 'dark'}.` : `Press for ${shown === 'dark' ? 'light' : 'dark'}; that is your system's theme, which is then followed again.`;
-}
-
-function choose(choice: Choice, button: HTMLButtonElement) {
-  if (choice === 'auto') delete document.documentElement.dataset.theme;
-  else document.documentElement.dataset.theme = choice;
-  try {
-    if (choice === 'auto') localStorage.removeItem('theme');
-    else localStorage.setItem('theme', choice);
-  } catch {
-    // Private mode: the choice lasts for this page only.
-  }
-  showTheme(button);
-}
-
 function setUpThemeToggle() {
   const button = document.querySelector<HTMLButtonElement>('[data-theme-toggle]');
   if (!button) return;
-  showTheme(button);
+  const root = document.documentElement;
+  const systemDark = matchMedia('(prefers-color-scheme: dark)');
+  const show = () => {
+    const chosen = root.dataset.theme;
+    button.setAttribute('aria-pressed', String((chosen ?? (systemDark.matches ? 'dark' : 'light')) === 'dark'));
+    button.querySelector('.theme-toggle-state')!.textContent = chosen ? '' : 'auto';
+  };
+  show();
   button.hidden = false;
-  button.addEventListener('click', () => {
-    const next = button.dataset.current === 'dark' ? 'light' : 'dark';
-    choose(next === system() ? 'auto' : next, button);
-  });
-  systemDark.addEventListener('change', () => showTheme(button));
+  button.onclick = () => {
+    const next = button.getAttribute('aria-pressed') === 'true' ? 'light' : 'dark';
+    const auto = next === (systemDark.matches ? 'dark' : 'light');
+    if (auto) delete root.dataset.theme;
+    else root.dataset.theme = next;
+    try {
+      if (auto) localStorage.removeItem('theme');
+      else localStorage.setItem('theme', next);
+    } catch {
+      // Private mode: the choice lasts for this page only.
+    }
+    show();
+  };
+  systemDark.onchange = show;
 }
 
 function setUpMenu() {
@@ -58,11 +41,9 @@ function setUpMenu() {
   if (!button || !nav) return;
   button.hidden = false;
   document.documentElement.classList.add('has-menu-button');
-  // The button's label says what a press does: "Menu" opens, "Close" (with ✕, from CSS) closes.
-  const label = button.querySelector('.menu-label')!;
+  // The label follows aria-expanded in CSS: "☰ Menu" opens, "✕ Close" closes.
   const setOpen = (open: boolean) => {
     button.setAttribute('aria-expanded', String(open));
-    label.textContent = open ? 'Close' : 'Menu';
     document.documentElement.classList.toggle('menu-open', open);
   };
   button.addEventListener('click', () => setOpen(button.getAttribute('aria-expanded') !== 'true'));
