@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VIEWPORTS } from '../../scripts/quality/axe.ts';
+import { formatViolations, runAxe, VIEWPORTS } from '../../scripts/quality/axe.ts';
 import { launchChromium } from '../../scripts/support/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/support/static-server.ts';
 import { realSite } from '../quality/sites.ts';
@@ -153,6 +153,13 @@ describe.each(WIDTHS)('at %s width', (viewport) => {
     const empty = page.locator('[data-filter-empty]');
     expect(await empty.isVisible()).toBe(true);
     expect(await empty.locator('p').textContent()).toBe('No resource matches level “beginner” and tag “networking”.');
+    // The empty state, its button and the disabled options pass axe in both themes.
+    for (const theme of ['light', 'dark'] as const) {
+      // On this page as it stands (the filters' state would not survive a reload).
+      await page.emulateMedia({ colorScheme: theme });
+      await page.evaluate((value) => (document.documentElement.dataset.theme = value), theme);
+      expect(formatViolations(`resources, empty (${viewport}, ${theme})`, await runAxe(page))).toEqual([]);
+    }
     await empty.getByRole('button', { name: 'Clear filters' }).click();
     expect(await status.textContent()).toBe(`Showing ${total} of ${total} resources`);
     expect(await empty.isVisible()).toBe(false);
