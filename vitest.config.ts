@@ -36,6 +36,7 @@ const browserFiles = [
   'tests/content/diagrams.test.ts',
   'tests/content/pdf.test.ts',
   'tests/quality/browser.test.ts',
+  'tests/quality/overflow.test.ts',
   'tests/search/dev-server.test.ts',
   'tests/search/search.e2e.test.ts',
   'tests/search/search-queries.e2e.test.ts',
@@ -44,6 +45,7 @@ const browserFiles = [
   'tests/site/big-section.test.ts',
   'tests/site/browser-ui.test.ts',
   'tests/site/course.e2e.test.ts',
+  'tests/site/learner-ui.e2e.test.ts',
 ];
 
 // The Docker image test builds and runs the real image (tests/docker/): its own tier, last and alone.

@@ -45,7 +45,8 @@ export function planPage(file: string, source: string): PagePlan {
     return plan;
   }
   if (typeof frontmatter.data.title === 'string') plan.title = frontmatter.data.title;
-  if (frontmatter.data.lesson !== undefined) {
+  // `lesson: true` or `false` only says whether progress counts the page; settings opt it in to running.
+  if (typeof frontmatter.data.lesson === 'object' && frontmatter.data.lesson !== null) {
     const settings = lessonSettingsSchema.safeParse(frontmatter.data.lesson);
     if (settings.success) {
       plan.settings = settings.data;

@@ -19,6 +19,17 @@ export const docFrontmatterSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * Whether course progress counts the page as a lesson. Left out: every page is one except
+     * landing pages (`index` files). Reference pages, such as a glossary, say `false`. A lesson
+     * whose commands `npm run lessons` runs gives its settings here instead (`lesson: { run: true }`,
+     * see CONTRIBUTING, "Make a lesson runnable"): it is a lesson too.
+     */
+    lesson: z
+      .union([z.boolean(), lessonSettingsSchema], {
+        error: 'lesson is true or false (whether course progress counts this page), or the settings of a lesson that runs, such as { run: true, timeout: 120 }',
+      })
+      .optional(),
     /** Drafts are built by `astro dev` but left out of production builds, the sitemap and search. */
     draft: z.boolean().default(false),
     /** Overrides the "Last updated" date taken from git. */
@@ -31,8 +42,6 @@ export const docFrontmatterSchema = z
     objectives: z.array(withoutBidiControls(z.string().trim().min(1, 'an objective cannot be empty'))).min(1, 'objectives needs at least one entry, or leave the field out').optional(),
     /** Pages to read first, as links to their .md files (checked like links in the text), shown as "Before you start". */
     prerequisites: z.array(z.string().trim().min(1, 'a prerequisite cannot be empty; write a link such as ../concepts/containers.md')).min(1, 'prerequisites needs at least one link, or leave the field out').optional(),
-    /** Runs the page's commands with `npm run lessons` (see CONTRIBUTING, "Lessons that run"). */
-    lesson: lessonSettingsSchema.optional(),
   })
   .strict();
 

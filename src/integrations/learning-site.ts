@@ -11,6 +11,7 @@ import { markdownProcessorOptions } from '../plugins/index.ts';
 import { codeThemeCssPlugin, codeThemes, preloadedLanguages } from '../plugins/code-theme.ts';
 import { parallelUnified, RenderPool } from '../plugins/render-pool.ts';
 import pagefind from './pagefind.ts';
+import buildLog from './build-log.ts';
 import validateContent from './validate-content.ts';
 
 /**
@@ -97,8 +98,10 @@ export default async function learningSite(): Promise<AstroIntegration> {
             // (updateConfig's deep-partial type cannot express a list of language names.)
             shikiConfig: { themes: codeThemes, defaultColor: false, langs: preloadedLanguages as never[] },
           },
-          // The gate first: a content mistake stops the build before anything is rendered.
+          // The log first, so every message is one line; then the gate: a content mistake stops the
+          // build before anything is rendered.
           integrations: [
+            buildLog(),
             validateContent({
               session,
               linksFile: env.linksFile,

@@ -22,15 +22,18 @@ export function serializeProgress(done: Iterable<string>): string {
 }
 
 /**
- * How many done lessons a sidebar section holds. `of` is what sectionProgressOf wrote: slugs, and
- * prefixes ending in '/' (`hands-on hands-on/`), or `*` for the whole course. A page removed from a
- * section may still be stored until the home page prunes it, so the count never exceeds the total.
+ * How many done lessons a sidebar section holds. `of` is what sectionProgressOf wrote: slugs,
+ * prefixes ending in '/' (`hands-on/`) and excluded slugs after a '-' (`-hands-on/cheatsheet`), or
+ * `*` for the whole course. A page removed from a section may still be stored until the home page
+ * prunes it, so the count never exceeds the total.
  */
 export function countInSection(done: ReadonlySet<string>, of: string, total: number): number {
   const tokens = of.split(' ');
+  const matches = (slug: string, token: string) => token === '*' || (token.endsWith('/') ? slug.startsWith(token) : slug === token);
   let count = 0;
   for (const slug of done) {
-    if (typeof slug === 'string' && tokens.some((token) => token === '*' || (token.endsWith('/') ? slug.startsWith(token) : slug === token))) count++;
+    if (typeof slug !== 'string' || tokens.includes(`-${slug}`)) continue;
+    if (tokens.some((token) => matches(slug, token))) count++;
   }
   return Math.min(count, total);
 }

@@ -20,7 +20,7 @@ describe('validateDocuments: frontmatter', () => {
       {
         file: 'content/docs/a.md',
         line: 7,
-        message: 'frontmatter field "colour" is not allowed; allowed: title, description, sidebar, draft, updated, image, duration, objectives, prerequisites, lesson. Fix the spelling or remove it.',
+        message: 'frontmatter field "colour" is not allowed; allowed: title, description, sidebar, lesson, draft, updated, image, duration, objectives, prerequisites. Fix the spelling or remove it.',
       },
     ]);
   });
