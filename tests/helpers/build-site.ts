@@ -33,7 +33,7 @@ const logFileOf = (name: string) => path.join(tmpRoot, `${name}.log`);
 export function buildSite(options: BuildOptions): BuildResult {
   // The unit tier is the quick inner loop: a file that builds belongs to the build or browser tier.
   if (process.env.TEST_TIER === 'unit') {
-    throw new Error(`buildSite("${options.name}") ran in the unit tier: list this test file under buildFiles (or browserFiles) in vitest.config.ts`);
+    throw new Error(`buildSite("${options.name}") ran in the unit tier: name the test file *.build.test.ts (or *.browser.test.ts when it also drives a browser); see vitest.config.ts`);
   }
   if (!options.reuse) return runBuild(options);
   // Test files run in parallel workers: the first to ask builds, the others wait for its marker.
