@@ -5,20 +5,20 @@ import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 import validateContent from './src/integrations/validate-content.ts';
 import { unified } from '@astrojs/markdown-remark';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readEnv } from './src/core/env.ts';
 import { markdownPipeline } from './src/plugins/index.ts';
 import { codeThemeCssPlugin, codeThemes } from './src/plugins/code-theme.ts';
 import { parallelUnified, RenderPool } from './src/plugins/render-pool.ts';
 import { resolveSiteConfig, SiteConfigError } from './src/core/site-config.ts';
 import { createContentSession } from './src/core/content/session.ts';
-import siteConfigInput from './src/site.config.ts';
 
 // This file is the entry point of `astro build` and `astro dev`: the code it loads throws typed
 // errors, and only here are they turned into an exit code. Astro prints a stack trace under
 // anything that reaches it, which would bury a list the maintainer has to read.
 
 const env = readEnv();
+const siteConfigInput = (await import(pathToFileURL(env.siteConfigFile).href)).default;
 const siteConfig = resolveSiteConfigOrExit();
 
 /** A mistake in the settings is the maintainer's to fix: say what it is, without a stack trace. */
@@ -46,12 +46,13 @@ const sessionOptions = {
   publicDir: env.publicDir,
   componentsDir: fileURLToPath(new URL('./src/components/', import.meta.url)),
   allowedImports: siteConfig.mdx.allowedImports,
+  mdxTrusted: siteConfig.mdx.trusted,
   slugRules: { stripNumberPrefixes: siteConfig.stripNumberPrefixes },
   requireDescriptions: siteConfig.requireDescriptions,
 };
 const session = createContentSession({ ...sessionOptions, cacheDir: env.astroCacheDir });
 const { remarkPlugins, rehypePlugins } = markdownPipeline({ docsDir: env.docsDir, base: siteConfig.base, session });
-const renderPool = new RenderPool(session, sessionOptions, siteConfig.base);
+const renderPool = new RenderPool(session, sessionOptions, siteConfig.base, siteConfig.renderTimeLimitSeconds * 1000);
 const processor = parallelUnified(unified({ remarkPlugins, rehypePlugins, smartypants: false }), renderPool);
 
 export default defineConfig({

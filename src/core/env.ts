@@ -42,6 +42,13 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env) {
     contentDir,
     docsDir: path.join(contentDir, 'docs'),
     linksFile: path.join(contentDir, 'links.yaml'),
+    /**
+     * The site settings the build reads (default src/site.config.ts), for fixtures that need other
+     * build settings (mdx.trusted, allowedImports, the render time limit). Pages read
+     * src/site.config.ts through src/data/site.ts, so such a file spreads that one and changes only
+     * build settings (see tests/fixtures/trusted-mdx/site.config.ts).
+     */
+    siteConfigFile: env.DOCS_SITE_CONFIG ? path.resolve(env.DOCS_SITE_CONFIG) : path.join(projectRoot, 'src', 'site.config.ts'),
     /** Files served as they are at the site root (`/favicon.svg`); a fixture course brings its own. */
     publicDir: env.DOCS_PUBLIC_DIR ? path.resolve(env.DOCS_PUBLIC_DIR) : path.join(projectRoot, 'public'),
     astroCacheDir: env.ASTRO_CACHE_DIR ? path.resolve(env.ASTRO_CACHE_DIR) : path.join(projectRoot, 'node_modules', '.astro'),

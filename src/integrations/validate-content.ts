@@ -1,4 +1,4 @@
-import { appendFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -13,6 +13,7 @@ import { ContentProblemsError, formatProblems, type ContentProblem } from '../co
 import { problemAnnotations, problemsSummary } from '../core/github-report.ts';
 import { takeInventory, validateBeforeLoading, validateContent } from '../core/validate/index.ts';
 import type { Inventory } from '../core/content/inventory.ts';
+import { checkPublishedPage } from '../core/content/output-gate.ts';
 
 export interface ValidateContentIntegrationOptions {
   /** The build's content session (astro.config.mjs): the facts the renderer records go there. */
@@ -36,6 +37,31 @@ export interface ValidateContentIntegrationOptions {
 }
 
 const CONTENT_PROBLEMS_TITLE = 'The content has problems; fix them and build again';
+const PUBLISHED_PROBLEMS_TITLE = 'Rendered pages hold markup the site never publishes; nothing was published';
+
+/** Said once per build when pages are full MDX: what the maintainer gave up, in their own words. */
+export const TRUSTED_MDX_NOTICE =
+  'mdx.trusted is on: MDX pages run as code with the rights of the build (files, environment, network) and are not held to the declarative rule. Review every .mdx change as code; only the check of the published HTML still applies.';
+
+/**
+ * The output gate (src/core/content/output-gate.ts) over every page built from content/docs: what
+ * is actually on disk, whatever produced it. The site's own pages (resources, 404) are not content.
+ */
+function publishedProblems(inventory: Inventory, outDir: string, display: (file: string) => string): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const page of inventory.pages) {
+    const html = path.join(outDir, page.slug, 'index.html');
+    if (!existsSync(html)) continue; // a draft, left out of a production build
+    const shownPath = page.slug === '' ? '/' : `/${page.slug}/`;
+    for (const found of checkPublishedPage(readFileSync(html, 'utf8'))) {
+      problems.push({
+        file: display(page.file),
+        message: `rendered to ${shownPath} with ${found}. Remove what produces it from the page${page.format === 'mdx' ? ' (in trusted MDX, also from the components it uses)' : ''}.`,
+      });
+    }
+  }
+  return problems;
+}
 
 // Saving a file in the editor fires several events in a row; check once they settle.
 const DEV_RECHECK_DELAY_MS = 150;
@@ -182,6 +208,7 @@ export default function validateContentIntegration({ session, linksFile, renderP
         }
         if (command !== 'build' && command !== 'dev') return; // `astro sync`/`check`/`preview` build nothing from content
         if (command === 'build') {
+          if (session.mdxRules.trusted) logger.warn(TRUSTED_MDX_NOTICE);
           if (renderPool) {
             renderPool.enabled = true;
             renderPool.warmUp();
@@ -213,10 +240,18 @@ export default function validateContentIntegration({ session, linksFile, renderP
         await renderPool?.close();
       },
       'astro:build:done': ({ logger, dir }) => {
+        const outDir = fileURLToPath(dir);
         // Astro logs some failures (an image it could not process) and carries on: never ship that.
-        if (loggedErrors.length === 0) return;
-        rmSync(fileURLToPath(dir), { recursive: true, force: true });
-        stopBuild(logger, contentProblems(loggedAsProblems()));
+        if (loggedErrors.length > 0) {
+          rmSync(outDir, { recursive: true, force: true });
+          stopBuild(logger, contentProblems(loggedAsProblems()));
+        }
+        if (!inventory) return;
+        const published = publishedProblems(inventory, outDir, (file) => path.relative(rootDir, path.join(docsDir, file)).split(path.sep).join('/'));
+        if (published.length > 0) {
+          rmSync(outDir, { recursive: true, force: true });
+          stopBuild(logger, new ContentProblemsError(PUBLISHED_PROBLEMS_TITLE, published));
+        }
       },
       'astro:server:setup': ({ server, logger }) => {
         let timer: NodeJS.Timeout | undefined;

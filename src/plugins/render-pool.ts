@@ -29,6 +29,20 @@ export interface RenderReply {
   facts?: { path: string; hash: string; facts: DocumentFacts };
 }
 
+/** A page a worker holds: kept so that it can be rendered again elsewhere if the worker is stopped. */
+interface PendingPage {
+  resolve: (result: RenderResult) => void;
+  reject: (error: Error) => void;
+  content: string;
+  options: RenderOptions;
+  timer?: NodeJS.Timeout;
+}
+
+/** What the build says about a page that ran out of time; Astro's loader logs it under the page's name. */
+export function renderTimeMessage(limitMs: number): string {
+  return `took longer than ${limitMs / 1000} s to render, so the build stopped it (renderTimeLimitSeconds in src/site.config.ts). Look for what makes this page slow: an enormous table or code block, or deeply repeated markup`;
+}
+
 interface PoolWorker {
   worker: Worker;
   /** Ids of the pages it is rendering. */
@@ -44,7 +58,7 @@ const WORKER_QUEUE = 8;
 
 export class RenderPool {
   private workers: PoolWorker[] = [];
-  private readonly pending = new Map<number, { resolve: (result: RenderResult) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, PendingPage>();
   private nextId = 0;
   /** Set by the integration: only `astro build` renders every page up front; `astro dev` renders on request. */
   enabled = false;
@@ -52,11 +66,21 @@ export class RenderPool {
   private readonly session: ContentSession;
   private readonly sessionOptions: Omit<ContentSessionOptions, 'cacheDir'>;
   private readonly base: string;
+  private readonly timeLimitMs: number;
+  /** This thread's renderer, for the pages of a worker that had to be stopped. */
+  private local: Renderer | undefined;
 
-  constructor(session: ContentSession, sessionOptions: Omit<ContentSessionOptions, 'cacheDir'>, base: string) {
+  /**
+   * `timeLimitMs` bounds each page a worker renders: a worker that takes longer is terminated, which
+   * stops even an endless loop, and the page fails with its name. Pages rendered on this thread are
+   * raced against the same limit, which catches a page stuck waiting but not one stuck computing:
+   * a timer cannot fire while this thread is busy. That is why the workers take every page they can.
+   */
+  constructor(session: ContentSession, sessionOptions: Omit<ContentSessionOptions, 'cacheDir'>, base: string, timeLimitMs = 30_000) {
     this.session = session;
     this.sessionOptions = sessionOptions;
     this.base = base;
+    this.timeLimitMs = timeLimitMs;
   }
 
   /**
@@ -81,12 +105,22 @@ export class RenderPool {
     }
     for (const { worker } of this.workers) worker.postMessage({ settings });
     if (this.workers.length === 0) return local;
+    this.local = local;
     return {
       render: (content, options) => {
         const free = this.workers.find((entry) => entry.ids.size < WORKER_QUEUE);
-        return free ? this.send(free, content, options) : local.render(content, options);
+        return free ? this.send(free, content, options) : this.renderHere(content, options);
       },
     };
+  }
+
+  private renderHere(content: string, options: RenderOptions): Promise<RenderResult> {
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(renderTimeMessage(this.timeLimitMs))), this.timeLimitMs);
+      timer.unref();
+    });
+    return Promise.race([this.local!.render(content, options), limit]).finally(() => clearTimeout(timer));
   }
 
   private start(): void {
@@ -102,6 +136,7 @@ export class RenderPool {
         entry.ids.delete(reply.id);
         const waiting = this.pending.get(reply.id);
         this.pending.delete(reply.id);
+        clearTimeout(waiting?.timer);
         if (reply.facts) this.session.store.record(reply.facts.path, reply.facts.hash, reply.facts.facts);
         if (reply.error !== undefined) waiting?.reject(new Error(reply.error));
         else waiting?.resolve(reply.result!);
@@ -110,6 +145,7 @@ export class RenderPool {
         // A worker that dies takes its pages with it: fail them, so the loader names each one.
         this.workers = this.workers.filter((other) => other !== entry);
         for (const id of entry.ids) {
+          clearTimeout(this.pending.get(id)?.timer);
           this.pending.get(id)?.reject(error);
           this.pending.delete(id);
         }
@@ -122,9 +158,30 @@ export class RenderPool {
     const id = this.nextId++;
     entry.ids.add(id);
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      const page: PendingPage = { resolve, reject, content, options };
+      this.pending.set(id, page);
       entry.worker.postMessage({ id, content, fileURL: options?.fileURL?.href, frontmatter: options?.frontmatter });
+      // A worker renders its pages one after another: the clock of each starts when it is handed
+      // over, so a page queued behind a slow one can also run out. Only the first to run out is
+      // failed; the others are rendered again on this thread.
+      page.timer = setTimeout(() => this.timeOut(entry, id), this.timeLimitMs);
+      page.timer.unref();
     });
+  }
+
+  /** Stops a worker that overran the limit on page `id`: that page fails, the rest of its queue is rendered here. */
+  private timeOut(entry: PoolWorker, id: number): void {
+    this.workers = this.workers.filter((other) => other !== entry);
+    void entry.worker.terminate();
+    for (const other of entry.ids) {
+      const page = this.pending.get(other);
+      this.pending.delete(other);
+      if (!page) continue;
+      clearTimeout(page.timer);
+      if (other === id) page.reject(new Error(renderTimeMessage(this.timeLimitMs)));
+      else this.renderHere(page.content, page.options).then(page.resolve, page.reject);
+    }
+    entry.ids.clear();
   }
 
   /** Ends the workers once every page is rendered, giving their memory back before pages are written. */
