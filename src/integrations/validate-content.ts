@@ -14,6 +14,7 @@ import { problemAnnotations, problemsSummary } from '../core/github-report.ts';
 import { takeInventory, validateBeforeLoading, validateContent } from '../core/validate/index.ts';
 import type { Inventory } from '../core/content/inventory.ts';
 import { checkPublishedPage } from '../core/content/output-gate.ts';
+import { RENDER_ERROR_REPORTER, type RenderErrorReport } from '../plugins/remark-mdx-expression-errors.ts';
 
 export interface ValidateContentIntegrationOptions {
   /** The build's content session (astro.config.mjs): the facts the renderer records go there. */
@@ -139,6 +140,8 @@ export default function validateContentIntegration({ session, linksFile, renderP
   let problemCount = 0;
   /** Taken once per build before Astro loads anything, and reused by the gate. */
   let inventory: Inventory | undefined;
+  /** MDX expressions that threw while pages were rendered (trusted MDX), reported by the pages themselves. */
+  const renderErrors: RenderErrorReport[] = [];
 
   /** Logs each list under its own heading, then lets the entry point end the build, or throws. */
   const stopBuild = (logger: AstroIntegrationLogger, ...lists: ContentProblemsError[]): never => {
@@ -209,6 +212,9 @@ export default function validateContentIntegration({ session, linksFile, renderP
         if (command !== 'build' && command !== 'dev') return; // `astro sync`/`check`/`preview` build nothing from content
         if (command === 'build') {
           if (session.mdxRules.trusted) logger.warn(TRUSTED_MDX_NOTICE);
+          // A throwing expression is reported here and the page renders on, so the build can list
+          // every one at its line instead of dying at the first with Astro's stack traces.
+          (globalThis as Record<string, unknown>)[RENDER_ERROR_REPORTER] = (report: RenderErrorReport) => renderErrors.push(report);
           if (renderPool) {
             renderPool.enabled = true;
             renderPool.warmUp();
@@ -245,6 +251,11 @@ export default function validateContentIntegration({ session, linksFile, renderP
         if (loggedErrors.length > 0) {
           rmSync(outDir, { recursive: true, force: true });
           stopBuild(logger, contentProblems(loggedAsProblems()));
+        }
+        if (renderErrors.length > 0) {
+          rmSync(outDir, { recursive: true, force: true });
+          const problems = renderErrors.map(({ file, line, message }) => ({ file, line, message: `${message}. Fix the expression, or write the value into the page.` }));
+          stopBuild(logger, contentProblems(problems));
         }
         if (!inventory) return;
         const published = publishedProblems(inventory, outDir, (file) => path.relative(rootDir, path.join(docsDir, file)).split(path.sep).join('/'));
