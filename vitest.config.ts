@@ -26,6 +26,7 @@ const buildFiles = [
   'tests/site/fixture-site.test.ts',
   'tests/site/foreign-course.test.ts',
   'tests/site/hostile-content.test.ts',
+  'tests/site/mdx-trust-and-gate.test.ts',
   'tests/site/startup-errors.test.ts',
 ];
 

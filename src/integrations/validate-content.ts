@@ -5,7 +5,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import type { Plugin } from 'vite';
 import type { ContentSession } from '../core/content/session.ts';
-import type { RenderPool } from '../plugins/render-pool.ts';
+import { renderTimeMessage, type RenderPool } from '../plugins/render-pool.ts';
 import { quietParseErrors } from '../plugins/quiet-parse-errors.ts';
 import { describeParseError } from '../core/content/parse.ts';
 import { LINKS_FILE_PROBLEMS_TITLE, validateLinksFile } from '../core/links-file.ts';
@@ -186,7 +186,8 @@ export default function validateContentIntegration({ session, linksFile, renderP
       // A failed compile (an image that is not there, MDX that does not parse) usually has its cause
       // in the content: the list names it. When it does not, Astro's own error stands.
       const compile = error ? compileProblem(error, docsDir, rootDir) : undefined;
-      const found = everyProblem(compile ? [compile] : []);
+      const slow = (renderPool?.timedOut ?? []).map((file) => ({ file: path.relative(rootDir, file).split(path.sep).join('/'), message: renderTimeMessage(renderPool!.timeLimitMs) }));
+      const found = everyProblem([...(compile ? [compile] : []), ...slow]);
       const problems = [...found, ...loggedAsProblems(found)];
       try {
         session.store.save(session.cacheFile);

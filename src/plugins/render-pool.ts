@@ -38,9 +38,18 @@ interface PendingPage {
   timer?: NodeJS.Timeout;
 }
 
-/** What the build says about a page that ran out of time; Astro's loader logs it under the page's name. */
+/** What the build says about a page that ran out of time, after its file name. */
 export function renderTimeMessage(limitMs: number): string {
-  return `took longer than ${limitMs / 1000} s to render, so the build stopped it (renderTimeLimitSeconds in src/site.config.ts). Look for what makes this page slow: an enormous table or code block, or deeply repeated markup`;
+  return `took longer than ${limitMs / 1000} s to render, so the build stopped it (renderTimeLimitSeconds in src/site.config.ts). Look for what makes this page slow: an enormous table or code block, or deeply repeated markup.`;
+}
+
+/**
+ * What a page that ran out of time renders to: nothing. Astro's loader would print a rejected
+ * render with a stack trace and stop; an empty page lets the content gate list it with the rest
+ * (validate-content reads `timedOut`) before anything is written.
+ */
+function emptyResult(options: RenderOptions): RenderResult {
+  return { code: '', metadata: { headings: [], localImagePaths: [], remoteImagePaths: [], frontmatter: options?.frontmatter ?? {} } } as unknown as RenderResult;
 }
 
 interface PoolWorker {
@@ -66,7 +75,9 @@ export class RenderPool {
   private readonly session: ContentSession;
   private readonly sessionOptions: Omit<ContentSessionOptions, 'cacheDir'>;
   private readonly base: string;
-  private readonly timeLimitMs: number;
+  readonly timeLimitMs: number;
+  /** Absolute paths of the pages that ran out of time, for the content gate. */
+  readonly timedOut: string[] = [];
   /** This thread's renderer, for the pages of a worker that had to be stopped. */
   private local: Renderer | undefined;
 
@@ -116,8 +127,8 @@ export class RenderPool {
 
   private renderHere(content: string, options: RenderOptions): Promise<RenderResult> {
     let timer: NodeJS.Timeout | undefined;
-    const limit = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(renderTimeMessage(this.timeLimitMs))), this.timeLimitMs);
+    const limit = new Promise<RenderResult>((resolve) => {
+      timer = setTimeout(() => resolve(this.ranOut(options)), this.timeLimitMs);
       timer.unref();
     });
     return Promise.race([this.local!.render(content, options), limit]).finally(() => clearTimeout(timer));
@@ -178,10 +189,16 @@ export class RenderPool {
       this.pending.delete(other);
       if (!page) continue;
       clearTimeout(page.timer);
-      if (other === id) page.reject(new Error(renderTimeMessage(this.timeLimitMs)));
+      if (other === id) page.resolve(this.ranOut(page.options));
       else this.renderHere(page.content, page.options).then(page.resolve, page.reject);
     }
     entry.ids.clear();
+  }
+
+  private ranOut(options: RenderOptions): RenderResult {
+    const url = options?.fileURL;
+    this.timedOut.push(url ? decodeURIComponent(url.pathname) : '(a page without a file)');
+    return emptyResult(options);
   }
 
   /** Ends the workers once every page is rendered, giving their memory back before pages are written. */
