@@ -19,13 +19,15 @@ import { isAllowedTag, refusedSchemeIn } from './html-policy.ts';
 /** What the gate found, one sentence fragment each ("<script> in the page body (…)"); the same thing found twice is listed once. */
 export type GateProblem = string;
 
-/** Elements the site's own plugins put into the page body, beyond GitHub's list, and where. */
+/**
+ * Elements GitHub removes for the sake of its own styling, not because they do anything: the site's
+ * plugins and components use them in the page body (code titles are a figure, a big section's page
+ * list and a component's breadcrumbs a nav). Nothing here runs, loads or submits anything.
+ */
+const INERT_ELEMENTS = new Set(['nav', 'header', 'footer', 'aside', 'article', 'figure', 'figcaption', 'time', 'mark', 'small', 'abbr', 'cite', 'dfn', 'address', 'hgroup', 'search', 'u', 'bdi', 'bdo', 'caption', 'col', 'colgroup', 'progress', 'meter']);
+
+/** Form controls the site's own plugins put into the page body, and where. */
 const SITE_MARKUP: readonly { tag: string; allowed: (element: Element, ancestors: readonly Element[]) => boolean }[] = [
-  // Code blocks with a title (src/plugins/remark-code-titles.ts).
-  { tag: 'figure', allowed: (element) => hasClass(element, 'code-block') },
-  { tag: 'figcaption', allowed: (element, ancestors) => hasClass(element, 'code-title') && hasClass(ancestors.at(-1), 'code-block') },
-  // The list of a big section's pages (src/components/SectionPages.astro).
-  { tag: 'nav', allowed: (element, ancestors) => hasClass(element, 'section-pages') && ancestors.length === 0 },
   // Knowledge checks (src/plugins/remark-knowledge-checks.ts): a form without a <form>, no action, no submit.
   ...['fieldset', 'legend', 'label'].map((tag) => ({ tag, allowed: insideKnowledgeCheck })),
   { tag: 'button', allowed: (element, ancestors) => insideKnowledgeCheck(element, ancestors) && element.properties.type === 'button' },
@@ -85,7 +87,7 @@ function elementProblem(element: Element, ancestors: readonly Element[]): string
     if ((type === 'radio' || type === 'checkbox') && insideKnowledgeCheck(element, ancestors)) return undefined;
     return `<input type="${String(type ?? 'text')}"> in the page body (only task-list and knowledge-check boxes are published)`;
   }
-  if (!isAllowedTag(tag)) return `<${tag}> in the page body (not an element GitHub keeps, nor markup of the site's own)`;
+  if (!isAllowedTag(tag) && !INERT_ELEMENTS.has(tag)) return `<${tag}> in the page body (not an element GitHub keeps, nor an inert one the site's own markup uses)`;
   return undefined;
 }
 

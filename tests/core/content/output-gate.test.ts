@@ -15,6 +15,8 @@ describe('checkPublishedPage: the markup the site itself puts in the page body p
       '<div class="knowledge-check" data-knowledge-check="single"><fieldset><legend>Q</legend><ul class="kc-options"><li><label class="kc-option"><input type="radio" name="k" value="0" data-correct="true"><span>A</span></label></li></ul>',
       '<p class="kc-actions"><button type="button" class="kc-check" data-kc-check hidden>Check</button></p></fieldset><details class="kc-answer"><summary>Show</summary><p>A</p></details></div>',
       '<nav class="section-pages" aria-labelledby="s"><h2 id="s">All pages</h2><ol><li><a href="/a/">A</a></li></ol></nav>',
+      // A site component an MDX page uses (Breadcrumbs): inert elements GitHub would drop for styling reasons.
+      '<nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li></ol></nav><figure><figcaption>x</figcaption></figure><small><time datetime="2026-01-01">1 Jan</time></small>',
     ].join('');
     // Outside the prose: the site's own components, scripts included, are not the author's.
     expect(checkPublishedPage(pageWith(prose, '<form class="lesson-done"><button>Done</button></form>'))).toEqual([]);
@@ -39,6 +41,8 @@ describe('checkPublishedPage: a bypass of the input checks fails', () => {
     ['a button outside a knowledge check', '<button type="button">x</button>', '<button> in the page body'],
     ['a text input', '<input type="text">', '<input type="text"> in the page body'],
     ['a meta refresh', '<meta http-equiv="refresh" content="0;url=https://evil.example/">', '<meta> in the page body'],
+    ['a custom element, which a script could bring to life', '<x-widget data-src="https://evil.example/"></x-widget>', '<x-widget> in the page body'],
+    ['a portal', '<portal src="https://evil.example/"></portal>', '<portal> in the page body'],
     ['a knowledge check look-alike without its data attribute', '<div class="knowledge-check"><button type="button">x</button></div>', '<button> in the page body'],
   ])('%s', (_, prose, says) => {
     const problems = checkPublishedPage(pageWith(prose));
