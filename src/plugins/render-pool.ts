@@ -148,6 +148,7 @@ export class RenderPool {
         const waiting = this.pending.get(reply.id);
         this.pending.delete(reply.id);
         clearTimeout(waiting?.timer);
+        this.startClock(entry);
         if (reply.facts) this.session.store.record(reply.facts.path, reply.facts.hash, reply.facts.facts);
         if (reply.error !== undefined) waiting?.reject(new Error(reply.error));
         else waiting?.resolve(reply.result!);
@@ -172,15 +173,26 @@ export class RenderPool {
       const page: PendingPage = { resolve, reject, content, options };
       this.pending.set(id, page);
       entry.worker.postMessage({ id, content, fileURL: options?.fileURL?.href, frontmatter: options?.frontmatter });
-      // A worker renders its pages one after another: the clock of each starts when it is handed
-      // over, so a page queued behind a slow one can also run out. Only the first to run out is
-      // failed; the others are rendered again on this thread.
-      page.timer = setTimeout(() => this.timeOut(entry, id), this.timeLimitMs);
-      page.timer.unref();
+      this.startClock(entry);
     });
   }
 
-  /** Stops a worker that overran the limit on page `id`: that page fails, the rest of its queue is rendered here. */
+  /**
+   * A worker renders the pages it holds one after another, so only the oldest runs the clock: a
+   * page queued behind others gets its full time once they are done, and a busy machine does not
+   * fail pages that merely waited.
+   */
+  private startClock(entry: PoolWorker): void {
+    const held = [...entry.ids].map((id) => [id, this.pending.get(id)] as const);
+    if (held.some(([, page]) => page?.timer)) return;
+    const [oldest] = held;
+    if (!oldest?.[1]) return;
+    const [id, page] = oldest;
+    page.timer = setTimeout(() => this.timeOut(entry, id), this.timeLimitMs);
+    page.timer.unref();
+  }
+
+  /** Stops a worker that overran the limit on page `id`: that page is reported, the rest of its queue is rendered here. */
   private timeOut(entry: PoolWorker, id: number): void {
     this.workers = this.workers.filter((other) => other !== entry);
     void entry.worker.terminate();
@@ -209,7 +221,12 @@ export class RenderPool {
   }
 }
 
-/** The unified processor Astro is given, whose `.md` renderer renders through the pool. MDX is untouched. */
+/**
+ * The unified processor Astro is given, whose `.md` renderer renders through the pool. MDX is
+ * untouched: @astrojs/mdx compiles a page in Vite and Astro renders it on its own thread while
+ * prerendering, where no time limit can interrupt it. Declarative MDX cannot loop (expressions
+ * are literals); trusted MDX is code its maintainers reviewed (README, `mdx.trusted`).
+ */
 export function parallelUnified(processor: MarkdownProcessor, pool: RenderPool): MarkdownProcessor {
   return {
     ...processor,
