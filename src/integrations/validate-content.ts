@@ -128,7 +128,9 @@ export function missingDescriptionsWarning(files: string[]): string {
  * Checks every page and publishes nothing unchecked. Before Astro reads anything: the inventory
  * (names, URLs, encodings, symlinks, sizes) and the frontmatter. After Astro has rendered every
  * page, and before it writes a single one: the facts the renderer recorded (links, anchors, images,
- * author HTML, MDX imports). `astro build` logs the full list and stops, ending as onProblems
+ * author HTML, MDX imports). After Astro has written the pages: the output gate, which reads each
+ * content page back and deletes the whole output if its body holds script, and any MDX expression
+ * that threw while rendering. `astro build` logs the full list and stops, ending as onProblems
  * decides; `astro dev` warns, keeps serving and checks again whenever a page changes.
  */
 export default function validateContentIntegration({ session, linksFile, renderPool, onProblems, github }: ValidateContentIntegrationOptions): AstroIntegration {

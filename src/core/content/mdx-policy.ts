@@ -416,18 +416,18 @@ function checkJsx(node: JsxNode, bindings: Bindings, report: Report): void {
     }
     const value = attribute.value;
     if (value === null || value === undefined || typeof value === 'string') continue;
-    const expression = onlyExpression(value.data?.estree);
     if (isHtml) {
       // HTML attributes are text on the page: a plain string is what GitHub and the HTML policy read.
       report(at, `<${name} ${attribute.name}={${shortCode(value.value)}}> gives an HTML attribute an expression, which MDX pages may not use (${DECLARATIVE}). Write it as a plain string: ${attribute.name}="…".`);
       continue;
     }
-    const found = expression === null ? undefined : expression === 'other' ? undefined : nonLiteral(expression);
+    const expression = onlyExpression(value.data?.estree);
     if (expression === 'other' || expression === null) {
       report(at, `<${name} ${attribute.name}={${shortCode(value.value)}}> is not a single value (${DECLARATIVE}). ${LITERAL_ADVICE}`);
-    } else if (found) {
-      report(found.loc?.start.line ?? at, `<${name} ${attribute.name}={${shortCode(value.value)}}> is not literal data: ${describeExpression(found)} (${DECLARATIVE}). ${LITERAL_ADVICE}`);
+      continue;
     }
+    const found = nonLiteral(expression);
+    if (found) report(found.loc?.start.line ?? at, `<${name} ${attribute.name}={${shortCode(value.value)}}> is not literal data: ${describeExpression(found)} (${DECLARATIVE}). ${LITERAL_ADVICE}`);
   }
 }
 
