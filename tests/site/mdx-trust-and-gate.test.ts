@@ -38,6 +38,8 @@ function configWith(name: string, settings: string): string {
   return file;
 }
 
+// Builds run in beforeAll hooks: a build waiting for the Astro lock on a busy machine counts against the hook's longer timeout.
+
 describe('mdx.trusted: full MDX for sites that review pages as code', () => {
   let build: BuildResult;
   beforeAll(() => {
@@ -49,9 +51,15 @@ describe('mdx.trusted: full MDX for sites that review pages as code', () => {
     expect(new Page(readPage(build.outDir, 'guide/computed')).text('.prose')).toContain('The image has 3 layers: BASE, RUNTIME, APP.');
     expect(build.output.split(NOTICE)).toHaveLength(2);
   });
+});
 
-  it('refuses the same page without it, at the lines that compute, before any page runs', () => {
-    const refused = buildSite({ contentDir: fixture, name: 'trusted-mdx-untrusted' });
+describe('the same pages without mdx.trusted', () => {
+  let refused: BuildResult;
+  beforeAll(() => {
+    refused = buildSite({ contentDir: fixture, name: 'trusted-mdx-untrusted' });
+  });
+
+  it('are refused at the lines that compute, before any page runs', () => {
     expectRefused(refused);
     expect(refused.output).not.toContain(NOTICE);
     const file = path.join(fixture, 'docs', 'guide', 'computed.mdx');
@@ -59,11 +67,18 @@ describe('mdx.trusted: full MDX for sites that review pages as code', () => {
     const named = problemList(refused.output).lines.filter((line) => line.startsWith(`${shown(file)}:`));
     expect([...new Set(named.map((line) => Number(line.split(':')[1])))]).toEqual([lineIn(text, 'export function'), lineIn(text, 'The image has')]);
   });
+});
 
-  it('lists a throwing expression at its line, without stack traces, and publishes nothing', () => {
+describe('a throwing expression in trusted MDX', () => {
+  let thrown: BuildResult;
+  let contentDir: string;
+  beforeAll(() => {
     const body = 'Before.\n\n{(() => { throw new Error("boom from the page") })()}\n\nAnd {undefined.x}.\n';
-    const contentDir = fixtureWith('trusted-mdx-throws', { 'guide/throws.mdx': page('Throws', body) });
-    const thrown = buildSite({ contentDir, name: 'trusted-mdx-throws-out', env: trustedConfig });
+    contentDir = fixtureWith('trusted-mdx-throws', { 'guide/throws.mdx': page('Throws', body) });
+    thrown = buildSite({ contentDir, name: 'trusted-mdx-throws-out', env: trustedConfig });
+  });
+
+  it('is listed at its line with the others, without stack traces, and nothing is published', () => {
     expectRefused(thrown);
     expect(thrown.output).not.toContain('Hint:');
     const file = shown(path.join(contentDir, 'docs', 'guide', 'throws.mdx'));
@@ -75,53 +90,69 @@ describe('mdx.trusted: full MDX for sites that review pages as code', () => {
 });
 
 describe('the gate on published pages', () => {
-  it('refuses script that reached a page past the input checks (trusted MDX here), naming page and file', () => {
+  let bypassed: BuildResult;
+  let contentDir: string;
+  let real: BuildResult;
+  beforeAll(() => {
     // Both pass the input checks in trusted mode: the tag is computed, and JSX inside an expression is code.
     const bypass = "export const S = 'script';\n\n<S>alert('published')</S>\n\n{<img src=\"https://example.com/x.png\" alt=\"\" onError=\"alert(2)\" />}\n";
-    const contentDir = fixtureWith('trusted-mdx-bypass', { 'guide/bypass.mdx': page('Bypass', bypass) });
-    const build = buildSite({ contentDir, name: 'trusted-mdx-bypass-out', env: trustedConfig });
-    expectRefused(build);
+    contentDir = fixtureWith('trusted-mdx-bypass', { 'guide/bypass.mdx': page('Bypass', bypass) });
+    bypassed = buildSite({ contentDir, name: 'trusted-mdx-bypass-out', env: trustedConfig });
+    real = realSite();
+  });
+
+  it('refuses script that reached a page past the input checks (trusted MDX here), naming page and file', () => {
+    expectRefused(bypassed);
     const file = shown(path.join(contentDir, 'docs', 'guide', 'bypass.mdx'));
-    expect(build.output).toContain('Rendered pages hold markup the site never publishes; nothing was published (2 problems):');
-    expect(build.output).toContain(`  - ${file}: rendered to /guide/bypass/ with <script> in the page body`);
-    expect(build.output).toContain(`  - ${file}: rendered to /guide/bypass/ with <img onerror> in the page body (event handlers run script)`);
+    expect(bypassed.output).toContain('Rendered pages hold markup the site never publishes; nothing was published (2 problems):');
+    expect(bypassed.output).toContain(`  - ${file}: rendered to /guide/bypass/ with <script> in the page body`);
+    expect(bypassed.output).toContain(`  - ${file}: rendered to /guide/bypass/ with <img onerror> in the page body (event handlers run script)`);
   });
 
   it('passes real pages: the site itself, with knowledge checks, code titles, task lists and asides', () => {
-    const build = realSite();
-    const pages = filesUnder(build.outDir).filter((file) => file.endsWith('index.html') && !file.startsWith('resources/'));
-    const withSiteMarkup = pages.filter((file) => /class="knowledge-check"/.test(readFileSync(path.join(build.outDir, file), 'utf8')));
+    const pages = filesUnder(real.outDir).filter((file) => file.endsWith('index.html') && !file.startsWith('resources/'));
+    const withSiteMarkup = pages.filter((file) => /class="knowledge-check"/.test(readFileSync(path.join(real.outDir, file), 'utf8')));
     expect(withSiteMarkup.length).toBeGreaterThan(0);
-    for (const file of pages) expect(checkPublishedPage(readFileSync(path.join(build.outDir, file), 'utf8')), file).toEqual([]);
+    for (const file of pages) expect(checkPublishedPage(readFileSync(path.join(real.outDir, file), 'utf8')), file).toEqual([]);
   });
 });
 
 describe('a site without a home page', () => {
-  it('stops before loading anything when docs/index.md is missing, saying what to write', () => {
-    const contentDir = fixtureWith('no-home-page', { 'guide/plain.md': page('Plain') });
+  let missing: BuildResult;
+  let empty: BuildResult;
+  let contentDir: string;
+  beforeAll(() => {
+    contentDir = fixtureWith('no-home-page', { 'guide/plain.md': page('Plain') });
     rmSync(path.join(contentDir, 'docs', 'index.md'));
     rmSync(path.join(contentDir, 'docs', 'guide', 'computed.mdx'));
-    const build = buildSite({ contentDir, name: 'no-home-page-out' });
-    expectRefused(build);
-    expect(problemList(build.output).lines).toEqual([
+    missing = buildSite({ contentDir, name: 'no-home-page-out' });
+    const emptyDir = freshDir('empty-docs');
+    mkdirSync(path.join(emptyDir, 'docs'));
+    empty = buildSite({ contentDir: emptyDir, name: 'empty-docs-out' });
+  });
+
+  it('stops before loading anything when docs/index.md is missing, saying what to write', () => {
+    expectRefused(missing);
+    expect(problemList(missing.output).lines).toEqual([
       `${shown(path.join(contentDir, 'docs', 'index.md'))}: is missing: every site needs a home page, and every page links to it. Create it with frontmatter that gives it a title (---, then title: Welcome, then ---) and a few lines that say what the site teaches.`,
     ]);
   });
 
   it('stops when docs/ is empty', () => {
-    const contentDir = freshDir('empty-docs');
-    mkdirSync(path.join(contentDir, 'docs'));
-    const build = buildSite({ contentDir, name: 'empty-docs-out' });
-    expectRefused(build);
-    expect(problemList(build.output).lines).toEqual([expect.stringMatching(/docs\/index\.md: is missing: every site needs a home page/)]);
+    expectRefused(empty);
+    expect(problemList(empty.output).lines).toEqual([expect.stringMatching(/docs\/index\.md: is missing: every site needs a home page/)]);
   });
 });
 
 describe('the render time limit', () => {
-  it('fails the build naming a page that took longer than renderTimeLimitSeconds', () => {
+  let build: BuildResult;
+  beforeAll(() => {
     // A limit no page can meet: whichever page a render worker takes first runs out of time.
     const config = configWith('render-limit-config', 'renderTimeLimitSeconds: 0.001');
-    const build = buildSite({ contentDir: fixture, name: 'render-limit-out', env: { DOCS_SITE_CONFIG: config } });
+    build = buildSite({ contentDir: fixture, name: 'render-limit-out', env: { DOCS_SITE_CONFIG: config } });
+  });
+
+  it('fails the build naming a page that took longer than renderTimeLimitSeconds', () => {
     expectRefused(build);
     expect(problemList(build.output).lines).toContain(
       'tests/fixtures/trusted-mdx/docs/index.md: took longer than 0.001 s to render, so the build stopped it (renderTimeLimitSeconds in src/site.config.ts). Look for what makes this page slow: an enormous table or code block, or deeply repeated markup.',
