@@ -50,7 +50,12 @@ const NEVER = new Set(['script', 'noscript', 'style', 'link', 'meta', 'base', 'i
 
 /** What is wrong with the author's part of one published page; [] when it passes. */
 export function checkPublishedPage(html: string): GateProblem[] {
-  const tree: Root = fromHtml(html);
+  // Only the article is parsed (the head and sidebar are most of a page, and none of it is the
+  // author's): from the first <article to the last </article>, so an article nested in the
+  // author's markup cannot end the slice early.
+  const start = html.indexOf('<article');
+  const end = html.lastIndexOf('</article>');
+  const tree: Root = fromHtml(start >= 0 && end > start ? html.slice(start, end + '</article>'.length) : html, { fragment: true });
   const bodies: Element[] = [];
   visit(tree, 'element', (element, _index, parent) => {
     if (element.tagName === 'div' && hasClass(element, 'prose') && parent?.type === 'element' && parent.tagName === 'article') {
@@ -59,6 +64,8 @@ export function checkPublishedPage(html: string): GateProblem[] {
     }
     return undefined;
   });
+  // A layout that no longer marks the author's part must not make the gate pass by checking nothing.
+  if (bodies.length === 0) return ['no <div class="prose"> in its <article>, so the author\'s part cannot be found (src/layouts/DocLayout.astro marks it)'];
   const problems: GateProblem[] = [];
   for (const body of bodies) checkBody(body, [], problems);
   // Astro writes each page on one line, so a line number would say nothing: the element says what to look for.

@@ -56,3 +56,16 @@ describe('checkPublishedPage: a bypass of the input checks fails', () => {
     ]);
   });
 });
+
+describe('checkPublishedPage: finding the author part', () => {
+  it('fails a page whose layout no longer marks it, rather than check nothing', () => {
+    expect(checkPublishedPage('<html><body><main><script>alert(1)</script></main></body></html>')).toEqual([
+      'no <div class="prose"> in its <article>, so the author\'s part cannot be found (src/layouts/DocLayout.astro marks it)',
+    ]);
+  });
+
+  it('checks the whole article when the author nests one of their own', () => {
+    const problems = checkPublishedPage(pageWith('<article><p>x</p></article><p><a href="javascript:alert(1)">y</a></p>'));
+    expect(problems.join('\n')).toContain('the javascript: scheme is not published');
+  });
+});
