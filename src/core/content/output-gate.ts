@@ -14,6 +14,11 @@ import { isAllowedTag, refusedSchemeIn } from './html-policy.ts';
  * the rendered page body. The rest of the article (title, lesson intro, "mark as done", the
  * knowledge-check script) is the site's own components, which escape what the author wrote.
  * Inside the prose the Markdown pipeline adds markup of its own, allowed here by its exact shape.
+ *
+ * Known limit: the prose is found as a browser would parse the page, so markup that closes it early
+ * (`</div></article><script>`) puts what follows outside it. Markdown cannot do that (its raw HTML
+ * is re-parsed into balanced elements) and neither can declarative MDX (JSX is balanced, set:html
+ * is refused); trusted MDX can, through a component or helper that writes raw HTML.
  */
 
 /** What the gate found, one sentence fragment each ("<script> in the page body (…)"); the same thing found twice is listed once. */
