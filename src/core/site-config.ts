@@ -79,9 +79,21 @@ export const siteConfigSchema = z
          * `'pkg/*'` allows every subpath of pkg (not pkg itself: list both to allow both).
          */
         allowedImports: z.array(allowedImportEntry).default([]),
+        /**
+         * Full MDX: pages may compute (expressions, functions, exported code, computed tags) and
+         * import anything. Only for sites whose every MDX change is reviewed as code by a
+         * maintainer: a page then runs with the build machine's rights, and only the output gate
+         * stands between it and the published HTML. Default: declarative MDX (see CONTRIBUTING).
+         */
+        trusted: z.boolean().default(false),
       })
       .strict()
-      .default({ allowedImports: [] }),
+      .default({ allowedImports: [], trusted: false }),
+    /**
+     * The longest one page may take to render, in seconds. Past it the build fails naming the
+     * page rather than hang: a hostile page can make a parser or highlighter spin.
+     */
+    renderTimeLimitSeconds: z.number().positive('renderTimeLimitSeconds must be more than 0').max(3600).default(30),
   })
   .strict();
 

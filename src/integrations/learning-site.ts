@@ -71,11 +71,12 @@ export default async function learningSite(): Promise<AstroIntegration> {
     publicDir: env.publicDir,
     componentsDir: fileURLToPath(new URL('../components/', import.meta.url)),
     allowedImports: settings.mdx.allowedImports,
+    mdxTrusted: settings.mdx.trusted,
     slugRules: { stripNumberPrefixes: settings.stripNumberPrefixes },
     requireDescriptions: settings.requireDescriptions,
   };
   const session = createContentSession({ ...sessionOptions, cacheDir: env.astroCacheDir });
-  const renderPool = new RenderPool(session, sessionOptions, settings.base);
+  const renderPool = new RenderPool(session, sessionOptions, settings.base, settings.renderTimeLimitSeconds * 1000);
   const processor = parallelUnified(unified(markdownProcessorOptions({ docsDir: env.docsDir, base: settings.base, session })), renderPool);
 
   return {

@@ -64,6 +64,19 @@ describe('resolveSiteConfig', () => {
     expect(attempt).not.toThrow(/allowedImports\.0/);
   });
 
+  it('keeps MDX declarative unless mdx.trusted says otherwise, and refuses a trust that is not a boolean', () => {
+    expect(resolveSiteConfig(good).mdx.trusted).toBe(false);
+    expect(resolveSiteConfig({ ...good, mdx: {} }).mdx.trusted).toBe(false);
+    expect(resolveSiteConfig({ ...good, mdx: { trusted: true } }).mdx.trusted).toBe(true);
+    expect(() => resolveSiteConfig({ ...good, mdx: { trusted: 'yes' } } as unknown as SiteConfigInput)).toThrow(/mdx\.trusted/);
+  });
+
+  it('gives each page 30 s to render unless renderTimeLimitSeconds says otherwise', () => {
+    expect(resolveSiteConfig(good).renderTimeLimitSeconds).toBe(30);
+    expect(resolveSiteConfig({ ...good, renderTimeLimitSeconds: 5 }).renderTimeLimitSeconds).toBe(5);
+    expect(() => resolveSiteConfig({ ...good, renderTimeLimitSeconds: 0 })).toThrow(/renderTimeLimitSeconds must be more than 0/);
+  });
+
   it('rejects unknown keys, catching typos', () => {
     expect(() => resolveSiteConfig({ ...good, tilte: 'x' } as SiteConfigInput)).toThrow(/tilte/);
     expect(() => resolveSiteConfig({ ...good, mdx: { allowedImport: ['x'] } } as SiteConfigInput)).toThrow(/allowedImport\b/);

@@ -94,7 +94,7 @@ describe('a course written for another generator builds unchanged', () => {
   it('describes each page with its first paragraph, as plain text', () => {
     expect(page('getting-started/first-run').attr('meta[name="description"]', 'content')).toBe('Run a throwaway container and watch it exit when its command is done.');
     expect(page('getting-started/images').attr('meta[name="description"]', 'content')).toBe(
-      'An image is a stack of read-only layers; the one we pulled has of them, and each layer records the files one build step changed.',
+      'An image is a stack of read-only layers; the one we pulled has 3 of them, and each layer records the files one build step changed.',
     );
     const long = page('introduction/what-you-will-learn').attr('meta[property="og:description"]', 'content')!;
     expect(long.length).toBeLessThanOrEqual(160);

@@ -285,8 +285,14 @@ export function validateBeforeLoading({
     const deepest = deepestPrefix(page.source);
     if (deepest.depth > MAX_NESTING_DEPTH) problems.push({ file: display(page.file), line: deepest.line, message: NESTING_ADVICE });
   }
+  if (!inventory.pages.some((page) => page.slug === '') && !inventory.refused.some((file) => /^index\.mdx?$/.test(file))) {
+    problems.push({ file: display('index.md'), message: MISSING_HOME_PAGE });
+  }
   return { problems: sortProblems(problems), withoutDescription };
 }
+
+const MISSING_HOME_PAGE =
+  'is missing: every site needs a home page, and every page links to it. Create it with frontmatter that gives it a title (---, then title: Welcome, then ---) and a few lines that say what the site teaches.';
 
 export interface BeforeLoading {
   problems: ContentProblem[];
