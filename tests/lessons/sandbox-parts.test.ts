@@ -123,7 +123,7 @@ describe('stand-in recipes', () => {
     const provided = new Set(STANDIN_RECIPES.flatMap((candidate) => candidate.names));
     const used = lessonImages();
     // The scan finds what the pages use (FROM, image:, docker run), not only what is easy to find.
-    for (const image of ['hello-world:latest', 'golang:1.27', 'gcr.io/distroless/static-debian13:nonroot', 'registry:3', 'redis:8-alpine', 'alpine:latest']) expect(used).toContain(image);
+    for (const image of ['docker/dockerfile:1', 'hello-world:latest', 'golang:1.27', 'gcr.io/distroless/static-debian13:nonroot', 'registry:3', 'redis:8-alpine', 'alpine:latest']) expect(used).toContain(image);
     expect([...used].filter((image) => !provided.has(image))).toEqual([]);
   });
 });
@@ -144,6 +144,8 @@ function lessonImages(): Set<string> {
     for (const match of text.matchAll(/docker tag \S+ (\S+)/g)) madeByPages.add(withTag(match[1]!));
     for (const match of text.matchAll(/^FROM (?:--platform=\S+ )?(\S+)/gm)) images.add(match[1]!);
     for (const match of text.matchAll(/^\s*image: (\S+)/gm)) images.add(match[1]!);
+    // The implicit one: BuildKit runs the frontend image a `# syntax=` line names.
+    for (const match of text.matchAll(/^# syntax=(\S+)/gm)) images.add(match[1]!);
     for (const match of text.matchAll(/^docker run ([^\n#]+)/gm)) {
       const words = match[1]!.trim().split(/\s+/);
       for (let i = 0; i < words.length; i++) {

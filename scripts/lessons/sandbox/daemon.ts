@@ -33,17 +33,19 @@ mount --bind "$2/containerd" "$1/var/lib/containerd"
 hostname lesson-sandbox
 exec chroot "$1" /bin/bash -c "$3"`;
 
-const INIT_SCRIPT = `ip link set lo up
+const INIT_SCRIPT = `exec 3<&0
+ip link set lo up
 mkdir -p /run/containerd /var/log/sandbox
-containerd --address /run/containerd/containerd.sock --root /var/lib/containerd --state /run/containerd >/var/log/sandbox/containerd.log 2>&1 &
+containerd --address /run/containerd/containerd.sock --root /var/lib/containerd --state /run/containerd >/var/log/sandbox/containerd.log 2>&1 3<&- &
 containerd=$!
 for _ in $(seq 100); do [ -S /run/containerd/containerd.sock ] && break; sleep 0.1; done
 dockerd --containerd=/run/containerd/containerd.sock --host=unix:///run/docker.sock --data-root=/var/lib/docker \\
-  --exec-root=/run/docker --pidfile=/run/docker.pid >/var/log/sandbox/dockerd.log 2>&1 &
+  --exec-root=/run/docker --pidfile=/run/docker.pid >/var/log/sandbox/dockerd.log 2>&1 3<&- &
 dockerd=$!
 stop() { kill -TERM $dockerd 2>/dev/null; wait $dockerd; kill -TERM $containerd 2>/dev/null; wait $containerd; exit 0; }
 trap stop TERM INT
-(read -r _; kill -TERM 1) &
+# A background job's stdin is /dev/null: the pipe is read through fd 3, kept from the start.
+(read -r _ <&3; kill -TERM 1) &
 wait $dockerd
 echo "dockerd exited" >&2
 stop`;
@@ -56,8 +58,13 @@ export interface SandboxDaemon {
   initPid: number;
   /** Runs a command chrooted in the sandbox (its mount, network and PID namespaces). */
   exec(command: string[], options?: { timeoutMs?: number; stdinFile?: string }): Promise<RunResult>;
-  /** The `nsenter ... chroot` prefix that runs a program inside the sandbox. */
-  enterArgs(): string[];
+  /**
+   * The `nsenter ... chroot` prefix that runs a program inside the sandbox. With `fork: false` the
+   * program itself stays in the host's PID namespace and only its children enter the sandbox's: one
+   * process for the caller to signal, but it must be single-threaded (bash is; a Go program such as
+   * docker fails to start its threads there).
+   */
+  enterArgs(options?: { fork?: boolean }): string[];
   logFile: string;
   stop(): Promise<void>;
 }
@@ -120,7 +127,7 @@ export async function startDaemon(options: { root: string; dataDir: string; lock
   writeFileSync(lockFile, JSON.stringify({ pid: process.pid, initPid }));
   const pid = initPid;
 
-  const enterArgs = () => ['nsenter', `--target=${pid}`, '--mount', '--net', '--pid', '--no-fork', '--', 'chroot', root];
+  const enterArgs = (options: { fork?: boolean } = {}) => ['nsenter', `--target=${pid}`, '--mount', '--net', '--pid', ...(options.fork === false ? ['--no-fork'] : []), '--', 'chroot', root];
   const exec: SandboxDaemon['exec'] = (command, execOptions = {}) => {
     const [program, ...args] = [...enterArgs(), ...command];
     return runCommand(program!, args, { env: sandboxEnv(), timeoutMs: execOptions.timeoutMs ?? 120_000, stdinFile: execOptions.stdinFile });

@@ -136,7 +136,7 @@ export async function createSandboxEngine(options: SandboxOptions = {}): Promise
       return {
         hostDir,
         shell: () => {
-          const [command, ...args] = daemon.enterArgs();
+          const [command, ...args] = daemon.enterArgs({ fork: false });
           // --no-fork keeps one process: bash itself (its children land in the sandbox's PID
           // namespace), so the runner's signals to the process group reach bash and what it runs.
           return { command: command!, args: [...args, '/bin/bash', '-c', 'cd -- "$1" && exec /bin/bash', 'bash', dirInRoot], env: { ...sandboxEnv(), PWD: dirInRoot } };

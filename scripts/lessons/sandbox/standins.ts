@@ -1,8 +1,8 @@
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCommand } from '../../support/docker.ts';
-import { recipeHash } from './cache.ts';
+import { isAlive, recipeHash } from './cache.ts';
 import type { SandboxDaemon } from './daemon.ts';
 import { baseRecipe, inTree, treeWithPackages } from './debian.ts';
 import { pullFromHost, registryReachable } from './pull.ts';
@@ -89,6 +89,11 @@ export async function ensureStandIns(
   options: { base: string; workDir: string; log: (line: string) => void; recipes?: StandInRecipe[]; tryPull?: boolean },
 ): Promise<StandInOutcome[]> {
   const outcomes: StandInOutcome[] = [];
+  // Work folders of runs that were killed while building: hundreds of megabytes each.
+  for (const entry of readdirSync(options.workDir)) {
+    const pid = /^standin-(\d+)$/.exec(entry)?.[1];
+    if (pid && !isAlive(Number(pid))) rmSync(path.join(options.workDir, entry), { recursive: true, force: true });
+  }
   const canPull = options.tryPull !== false && (await registryReachable());
   for (const recipe of options.recipes ?? STANDIN_RECIPES) {
     const started = performance.now();

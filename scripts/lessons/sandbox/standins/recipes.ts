@@ -41,6 +41,34 @@ mv usr/bin/busybox bin/busybox
 for applet in $(bin/busybox --list); do [ -e "bin/$applet" ] || ln -s busybox "bin/$applet"; done
 chmod 1777 tmp var/tmp`;
 
+/**
+ * The Go sources BuildKit's Dockerfile frontend is built from: buildkit itself comes with Debian's
+ * docker.io sources (golang-github-docker-docker-dev, the very version dockerd embeds), the rest
+ * are its imports (`go list -deps`). Only unpacked, without their own dependencies: installing
+ * the -dev package with apt would bring in some five hundred packages.
+ */
+const FRONTEND_SOURCES = [
+  'golang-github-agext-levenshtein-dev', 'golang-github-cespare-xxhash-v2-dev', 'golang-github-containerd-containerd-api-dev',
+  'golang-github-containerd-containerd-dev', 'golang-github-containerd-continuity-dev', 'golang-github-containerd-errdefs-dev',
+  'golang-github-containerd-log-dev', 'golang-github-containerd-platforms-dev', 'golang-github-containerd-stargz-snapshotter-dev',
+  'golang-github-containerd-ttrpc-dev', 'golang-github-containerd-typeurl-dev', 'golang-github-coreos-bbolt-dev',
+  'golang-github-distribution-reference-dev', 'golang-github-docker-docker-dev', 'golang-github-docker-go-units-dev',
+  'golang-github-felixge-httpsnoop-dev', 'golang-github-go-logr-logr-dev', 'golang-github-go-logr-stdr-dev',
+  'golang-github-gofrs-flock-dev', 'golang-github-gogo-protobuf-dev', 'golang-github-golang-protobuf-1-5-dev',
+  'golang-github-google-go-cmp-dev', 'golang-github-google-shlex-dev', 'golang-github-google-uuid-dev',
+  'golang-github-grpc-ecosystem-grpc-gateway-dev', 'golang-github-in-toto-attestation-dev', 'golang-github-in-toto-in-toto-golang-dev',
+  'golang-github-klauspost-compress-dev', 'golang-github-mitchellh-hashstructure-dev', 'golang-github-moby-docker-image-spec-dev',
+  'golang-github-moby-locker-dev', 'golang-github-moby-patternmatcher-dev', 'golang-github-moby-sys-dev',
+  'golang-github-opencontainers-go-digest-dev', 'golang-github-opencontainers-image-spec-dev', 'golang-github-pkg-errors-dev',
+  'golang-github-planetscale-vtprotobuf-dev', 'golang-github-secure-systems-lab-go-securesystemslib-dev', 'golang-github-shibumi-go-pathspec-dev',
+  'golang-github-sirupsen-logrus-dev', 'golang-github-tonistiigi-dchapes-mode-dev', 'golang-github-tonistiigi-fsutil-dev',
+  'golang-github-vbatts-tar-split-dev', 'golang-golang-x-crypto-dev', 'golang-golang-x-net-dev', 'golang-golang-x-sync-dev',
+  'golang-golang-x-sys-dev', 'golang-golang-x-text-dev', 'golang-google-genproto-dev', 'golang-google-grpc-dev',
+  'golang-google-protobuf-dev', 'golang-opentelemetry-contrib-dev', 'golang-opentelemetry-otel-dev', 'golang-opentelemetry-proto-dev',
+];
+
+const GO_BUILD_ENV = 'GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE=/var/tmp/gocache GOROOT=/usr/lib/go-1.27 GOTOOLCHAIN=local GOTELEMETRY=off CGO_ENABLED=0';
+
 export const STANDIN_RECIPES: StandInRecipe[] = [
   {
     names: ['alpine:latest'],
@@ -137,6 +165,25 @@ ln -s /docker-entrypoint.sh /usr/local/bin/docker-entrypoint.sh && ${BUSYBOX_WGE
     finish: 'mkdir -p tmp home/nonroot && chmod 1777 tmp && chown 65532:65532 home/nonroot',
     files: { 'etc/passwd': 'distroless/passwd', 'etc/group': 'distroless/group' },
     config: ['ENV PATH=/usr/local/bin:/usr/bin:/bin', 'ENV SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt', 'USER 65532', 'WORKDIR /home/nonroot'],
+  },
+  {
+    // A Dockerfile's `# syntax=docker/dockerfile:1` line makes BuildKit run this frontend image; with
+    // it here, such a Dockerfile builds in the sandbox instead of failing on the missing registry.
+    names: ['docker/dockerfile:1'],
+    packages: ['golang-1.27-go'],
+    setup: `mkdir -p /var/tmp/sources && cd /var/tmp/sources
+apt-get -o Acquire::Check-Valid-Until=false download -qq ${FRONTEND_SOURCES.join(' ')} 2>/dev/null
+for deb in *.deb; do dpkg-deb -x "$deb" /; done
+[ -e /usr/share/gocode/src/github.com/mitchellh/hashstructure/v2 ] || ln -s . /usr/share/gocode/src/github.com/mitchellh/hashstructure/v2
+cd / && env ${GO_BUILD_ENV} /usr/lib/go-1.27/bin/go build -trimpath -ldflags '-s -w' -tags 'netgo static_build osusergo' \\
+  -o /usr/local/bin/dockerfile-frontend github.com/moby/buildkit/frontend/dockerfile/cmd/dockerfile-frontend`,
+    keepOnly: ['usr/local/bin/dockerfile-frontend'],
+    finish: 'mkdir bin && mv usr/local/bin/dockerfile-frontend bin/ && rm -r usr',
+    config: [
+      'LABEL moby.buildkit.frontend.network.none="true"',
+      'LABEL moby.buildkit.frontend.caps="moby.buildkit.frontend.inputs,moby.buildkit.frontend.subrequests,moby.buildkit.frontend.contexts,moby.buildkit.frontend.gitquerystring"',
+      'ENTRYPOINT ["/bin/dockerfile-frontend"]',
+    ],
   },
   {
     names: ['registry:3'],
