@@ -144,15 +144,24 @@ describeSandbox('the stand-in images', () => {
   it('node, go and the distroless base are the versions and users the lessons expect', async () => {
     const result = await inShell(`docker run --rm node:24-alpine node --version
 docker run --rm node:24-alpine id node
+docker run --rm node:24-alpine npm --version
 docker run --rm node:24-alpine wget --help 2>&1 | head -n 1
 docker run --rm golang:1.27 go version
 docker image inspect --format '{{.Config.User}}' gcr.io/distroless/static-debian13:nonroot
 `);
     expect(result.stdout).toMatch(/^v24\./m);
     expect(result.stdout).toContain('uid=1000(node) gid=1000(node)');
+    expect(result.stdout).toMatch(/^11\.\d+\.\d+$/m);
     expect(result.stdout).toMatch(/BusyBox/);
     expect(result.stdout).toMatch(/go version go1\.27/);
     expect(result.stdout).toContain('65532');
+  });
+
+  it('builds a Dockerfile whose "# syntax=" line names the BuildKit frontend, with no registry', async () => {
+    writeFileSync(path.join(workspace.hostDir, 'Dockerfile'), '# syntax=docker/dockerfile:1\nFROM alpine\nRUN --mount=type=tmpfs,target=/scratch echo built-with-the-frontend > /built\n');
+    const result = await inShell('docker build --quiet -t lesson-test-syntax . >/dev/null\ndocker run --rm lesson-test-syntax cat /built\ndocker image rm lesson-test-syntax >/dev/null\ndocker builder prune --all --force >/dev/null\n', { timeoutMs: 180_000 });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('built-with-the-frontend\n');
   });
 
   it('postgres:18 refuses to start without a password and serves SQL with one', async () => {

@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCommand } from '../../support/docker.ts';
@@ -52,11 +52,25 @@ async function imageTree(recipe: StandInRecipe, base: string, workDir: string): 
   return kept;
 }
 
+/** npm from the npm registry, where the official node images have it, with its two commands. */
+async function addNpm(tree: string, version: string, workDir: string): Promise<void> {
+  const pack = await runCommand('npm', ['pack', `npm@${version}`, '--pack-destination', workDir, '--silent'], { timeoutMs: 5 * 60_000 });
+  if (pack.code !== 0) throw new Error(`npm pack npm@${version} failed; is the npm registry reachable?\n${pack.stderr}`);
+  const tarball = path.join(workDir, pack.stdout.trim().split('\n').at(-1)!);
+  const target = path.join(tree, 'usr/local/lib/node_modules/npm');
+  mkdirSync(target, { recursive: true });
+  const unpack = await runCommand('tar', ['-xzf', tarball, '-C', target, '--strip-components=1', '--no-same-owner']);
+  if (unpack.code !== 0) throw new Error(`unpacking npm ${version} failed:\n${unpack.stderr}`);
+  mkdirSync(path.join(tree, 'usr/local/bin'), { recursive: true });
+  for (const [command, script] of [['npm', 'npm-cli.js'], ['npx', 'npx-cli.js']]) symlinkSync(`../lib/node_modules/npm/bin/${script}`, path.join(tree, 'usr/local/bin', command!));
+}
+
 async function buildStandIn(daemon: SandboxDaemon, recipe: StandInRecipe, hash: string, base: string, workDir: string): Promise<void> {
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
   try {
     const tree = await imageTree(recipe, base, workDir);
+    if (recipe.npm) await addNpm(tree, recipe.npm, workDir);
     for (const [target, source] of Object.entries(recipe.files ?? {})) {
       const destination = path.join(tree, target);
       mkdirSync(path.dirname(destination), { recursive: true });

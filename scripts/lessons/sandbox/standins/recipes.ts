@@ -24,6 +24,11 @@ export interface StandInRecipe {
   keepOnly?: string[];
   /** Shell run on the host in the final tree (its working directory), for BusyBox's links and such. */
   finish?: string;
+  /**
+   * The npm release to add from the npm registry, into /usr/local/lib/node_modules/npm (Debian's
+   * npm package would bring in some 385 packages; the official node images carry npm 11 this way).
+   */
+  npm?: string;
   /** Files copied into the image: path in the image → path under standins/files/. */
   files?: Record<string, string>;
   /** Image settings, as `docker import --change` takes them (CMD, ENTRYPOINT, ENV, EXPOSE, ...). */
@@ -140,7 +145,8 @@ ln -s /docker-entrypoint.sh /usr/local/bin/docker-entrypoint.sh && ${BUSYBOX_WGE
   },
   {
     names: ['node:24-alpine', 'node:24', 'node:latest'],
-    packages: ['nodejs', 'npm', 'busybox', 'ca-certificates'],
+    packages: ['nodejs', 'busybox', 'ca-certificates'],
+    npm: '11.6.2',
     setup: `groupadd --gid 1000 node && useradd --uid 1000 --gid node --create-home --shell /bin/sh node
 ln -s /docker-entrypoint.sh /usr/local/bin/docker-entrypoint.sh && ${BUSYBOX_WGET} && ${DEBIAN_CLEAN}`,
     files: { 'docker-entrypoint.sh': 'node/docker-entrypoint.sh' },
