@@ -10,8 +10,10 @@ import { isAlive } from './cache.ts';
  * - `unshare --net --mount --pid --uts --fork`: a network namespace with only `lo` (no route out),
  *   a mount namespace whose mounts vanish with it, and a PID namespace whose init takes every
  *   process in it down when it ends;
- * - the sandbox root bind-mounted onto itself (so `/` is a mount point in the chroot, which
- *   `docker import` and the overlay driver need), /proc, /sys and /dev inside it, tmpfs /run and /tmp;
+ * - the sandbox root bind-mounted onto itself, /proc, /sys and /dev inside it, tmpfs /run and
+ *   /tmp, then made the namespace's root with pivot_root and the machine's root unmounted. A mere
+ *   chroot is not enough: `docker import` needs `/` to be a mount point, and `docker exec` joins a
+ *   container's mount namespace at that namespace's root, which would be the machine's own `/`;
  * - the root's own containerd, started first with its socket in the root's /run, and dockerd told
  *   to use it (left alone, dockerd starts one that answers it with "unknown service ...Leases");
  * - the engine's data (/var/lib/docker, /var/lib/containerd) bind-mounted from the cache, so the
@@ -31,7 +33,12 @@ mount -t tmpfs -o mode=1777 tmpfs "$1/tmp"
 mount --bind "$2/docker" "$1/var/lib/docker"
 mount --bind "$2/containerd" "$1/var/lib/containerd"
 hostname lesson-sandbox
-exec chroot "$1" /bin/bash -c "$3"`;
+mkdir -p "$1/.old-root"
+cd "$1"
+pivot_root . .old-root
+umount -l /.old-root
+rmdir /.old-root
+exec /bin/bash -c "$3"`;
 
 const INIT_SCRIPT = `exec 3<&0
 ip link set lo up
@@ -51,15 +58,17 @@ echo "dockerd exited" >&2
 stop`;
 
 export const SOCKET_IN_ROOT = '/run/docker.sock';
+/** A line of the init script, to tell a leftover sandbox init from an unrelated process that took its PID. */
+const INIT_MARKER = '/var/log/sandbox/dockerd.log';
 
 export interface SandboxDaemon {
   root: string;
   /** The host PID of the namespace's init (unshare's child): the one to signal, never its "1". */
   initPid: number;
-  /** Runs a command chrooted in the sandbox (its mount, network and PID namespaces). */
+  /** Runs a command in the sandbox (its root, and its mount, network and PID namespaces). */
   exec(command: string[], options?: { timeoutMs?: number; stdinFile?: string }): Promise<RunResult>;
   /**
-   * The `nsenter ... chroot` prefix that runs a program inside the sandbox. With `fork: false` the
+   * The `nsenter` prefix that runs a program inside the sandbox. With `fork: false` the
    * program itself stays in the host's PID namespace and only its children enter the sandbox's: one
    * process for the caller to signal, but it must be single-threaded (bash is; a Go program such as
    * docker fails to start its threads there).
@@ -81,7 +90,7 @@ function childPidOf(pid: number): number | undefined {
 }
 
 /** The lock names the run using the sandbox: two runs on one engine data folder would corrupt it. */
-function takeLock(lockFile: string, root: string): void {
+function takeLock(lockFile: string): void {
   if (existsSync(lockFile)) {
     const held = JSON.parse(readFileSync(lockFile, 'utf8')) as { pid: number; initPid?: number };
     if (held.pid !== process.pid && isAlive(held.pid)) {
@@ -91,7 +100,7 @@ function takeLock(lockFile: string, root: string): void {
     // its pipe closes, but make sure, by the PID that run recorded, and only if it is still ours.
     if (held.initPid && isAlive(held.initPid)) {
       const cmdline = readFileSync(`/proc/${held.initPid}/cmdline`, 'utf8');
-      if (cmdline.includes(root)) process.kill(held.initPid, 'SIGKILL');
+      if (cmdline.includes(INIT_MARKER)) process.kill(held.initPid, 'SIGKILL');
     }
   }
 }
@@ -99,7 +108,7 @@ function takeLock(lockFile: string, root: string): void {
 export async function startDaemon(options: { root: string; dataDir: string; lockFile: string; timeoutMs?: number }): Promise<SandboxDaemon> {
   const { root, dataDir, lockFile } = options;
   if (process.getuid?.() !== 0) throw new EngineSetupError('The lesson sandbox starts its own Docker daemon and needs root (run as root, or use `--engine host`).');
-  takeLock(lockFile, root);
+  takeLock(lockFile);
   for (const dir of ['docker', 'containerd']) mkdirSync(path.join(dataDir, dir), { recursive: true });
   const logDir = path.join(root, 'var/log/sandbox');
   mkdirSync(logDir, { recursive: true });
@@ -127,7 +136,8 @@ export async function startDaemon(options: { root: string; dataDir: string; lock
   writeFileSync(lockFile, JSON.stringify({ pid: process.pid, initPid }));
   const pid = initPid;
 
-  const enterArgs = (options: { fork?: boolean } = {}) => ['nsenter', `--target=${pid}`, '--mount', '--net', '--pid', ...(options.fork === false ? ['--no-fork'] : []), '--', 'chroot', root];
+  // Joining the mount namespace puts the process at its root, the sandbox root: no chroot needed.
+  const enterArgs = (options: { fork?: boolean } = {}) => ['nsenter', `--target=${pid}`, '--mount', '--net', '--pid', ...(options.fork === false ? ['--no-fork'] : []), '--'];
   const exec: SandboxDaemon['exec'] = (command, execOptions = {}) => {
     const [program, ...args] = [...enterArgs(), ...command];
     return runCommand(program!, args, { env: sandboxEnv(), timeoutMs: execOptions.timeoutMs ?? 120_000, stdinFile: execOptions.stdinFile });
