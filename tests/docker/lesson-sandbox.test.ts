@@ -115,9 +115,12 @@ docker rm -f web >/dev/null
   });
 
   it('has no route out: the internet fails at once, and so does an image without a stand-in', async () => {
-    const result = await inShell('ip route | grep -c default || true\ncurl -sS --max-time 20 https://deb.debian.org/ ; echo "curl exit $?"\n');
-    expect(result.stdout).toContain('0\n');
-    expect(result.stdout).toMatch(/curl exit [1-9]/);
+    const result = await inShell('ip route | grep -c default || true\ncurl -sS --max-time 20 https://deb.debian.org/ ; echo "curl exit $?"\ncurl -sS --max-time 20 http://1.1.1.1/ ; echo "curl by address exit $?"\n');
+    expect(result.stdout).toMatch(/^0\n/);
+    expect(result.stdout).toMatch(/^curl exit [1-9]/m);
+    // Not only no name server: no route either.
+    expect(result.stdout).toMatch(/^curl by address exit 7$/m);
+    expect(result.stderr).toContain('Failed to connect to 1.1.1.1');
     expect(result.seconds).toBeLessThan(10);
     const pull = await inShell('docker run --rm quay.io/example/not-a-stand-in:1 true\n');
     expect(pull.code).not.toBe(0);
