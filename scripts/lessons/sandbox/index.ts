@@ -60,12 +60,14 @@ async function docker(daemon: SandboxDaemon, args: readonly string[]): Promise<s
  * Empties the engine of what an earlier, interrupted run may have left (containers, volumes,
  * networks, build cache, images that are not the lessons' own), so every run starts alike.
  */
-async function resetEngine(daemon: SandboxDaemon, keepImages: Set<string>): Promise<void> {
+async function resetEngine(daemon: SandboxDaemon, keepImages?: Set<string>): Promise<void> {
   const containers = (await docker(daemon, ['ps', '--all', '--quiet'])).split('\n').filter(Boolean);
   if (containers.length > 0) await docker(daemon, ['rm', '--force', '--volumes', ...containers]);
   await docker(daemon, ['volume', 'prune', '--all', '--force']);
   await docker(daemon, ['network', 'prune', '--force']);
   await docker(daemon, ['builder', 'prune', '--all', '--force']);
+  // A bare engine (no stand-ins asked for) keeps every image: the stand-ins stay cached for later.
+  if (!keepImages) return;
   const images = (await docker(daemon, ['images', '--all', '--format', '{{.Repository}}:{{.Tag}}\t{{.ID}}'])).split('\n').filter(Boolean);
   const stray = images.filter((line) => !keepImages.has(line.split('\t')[0]!)).map((line) => (line.startsWith('<none>') ? line.split('\t')[1]! : line.split('\t')[0]!));
   if (stray.length > 0) await daemon.exec(['docker', 'image', 'rm', '--force', ...new Set(stray)]);
@@ -105,7 +107,7 @@ export async function createSandboxEngine(options: SandboxOptions = {}): Promise
   let images: StandInOutcome[] = [];
   try {
     const recipes = options.standIns === false ? [] : STANDIN_RECIPES;
-    await resetEngine(daemon, new Set(recipes.flatMap((recipe) => recipe.names)));
+    await resetEngine(daemon, options.standIns === false ? undefined : new Set(recipes.flatMap((recipe) => recipe.names)));
     images = await ensureStandIns(daemon, { base, workDir: cacheDir, log, recipes, tryPull: options.pullReal });
   } catch (error) {
     await daemon.stop();
