@@ -1,0 +1,189 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { EngineSetupError, type EngineInfo, type EngineObjects, type LessonEngine, type PageWorkspace } from '../engine.ts';
+import { resolveCacheDir } from './cache.ts';
+import { ensureBase } from './debian.ts';
+import { sandboxEnv, startDaemon, type SandboxDaemon } from './daemon.ts';
+import { OBJECT_QUERIES, parseBuildCache, parseContainers, parseImages, parseNetworks, parseVolumes } from './objects.ts';
+import { ensureSandboxRoot } from './root.ts';
+import { ensureStandIns, type StandInOutcome } from './standins.ts';
+import { STANDIN_RECIPES } from './standins/recipes.ts';
+
+export interface SandboxOptions {
+  /** Where the Debian trees and the engine's data are kept (see resolveCacheDir). */
+  cacheDir?: string;
+  /** Progress lines (debootstrap, apt, stand-in builds); silent by default. */
+  log?: (line: string) => void;
+  /** Make sure the lessons' images are there (default true); false starts a bare engine. */
+  standIns?: boolean;
+  /** Use real images when a registry answers and the host has an engine to pull them (default true). */
+  pullReal?: boolean;
+}
+
+/** How long each part of getting ready took, and where every image came from: for the report. */
+export interface SandboxPreparation {
+  rootSeconds: number;
+  rootBuilt: boolean;
+  daemonSeconds: number;
+  images: StandInOutcome[];
+  imagesSeconds: number;
+}
+
+/** The sandbox engine, with what its preparation did (an extension of LessonEngine, not needed by the runner). */
+export interface SandboxEngine extends LessonEngine {
+  readonly preparation: SandboxPreparation;
+  /** The sandbox root as the host sees it. */
+  readonly root: string;
+  /** Host PID of the namespace's init: when it is gone, so is every process of the sandbox. */
+  readonly initPid: number;
+}
+
+const WORK_IN_ROOT = '/work';
+
+/** A page id as a folder name: "hands-on/first-container" → "hands-on-first-container". */
+export function workFolderName(pageId: string, index: number): string {
+  const slug = pageId
+    .replace(/\.(md|mdx)$/i, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|-+$/g, '')
+    .slice(0, 80);
+  return `${slug || 'page'}-${index}`;
+}
+
+async function docker(daemon: SandboxDaemon, args: readonly string[]): Promise<string> {
+  const result = await daemon.exec(['docker', ...args], { timeoutMs: 60_000 });
+  if (result.code !== 0) throw new Error(`docker ${args.join(' ')} failed in the sandbox (exit ${result.code}): ${(result.stderr || result.stdout).trim()}`);
+  return result.stdout;
+}
+
+/**
+ * Empties the engine of what an earlier, interrupted run may have left (containers, volumes,
+ * networks, build cache, images that are not the lessons' own), so every run starts alike.
+ */
+async function resetEngine(daemon: SandboxDaemon, keepImages?: Set<string>): Promise<void> {
+  const containers = (await docker(daemon, ['ps', '--all', '--quiet'])).split('\n').filter(Boolean);
+  if (containers.length > 0) await docker(daemon, ['rm', '--force', '--volumes', ...containers]);
+  await docker(daemon, ['volume', 'prune', '--all', '--force']);
+  await docker(daemon, ['network', 'prune', '--force']);
+  await docker(daemon, ['builder', 'prune', '--all', '--force']);
+  // A bare engine (no stand-ins asked for) keeps every image: the stand-ins stay cached for later.
+  if (!keepImages) return;
+  const images = (await docker(daemon, ['images', '--all', '--format', '{{.Repository}}:{{.Tag}}\t{{.ID}}'])).split('\n').filter(Boolean);
+  const stray = images.filter((line) => !keepImages.has(line.split('\t')[0]!)).map((line) => (line.startsWith('<none>') ? line.split('\t')[1]! : line.split('\t')[0]!));
+  if (stray.length > 0) await daemon.exec(['docker', 'image', 'rm', '--force', ...new Set(stray)]);
+}
+
+/**
+ * Starts the isolated lesson engine: sid's Docker Engine in namespaces of its own with no route
+ * out, its root and images cached between runs. Throws EngineSetupError when it cannot start here.
+ */
+export async function createSandboxEngine(options: SandboxOptions = {}): Promise<SandboxEngine> {
+  const log = options.log ?? (() => undefined);
+  const cacheDir = resolveCacheDir(options.cacheDir);
+  mkdirSync(cacheDir, { recursive: true });
+  if (process.getuid?.() !== 0) throw new EngineSetupError('The lesson sandbox starts its own Docker daemon in Linux namespaces and needs root; run as root, or use `--engine host`.');
+
+  let started = performance.now();
+  const since = () => {
+    const seconds = (performance.now() - started) / 1000;
+    started = performance.now();
+    return seconds;
+  };
+  const base = await ensureBase(cacheDir, log);
+  const { root, built: rootBuilt } = await ensureSandboxRoot(cacheDir, log);
+  const rootSeconds = since();
+  const daemon = await startDaemon({ root, dataDir: path.join(cacheDir, 'engine'), lockFile: path.join(cacheDir, 'engine.lock') });
+  const onExit = () => {
+    // Last resort when the process ends without close(): killing init ends the whole sandbox.
+    try {
+      process.kill(daemon.initPid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  };
+  process.once('exit', onExit);
+  const daemonSeconds = since();
+
+  let images: StandInOutcome[] = [];
+  try {
+    const recipes = options.standIns === false ? [] : STANDIN_RECIPES;
+    await resetEngine(daemon, options.standIns === false ? undefined : new Set(recipes.flatMap((recipe) => recipe.names)));
+    images = await ensureStandIns(daemon, { base, workDir: cacheDir, log, recipes, tryPull: options.pullReal });
+  } catch (error) {
+    await daemon.stop();
+    process.removeListener('exit', onExit);
+    throw error;
+  }
+  const preparation: SandboxPreparation = { rootSeconds, rootBuilt, daemonSeconds, images, imagesSeconds: since() };
+
+  const workRoot = path.join(root, WORK_IN_ROOT);
+  rmSync(workRoot, { recursive: true, force: true });
+  mkdirSync(workRoot, { recursive: true });
+  let pages = 0;
+  let closed: Promise<void> | undefined;
+  let info: Promise<EngineInfo> | undefined;
+
+  return {
+    preparation,
+    root,
+    initPid: daemon.initPid,
+    info: () => (info ??= readInfo(daemon, images)),
+    async workspace(pageId): Promise<PageWorkspace> {
+      if (closed) throw new Error('the lesson sandbox is closed');
+      const name = workFolderName(pageId, ++pages);
+      const hostDir = path.join(workRoot, name);
+      rmSync(hostDir, { recursive: true, force: true });
+      mkdirSync(hostDir);
+      const dirInRoot = `${WORK_IN_ROOT}/${name}`;
+      return {
+        hostDir,
+        shell: () => {
+          const [command, ...args] = daemon.enterArgs({ fork: false });
+          // --no-fork keeps one process: bash itself (its children land in the sandbox's PID
+          // namespace), so the runner's signals to the process group reach bash and what it runs.
+          return { command: command!, args: [...args, '/bin/bash', '-c', 'cd -- "$1" && exec /bin/bash', 'bash', dirInRoot], env: { ...sandboxEnv(), PWD: dirInRoot } };
+        },
+        dispose: async () => rmSync(hostDir, { recursive: true, force: true }),
+      };
+    },
+    async objects(): Promise<EngineObjects> {
+      const [containers, images, volumes, networks, buildCache] = await Promise.all([
+        docker(daemon, OBJECT_QUERIES.containers).then(parseContainers),
+        docker(daemon, OBJECT_QUERIES.images).then(parseImages),
+        docker(daemon, OBJECT_QUERIES.volumes).then(parseVolumes),
+        docker(daemon, OBJECT_QUERIES.networks).then(parseNetworks),
+        docker(daemon, OBJECT_QUERIES.buildCache).then(parseBuildCache),
+      ]);
+      return { containers, images, volumes, networks, buildCache };
+    },
+    close: () =>
+      (closed ??= (async () => {
+        await daemon.stop();
+        process.removeListener('exit', onExit);
+        rmSync(workRoot, { recursive: true, force: true });
+      })()),
+  };
+}
+
+async function readInfo(daemon: SandboxDaemon, images: StandInOutcome[]): Promise<EngineInfo> {
+  const [engine, cgroup, compose, buildx] = await Promise.all(
+    [
+      ['version', '--format', '{{.Server.Version}}'],
+      ['info', '--format', '{{.CgroupVersion}}'],
+      ['compose', 'version', '--short'],
+      ['buildx', 'version'],
+    ].map((args) => daemon.exec(['docker', ...args]).then((result) => (result.code === 0 ? result.stdout.trim() : null))),
+  );
+  const cgroupVersion = cgroup === '2' ? 2 : 1;
+  return {
+    kind: 'sandbox',
+    dockerEngine: engine ?? 'unknown',
+    compose: compose ?? null,
+    // "github.com/docker/buildx 0.29.1+ds1 <revision>": the version is the second word.
+    buildx: buildx ? (buildx.split(/\s+/)[1] ?? buildx) : null,
+    cgroupVersion,
+    standIns: images.filter((image) => image.source !== 'pulled').flatMap((image) => image.names),
+    // No registry, no Docker Hub account, no Desktop, one platform: only what the kernel gives.
+    provides: cgroupVersion === 2 ? ['cgroup-v2'] : [],
+  };
+}

@@ -1,0 +1,166 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildOnce, recipeHash, resolveCacheDir } from '../../scripts/lessons/sandbox/cache.ts';
+import { workFolderName } from '../../scripts/lessons/sandbox/index.ts';
+import { parseBuildCache, parseContainers, parseImages, parseNetworks } from '../../scripts/lessons/sandbox/objects.ts';
+import { standInHash } from '../../scripts/lessons/sandbox/standins.ts';
+import { STANDIN_RECIPES } from '../../scripts/lessons/sandbox/standins/recipes.ts';
+
+/** The parts of the lesson sandbox that need no engine: its cache, its parsing, its recipes. */
+
+const temps: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sandbox-parts-'));
+  temps.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('cache folder', () => {
+  it('takes the option first, then LESSONS_CACHE_DIR, then XDG_CACHE_HOME, then ~/.cache', () => {
+    const env = { LESSONS_CACHE_DIR: '/env/lessons', XDG_CACHE_HOME: '/xdg' };
+    expect(resolveCacheDir('/opt/cache', env, '/home/u')).toBe('/opt/cache');
+    expect(resolveCacheDir(undefined, env, '/home/u')).toBe('/env/lessons');
+    expect(resolveCacheDir(undefined, { XDG_CACHE_HOME: '/xdg' }, '/home/u')).toBe('/xdg/docker-learning/lessons');
+    expect(resolveCacheDir(undefined, {}, '/home/u')).toBe('/home/u/.cache/docker-learning/lessons');
+  });
+
+  it('hashes recipes stably, and any change in any part gives another hash', () => {
+    expect(recipeHash('a', ['b'], { c: 1 })).toBe(recipeHash('a', ['b'], { c: 1 }));
+    expect(recipeHash('a', ['b'], { c: 1 })).not.toBe(recipeHash('a', ['b'], { c: 2 }));
+    expect(recipeHash('ab', 'c')).not.toBe(recipeHash('a', 'bc'));
+  });
+
+  it('renames a finished build into place, and builds it only once', async () => {
+    const dir = path.join(tempDir(), 'tree-1');
+    let builds = 0;
+    const build = async (temp: string) => {
+      builds++;
+      mkdirSync(temp);
+      writeFileSync(path.join(temp, 'made'), 'yes');
+    };
+    expect(await buildOnce(dir, build)).toBe(true);
+    expect(await buildOnce(dir, build)).toBe(false);
+    expect(builds).toBe(1);
+    expect(readFileSync(path.join(dir, 'made'), 'utf8')).toBe('yes');
+  });
+
+  it('leaves nothing behind when a build fails half-way, so the next run builds again', async () => {
+    const parent = tempDir();
+    const dir = path.join(parent, 'tree-1');
+    const failing = async (temp: string) => {
+      mkdirSync(temp);
+      writeFileSync(path.join(temp, 'half'), '');
+      throw new Error('apt-get failed');
+    };
+    await expect(buildOnce(dir, failing)).rejects.toThrow('apt-get failed');
+    expect(existsSync(dir)).toBe(false);
+    expect(readdirSync(parent)).toEqual([]);
+  });
+});
+
+describe('engine listings', () => {
+  it('names containers "name (short id)"', () => {
+    const text = 'web\t3f4e5d6c7b8a9f0e1d2c3b4a5f6e7d8c9b0a1f2e3d4c5b6a7f8e9d0c1b2a3f4e\nhello-docker-db-1\t0123456789abcdef0123\n';
+    expect(parseContainers(text)).toEqual(['web (3f4e5d6c7b8a)', 'hello-docker-db-1 (0123456789ab)']);
+  });
+
+  it('names images repository:tag, and an untagged one by its short id, once each', () => {
+    const text = [
+      'nginx\tlatest\tsha256:d0453d83d0abc85d0fc206a0d075d05b1f452a3561ec18b6531d7d6768baac11',
+      'nginx\talpine\tsha256:d0453d83d0abc85d0fc206a0d075d05b1f452a3561ec18b6531d7d6768baac11',
+      '<none>\t<none>\tsha256:aaaabbbbccccddddeeeeffff0000111122223333444455556666777788889999',
+      '<none>\t<none>\tsha256:aaaabbbbccccddddeeeeffff0000111122223333444455556666777788889999',
+      'localhost:5000/hello-docker\t1.0\tsha256:1111111111111111111111111111111111111111111111111111111111111111',
+    ].join('\n');
+    expect(parseImages(text)).toEqual(['nginx:latest', 'nginx:alpine', 'aaaabbbbcccc', 'localhost:5000/hello-docker:1.0']);
+  });
+
+  it('keeps only user-defined networks', () => {
+    expect(parseNetworks('bridge\nhost\nnone\nshop\nhello-docker_default\n')).toEqual(['shop', 'hello-docker_default']);
+  });
+
+  it('reads build cache ids from the formatted list and from the table form', () => {
+    expect(parseBuildCache('22xcasnzvvrju6ay0gy2zijkm\nkbkz1cb2jocj0v3xkw695oyfo\n')).toEqual(['22xcasnzvvrju6ay0gy2zijkm', 'kbkz1cb2jocj0v3xkw695oyfo']);
+    const table = `ID                           RECLAIMABLE   SIZE      LAST ACCESSED
+22xcasnzvvrju6ay0gy2zijkm    true          0B*       Less than a second ago
+kbkz1cb2jocj0v3xkw695oyfo*   true          61B       Less than a second ago
+Reclaimable:	61B
+Total:		61B`;
+    expect(parseBuildCache(table)).toEqual(['22xcasnzvvrju6ay0gy2zijkm', 'kbkz1cb2jocj0v3xkw695oyfo']);
+    expect(parseBuildCache('')).toEqual([]);
+  });
+
+  it('makes a safe, distinct folder name of any page id', () => {
+    expect(workFolderName('content/docs/hands-on/first-container.md', 1)).toBe('content-docs-hands-on-first-container-1');
+    expect(workFolderName('../../etc', 2)).toBe('etc-2');
+    expect(workFolderName('', 3)).toBe('page-3');
+  });
+});
+
+describe('stand-in recipes', () => {
+  const recipe = STANDIN_RECIPES.find((candidate) => candidate.names.includes('nginx:alpine'))!;
+
+  it('hashes a recipe with the contents of the files it copies in', () => {
+    const real = standInHash(recipe);
+    expect(standInHash(recipe)).toBe(real);
+    const edited = standInHash(recipe, (name) => Buffer.from(name.endsWith('default.conf') ? 'listen 81;' : readFileSync(path.join('scripts/lessons/sandbox/standins/files', name))));
+    expect(edited).not.toBe(real);
+    expect(standInHash({ ...recipe, packages: [...recipe.packages, 'vim'] })).not.toBe(real);
+  });
+
+  it('names only files that exist', () => {
+    for (const candidate of STANDIN_RECIPES) {
+      for (const source of Object.values(candidate.files ?? {})) expect(existsSync(path.join('scripts/lessons/sandbox/standins/files', source)), `${candidate.names[0]}: ${source}`).toBe(true);
+    }
+  });
+
+  it('covers every image the hands-on lessons start from, run or pull', () => {
+    const provided = new Set(STANDIN_RECIPES.flatMap((candidate) => candidate.names));
+    const used = lessonImages();
+    // The scan finds what the pages use (FROM, image:, docker run), not only what is easy to find.
+    for (const image of ['docker/dockerfile:1', 'hello-world:latest', 'golang:1.27', 'gcr.io/distroless/static-debian13:nonroot', 'registry:3', 'redis:8-alpine', 'alpine:latest']) expect(used).toContain(image);
+    expect([...used].filter((image) => !provided.has(image))).toEqual([]);
+  });
+});
+
+/** Options of `docker run` that take a value: the image is the first word that is neither. */
+const RUN_OPTIONS_WITH_VALUE = new Set(['-p', '--publish', '-v', '--volume', '-e', '--env', '--name', '--network', '-w', '--workdir', '--memory', '--memory-swap', '--cpus', '-u', '--user', '--restart', '--pid', '--cap-add', '--cap-drop', '--tmpfs', '--security-opt', '--mount', '--entrypoint', '-h', '--hostname', '--health-cmd', '--health-interval', '--pids-limit', '--ulimit']);
+
+const withTag = (image: string) => (/:[^/]+$/.test(image) ? image : `${image}:latest`);
+
+/** Images the lessons use that come from a registry: not ones a page builds, tags or pushes itself. */
+function lessonImages(): Set<string> {
+  const dir = 'content/docs/hands-on';
+  const images = new Set<string>();
+  const madeByPages = new Set<string>();
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.md'))) {
+    const text = readFileSync(path.join(dir, file), 'utf8').replace(/\\\n\s*/g, ' ');
+    for (const match of text.matchAll(/docker (?:build|buildx build)[^\n]*?-t ([^\s]+)/g)) madeByPages.add(withTag(match[1]!));
+    for (const match of text.matchAll(/docker tag \S+ (\S+)/g)) madeByPages.add(withTag(match[1]!));
+    for (const match of text.matchAll(/^FROM (?:--platform=\S+ )?(\S+)/gm)) images.add(match[1]!);
+    for (const match of text.matchAll(/^\s*image: (\S+)/gm)) images.add(match[1]!);
+    // The implicit one: BuildKit runs the frontend image a `# syntax=` line names.
+    for (const match of text.matchAll(/^# syntax=(\S+)/gm)) images.add(match[1]!);
+    for (const match of text.matchAll(/^docker run ([^\n#]+)/gm)) {
+      const words = match[1]!.trim().split(/\s+/);
+      for (let i = 0; i < words.length; i++) {
+        const word = words[i]!;
+        if (!word.startsWith('-')) {
+          images.add(word);
+          break;
+        }
+        if (RUN_OPTIONS_WITH_VALUE.has(word)) i++;
+      }
+    }
+  }
+  return new Set(
+    [...images]
+      .map(withTag)
+      .filter((image) => !madeByPages.has(image) && !/USERNAME|localhost:5000|[$"]/.test(image)),
+  );
+}
