@@ -22,7 +22,8 @@ export function spellOutBidiControls(text: string): string {
   return text.replace(EVERY_BIDI_CONTROL, (character) => `<${codePoint(character)}>`);
 }
 
-const NAMES: Record<string, string> = {
+/** The bidi controls by name, for messages (the inventory names them in file names too). */
+export const BIDI_CONTROL_NAMES: Readonly<Record<string, string>> = {
   '\u202a': 'left-to-right embedding',
   '\u202b': 'right-to-left embedding',
   '\u202c': 'pop directional formatting',
@@ -42,7 +43,7 @@ export function bidiControlProblem(text: string): string | undefined {
   const found = BIDI_CONTROLS.exec(text);
   if (!found) return undefined;
   const character = found[0];
-  return `contains ${codePoint(character)} (${NAMES[character]}) at character ${found.index + 1}, an invisible character that reorders the text around it, so readers would see something other than what was reviewed; delete it`;
+  return `contains ${codePoint(character)} (${BIDI_CONTROL_NAMES[character]}) at character ${found.index + 1}, an invisible character that reorders the text around it, so readers would see something other than what was reviewed; delete it`;
 }
 
 /** A zod string check that refuses bidi controls, with the message above. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { imageSize } from 'image-size';
 import type { ContentProblem } from '../problems.ts';
+import { BIDI_CONTROL_NAMES } from '../plain-text.ts';
 import { findFolderClashes, findUrlClashes } from '../validate/check-duplicate-urls.ts';
 import { isComplete, sizeProblem } from './image-integrity.ts';
 import { foldersOfPages, readSectionSettings, SECTION_SETTINGS_FILES, type SectionSettings } from './section-settings.ts';
@@ -376,18 +377,7 @@ const CHARACTER_NAMES: Record<string, string> = {
   '\u200d': 'zero width joiner',
   '\u2060': 'word joiner',
   '\ufeff': 'zero width no-break space',
-  '\u200e': 'left-to-right mark',
-  '\u200f': 'right-to-left mark',
-  '\u061c': 'arabic letter mark',
-  '\u202a': 'left-to-right embedding',
-  '\u202b': 'right-to-left embedding',
-  '\u202c': 'pop directional formatting',
-  '\u202d': 'left-to-right override',
-  '\u202e': 'right-to-left override',
-  '\u2066': 'left-to-right isolate',
-  '\u2067': 'right-to-left isolate',
-  '\u2068': 'first strong isolate',
-  '\u2069': 'pop directional isolate',
+  ...BIDI_CONTROL_NAMES,
 };
 
 /**
