@@ -23,6 +23,8 @@ export interface PagefindResultData {
 export interface PagefindResult {
   id: string;
   score: number;
+  /** Positions in the page's text of the words that matched. */
+  words?: number[];
   data(): Promise<PagefindResultData>;
 }
 
