@@ -10,24 +10,27 @@ import { declaresNoindex, hasSearchBody, RESOURCES_SLUG, resourceRecord, searcha
 import { joinBase, pageHref, sitePathOfHtmlFile } from '../core/urls.ts';
 import { registerEarlySearchFeed, type EarlySearchFeed } from '../lib/search/early-feed.ts';
 import { fitVocabulary, rankWords, VOCABULARY_FILE, type SearchVocabulary } from '../lib/search/vocabulary.ts';
-import { courseOrder, pageKind, pagerLinks, prepareArticle } from '../lib/search/page-signals.ts';
+import { courseOrder, pageKind, pagerLinks, prepareArticle, teachesTerms } from '../lib/search/page-signals.ts';
 import type { PageSignal } from '../lib/search/rank.ts';
 
 /** What indexing learns of each page besides its text, by URL path: for ranking in the dialog. */
 export interface CollectedSignals {
+  /** The site's base path, to read page kinds from URLs. */
+  base: string;
   introduced: Map<string, string[]>;
   pagers: Map<string, { prev?: string; next?: string }>;
 }
 
-export function newSignals(): CollectedSignals {
-  return { introduced: new Map(), pagers: new Map() };
+export function newSignals(base = '/'): CollectedSignals {
+  return { base, introduced: new Map(), pagers: new Map() };
 }
 
 /** The document Pagefind gets for a page (see searchableDocument, prepareArticle); records its signals. */
 function indexedDocument(url: string, html: string, signals: CollectedSignals): string {
   signals.pagers.set(url, pagerLinks(html));
+  const teaches = teachesTerms(pageKind(url, signals.base));
   return searchableDocument(html, (article) => {
-    const prepared = prepareArticle(article);
+    const prepared = prepareArticle(article, { teaches });
     signals.introduced.set(url, prepared.introduced);
     return prepared.html;
   });
@@ -60,7 +63,11 @@ type EarlyResult = { indexed: true; errors: string[] } | { indexed: false; reaso
 export class PagefindFeed implements EarlySearchFeed {
   index: Promise<pagefind.PagefindIndex> | undefined;
   readonly offered = new Map<string, Promise<EarlyResult>>();
-  readonly signals = newSignals();
+  readonly signals: CollectedSignals;
+
+  constructor(base = '/') {
+    this.signals = newSignals(base);
+  }
 
   offer(urlPath: string, html: string): void {
     if (!urlPath.endsWith('/')) return;
@@ -211,7 +218,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   }
   const skipped: string[] = [];
   const withoutBody: string[] = [];
-  const signals = feed?.signals ?? newSignals();
+  const signals = feed?.signals ?? newSignals(base);
   let pages = 0;
   try {
     for (let i = 0; i < files.length; i += BATCH) {
@@ -342,7 +349,7 @@ export default function pagefindIntegration({ language, linksFile }: PagefindInt
       },
       // Pages are rendered after this hook; each is handed to Pagefind as it is (src/middleware.ts).
       'astro:build:start': () => {
-        feed = new PagefindFeed();
+        feed = new PagefindFeed(base);
         registerEarlySearchFeed(feed);
       },
       'astro:build:done': async ({ dir, logger }) => {

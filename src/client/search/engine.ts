@@ -34,7 +34,10 @@ export interface Answer {
 async function loadPagefind(url: string): Promise<PagefindModule> {
   const pagefind = (await import(/* @vite-ignore */ url)) as PagefindModule;
   // Index URLs already carry the base path; '/' stops Pagefind from prefixing it a second time.
-  await pagefind.options({ baseUrl: '/', excerptLength: EXCERPT_WORDS, ranking: RANKING });
+  // No web worker: it is one more file (12 KB gzip) on opening search, which must stay under 100 KB,
+  // and each query now asks Pagefind once per word, so message round trips would add up. On a
+  // course-sized index a search takes a few milliseconds on the main thread.
+  await pagefind.options({ baseUrl: '/', excerptLength: EXCERPT_WORDS, ranking: RANKING, noWorker: true });
   await pagefind.init();
   return pagefind;
 }

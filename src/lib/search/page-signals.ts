@@ -29,6 +29,11 @@ export function pageKind(urlPath: string, base = '/'): PageKind {
   return 'lesson';
 }
 
+/** Lessons and concept pages teach; reference, landing and resource pages list or link. */
+export function teachesTerms(kind: PageKind): boolean {
+  return kind === 'lesson' || kind === 'concept';
+}
+
 /**
  * Elements whose words a page introduces: a definition, a bolded term, a heading; besides these, a
  * command row's command and the code that opens a list item.
@@ -62,18 +67,15 @@ function commandCell(row: Element): Element | undefined {
 }
 
 /**
- * Pagefind reads a table as one run of words ("Command Does docker volume create VOLUME Create …"),
- * so excerpts lose where a cell ends. In the copy it indexes, each later cell starts with "— " and
- * a row ends with a full stop; the header row is left out, as it names columns, not content.
+ * Pagefind ends each table cell with a full stop ("docker volume ls. Lists volumes."), and runs the
+ * header cells together ("CommandDoes"), so excerpts lose where a cell ends. In the copy it indexes,
+ * each cell but a row's last ends with " —" (a dash needs no full stop after it), and the header
+ * row is left out, as it names columns, not content: "docker volume ls — Lists volumes."
  */
 function separateCells(table: Element): void {
   visit(table, 'element', (node: Element) => {
     if (node.tagName === 'thead') node.properties.dataPagefindIgnore = '';
-    if (node.tagName !== 'tr') return;
-    const row = cells(node);
-    row.slice(1).forEach((cell) => cell.children.unshift({ type: 'text', value: '— ' }));
-    const last = row.at(-1);
-    if (last && row.length > 1 && !/[.!?:;]\s*$/.test(toString(last))) last.children.push({ type: 'text', value: '.' });
+    if (node.tagName === 'tr') cells(node).slice(0, -1).forEach((cell) => cell.children.push({ type: 'text', value: ' —' }));
   });
 }
 
@@ -85,16 +87,18 @@ export interface IndexedArticle {
 }
 
 /**
- * Prepares a page's article for Pagefind and reads what it introduces. Only the indexed copy
- * changes; the page readers get is untouched.
+ * Prepares a page's article for Pagefind and reads what it introduces (nothing, for a page that
+ * does not teach: see teachesTerms). Only the indexed copy changes; the page readers get is untouched.
  */
-export function prepareArticle(articleHtml: string): IndexedArticle {
+export function prepareArticle(articleHtml: string, { teaches = true }: { teaches?: boolean } = {}): IndexedArticle {
   const tree = fromHtml(articleHtml, { fragment: true });
   const introduced = new Set<string>();
   const collect = (node: Element) => termStems(toString(node)).forEach((stem) => introduced.add(stem));
   visit(tree, 'element', (node: Element) => {
     if (node.properties.dataPagefindIgnore !== undefined) return 'skip';
     if (node.tagName === 'table') separateCells(node);
+    // A glossary or quick reference bolds or tabulates every term: only teaching pages introduce.
+    if (!teaches) return undefined;
     if (INTRODUCING.has(node.tagName)) {
       collect(node);
       if (!/^h\d$/.test(node.tagName)) node.properties.dataPagefindWeight = INTRODUCED_WEIGHT;

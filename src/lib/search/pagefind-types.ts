@@ -44,7 +44,8 @@ export interface PagefindRanking {
 }
 
 export interface PagefindModule {
-  options(options: { baseUrl?: string; excerptLength?: number; ranking?: PagefindRanking }): Promise<void>;
+  /** `noWorker` runs searches on the main thread instead of in pagefind-worker.js. */
+  options(options: { baseUrl?: string; excerptLength?: number; ranking?: PagefindRanking; noWorker?: boolean }): Promise<void>;
   init(): Promise<void>;
   preload(term: string): Promise<void>;
   search(term: string, options?: object): Promise<PagefindSearch>;

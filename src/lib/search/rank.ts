@@ -25,6 +25,8 @@ export const WEIGHTS = {
   proximity: 0.3,
   /** Earlier in the course: the lesson that first teaches a thing, over later ones that use it. */
   order: 0.08,
+  /** Every query word on the page: what Pagefind alone would require, kept as a strong hint. */
+  allWords: 0.25,
 };
 
 /** A page is listed when it has at least this share of the rare-word weight the best page has. */
@@ -135,7 +137,7 @@ export function rankResults(input: RankInput): Ranked[] {
     const orderBonus = teaches ? 1 - page.order / lastOrder : 0;
     const score =
       kindFactor(isResource ? 'resource' : page?.kind, intent) *
-      (entry.cover / rarityTotal + WEIGHTS.introduced * (introduced / rarityTotal) + WEIGHTS.proximity * proximity(entry.positions) + WEIGHTS.order * orderBonus);
+      (entry.cover / rarityTotal + (entry.matched === terms.length && terms.length > 1 ? WEIGHTS.allWords : 0) + WEIGHTS.introduced * (introduced / rarityTotal) + WEIGHTS.proximity * proximity(entry.positions) + WEIGHTS.order * orderBonus);
     ranked.push({ id, score, matched: entry.matched });
   }
   return ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));

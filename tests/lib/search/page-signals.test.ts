@@ -21,8 +21,8 @@ describe('prepareArticle', () => {
 
   it('keeps cell boundaries in the indexed text and leaves the header row out', () => {
     const { html } = prepareArticle(table);
-    expect(html).toContain('<code>docker volume create VOLUME</code></td><td>— Creates a named volume.</td>');
-    expect(html).toContain('<td>— Lists volumes.</td>'); // already ends a sentence: no second full stop
+    expect(html).toContain('<td><code>docker volume create VOLUME</code> —</td><td>Creates a named volume</td>');
+    expect(html).toContain('<td><code>docker volume ls</code> —</td><td>Lists volumes.</td>');
     expect(html).toMatch(/<thead data-pagefind-ignore="">/);
   });
 
@@ -34,6 +34,13 @@ describe('prepareArticle', () => {
     expect(introduced).toEqual(expect.arrayContaining([...termStems('restart policies bind mount tmpfs')]));
     expect(introduced).not.toContain(termStems('ignored')[0]);
     expect(html).toContain('<strong data-pagefind-weight="3">bind mount</strong>');
+  });
+
+  it('reads nothing as introduced on a page that does not teach, and weighs nothing there', () => {
+    const glossary = prepareArticle('<article data-pagefind-body><p><strong>Volume</strong>: storage Docker manages.</p></article>', { teaches: false });
+    expect(glossary.introduced).toEqual([]);
+    expect(glossary.html).not.toContain('data-pagefind-weight');
+    expect(prepareArticle(table, { teaches: false }).html).toContain('<code>docker volume ls</code> —</td>');
   });
 
   it('counts a command row\'s command as introduced', () => {
