@@ -358,7 +358,7 @@ function report(all: SiteFigures[]) {
     ['keystroke → results, p90', ...all.map((f) => ms(f.latency.p90Ms))],
   ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  console.log('\nSearch benchmark (headless Chromium, 127.0.0.1, no throttling; times include the 80 ms debounce)\n');
+  console.log('\nSearch benchmark (headless Chromium, 127.0.0.1, no throttling; times include the 40 ms debounce of the dialog)\n');
   for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('   '));
 }
 

@@ -19,8 +19,11 @@ type OpenOptions = OpenSearchDetail;
 
 /** Results rendered per batch: each needs a fragment download, so more wait for "Show more". */
 const PAGE_SIZE = 8;
-/** Short enough to feel instant, long enough to skip a request per keystroke for fast typists. */
-const DEBOUNCE_MS = 80;
+/**
+ * Short enough to keep keystroke-to-results under 100 ms (the budget, debounce included), long
+ * enough to skip a search per keystroke while a fast typist types a burst.
+ */
+const DEBOUNCE_MS = 40;
 /** Enter waits this long at most for the results of the query on screen, then does nothing. */
 const ENTER_WAIT_MS = 3000;
 
