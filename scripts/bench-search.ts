@@ -9,11 +9,16 @@
  *     host serves it; Pagefind's own files are already compressed)
  *   - keystroke to rendered results: the time from an input event to the next frame after the
  *     result list changed, median and 90th percentile of 20 queries, debounce included
- *   - on the real site, relevance: learner queries (bench-search/queries.ts) typed into the dialog,
- *     scored by P@1, hit@3 and MRR against the page each one expects, with the misses listed
+ *   - on the real site, relevance: learner queries typed into the dialog, scored by P@1, hit@3 and
+ *     MRR against the page each one expects, per kind, next to the figures before issue 28
+ *     (bench-search/relevance-before.json). Three sets: the 52 queries the ranking was first tuned on
+ *     (bench-search/queries.ts), and the blind set (bench-search/blind-queries.ts) split once into a
+ *     tuning half and a test half (blind-split.ts). Every test-half miss is listed with its reason.
  *
  * Options: --pages <n> corpus size (default 1000), --skip-real, --skip-corpus, --relevance-only
- * (the real site's relevance and nothing else), --json <file>.
+ * (the real site's relevance and nothing else), --tuning-only (relevance without the test half:
+ * what to look at while tuning), --write-before (store these relevance figures as the "before"),
+ * --json <file>.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -27,8 +32,9 @@ import { serveStatic, type StaticServer } from './support/static-server.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { astroBuildEnv, projectRoot } from '../src/core/env.ts';
 import { LEARNER_QUERIES, type LearnerQuery } from './bench-search/queries.ts';
+import { splitBlind } from './bench-search/blind-split.ts';
 import { searchSettled } from './bench-search/dialog.ts';
-import { judge, scoreRelevance, type QueryOutcome, type RelevanceScores } from './bench-search/relevance.ts';
+import { judge, missReason, scoreRelevance, type QueryOutcome, type RelevanceScores } from './bench-search/relevance.ts';
 
 /** Searches readers of a Docker course type; each one matches on the real site. */
 const REAL_QUERIES = [
@@ -53,7 +59,29 @@ interface SiteFigures {
   open: { requests: number; bytes: number; readyMs: number };
   query: { coldRequests: number; coldBytes: number; medianRequests: number; medianBytes: number };
   latency: { coldMs: number; medianMs: number; p90Ms: number; queries: number };
-  relevance?: RelevanceScores;
+  relevance?: RelevanceSet[];
+}
+
+/** One set of learner queries and how the site scored on it. */
+interface RelevanceSet {
+  name: string;
+  /** List every miss with its reason (the test half), or only count them. */
+  listMisses: boolean;
+  queries: LearnerQuery[];
+  scores?: RelevanceScores;
+}
+
+const BEFORE_FILE = path.join(projectRoot, 'scripts', 'bench-search', 'relevance-before.json');
+type BeforeFigures = Record<string, Pick<RelevanceScores, 'queries' | 'precisionAt1' | 'hitAt3' | 'mrr' | 'byKind'>>;
+
+function relevanceSets(tuningOnly: boolean): RelevanceSet[] {
+  const { tuning, test } = splitBlind();
+  const sets: RelevanceSet[] = [
+    { name: 'first 52 queries (queries.ts)', listMisses: false, queries: LEARNER_QUERIES },
+    { name: 'blind, tuning half', listMisses: true, queries: tuning },
+  ];
+  if (!tuningOnly) sets.push({ name: 'blind, test half', listMisses: true, queries: test });
+  return sets;
 }
 
 function build(contentDir: string, outDir: string, cacheDir: string): { ms: number; indexMs: number; pages: number; resources: number } {
@@ -214,7 +242,8 @@ async function measureRelevance(page: Page, queries: LearnerQuery[]): Promise<Qu
     const urls = await page
       .locator('#search-listbox .search-result:not(.search-sub-result)')
       .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
-    outcomes.push(judge(query, urls));
+    const status = (await page.locator('.search-status').textContent())?.trim();
+    outcomes.push(judge(query, urls, '/', status));
   }
   return outcomes;
 }
@@ -232,14 +261,16 @@ function warnAboutMissingPages(outDir: string, queries: LearnerQuery[]) {
   }
 }
 
-async function benchRelevance(browser: Browser, server: StaticServer, queries: LearnerQuery[], outDir: string): Promise<RelevanceScores> {
-  warnAboutMissingPages(outDir, queries);
+async function benchRelevance(browser: Browser, server: StaticServer, sets: RelevanceSet[], outDir: string): Promise<RelevanceSet[]> {
   const { page, context } = await openPage(browser);
   await page.goto(server.siteUrl, { waitUntil: 'networkidle' });
   await openSearch(page);
-  const outcomes = await measureRelevance(page, queries);
+  for (const set of sets) {
+    warnAboutMissingPages(outDir, set.queries);
+    set.scores = scoreRelevance(await measureRelevance(page, set.queries));
+  }
   await context.close();
-  return scoreRelevance(outcomes);
+  return sets;
 }
 
 async function benchSite(
@@ -248,7 +279,7 @@ async function benchSite(
   queries: string[],
   browser: Browser,
   workDir: string,
-  learnerQueries?: LearnerQuery[],
+  learnerQueries?: RelevanceSet[],
 ): Promise<SiteFigures> {
   const outDir = path.join(workDir, `${site.replace(/\W+/g, '-')}-dist`);
   console.log(`\n${site}: building ${path.relative(projectRoot, contentDir) || contentDir} …`);
@@ -265,18 +296,44 @@ async function benchSite(
 
 const pct = (value: number) => value.toFixed(2);
 
-function reportRelevance(scores: RelevanceScores) {
-  console.log(`\nRelevance on the real site: ${scores.queries} learner queries (targets: P@1 ≥ 0.80, hit@3 ≥ 0.95)\n`);
-  console.log(`  P@1 ${pct(scores.precisionAt1)}   hit@3 ${pct(scores.hitAt3)}   MRR ${pct(scores.mrr)}`);
-  for (const [kind, byKind] of Object.entries(scores.byKind)) {
-    console.log(`  ${kind.padEnd(9)} n=${String(byKind.queries).padEnd(3)} P@1 ${pct(byKind.precisionAt1)}   hit@3 ${pct(byKind.hitAt3)}`);
+function readBefore(): BeforeFigures {
+  return existsSync(BEFORE_FILE) ? (JSON.parse(readFileSync(BEFORE_FILE, 'utf8')) as BeforeFigures) : {};
+}
+
+function reportRelevance(sets: RelevanceSet[]) {
+  const before = readBefore();
+  console.log('\nRelevance on the real site (targets on the blind test half: P@1 ≥ 0.85, hit@3 ≥ 0.97)');
+  for (const set of sets) {
+    const scores = set.scores!;
+    const was = before[set.name];
+    const then = (now: number, old: number | undefined) => `${pct(now)}${old === undefined ? '' : ` (before ${pct(old)})`}`;
+    console.log(`\n${set.name}: ${scores.queries} queries`);
+    console.log(`  P@1 ${then(scores.precisionAt1, was?.precisionAt1)}   hit@3 ${then(scores.hitAt3, was?.hitAt3)}   MRR ${then(scores.mrr, was?.mrr)}`);
+    for (const [kind, byKind] of Object.entries(scores.byKind)) {
+      const old = was?.byKind[kind as keyof typeof scores.byKind];
+      console.log(`  ${kind.padEnd(9)} n=${String(byKind.queries).padEnd(3)} P@1 ${then(byKind.precisionAt1, old?.precisionAt1)}   hit@3 ${then(byKind.hitAt3, old?.hitAt3)}`);
+    }
+    if (scores.misses.length === 0) console.log('  No misses: every query put an expected page first.');
+    else if (!set.listMisses) console.log(`  Misses: ${scores.misses.length}`);
+    else {
+      console.log(`  Misses (first result not an expected page): ${scores.misses.length}`);
+      for (const miss of scores.misses) console.log(`  - ${JSON.stringify(miss.query.query)} (${miss.query.kind}): ${missReason(miss)}`);
+    }
   }
-  if (scores.misses.length === 0) return console.log('\n  No misses: every query put an expected page first.');
-  console.log(`\n  Misses (first result not an expected page): ${scores.misses.length}`);
-  for (const miss of scores.misses) {
-    const where = miss.rank > 0 ? `expected page at ${miss.rank}` : 'expected page not listed';
-    console.log(`  - ${JSON.stringify(miss.query.query)} (${miss.query.kind}): ${where}; expected ${miss.query.expect}; got ${miss.ranked.slice(0, 3).join(', ') || 'nothing'}`);
+  const tuning = sets.find((set) => set.name === 'blind, tuning half')?.scores;
+  const test = sets.find((set) => set.name === 'blind, test half')?.scores;
+  if (tuning && test) {
+    console.log(`\nTuning − test: P@1 ${pct(tuning.precisionAt1 - test.precisionAt1)}, hit@3 ${pct(tuning.hitAt3 - test.hitAt3)} (target: within ±0.05)`);
   }
+}
+
+function writeBefore(sets: RelevanceSet[]) {
+  const figures: BeforeFigures = {};
+  for (const { name, scores } of sets) {
+    if (scores) figures[name] = { queries: scores.queries, precisionAt1: scores.precisionAt1, hitAt3: scores.hitAt3, mrr: scores.mrr, byKind: scores.byKind };
+  }
+  writeFileSync(BEFORE_FILE, JSON.stringify(figures, null, 2) + '\n');
+  console.log(`\nWrote ${path.relative(projectRoot, BEFORE_FILE)}`);
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -301,7 +358,7 @@ function report(all: SiteFigures[]) {
     ['keystroke → results, p90', ...all.map((f) => ms(f.latency.p90Ms))],
   ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  console.log('\nSearch benchmark (headless Chromium, 127.0.0.1, no throttling; times include the 80 ms debounce)\n');
+  console.log('\nSearch benchmark (headless Chromium, 127.0.0.1, no throttling; times include the 40 ms debounce of the dialog)\n');
   for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('   '));
 }
 
@@ -312,6 +369,8 @@ async function main() {
       'skip-real': { type: 'boolean', default: false },
       'skip-corpus': { type: 'boolean', default: false },
       'relevance-only': { type: 'boolean', default: false },
+      'tuning-only': { type: 'boolean', default: false },
+      'write-before': { type: 'boolean', default: false },
       json: { type: 'string' },
     },
   });
@@ -323,20 +382,22 @@ async function main() {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'bench-search-'));
   const browser = await launchChromium();
   const figures: SiteFigures[] = [];
+  const sets = relevanceSets(values['tuning-only']);
   try {
-    if (values['relevance-only']) {
+    if (values['relevance-only'] || values['tuning-only']) {
       const outDir = path.join(workDir, 'real-dist');
       console.log('\nreal site: building content …');
       build(path.join(projectRoot, 'content'), outDir, path.join(workDir, 'real-cache'));
       const server = await serveStatic(outDir);
       try {
-        reportRelevance(await benchRelevance(browser, server, LEARNER_QUERIES, outDir));
+        reportRelevance(await benchRelevance(browser, server, sets, outDir));
+        if (values['write-before']) writeBefore(sets);
       } finally {
         await server.close();
       }
       return;
     }
-    if (!values['skip-real']) figures.push(await benchSite('real site', path.join(projectRoot, 'content'), REAL_QUERIES, browser, workDir, LEARNER_QUERIES));
+    if (!values['skip-real']) figures.push(await benchSite('real site', path.join(projectRoot, 'content'), REAL_QUERIES, browser, workDir, sets));
     if (!values['skip-corpus']) {
       const corpusDir = path.join(workDir, 'corpus');
       const corpus = generateCorpus({ pages, outDir: corpusDir });
@@ -347,7 +408,11 @@ async function main() {
     rmSync(workDir, { recursive: true, force: true });
   }
   report(figures);
-  for (const site of figures) if (site.relevance) reportRelevance(site.relevance);
+  for (const site of figures) {
+    if (!site.relevance) continue;
+    reportRelevance(site.relevance);
+    if (values['write-before']) writeBefore(site.relevance);
+  }
   if (values.json) {
     mkdirSync(path.dirname(path.resolve(values.json)), { recursive: true });
     writeFileSync(values.json, JSON.stringify({ measuredAt: new Date().toISOString(), cpus: os.cpus().length, figures }, null, 2));

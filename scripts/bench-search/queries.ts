@@ -7,11 +7,15 @@
  * English, and a typo (the benchmark applies the first "Did you mean" suggestion, one keypress, as
  * a reader would; before suggestions existed it takes the results as shown).
  */
+import type { BlindQueryKind } from './blind-queries.ts';
+
 export type QueryKind = 'topic' | 'command' | 'question' | 'typo';
+/** The kinds of the blind set (blind-queries.ts) as well: the benchmark scores both alike. */
+export type AnyQueryKind = QueryKind | BlindQueryKind;
 
 export interface LearnerQuery {
   query: string;
-  kind: QueryKind;
+  kind: AnyQueryKind;
   expect: string;
   also?: string[];
 }

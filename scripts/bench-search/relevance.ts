@@ -1,4 +1,4 @@
-import type { LearnerQuery, QueryKind } from './queries.ts';
+import type { AnyQueryKind, LearnerQuery } from './queries.ts';
 
 /** The page a result URL belongs to, as a slug: '/docker-learning/hands-on/compose/#run-it' → 'hands-on/compose'. */
 export function pageSlug(url: string, base = '/'): string {
@@ -14,6 +14,8 @@ export interface QueryOutcome {
   ranked: string[];
   /** 1-based position of the first acceptable page, or 0 when none was listed. */
   rank: number;
+  /** What the dialog's status line said (a correction, words left out): part of a miss's reason. */
+  status?: string;
 }
 
 export interface RelevanceScores {
@@ -21,15 +23,23 @@ export interface RelevanceScores {
   precisionAt1: number;
   hitAt3: number;
   mrr: number;
-  byKind: Partial<Record<QueryKind, { queries: number; precisionAt1: number; hitAt3: number }>>;
+  byKind: Partial<Record<AnyQueryKind, { queries: number; precisionAt1: number; hitAt3: number }>>;
   misses: QueryOutcome[];
 }
 
 /** Ranks a query's result pages against what it expects (duplicates of one page count once). */
-export function judge(query: LearnerQuery, resultUrls: string[], base = '/'): QueryOutcome {
+export function judge(query: LearnerQuery, resultUrls: string[], base = '/', status?: string): QueryOutcome {
   const ranked = [...new Set(resultUrls.map((url) => pageSlug(url, base)))];
   const accepted = new Set([query.expect, ...(query.also ?? [])]);
-  return { query, ranked, rank: ranked.findIndex((slug) => accepted.has(slug)) + 1 };
+  return { query, ranked, rank: ranked.findIndex((slug) => accepted.has(slug)) + 1, status };
+}
+
+/** Why a query missed, in words: where the expected page ended up, what came first, and what the dialog said. */
+export function missReason(miss: QueryOutcome): string {
+  const where = miss.rank > 0 ? `expected page at ${miss.rank}` : miss.ranked.length === 0 ? 'no results' : 'expected page not listed';
+  const got = miss.ranked.slice(0, 3).map((slug) => slug || '(home)').join(', ');
+  const said = miss.status ? `; dialog said: ${miss.status}` : '';
+  return `${where}; expected ${miss.query.expect || '(home)'}${got ? `; got ${got}` : ''}${said}`;
 }
 
 const share = (outcomes: QueryOutcome[], test: (o: QueryOutcome) => boolean) =>

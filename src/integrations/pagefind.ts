@@ -10,6 +10,31 @@ import { declaresNoindex, hasSearchBody, RESOURCES_SLUG, resourceRecord, searcha
 import { joinBase, pageHref, sitePathOfHtmlFile } from '../core/urls.ts';
 import { registerEarlySearchFeed, type EarlySearchFeed } from '../lib/search/early-feed.ts';
 import { fitVocabulary, rankWords, VOCABULARY_FILE, type SearchVocabulary } from '../lib/search/vocabulary.ts';
+import { courseOrder, pageKind, pagerLinks, prepareArticle, teachesTerms } from '../lib/search/page-signals.ts';
+import type { PageSignal } from '../lib/search/rank.ts';
+
+/** What indexing learns of each page besides its text, by URL path: for ranking in the dialog. */
+export interface CollectedSignals {
+  /** The site's base path, to read page kinds from URLs. */
+  base: string;
+  introduced: Map<string, string[]>;
+  pagers: Map<string, { prev?: string; next?: string }>;
+}
+
+export function newSignals(base = '/'): CollectedSignals {
+  return { base, introduced: new Map(), pagers: new Map() };
+}
+
+/** The document Pagefind gets for a page (see searchableDocument, prepareArticle); records its signals. */
+function indexedDocument(url: string, html: string, signals: CollectedSignals): string {
+  signals.pagers.set(url, pagerLinks(html));
+  const teaches = teachesTerms(pageKind(url, signals.base));
+  return searchableDocument(html, (article) => {
+    const prepared = prepareArticle(article, { teaches });
+    signals.introduced.set(url, prepared.introduced);
+    return prepared.html;
+  });
+}
 
 /** A user-facing indexing failure: the build prints the message, not a stack trace. */
 export class SearchIndexError extends Error {
@@ -38,6 +63,11 @@ type EarlyResult = { indexed: true; errors: string[] } | { indexed: false; reaso
 export class PagefindFeed implements EarlySearchFeed {
   index: Promise<pagefind.PagefindIndex> | undefined;
   readonly offered = new Map<string, Promise<EarlyResult>>();
+  readonly signals: CollectedSignals;
+
+  constructor(base = '/') {
+    this.signals = newSignals(base);
+  }
 
   offer(urlPath: string, html: string): void {
     if (!urlPath.endsWith('/')) return;
@@ -53,7 +83,7 @@ export class PagefindFeed implements EarlySearchFeed {
         ? { indexed: false, reason: 'no-body' }
         : undefined;
     // As UTF-8 bytes: a trimmed string would be a slice that keeps the whole page alive in V8.
-    const content = skip ? undefined : Buffer.from(searchableDocument(html), 'utf8');
+    const content = skip ? undefined : Buffer.from(indexedDocument(urlPath, html, this.signals), 'utf8');
     const result = this.index.then(async (index): Promise<EarlyResult> => {
       if (skip || content === undefined) return skip!;
       const added = await index.addHTMLFile({ url: urlPath, content: content.toString('utf8') });
@@ -188,6 +218,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   }
   const skipped: string[] = [];
   const withoutBody: string[] = [];
+  const signals = feed?.signals ?? newSignals(base);
   let pages = 0;
   try {
     for (let i = 0; i < files.length; i += BATCH) {
@@ -206,7 +237,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
           const content = await readFile(path.join(outDir, file), 'utf8');
           if (declaresNoindex(content)) return void skipped.push(file);
           if (!hasSearchBody(content)) return void withoutBody.push(file);
-          const added = await index.addHTMLFile({ url, content: searchableDocument(content) });
+          const added = await index.addHTMLFile({ url, content: indexedDocument(url, content, signals) });
           if (added.errors.length > 0) fail(`indexing ${file}`, added.errors);
           pages += 1;
         }),
@@ -228,7 +259,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) fail(`writing ${outputPath}`, written.errors);
     await Promise.all(UNUSED_BUNDLE_FILES.map((file) => rm(path.join(outputPath, file), { force: true })));
-    const vocabulary = await writeVocabulary(outputPath, base);
+    const vocabulary = await writeVocabulary(outputPath, base, signals);
     return {
       vocabulary,
       pages,
@@ -262,18 +293,22 @@ function readFragment(raw: Buffer): Fragment {
  * indexed (each fragment holds its page's processed text), so the two never disagree about what a
  * word is. Also lists which results are curated resources (their fragment names are the result ids).
  */
-export async function writeVocabulary(outputPath: string, base: string): Promise<SearchIndexSummary['vocabulary']> {
+export async function writeVocabulary(outputPath: string, base: string, signals: CollectedSignals = newSignals()): Promise<SearchIndexSummary['vocabulary']> {
   const started = performance.now();
   const dir = path.join(outputPath, 'fragment');
   const files = (await readdir(dir)).filter((file) => file.endsWith('.pf_fragment'));
   const resourcesPrefix = pageHref(base, RESOURCES_SLUG) + '#';
   const texts: string[] = [];
   const resources: string[] = [];
+  const pages: Record<string, PageSignal> = {};
+  const order = courseOrder(signals.pagers);
   for (let i = 0; i < files.length; i += BATCH) {
     const batch = await Promise.all(files.slice(i, i + BATCH).map(async (file) => ({ file, fragment: readFragment(await readFile(path.join(dir, file))) })));
     for (const { file, fragment } of batch) {
       texts.push(fragment.content);
-      if (fragment.url.startsWith(resourcesPrefix)) resources.push(file.replace(/\.pf_fragment$/, ''));
+      const id = file.replace(/\.pf_fragment$/, '');
+      if (fragment.url.startsWith(resourcesPrefix)) resources.push(id);
+      else pages[id] = { kind: pageKind(fragment.url, base), order: order.get(fragment.url) ?? order.size, introduced: (signals.introduced.get(fragment.url) ?? []).join(' ') };
     }
   }
   const ranked = rankWords(texts);
@@ -283,7 +318,7 @@ export async function writeVocabulary(outputPath: string, base: string): Promise
   let vocabulary: SearchVocabulary;
   let gzipped: Buffer;
   for (;;) {
-    vocabulary = fitVocabulary(ranked, resources, maxBytes);
+    vocabulary = fitVocabulary(ranked, resources, maxBytes, pages);
     gzipped = gzipSync(JSON.stringify(vocabulary));
     if (gzipped.length <= VOCABULARY_GZIP_BUDGET) break;
     maxBytes = Math.floor(maxBytes * 0.9);
@@ -314,7 +349,7 @@ export default function pagefindIntegration({ language, linksFile }: PagefindInt
       },
       // Pages are rendered after this hook; each is handed to Pagefind as it is (src/middleware.ts).
       'astro:build:start': () => {
-        feed = new PagefindFeed();
+        feed = new PagefindFeed(base);
         registerEarlySearchFeed(feed);
       },
       'astro:build:done': async ({ dir, logger }) => {

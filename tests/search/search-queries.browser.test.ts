@@ -1,5 +1,6 @@
-// Search as a learner uses it, in Chromium on the fixture site: flags, questions, typos, lessons
-// before resources, Enter right after typing, and a search that cannot load.
+// Search as a learner uses it, in Chromium on the fixture site: flags, questions, typos and their
+// correction, lessons before resources, table excerpts, Enter right after typing, and a search
+// that cannot load.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
@@ -73,24 +74,29 @@ describe('search finds what a learner means', () => {
     await context.close();
   });
 
-  it('lists the lessons about a term before the curated resources about it', async () => {
+  it('lists a lesson about a term above the curated resources about it', async () => {
     const { page, context } = await openPage(browser);
     await page.goto(server.siteUrl);
     await search(page, 'network');
     const kinds = await mainResults(page).evaluateAll((links) => links.map((link) => (link.classList.contains('search-resource') ? 'resource' : 'page')));
     expect(kinds).toContain('resource');
     expect(kinds[0]).toBe('page');
-    expect(kinds.slice(kinds.indexOf('resource'))).not.toContain('page');
     await context.close();
   });
 
-  it('offers the nearest word for a mid-word typo instead of results for an unrelated prefix; Enter takes it', async () => {
+  it('shows the results of a sure typo correction at once, with a way back to the query as typed', async () => {
     const { page, context } = await openPage(browser);
     await page.goto(server.siteUrl);
     await search(page, 'netwrok');
+    expect(await status(page)).toMatch(/^Showing \d+ results? for “network” · Search for “netwrok” instead$/);
+    expect((await titles(page))[0]).toBe('Container networking');
+    // The field keeps what the reader typed; only the results are corrected.
+    expect(await page.locator('#search-input').inputValue()).toBe('netwrok');
+
+    await page.locator('.search-literal').click();
+    await settled(page);
     expect(await status(page)).toBe('No results for “netwrok”. Did you mean network? Enter searches for the first.');
     expect(await page.locator('#search-listbox').isHidden()).toBe(true);
-    expect(await page.locator('.search-suggestion').first().textContent()).toBe('network');
     await page.keyboard.press('Enter');
     await settled(page);
     expect(await page.locator('#search-input').inputValue()).toBe('network');
@@ -98,15 +104,39 @@ describe('search finds what a learner means', () => {
     await context.close();
   });
 
+  it('never corrects a query whose words some page has', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(server.siteUrl);
+    // Every word is on some page: searched as typed, nothing corrected.
+    await search(page, 'aliases');
+    expect(await status(page)).toMatch(/^\d+ results? for “aliases”\.$/);
+    expect(await page.locator('.search-literal').count()).toBe(0);
+    await context.close();
+  });
+
   it('applies a suggestion with one click and keeps the other words of the query', async () => {
     const { page, context } = await openPage(browser);
     await page.goto(server.siteUrl);
     await search(page, 'backing volumne');
+    // Corrected at once; asking for the query as typed brings back the suggestions.
+    await page.locator('.search-literal').click();
+    await settled(page);
     await page.locator('.search-suggestion', { hasText: 'volume' }).first().click();
     await settled(page);
     expect(await page.locator('#search-input').inputValue()).toBe('backing volume');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
     expect(await titles(page)).toEqual(['Volumes']);
+    await context.close();
+  });
+
+  it('quotes a table row in an excerpt cell by cell, without the header row', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(server.siteUrl);
+    await search(page, 'random host port');
+    const excerpts = await page.locator('#search-listbox .search-result-excerpt').allTextContents();
+    const row = excerpts.find((text) => text.includes('random host port'));
+    expect(row).toMatch(/80 — host port 8080 forwards to container port 80\. -P — every exposed port gets a random host port\./);
+    expect(excerpts.join(' ')).not.toContain('Flag Meaning');
     await context.close();
   });
 
@@ -122,11 +152,11 @@ describe('search finds what a learner means', () => {
     await context.close();
   });
 
-  it('has no axe violations while suggestions are shown', async () => {
+  it('has no axe violations while a correction is shown', async () => {
     const { page, context } = await openPage(browser);
     await page.goto(server.siteUrl);
     await search(page, 'docker netwrok');
-    expect(await page.locator('.search-suggestion').count()).toBeGreaterThan(0);
+    expect(await page.locator('.search-literal').count()).toBe(1);
     expect(await mainResults(page).count()).toBeGreaterThan(0);
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {

@@ -8,6 +8,16 @@ import { serveStatic, type StaticServer } from '../../scripts/support/static-ser
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+/** WCAG contrast ratio of two computed CSS colours (rgb()/rgba(), opaque). */
+function contrast(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const [r, g, b] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => Number(v) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light! + 0.05) / (dark! + 0.05);
+}
+
 const isSearchRequest = (url: string) => /\/pagefind\/|\/_astro\/dialog/.test(url);
 
 /** Opens search with "/", types the query and waits for the answer (results or the empty state). */
@@ -203,6 +213,40 @@ describe.each([
     await page.locator('#search-listbox [role="option"]', { hasText: 'Volumes' }).first().click();
     await page.waitForURL(new RegExp(`${prefix}/storage/volumes/`));
     await context.close();
+  });
+
+  it('marks the search button and field with a magnifier (lens and handle), hidden from screen readers and legible in both themes', async () => {
+    for (const theme of ['light', 'dark']) {
+      const { page, context } = await openPage(browser);
+      await page.goto(server.siteUrl);
+      await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+      await page.locator('[data-search-open]').click();
+      await page.locator('#search-input').waitFor();
+      for (const selector of ['.search-button-icon', '.search-field-icon']) {
+        const icon = await page.locator(selector).evaluate((svg) => {
+          // The nearest ancestor with a background colour is what the stroke is drawn on.
+          let node: Element | null = svg;
+          let background = 'rgba(0, 0, 0, 0)';
+          while (node && /rgba\(0, 0, 0, 0\)|transparent/.test(background)) {
+            background = getComputedStyle(node).backgroundColor;
+            node = node.parentElement;
+          }
+          return {
+            tag: svg.tagName.toLowerCase(),
+            hidden: svg.getAttribute('aria-hidden'),
+            parts: [...svg.children].map((child) => child.tagName.toLowerCase()),
+            stroke: getComputedStyle(svg).stroke,
+            background,
+            width: svg.getBoundingClientRect().width,
+          };
+        });
+        expect(icon, `${selector} in ${theme}`).toMatchObject({ tag: 'svg', hidden: 'true', parts: ['circle', 'path'] });
+        expect(icon.width).toBeGreaterThanOrEqual(14);
+        // Non-text contrast (WCAG 1.4.11): the icon's lines against what is behind them, at least 3:1.
+        expect(contrast(icon.stroke, icon.background), `${selector} in ${theme}: ${icon.stroke} on ${icon.background}`).toBeGreaterThanOrEqual(3);
+      }
+      await context.close();
+    }
   });
 
   it('has no axe violations with the dialog open and results shown', async () => {

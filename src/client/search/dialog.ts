@@ -5,10 +5,10 @@
 // lib/search/query.ts (stop words, words no page has), how it is answered in engine.ts.
 import { excerptParts } from '../../lib/search/excerpt.ts';
 import type { PagefindResult } from '../../lib/search/pagefind-types.ts';
-import { applySuggestion, planQuery, type QueryPlan } from '../../lib/search/query.ts';
+import { applySuggestion, correctedQuery, planQuery, type QueryPlan } from '../../lib/search/query.ts';
 import { describeStatus, toResultView, type ResultView } from '../../lib/search/results.ts';
 import { answer, SearchEngine, type LoadedSearch } from './engine.ts';
-import { element, loadFailureParts, suggestionParts } from './status.ts';
+import { correctionParts, element, loadFailureParts, suggestionParts } from './status.ts';
 // As a string, applied as a constructable stylesheet: no second request and no unstyled flash, and
 // the page's first view stays free of search CSS.
 import dialogCss from './search.css?inline';
@@ -19,8 +19,11 @@ type OpenOptions = OpenSearchDetail;
 
 /** Results rendered per batch: each needs a fragment download, so more wait for "Show more". */
 const PAGE_SIZE = 8;
-/** Short enough to feel instant, long enough to skip a request per keystroke for fast typists. */
-const DEBOUNCE_MS = 80;
+/**
+ * Short enough to keep keystroke-to-results under 100 ms (the budget, debounce included), long
+ * enough to skip a search per keystroke while a fast typist types a burst.
+ */
+const DEBOUNCE_MS = 40;
 /** Enter waits this long at most for the results of the query on screen, then does nothing. */
 const ENTER_WAIT_MS = 3000;
 
@@ -32,6 +35,26 @@ function excerptElement(excerpt: string): HTMLElement {
   const span = element('span', 'search-result-excerpt');
   for (const part of excerptParts(excerpt)) span.append(part.mark ? element('mark', undefined, part.text) : part.text);
   return span;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/**
+ * A magnifying glass, lens and handle, drawn in the text colour so it reads in both themes. It is
+ * decoration: the field's label says what it is for.
+ */
+function magnifier(): SVGSVGElement {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('class', 'search-field-icon');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const lens = document.createElementNS(SVG, 'circle');
+  Object.entries({ cx: '10', cy: '10', r: '6.5' }).forEach(([name, value]) => lens.setAttribute(name, value));
+  const handle = document.createElementNS(SVG, 'path');
+  handle.setAttribute('d', 'M15 15l5.5 5.5');
+  svg.append(lens, handle);
+  return svg;
 }
 
 /** Where loading pagefind.js and the vocabulary stands; a failure waits for the reader to retry. */
@@ -59,6 +82,10 @@ class SearchDialog {
   /** The suggestions on screen; Enter takes the first when there are no results. */
   private suggestion: { word: string; suggestion: string } | undefined;
   private settleWaiters: (() => void)[] = [];
+  /** The query on screen was corrected to this (and is shown as such). */
+  private corrected: string | undefined;
+  /** The reader asked for this query as typed, not corrected. */
+  private literal: string | undefined;
   /** Bumped by every new query so answers to older ones are dropped. */
   private generation = 0;
   private optionCount = 0;
@@ -90,7 +117,7 @@ class SearchDialog {
     input.setAttribute('enterkeyhint', 'go');
     const close = element('button', 'search-close', 'Close');
     close.type = 'button';
-    field.append(element('span', 'search-field-icon'), label, input, close);
+    field.append(magnifier(), label, input, close);
     status.setAttribute('role', 'status');
     listbox.setAttribute('role', 'listbox');
     listbox.setAttribute('aria-label', 'Search results');
@@ -304,7 +331,10 @@ class SearchDialog {
       return;
     }
     if (generation !== this.generation) return;
-    const plan = planQuery(typed, loaded.complete ? loaded.words : undefined);
+    let plan = planQuery(typed, loaded.complete ? loaded.words : undefined);
+    // A sure correction of a query that cannot have results shows the corrected results at once.
+    const corrected = plan.unknown.length > 0 && loaded.words && this.literal !== typed ? correctedQuery(plan, loaded.words) : undefined;
+    if (corrected) plan = { ...planQuery(corrected, loaded.words), typed };
     const found = await answer(loaded, plan, DEBOUNCE_MS);
     if (!found || generation !== this.generation) return;
     // A vocabulary cut for size cannot rule a word out; it still helps when nothing was found.
@@ -313,6 +343,7 @@ class SearchDialog {
       plan.unknown = plan.terms.filter((term) => !words.knows(term)).map((word) => ({ word, suggestions: words.suggest(word) }));
     }
     this.plan = plan;
+    this.corrected = corrected;
     this.partial = found.partial;
     this.results = found.results;
     this.shown = 0;
@@ -356,12 +387,24 @@ class SearchDialog {
   }
 
   private writeStatus(plan: QueryPlan, total: number) {
+    this.status.classList.toggle('search-empty', total === 0);
+    if (this.corrected) {
+      this.suggestion = undefined;
+      const literal = () => this.searchLiteral(plan.typed);
+      return this.status.replaceChildren(...correctionParts({ corrected: this.corrected, typed: plan.typed, shown: this.shown, total }, literal));
+    }
     const unknown = plan.unknown.map((entry) => entry.word);
     const offer = plan.unknown.find((entry) => entry.suggestions.length > 0);
     const sentence = describeStatus({ typed: plan.typed, shown: this.shown, total, unknown, partial: this.partial, suggesting: !!offer });
     this.suggestion = offer ? { word: offer.word, suggestion: offer.suggestions[0]! } : undefined;
     this.status.replaceChildren(sentence, ...(offer ? suggestionParts(offer, total === 0, (word, suggestion) => this.takeSuggestion(word, suggestion)) : []));
-    this.status.classList.toggle('search-empty', total === 0);
+  }
+
+  /** "Search for hypervisr instead": the query as typed, uncorrected, until the field changes. */
+  private searchLiteral(typed: string) {
+    this.literal = typed;
+    this.input.focus();
+    void this.search(typed);
   }
 
   private option(url: string, className: string): HTMLAnchorElement {

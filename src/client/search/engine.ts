@@ -2,7 +2,7 @@
 // vocabulary the build wrote next to it) and answers a query plan with ordered results.
 import type { PagefindModule, PagefindResult } from '../../lib/search/pagefind-types.ts';
 import { type QueryPlan } from '../../lib/search/query.ts';
-import { mostWordsFirst, pagesBeforeResources } from '../../lib/search/results.ts';
+import { rankResults, type PageSignal } from '../../lib/search/rank.ts';
 import { createWordIndex, type WordIndex } from '../../lib/search/suggest.ts';
 import { VOCABULARY_FILE, type SearchVocabulary } from '../../lib/search/vocabulary.ts';
 
@@ -22,6 +22,7 @@ export interface LoadedSearch {
   /** The vocabulary holds every indexed word, so a word missing from it is a word no page has. */
   complete: boolean;
   resources: ReadonlySet<string>;
+  pages: Readonly<Record<string, PageSignal>>;
 }
 
 export interface Answer {
@@ -33,7 +34,10 @@ export interface Answer {
 async function loadPagefind(url: string): Promise<PagefindModule> {
   const pagefind = (await import(/* @vite-ignore */ url)) as PagefindModule;
   // Index URLs already carry the base path; '/' stops Pagefind from prefixing it a second time.
-  await pagefind.options({ baseUrl: '/', excerptLength: EXCERPT_WORDS, ranking: RANKING });
+  // No web worker: it is one more file (12 KB gzip) on opening search, which must stay under 100 KB,
+  // and each query now asks Pagefind once per word, so message round trips would add up. On a
+  // course-sized index a search takes a few milliseconds on the main thread.
+  await pagefind.options({ baseUrl: '/', excerptLength: EXCERPT_WORDS, ranking: RANKING, noWorker: true });
   await pagefind.init();
   return pagefind;
 }
@@ -74,21 +78,29 @@ export class SearchEngine {
       words: vocabulary ? createWordIndex(vocabulary.words) : undefined,
       complete: vocabulary?.complete ?? false,
       resources: new Set(vocabulary?.resources ?? []),
+      pages: vocabulary?.pages ?? {},
     };
   }
 }
 
 /**
- * Runs a plan: every word must match, as Pagefind does; when no page has them all, the pages with
- * most of them. Resolves to null when a newer query superseded this one during the debounce.
+ * Runs a plan: Pagefind answers each word on its own (and the whole query, for excerpts that mark
+ * every word), then rank.ts orders the pages by what a learner needs. Pages with every word are not
+ * the only ones listed: a rare word counts more than a common one. Resolves to null when a newer
+ * query superseded this one during the debounce.
  */
 export async function answer(loaded: LoadedSearch, plan: QueryPlan, debounceMs: number): Promise<Answer | null> {
-  const { pagefind, resources } = loaded;
+  const { pagefind, resources, pages } = loaded;
   if (plan.terms.length === 0) return { results: [], partial: false };
   const found = await pagefind.debouncedSearch(plan.terms.join(' '), {}, debounceMs);
   if (!found) return null;
-  if (found.results.length > 0 || plan.terms.length === 1) return { results: pagesBeforeResources(found.results, resources), partial: false };
-  const perTerm = await Promise.all(plan.terms.map((term) => pagefind.search(term)));
-  const results = mostWordsFirst(perTerm.map((one) => one.results));
-  return { results: pagesBeforeResources(results, resources), partial: results.length > 0 };
+  const perTerm = plan.terms.length === 1 ? [found.results] : (await Promise.all(plan.terms.map((term) => pagefind.search(term)))).map((one) => one.results);
+  const ranked = rankResults({ typed: plan.typed, terms: plan.terms, perTerm, pages, resources, total: Object.keys(pages).length + resources.size });
+  // The whole query's result shows an excerpt with every word marked; otherwise the rarest word's.
+  const byId = new Map<string, PagefindResult>();
+  const rarestFirst = perTerm.map((hits, t) => ({ hits, t })).sort((a, b) => a.hits.length - b.hits.length);
+  for (const { hits } of [...rarestFirst].reverse()) for (const hit of hits) byId.set(hit.id, hit);
+  for (const hit of found.results) byId.set(hit.id, hit);
+  const results = ranked.map((entry) => byId.get(entry.id)!);
+  return { results, partial: found.results.length === 0 && results.length > 0 };
 }

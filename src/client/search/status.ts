@@ -27,6 +27,16 @@ export function suggestionParts(offer: UnknownWord, enterTakesIt: boolean, take:
   return parts;
 }
 
+/**
+ * "Showing 5 results for “hypervisor” · [Search for “hypervisr” instead]": a sure correction, said
+ * with the way back to the query as typed (the button), as web search engines do.
+ */
+export function correctionParts(facts: { corrected: string; typed: string; shown: number; total: number }, searchTyped: () => void): (string | HTMLElement)[] {
+  const { corrected, typed, shown, total } = facts;
+  const count = total === 0 ? 'No results' : shown < total ? `Showing ${shown} of ${total} results` : `Showing ${total} ${total === 1 ? 'result' : 'results'}`;
+  return [`${count} for “${corrected}” · `, button('search-literal', `Search for “${typed}” instead`, searchTyped)];
+}
+
 /** Said once when pagefind.js cannot be loaded; the button (or Enter) tries again. */
 export function loadFailureParts(retry: () => void): (string | HTMLElement)[] {
   return ['Search could not be loaded. Check your connection, then ', button('search-retry', 'Try again', retry), '.'];

@@ -23,6 +23,8 @@ export interface PagefindResultData {
 export interface PagefindResult {
   id: string;
   score: number;
+  /** Positions in the page's text of the words that matched. */
+  words?: number[];
   data(): Promise<PagefindResultData>;
 }
 
@@ -42,7 +44,8 @@ export interface PagefindRanking {
 }
 
 export interface PagefindModule {
-  options(options: { baseUrl?: string; excerptLength?: number; ranking?: PagefindRanking }): Promise<void>;
+  /** `noWorker` runs searches on the main thread instead of in pagefind-worker.js. */
+  options(options: { baseUrl?: string; excerptLength?: number; ranking?: PagefindRanking; noWorker?: boolean }): Promise<void>;
   init(): Promise<void>;
   preload(term: string): Promise<void>;
   search(term: string, options?: object): Promise<PagefindSearch>;

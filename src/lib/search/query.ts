@@ -1,13 +1,5 @@
-import { eng } from 'stopword';
 import type { WordIndex } from './suggest.ts';
-
-/**
- * Function words that carry no topic. Dropped from questions, because Pagefind requires every
- * word to match and "how do containers talk to each other" would otherwise need "how", "each" and
- * "other" on the page. "up" stays: it is a command (`docker compose up`).
- */
-const KEEP = new Set(['up']);
-const STOP_WORDS = new Set(eng.filter((word) => !KEEP.has(word)));
+import { STOP_WORDS } from './terms.ts';
 
 export interface UnknownWord {
   word: string;
@@ -61,4 +53,20 @@ export function applySuggestion(typed: string, word: string, suggestion: string)
   if (index === -1) return typed.trim();
   words[index] = suggestion;
   return words.join(' ');
+}
+
+/**
+ * The query a confident correction makes of this plan, or undefined. Only a query that cannot have
+ * results as typed is corrected, one with a word no page contains; every such word must have a
+ * sure correction (WordIndex.correct), or the reader chooses from the suggestions instead.
+ */
+export function correctedQuery(plan: QueryPlan, words: WordIndex): string | undefined {
+  if (plan.unknown.length === 0) return undefined;
+  let corrected = plan.typed;
+  for (const { word } of plan.unknown) {
+    const correction = words.correct(word);
+    if (!correction) return undefined;
+    corrected = applySuggestion(corrected, word, correction);
+  }
+  return corrected;
 }

@@ -74,14 +74,15 @@ export function hasSearchBody(html: string): boolean {
  * one <article data-pagefind-body>. Sending only that instead of the whole page (sidebar, header,
  * scripts) cut what crosses to Pagefind's process from 20 MB to 7.8 MB on a 1,000-page site and its
  * indexing by a third, with a byte-identical index. Anything unexpected (no article, two of them)
- * sends the page whole, so the index never loses text.
+ * sends the page whole, so the index never loses text. `prepareArticle` may rewrite the article
+ * for the index alone (page-signals.ts).
  */
-export function searchableDocument(html: string): string {
+export function searchableDocument(html: string, prepareArticle: (article: string) => string = (article) => article): string {
   const start = html.search(/<article\b[^>]*\sdata-pagefind-body[\s=>]/);
   const end = html.indexOf('</article>', start);
   // Another <article> after it (inside it or later) could hold text Pagefind should see: send it all.
   if (start === -1 || end === -1 || html.indexOf('<article', start + 1) !== -1) return html;
   const htmlTag = /<html\b[^>]*>/i.exec(html)?.[0] ?? '<html>';
   const metas = [...html.slice(0, start).matchAll(/<meta\b[^>]*\bdata-pagefind-[^>]*>/gi)].map(([tag]) => tag).join('');
-  return `${htmlTag}<head>${metas}</head><body>${html.slice(start, end + '</article>'.length)}</body></html>`;
+  return `${htmlTag}<head>${metas}</head><body>${prepareArticle(html.slice(start, end + '</article>'.length))}</body></html>`;
 }

@@ -72,39 +72,6 @@ export function describeCount(shown: number, total: number, query: string): stri
   return `${total} ${noun} for ${quoted}.`;
 }
 
-/** What results need for ordering: Pagefind's id (its fragment name) and score. */
-export interface RankedResult {
-  id: string;
-  score: number;
-}
-
-/**
- * Our pages first, curated resources after them, each group in Pagefind's order. A lesson that
- * covers a term is what a learner came for; a short resource blurb that names the term in its
- * title would otherwise outrank it on length alone (see README, Search).
- */
-export function pagesBeforeResources<T extends RankedResult>(results: T[], resourceIds: ReadonlySet<string>): T[] {
-  return [...results.filter((result) => !resourceIds.has(result.id)), ...results.filter((result) => resourceIds.has(result.id))];
-}
-
-/**
- * When no page has every word of a query, the pages with most of its words: ordered by how many
- * words matched, then by the summed score. `perTerm` holds one Pagefind answer per word.
- */
-export function mostWordsFirst<T extends RankedResult>(perTerm: T[][]): T[] {
-  const merged = new Map<string, { result: T; words: number; score: number }>();
-  for (const results of perTerm) {
-    for (const result of results) {
-      const entry = merged.get(result.id);
-      if (entry) {
-        entry.words += 1;
-        entry.score += result.score;
-      } else merged.set(result.id, { result, words: 1, score: result.score });
-    }
-  }
-  return [...merged.values()].sort((a, b) => b.words - a.words || b.score - a.score).map((entry) => entry.result);
-}
-
 const quote = (text: string) => `“${text}”`;
 const either = (words: string[]) => words.map(quote).join(' or ');
 

@@ -30,6 +30,24 @@ export interface WordIndex {
   knows(word: string): boolean;
   /** The nearest indexed words: fewest edits first, then the more frequent; one per stem. */
   suggest(word: string, max?: number): string[];
+  /**
+   * The one word this typo surely means, or undefined when that is not clear: the nearest word is
+   * a single edit away (a swap of two neighbours counts as one), or two edits in a long word, and
+   * no other word is as near.
+   */
+  correct(word: string): string | undefined;
+}
+
+/** Two neighbouring letters swapped ("voluems" for "volumes"): one slip of the fingers, one edit. */
+export function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  const diff = [...a].flatMap((char, i) => (char === b[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+}
+
+/** Edit distance with a neighbour swap as one edit (leven counts it as two). */
+function distance(a: string, b: string, max: number): number {
+  return isTransposition(a, b) ? 1 : leven(a, b, { maxDistance: max + 1 });
 }
 
 /**
@@ -58,9 +76,9 @@ export function createWordIndex(wordsByFrequency: string[]): WordIndex {
       const seenStems = new Set<string>();
       wordsByFrequency.forEach((candidate, rank) => {
         if (Math.abs(candidate.length - lower.length) > limit) return;
-        const distance = leven(lower, candidate, { maxDistance: limit + 1 });
-        if (distance > limit) return;
-        candidates.push({ word: candidate, distance, rank });
+        const edits = distance(lower, candidate, limit);
+        if (edits > limit) return;
+        candidates.push({ word: candidate, distance: edits, rank });
       });
       candidates.sort((a, b) => a.distance - b.distance || a.rank - b.rank);
       const picked: string[] = [];
@@ -73,6 +91,13 @@ export function createWordIndex(wordsByFrequency: string[]): WordIndex {
         if (picked.length === max) break;
       }
       return picked;
+    },
+    correct(word) {
+      const lower = word.toLowerCase();
+      const [best, next] = this.suggest(lower, 2).map((candidate) => ({ candidate, edits: distance(lower, candidate, 2) }));
+      if (!best) return undefined;
+      const near = best.edits === 1 || (best.edits === 2 && lower.length >= 8);
+      return near && (!next || next.edits > best.edits) ? best.candidate : undefined;
     },
   };
 }

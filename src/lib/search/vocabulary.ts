@@ -1,3 +1,5 @@
+import type { PageSignal } from './rank.ts';
+
 /**
  * The words search knows, built when the site is built from the very text Pagefind indexed, and
  * fetched by the dialog when search opens. It lets the dialog tell a typo from a real word and
@@ -14,6 +16,8 @@ export interface SearchVocabulary {
    * with them the dialog lists our lessons before external resources without loading every result.
    */
   resources: string[];
+  /** Each page's ranking signals (kind, course order, what it introduces), by result id. */
+  pages?: Record<string, PageSignal>;
 }
 
 export const VOCABULARY_FILE = 'vocabulary.json';
@@ -54,13 +58,13 @@ export function rankWords(texts: Iterable<string>): string[] {
  * Keeps the most frequent words that fit in `maxBytes` of JSON (a proxy for the gzip budget the
  * caller checks): a large site loses its rarest words first, and says so with `complete: false`.
  */
-export function fitVocabulary(ranked: string[], resources: string[], maxBytes: number): SearchVocabulary {
-  let bytes = JSON.stringify({ words: [], complete: true, resources }).length;
+export function fitVocabulary(ranked: string[], resources: string[], maxBytes: number, pages: Record<string, PageSignal> = {}): SearchVocabulary {
+  let bytes = JSON.stringify({ words: [], complete: true, resources, pages }).length;
   let kept = 0;
   for (const word of ranked) {
     bytes += word.length + 3; // quotes and a comma
     if (bytes > maxBytes) break;
     kept += 1;
   }
-  return { words: ranked.slice(0, kept), complete: kept === ranked.length, resources };
+  return { words: ranked.slice(0, kept), complete: kept === ranked.length, resources, pages };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applySuggestion, planQuery } from '../../../src/lib/search/query.ts';
+import { applySuggestion, correctedQuery, planQuery } from '../../../src/lib/search/query.ts';
 import { createWordIndex } from '../../../src/lib/search/suggest.ts';
 
 const words = createWordIndex(['containers', 'talk', 'network', 'namespace', 'docker', 'compose', 'up', 'the']);
@@ -34,4 +34,18 @@ describe('planQuery', () => {
 it('applySuggestion replaces the mistyped word and keeps the others', () => {
   expect(applySuggestion(' docker  netwrok ', 'netwrok', 'network')).toBe('docker network');
   expect(applySuggestion('docker', 'netwrok', 'network')).toBe('docker');
+});
+
+describe('correctedQuery', () => {
+  const index = createWordIndex(['hypervisor', 'namespace', 'cgroups', 'kernel', 'kennel']);
+
+  it('corrects the words no page has, keeping the others as typed', () => {
+    expect(correctedQuery(planQuery('namspace cgroups', index), index)).toBe('namespace cgroups');
+    expect(correctedQuery(planQuery('hypervisr', index), index)).toBe('hypervisor');
+  });
+
+  it('never corrects a query whose words are all on some page, nor guesses when unsure', () => {
+    expect(correctedQuery(planQuery('namespace cgroups', index), index)).toBeUndefined();
+    expect(correctedQuery(planQuery('kenel cgroups', index), index)).toBeUndefined();
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PagefindResultData, PagefindSubResult } from '../../../src/lib/search/pagefind-types.ts';
-import { describeCount, describeStatus, mostWordsFirst, pagesBeforeResources, pickSubResults, toResultView } from '../../../src/lib/search/results.ts';
+import { describeCount, describeStatus, pickSubResults, toResultView } from '../../../src/lib/search/results.ts';
 
 const sub = (id: string | undefined, matches: number, url = `/net/#${id}`): PagefindSubResult => ({
   title: id ?? 'Container networking',
@@ -73,24 +73,6 @@ describe('describeCount', () => {
     expect(describeCount(3, 3, 'run')).toBe('3 results for “run”.');
     expect(describeCount(8, 23, 'run')).toBe('23 results for “run”, showing the first 8.');
     expect(describeCount(0, 0, 'qwx')).toBe('No results for “qwx”.');
-  });
-});
-
-describe('ordering', () => {
-  const r = (id: string, score: number) => ({ id, score });
-
-  it('lists our pages before curated resources, each group in score order', () => {
-    const ordered = pagesBeforeResources([r('res1', 9), r('page1', 5), r('res2', 4), r('page2', 1)], new Set(['res1', 'res2']));
-    expect(ordered.map((x) => x.id)).toEqual(['page1', 'page2', 'res1', 'res2']);
-  });
-
-  it('when no page has every word, puts pages with more of the words first, then the higher summed score', () => {
-    const merged = mostWordsFirst([
-      [r('a', 1), r('b', 3)],
-      [r('b', 1), r('c', 9)],
-      [r('a', 1)],
-    ]);
-    expect(merged.map((x) => x.id)).toEqual(['b', 'a', 'c']);
   });
 });
 

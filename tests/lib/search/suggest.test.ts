@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWordIndex, maxEdits } from '../../../src/lib/search/suggest.ts';
+import { createWordIndex, isTransposition, maxEdits } from '../../../src/lib/search/suggest.ts';
 
 // Most frequent first, as the build writes them.
 const words = createWordIndex(['container', 'network', 'namespace', 'namespaces', 'networking', 'hypervisor', 'net', 'volume', 'dockerfile', 'kernel', 'kennel']);
@@ -35,5 +35,29 @@ describe('suggest', () => {
 
   it('allows one edit in short words and two in longer ones', () => {
     expect([maxEdits(3), maxEdits(4), maxEdits(5), maxEdits(12)]).toEqual([1, 1, 2, 2]);
+  });
+});
+
+describe('correct: only a sure correction', () => {
+  it('corrects a word one edit (or one swap of neighbours) from a single nearest word', () => {
+    expect(words.correct('hypervisr')).toBe('hypervisor');
+    expect(words.correct('netwrok')).toBe('network'); // "ro" for "or": one slip, not two edits
+    expect(words.correct('namspace')).toBe('namespace');
+  });
+
+  it('does not guess between two equally near words, or far from any', () => {
+    expect(words.suggest('kenel')).toEqual(expect.arrayContaining(['kernel', 'kennel']));
+    expect(words.correct('kenel')).toBeUndefined(); // kernel and kennel: both one edit away
+    expect(words.correct('qwxzvbnk')).toBeUndefined();
+  });
+});
+
+describe('isTransposition', () => {
+  it('is true only for two neighbouring letters swapped', () => {
+    expect(isTransposition('voluems', 'volumes')).toBe(true);
+    expect(isTransposition('volumse', 'volumes')).toBe(true);
+    expect(isTransposition('vloumes', 'volumes')).toBe(true);
+    expect(isTransposition('volumes', 'volumes')).toBe(false);
+    expect(isTransposition('vulemos', 'volumes')).toBe(false);
   });
 });

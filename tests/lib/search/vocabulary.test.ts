@@ -14,10 +14,13 @@ it('ranks words by how often the site uses them, ties alphabetically so builds a
 it('keeps the most frequent words within a byte budget and says when rare ones were cut', () => {
   const ranked = Array.from({ length: 500 }, (_, i) => `word${String(i).padStart(3, '0')}`);
   const all = fitVocabulary(ranked, ['en_abc'], 100_000);
-  expect(all).toEqual({ words: ranked, complete: true, resources: ['en_abc'] });
-  const cut = fitVocabulary(ranked, [], 1_000);
+  expect(all).toEqual({ words: ranked, complete: true, resources: ['en_abc'], pages: {} });
+  // Page signals are shipped whole and count against the budget: the words make room for them.
+  const pages = { en_page: { kind: 'lesson' as const, order: 0, introduced: 'x'.repeat(300) } };
+  const cut = fitVocabulary(ranked, [], 1_000, pages);
+  expect(cut.pages).toEqual(pages);
   expect(cut.complete).toBe(false);
   expect(cut.words).toEqual(ranked.slice(0, cut.words.length));
   expect(JSON.stringify(cut).length).toBeLessThanOrEqual(1_000);
-  expect(cut.words.length).toBeGreaterThan(50);
+  expect(cut.words.length).toBeGreaterThan(30);
 });

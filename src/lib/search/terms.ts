@@ -1,0 +1,28 @@
+import { stemmer } from 'stemmer';
+import { eng } from 'stopword';
+
+/**
+ * Function words that carry no topic. Dropped from questions, because Pagefind requires every
+ * word to match and "how do containers talk to each other" would otherwise need "how", "each" and
+ * "other" on the page. "up" stays: it is a command (`docker compose up`).
+ */
+const KEEP = new Set(['up']);
+export const STOP_WORDS: ReadonlySet<string> = new Set(eng.filter((word) => !KEEP.has(word)));
+
+/** A word, a hyphenated word ("multi-stage") or a flag ("--rm", "-it"), as a learner types it. */
+const TOKEN = /-{0,2}[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*/gu;
+
+/** One token's comparable forms: lower case and stemmed, a hyphenated word also by its parts. */
+function stemsOfToken(token: string): string[] {
+  if (token.startsWith('-')) return [token];
+  const parts = token.includes('-') || token.includes('.') ? [token, ...token.split(/[-.]/)] : [token];
+  return parts.filter((part) => part.length > 1 && !STOP_WORDS.has(part)).map((part) => stemmer(part));
+}
+
+/**
+ * The comparable terms of a text, the same on both sides: what a page introduces (at build time)
+ * and what a reader typed (in the dialog). "Volumes" and "volume" meet as "volum"; "--rm" stays "--rm".
+ */
+export function termStems(text: string): string[] {
+  return [...new Set([...text.toLowerCase().matchAll(TOKEN)].flatMap(([token]) => stemsOfToken(token)))];
+}
