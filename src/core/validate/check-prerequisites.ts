@@ -3,7 +3,7 @@ import type { LocalProblem } from './check-frontmatter.ts';
 import { checkPageLinks, type PageLinkIndex } from './check-page-links.ts';
 import { resolveLinkTarget } from './link-target.ts';
 
-const PAGE_KINDS = new Set(['page', 'section', 'site-path']);
+const PAGE_KINDS = new Set(['page', 'url', 'site-path']);
 
 /**
  * The frontmatter's `prerequisites` are links to other pages of the course: each is judged by the
@@ -14,7 +14,7 @@ export function checkPrerequisites(facts: DocumentFacts, prerequisites: { href: 
   const problems: LocalProblem[] = [];
   const pageLinks: { href: string; line: number }[] = [];
   for (const link of prerequisites) {
-    if (PAGE_KINDS.has(resolveLinkTarget(link.href, facts.file).kind)) pageLinks.push(link);
+    if (PAGE_KINDS.has(resolveLinkTarget(link.href, facts.file, index.slugRules).kind)) pageLinks.push(link);
     else problems.push({ line: link.line, message: `"${link.href}" is not a page of this site. A prerequisite is the path of another page's .md file, such as ../concepts/containers.md.` });
   }
   for (const problem of checkPageLinks({ ...facts, links: pageLinks }, draft, index)) problems.push(problem);

@@ -8,7 +8,7 @@ describe('validateDocuments: lesson time and goals in the frontmatter', () => {
     const problems = validate({
       'concepts/containers.md': `${frontmatter('Containers')}\n## Namespaces\n`,
       'concepts/index.md': frontmatter('Concepts'),
-      'hands-on/run.md': page('duration: 20\nobjectives:\n  - Run a container\n  - Stop it again\nprerequisites:\n  - ../concepts/containers.md#namespaces\n  - ../concepts/\n  - /concepts/containers/\n'),
+      'hands-on/run.md': page('duration: 20\nobjectives:\n  - Run a container\n  - Stop it again\nprerequisites:\n  - ../concepts/containers.md#namespaces\n  - ../../concepts/\n  - /concepts/containers/\n'),
     });
     expect(problems).toEqual([]);
   });
