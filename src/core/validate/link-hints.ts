@@ -30,7 +30,8 @@ export function nearest(wanted: string, candidates: Iterable<string>): string | 
   let tie = false;
   for (const candidate of candidates) {
     if (candidate === wanted) continue;
-    const distance = leven(wanted.toLowerCase(), candidate.toLowerCase(), { maxDistance: bestDistance });
+    // Capped one above the best so far: a capped result is never mistaken for a tie.
+    const distance = leven(wanted.toLowerCase(), candidate.toLowerCase(), { maxDistance: bestDistance + 1 });
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

@@ -69,7 +69,8 @@ export function resolveUrlLink(rawPath: string, fromUrl: string): { path: string
  * `rules` decide the page's published URL, which relative URL links are resolved against.
  */
 export function resolveLinkTarget(href: string, fromFile: string, rules: SlugRules): LinkTarget {
-  const trimmed = href.trim();
+  // Browsers drop tabs and newlines from a URL before reading it: `jav\tascript:` is a scheme.
+  const trimmed = href.replace(/[\t\n\r]/g, '').trim();
   if (trimmed === '' || SCHEME.test(trimmed) || trimmed.startsWith('//')) return { kind: 'other' };
   if (trimmed.startsWith('#')) return { kind: 'same-page', fragment: safeDecode(trimmed.slice(1)) };
 

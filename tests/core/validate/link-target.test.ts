@@ -56,7 +56,7 @@ describe('resolveLinkTarget', () => {
 
   it('separates same-page fragments from everything that is not a page', () => {
     expect(resolveLinkTarget('#install', 'index.md', R)).toEqual({ kind: 'same-page', fragment: 'install' });
-    for (const href of ['https://x.org/a.md', '//cdn.example/a.md', 'mailto:a@b.c', './image.png', '', '?q=1']) {
+    for (const href of ['https://x.org/a.md', 'jav\tascript:alert(1)', '//cdn.example/a.md', 'mailto:a@b.c', './image.png', '', '?q=1']) {
       expect(resolveLinkTarget(href, 'vms/index.md', R), href).toEqual({ kind: 'other' });
     }
   });

@@ -75,7 +75,7 @@ describe('page-link check: site-absolute links and paths outside', () => {
   it('reports a /path that is no page, and a missing anchor behind a /path', () => {
     const problems = validate({ ...pages, 'a.md': `${frontmatter()}\n[c](/hands-on/composer/)\n\n[d](/hands-on/compose/#stop)\n` });
     expect(problems.map((p) => [p.line, p.message])).toEqual([
-      [6, 'link "/hands-on/composer/" points to /hands-on/composer/, which is not a page or file of this site. Fix the path (site-absolute links start at the site root: /guide/page/), or link relatively to the .md file.'],
+      [6, 'link "/hands-on/composer/" points to /hands-on/composer/, which is not a page or file of this site. Did you mean /hands-on/compose/? Fix the path (site-absolute links start at the site root: /guide/page/), or link relatively to the .md file.'],
       [8, expect.stringContaining('points to #stop, which is not a heading or id on content/docs/hands-on/compose.md')],
     ]);
   });
