@@ -1,54 +1,20 @@
-import { existsSync } from 'node:fs';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
- * Three tiers, one `vitest run` for all (`npm test`) or one at a time (`npm run test:unit` and so on).
- *
- * A test file is `unit` unless it is listed below. A file that builds a site and also drives
- * Chromium, nginx or `astro dev` is `browser`: the slower part decides. buildSite() refuses to
- * run in the unit tier, so a file that starts building without being listed here fails loudly
- * instead of quietly slowing the inner loop down.
+ * Four tiers, one `vitest run` for all (`npm test`) or one at a time (`npm run test:unit` and so on),
+ * chosen by where a file is and what it is called, never by a list kept by hand:
+ * - `*.browser.test.ts`: drives Chromium, nginx or `astro dev` (it may build a site first);
+ * - `*.build.test.ts`: builds a site, or spawns the CLIs or renders the real pages, which take
+ *   seconds each on a loaded machine;
+ * - `tests/docker/`: builds and runs the image, and the lesson sandbox;
+ * - every other `*.test.ts`: unit, pure code, the inner loop.
+ * buildSite() refuses to run in the unit tier, so a file that builds without the suffix fails
+ * loudly instead of quietly slowing the inner loop down.
  */
-const buildFiles = [
-  'tests/content/links.test.ts',
-  'tests/plugins/pipeline-build.test.ts',
-  'tests/pr-summary/build-commit.test.ts',
-  'tests/pr-summary/pr-summary-build.test.ts',
-  'tests/quality/built-links.test.ts',
-  'tests/quality/html-validate.test.ts',
-  'tests/quality/metadata.test.ts',
-  'tests/quality/page-weight.test.ts',
-  'tests/search/index-build.test.ts',
-  'tests/ship/csp-inline-scripts.test.ts',
-  'tests/site/course-build.test.ts',
-  'tests/site/fixture-site.test.ts',
-  'tests/site/foreign-course.test.ts',
-  'tests/site/hostile-content.test.ts',
-  'tests/site/startup-errors.test.ts',
-];
-
-const browserFiles = [
-  'tests/content/diagrams.test.ts',
-  'tests/content/pdf.test.ts',
-  'tests/quality/browser.test.ts',
-  'tests/search/dev-server.test.ts',
-  'tests/search/search.e2e.test.ts',
-  'tests/search/search-queries.e2e.test.ts',
-  'tests/ship/csp-browser.test.ts',
-  'tests/ship/nginx-serve.test.ts',
-  'tests/site/big-section.test.ts',
-  'tests/site/browser-ui.test.ts',
-  'tests/site/course.e2e.test.ts',
-];
-
-// The Docker image test builds and runs the real image (tests/docker/): its own tier, last and alone.
+const browserFiles = ['tests/**/*.browser.test.ts'];
+const buildFiles = ['tests/**/*.build.test.ts'];
 const dockerFiles = ['tests/docker/**/*.test.ts'];
-
-// A renamed or deleted file would otherwise drop out of its tier silently, or land in unit.
-const missing = [...buildFiles, ...browserFiles].filter((file) => !existsSync(fileURLToPath(new URL(file, import.meta.url))));
-if (missing.length > 0) throw new Error(`vitest.config.ts lists test files that do not exist: ${missing.join(', ')}`);
 
 // Fixture builds and browser tests take seconds each on a shared 2-core machine, more while unit
 // files share the cores; a build waiting for the Astro lock counts against the hook that asked.
@@ -73,21 +39,22 @@ export default defineConfig({
           // Most unit files run in milliseconds; a fresh worker per file cost more than the tests.
           // Files share a worker's modules, so a test that mocks or patches globals must undo it.
           isolate: false,
-          // Some unit tests start child processes (the link checker, markdownlint, node -e);
-          // when the other tiers build in parallel they can wait for a core.
+          // Unit tests are pure code; the few that start a short child process (git, node -e) can
+          // still wait for a core while the other tiers build in parallel.
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },
       },
       {
         extends: true,
-        test: { name: 'build', include: buildFiles, env: { TEST_TIER: 'build' }, ...slow },
+        test: { name: 'build', include: buildFiles, exclude: [...configDefaults.exclude, 'tests/.tmp/**', ...dockerFiles], env: { TEST_TIER: 'build' }, ...slow },
       },
       {
         extends: true,
         test: {
           name: 'browser',
           include: browserFiles,
+          exclude: [...configDefaults.exclude, 'tests/.tmp/**', ...dockerFiles],
           env: { TEST_TIER: 'browser' },
           ...slow,
           // One file at a time, after unit and build are done. `astro dev` (search/dev-server) takes

@@ -172,7 +172,7 @@ async function buildOnce(options: { contentDir: string; cacheDir: string; outDir
   const astro = path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const run = await runMeasured(process.execPath, [...BUILD_NODE_FLAGS, astro, 'build', '--outDir', options.outDir], { cwd: projectRoot, env });
   if (run.status !== 0) throw new Error(`The ${options.kind} build of ${options.contentDir} failed (exit ${run.status}):\n${run.output.slice(-4000)}`);
-  const indexed = /\[docker-learning:pagefind\].* in (\d+(?:\.\d+)?) ?ms/.exec(run.output);
+  const indexed = /\[learning-site:pagefind\].* in (\d+(?:\.\d+)?) ?ms/.exec(run.output);
   return {
     pages: listPages(options.outDir).length,
     kind: options.kind,

@@ -3,11 +3,12 @@
  * npm run links: checks external links in content/. Only flags and wiring live here; the stages
  * are in scripts/link-check/ (see its README for flags, the JSON schema and exit codes).
  */
-import { appendFile, stat } from 'node:fs/promises';
+import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readEnv } from '../src/core/env.ts';
 import { GitRefError } from './link-check/changed-lines.ts';
 import { parseCliArgs, usage, UsageError } from './link-check/cli-options.ts';
+import { contentDirProblem } from './link-check/content-dir.ts';
 import { runLinkCheck } from './link-check/pipeline.ts';
 import { createProgress } from './link-check/progress.ts';
 import { renderMarkdown } from './link-check/report-markdown.ts';
@@ -31,13 +32,11 @@ async function main(): Promise<number> {
 
   const contentDir = cli.contentDir ? path.resolve(cli.contentDir) : env.contentDir;
   // A mistyped folder would otherwise scan nothing and pass: "0 links in 0 files" is not a result.
-  if (cli.contentDir !== undefined) {
-    const problem = await stat(contentDir).then(
-      (info) => (info.isDirectory() ? undefined : 'is not a folder'),
-      () => 'does not exist',
-    );
+  if (!cli.urls) {
+    const shown = cli.contentDir !== undefined ? `--content-dir ${cli.contentDir}` : `the content folder ${contentDir} ($DOCS_CONTENT_DIR or content/)`;
+    const problem = contentDirProblem(contentDir, shown);
     if (problem) {
-      process.stderr.write(`check-links: --content-dir ${cli.contentDir} ${problem} (resolved to ${contentDir}).\n`);
+      process.stderr.write(`check-links: ${problem}\n`);
       return exitCodes.usage;
     }
   }
@@ -78,6 +77,7 @@ async function main(): Promise<number> {
   progress.stop();
 
   process.stdout.write(renderReport(report, cli.format, { verbose: cli.verbose }));
+  if (report.interrupted) process.stderr.write('check-links: interrupted; links not checked are reported unverified, and the cache was left as it was.\n');
   if (cli.format === 'github' && env.githubStepSummary) {
     await appendFile(env.githubStepSummary, renderMarkdown(report));
   }

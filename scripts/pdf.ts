@@ -1,25 +1,23 @@
 /**
- * `npm run pdf`: renders the built quick-reference page to dist/docker-quick-ref.pdf with Debian's
- * Chromium, so readers can download a sheet that matches the site's print stylesheet exactly.
+ * `npm run pdf`: makes the PDFs of the built site with Debian's Chromium: the whole course as one
+ * book (scripts/course-pdf/), and the printable page the settings name (the quick reference) as a
+ * sheet that matches the site's print stylesheet exactly.
  *
  * The page is served from dist/ on 127.0.0.1 (under the site's base path) rather than opened as a
  * file:// URL, because the built HTML refers to its CSS and images by site-absolute paths.
  * Run it after `npm run build`; the site build itself never needs Chromium.
  */
-import { access, constants, readFile, stat, writeFile } from 'node:fs/promises';
+import { access, constants, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { projectRoot, readEnv } from '../src/core/env.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium.ts';
 import { serveStatic } from './support/static-server.ts';
-import { insertPdfLink, pdfPlaceholderHtml, printablePage } from '../src/core/printable.ts';
-import { resolveSiteConfig, SiteConfigError } from '../src/core/site-config.ts';
+import { coursePdfPlaceholderHtml, insertCoursePdfLink, insertPdfLink, pdfPlaceholderHtml } from '../src/core/printable.ts';
+import { CoursePdfError, renderCoursePdf } from './course-pdf/render.ts';
+import { siteConfigFromEnv, SiteConfigError, type SiteConfig } from '../src/core/site-config.ts';
 import { joinBase } from '../src/core/urls.ts';
-import siteConfigInput from '../src/site.config.ts';
-
-export const DEFAULT_PAGE = `${printablePage.slug}/`;
-export const PDF_NAME = printablePage.pdf;
 
 const PAPER_FORMATS = ['A4', 'Letter'] as const;
 type PaperFormat = (typeof PAPER_FORMATS)[number];
@@ -34,6 +32,10 @@ export interface PdfOptions {
   format: PaperFormat;
   /** The sheet is promised to fit on this many pages; more is an error. */
   maxPages: number;
+  /** Which PDFs to make: the printable page's, the whole course's, or both (the default). */
+  only?: 'printable' | 'course';
+  /** Where the whole course goes (DIST/<coursePdf setting>). */
+  courseOutFile: string;
 }
 
 /** A problem the user can fix, reported as one message without a stack trace. */
@@ -41,21 +43,26 @@ export class PdfError extends Error {
   override name = 'PdfError';
 }
 
-const USAGE = `Usage: npm run pdf -- [options]
+const usage = ({ printable, coursePdf }: Pick<SiteConfig, 'printable' | 'coursePdf'>) => `Usage: npm run pdf -- [options]
 
-Renders the built quick reference page to a PDF with Debian's Chromium.
+Makes the PDFs of the built site with Debian's Chromium: the whole course as one book
+(DIST/${coursePdf}), and the course's printable page (the \`printable\` setting) when it has one.
+Each is linked from the site once it exists.
 
 Options:
   --dist DIR        built site folder (default: dist)
-  --out FILE        output file (default: DIST/${PDF_NAME})
-  --page PATH       page inside the site (default: ${DEFAULT_PAGE})
+  --out FILE        output file (default: DIST/${printable?.pdf ?? '(none set)'})
+  --page PATH       page inside the site (default: ${printable ? `${printable.page}/` : '(none set)'})
   --chromium PATH   Chromium executable (default: ${CHROMIUM_PATH})
   --format NAME     paper size when the page sets none: A4 or Letter (default: A4)
-  --max-pages N     fail if the PDF has more pages than this (default: 2)
+  --max-pages N     fail if the printable page's PDF has more pages than this (default: 2)
+  --only WHICH      make only the printable page's PDF (printable) or only the course's (course)
   -h, --help        show this help`;
 
 /** Turns command-line arguments into options, or throws a PdfError saying what is wrong. */
-export function parsePdfArgs(argv: string[], base: string, cwd = process.cwd()): PdfOptions | 'help' {
+export function parsePdfArgs(argv: string[], settings: Pick<SiteConfig, 'base' | 'printable' | 'coursePdf'>, cwd = process.cwd()): PdfOptions | 'help' {
+  const { base, printable } = settings;
+  const USAGE = usage(settings);
   let values;
   try {
     ({ values } = parseArgs({
@@ -68,6 +75,7 @@ export function parsePdfArgs(argv: string[], base: string, cwd = process.cwd()):
         chromium: { type: 'string' },
         format: { type: 'string' },
         'max-pages': { type: 'string' },
+        only: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -82,11 +90,23 @@ export function parsePdfArgs(argv: string[], base: string, cwd = process.cwd()):
   if (!Number.isInteger(maxPages) || maxPages < 1) {
     throw new PdfError(`--max-pages must be a whole number of at least 1, not "${values['max-pages']}".`);
   }
+  if (values.only !== undefined && values.only !== 'printable' && values.only !== 'course') {
+    throw new PdfError(`--only takes printable or course, not "${values.only}".`);
+  }
+  const only = values.only as PdfOptions['only'];
+  const page = values.page ?? (printable ? `${printable.page}/` : undefined);
+  const pdfName = values.out ?? printable?.pdf;
+  if ((!page || !pdfName) && (only === 'printable' || values.page !== undefined || values.out !== undefined)) {
+    throw new PdfError('This course names no printable page: add printable: { page, pdf } to its settings (src/site.config.ts), or pass --page and --out.');
+  }
   const distDir = path.resolve(cwd, values.dist ?? path.join(projectRoot, 'dist'));
   return {
     distDir,
-    outFile: path.resolve(cwd, values.out ?? path.join(distDir, PDF_NAME)),
-    page: (values.page ?? DEFAULT_PAGE).replace(/^\/+/, ''),
+    // Without a printable page only the course is made, so these stay empty.
+    outFile: pdfName ? path.resolve(cwd, values.out ?? path.join(distDir, pdfName)) : '',
+    page: (page ?? '').replace(/^\/+/, ''),
+    only: page ? only : 'course',
+    courseOutFile: path.join(distDir, settings.coursePdf),
     base,
     chromiumPath: values.chromium ?? CHROMIUM_PATH,
     format,
@@ -183,35 +203,76 @@ async function linkPdfFromPage(options: PdfOptions, result: PdfResult): Promise<
   console.log(`Linked the PDF from ${path.relative(process.cwd(), pageFile) || pageFile}`);
 }
 
+/** The printable page's PDF, linked from that page; false when it broke its page promise. */
+async function makePrintablePdf(options: PdfOptions): Promise<boolean> {
+  const result = await renderPdf(options);
+  for (const url of result.missing) console.warn(`warning: the page requested ${url}, which is not in ${options.distDir}`);
+  console.log(
+    `Wrote ${shownPath(result.outFile)}: ${result.pages} page${result.pages === 1 ? '' : 's'} (${options.format} unless the page sets a size), ` +
+      `${(result.bytes / 1024).toFixed(1)} kB in ${(result.milliseconds / 1000).toFixed(1)} s`,
+  );
+  if (result.pages > options.maxPages) {
+    console.error(
+      `error: /${options.page} prints to ${result.pages} pages, more than the ${options.maxPages} it promises. ` +
+        'Shorten that page or tighten the print stylesheet.',
+    );
+    return false;
+  }
+  await linkPdfFromPage(options, result);
+  return true;
+}
+
+/** The whole course as one PDF, linked from the home page and every section landing page. */
+async function makeCoursePdf(options: PdfOptions): Promise<void> {
+  const date = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const result = await renderCoursePdf({ distDir: options.distDir, base: options.base, outFile: options.courseOutFile, chromiumPath: options.chromiumPath, date });
+  console.log(
+    `Wrote ${shownPath(result.outFile)}: the whole course, ${result.chapters} chapters, ${result.questions} questions, ` +
+      `${result.pages} pages (A4), ${(result.bytes / 1024 / 1024).toFixed(1)} MB in ${(result.milliseconds / 1000).toFixed(1)} s`,
+  );
+  const href = joinBase(options.base, `/${path.basename(result.outFile)}`);
+  const description = `A4, ${result.pages} pages, ${(result.bytes / 1024 / 1024).toFixed(1)} MB`;
+  const linked = await linkCoursePdf(options.distDir, href, description);
+  // Deploys and the Docker image ship the PDF: one nobody can find is a failure.
+  if (linked === 0) {
+    throw new PdfError(`no page of ${shownPath(options.distDir)} has a place for the course PDF's link (${coursePdfPlaceholderHtml}): rebuild with \`npm run build\`.`);
+  }
+  console.log(`Linked the course PDF from ${linked} page${linked === 1 ? '' : 's'} (the home page and the section landing pages)`);
+}
+
+async function linkCoursePdf(distDir: string, href: string, description: string): Promise<number> {
+  let linked = 0;
+  for (const file of await readdir(distDir, { recursive: true })) {
+    if (!file.endsWith('index.html')) continue;
+    const pageFile = path.join(distDir, file);
+    const html = insertCoursePdfLink(await readFile(pageFile, 'utf8'), href, description);
+    if (html === undefined) continue;
+    await writeFile(pageFile, html);
+    linked++;
+  }
+  return linked;
+}
+
+function shownPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') ? relative : file;
+}
+
 async function main(): Promise<number> {
   const env = readEnv();
   try {
-    const { base } = resolveSiteConfig(siteConfigInput, { SITE_URL: env.siteUrl, SITE_BASE: env.siteBase });
-    const options = parsePdfArgs(process.argv.slice(2), base);
+    const settings = await siteConfigFromEnv(env);
+    const options = parsePdfArgs(process.argv.slice(2), settings);
     if (options === 'help') {
-      console.log(USAGE);
+      console.log(usage(settings));
       return 0;
     }
-    const result = await renderPdf(options);
-    const relative = path.relative(process.cwd(), result.outFile);
-    const shown = relative && !relative.startsWith('..') ? relative : result.outFile;
-    for (const url of result.missing) console.warn(`warning: the page requested ${url}, which is not in ${options.distDir}`);
-    console.log(
-      `Wrote ${shown}: ${result.pages} page${result.pages === 1 ? '' : 's'} (${options.format} unless the page sets a size), ` +
-        `${(result.bytes / 1024).toFixed(1)} kB in ${(result.milliseconds / 1000).toFixed(1)} s`,
-    );
-    if (result.pages > options.maxPages) {
-      console.error(
-        `error: the quick reference prints to ${result.pages} pages, more than the ${options.maxPages} it promises. ` +
-          'Shorten content/docs/reference/quick-reference.md or tighten the print stylesheet.',
-      );
-      return 1;
-    }
-    await linkPdfFromPage(options, result);
+    if (options.only !== 'course' && !(await makePrintablePdf(options))) return 1;
+    if (options.only !== 'printable') await makeCoursePdf(options);
     return 0;
   } catch (error) {
     // A bad setting is the maintainer's to fix, like a missing build: one message, no stack trace.
-    if (error instanceof PdfError || error instanceof SiteConfigError) {
+    if (error instanceof PdfError || error instanceof SiteConfigError || error instanceof CoursePdfError) {
       console.error(`error: ${error.message}`);
       return 1;
     }

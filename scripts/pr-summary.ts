@@ -7,8 +7,7 @@ import { appendFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot, readEnv } from '../src/core/env.ts';
-import { resolveSiteConfig, SiteConfigError } from '../src/core/site-config.ts';
-import siteConfigInput from '../src/site.config.ts';
+import { siteConfigFromEnv, SiteConfigError } from '../src/core/site-config.ts';
 import { buildCheckout, buildCommit, BuildFailedError, RefError, resolveCommit, shortCommit } from './pr-summary/build-ref.ts';
 import { compareBuilds } from './pr-summary/compare.ts';
 import { LinkReportError, readLinkReport, type LinkReport } from './pr-summary/link-report.ts';
@@ -103,7 +102,7 @@ async function main(): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return exitCodes.ok;
     }
-    address = resolveSiteConfig(siteConfigInput, { SITE_URL: env.siteUrl, SITE_BASE: env.siteBase });
+    address = await siteConfigFromEnv(env);
     linkReport = options.linkReport === undefined ? undefined : readLinkReport(options.linkReport);
   } catch (error) {
     if (!(error instanceof UsageError || error instanceof SiteConfigError || error instanceof LinkReportError)) throw error;

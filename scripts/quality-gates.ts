@@ -7,8 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot, readEnv } from '../src/core/env.ts';
-import { resolveSiteConfig, SiteConfigError, siteConfigSchema } from '../src/core/site-config.ts';
-import siteConfigInput from '../src/site.config.ts';
+import { siteConfigFromEnv, SiteConfigError, siteConfigSchema } from '../src/core/site-config.ts';
 import { listPages } from './quality/dist.ts';
 import { formatGateResults, runQualityGates } from './quality/gates.ts';
 import { draftPages } from './quality/sitemap.ts';
@@ -79,7 +78,7 @@ async function main(): Promise<number> {
   let options;
   let configured;
   try {
-    configured = resolveSiteConfig(siteConfigInput, { SITE_URL: env.siteUrl, SITE_BASE: env.siteBase });
+    configured = await siteConfigFromEnv(env);
     options = parseOptions(process.argv.slice(2), configured);
   } catch (error) {
     if (!(error instanceof UsageError || error instanceof SiteConfigError)) throw error;

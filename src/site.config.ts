@@ -15,4 +15,6 @@ export default {
     branch: 'main',
     contentPath: 'content',
   },
+  resourcesDescription: 'A curated list of articles, courses, videos, books and references for learning Docker and containers.',
+  printable: { page: 'reference/quick-reference', pdf: 'docker-quick-ref.pdf' },
 } satisfies SiteConfigInput;

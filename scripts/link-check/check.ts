@@ -3,11 +3,13 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import { compileRules, type LinkCheckConfig, type UrlRules } from './config.ts';
 import { FragmentFinder, fragmentNeedsNoTarget } from './fragment.ts';
 import { readBodyUpTo } from './body.ts';
-import type { HttpClient, Method } from './http.ts';
+import type { HttpClient, HttpClientOptions, Method } from './http.ts';
 import { resultGroups } from './dedupe.ts';
 import type { InvalidUrl, LinkPlace, LinkResult, PageToFetch, RedirectHop, UrlToCheck, Verdict } from './types.ts';
 import { formatDuration } from './duration.ts';
 import { HeadingSniffer, notFoundSign } from './soft-404.ts';
+import { credentialsReason, shownUrl } from './address.ts';
+import { isHostLevelError } from './network-errors.ts';
 import { decideAttempt, hasPermanentRedirect, headIsConclusive, isRedirectStatus, isSuccess, type FragmentScan, type Observation } from './verdict.ts';
 
 export interface CheckOptions {
@@ -22,6 +24,8 @@ export interface CheckOptions {
   signal?: AbortSignal;
   /** Called as each target is finished (progress display). */
   onResult?: (results: readonly LinkResult[]) => void;
+  /** The resolver for the default client (tests give names local addresses). */
+  lookup?: HttpClientOptions['lookup'];
 }
 
 /** What checking one page concluded, before it is split per fragment. */
@@ -39,13 +43,24 @@ export interface PageOutcome {
   stoppedBy?: LinkResult['stoppedBy'];
 }
 
-/** Verdicts that say a host is not answering (or will not answer us), as opposed to a page problem. */
-const hostFailureVerdicts = new Set<Verdict>(['timeout', 'network-error', 'rate-limited']);
-
-/** What the run knows about one host: links in a row that got no real answer, and whether we gave up. */
+/** What the run knows about one host: links in a row that failed at host level, and whether we gave up. */
 interface HostState {
   strikes: number;
-  gaveUp?: { verdict: Verdict; status?: number; errorCode?: string; detail: string };
+  /** Why the host's remaining links are not requested. */
+  gaveUp?: string;
+  /** Called after a failure of one path (reset, empty reply, stall): go on, one request at a time. */
+  slowDown: () => void;
+}
+
+/**
+ * A failure that says the whole host cannot be reached, or will not be for longer than we wait:
+ * no name, connection refused, no connection in time, broken TLS, or a 429 (asking for a longer
+ * wait than the cap, or still there after every wait asked for). A reset, an empty reply, a stalled
+ * or cut answer says nothing about the host's other paths, and does not count.
+ */
+function isHostLevelFailure(outcome: PageOutcome): boolean {
+  if (outcome.verdict === 'rate-limited') return true;
+  return (outcome.verdict === 'network-error' || outcome.verdict === 'timeout') && outcome.errorCode !== undefined && isHostLevelError(outcome.errorCode);
 }
 
 /**
@@ -61,6 +76,8 @@ export async function checkTargets(targets: readonly UrlToCheck[], options: Chec
   // undici is loaded on the first request: a run whose links are all cached, excluded or invalid
   // never needs it.
   let client: Promise<HttpClient> | undefined = options.client && Promise.resolve(options.client);
+  // Host names an include pattern named: only these may resolve to a local address.
+  const mayReachLocal = new Set<string>();
   const getClient = () =>
     (client ??= import('./http.ts').then(({ createHttpClient }) =>
       createHttpClient({
@@ -68,12 +85,15 @@ export async function checkTargets(targets: readonly UrlToCheck[], options: Chec
         connectTimeoutMs: config.timeouts.connectMs,
         headersTimeoutMs: config.timeouts.headersMs,
         userAgent: config.userAgent,
+        mayReachLocal: (hostname) => mayReachLocal.has(hostname),
+        ...(options.lookup && { lookup: options.lookup }),
       }),
     ));
   const context: PageContext = {
     config,
     getClient,
     rulesFor: compileRules(config),
+    mayReachLocal,
     overall: pLimit(config.concurrency),
     sleep: options.sleep ?? ((ms, signal) => delay(ms, undefined, { signal })),
     random: options.random ?? Math.random,
@@ -81,17 +101,14 @@ export async function checkTargets(targets: readonly UrlToCheck[], options: Chec
     signal: options.signal,
     budget: budget.signal,
   };
-  const hosts = new Map<string, HostState>();
+  const hosts = new Map<string, HostState & { limit: LimitFunction }>();
   const hostState = (host: string) => {
     let state = hosts.get(host);
-    if (!state) hosts.set(host, (state = { strikes: 0 }));
+    if (!state) {
+      const limit = pLimit(config.perHost);
+      hosts.set(host, (state = { strikes: 0, limit, slowDown: () => void (limit.concurrency = 1) }));
+    }
     return state;
-  };
-  const hostLimits = new Map<string, LimitFunction>();
-  const hostLimit = (host: string) => {
-    let limit = hostLimits.get(host);
-    if (!limit) hostLimits.set(host, (limit = pLimit(config.perHost)));
-    return limit;
   };
 
   try {
@@ -100,7 +117,7 @@ export async function checkTargets(targets: readonly UrlToCheck[], options: Chec
         const results =
           target.kind === 'invalid'
             ? [invalidResult(target, context.now())]
-            : await hostLimit(target.url.host)(async () =>
+            : await hostState(target.url.host).limit(async () =>
                 expandResults(target, await checkPage(target, context, hostState(target.url.host)), new Date(context.now()).toISOString(), config),
               );
         options.onResult?.(results);
@@ -117,7 +134,8 @@ export async function checkTargets(targets: readonly UrlToCheck[], options: Chec
 interface PageContext {
   config: LinkCheckConfig;
   getClient: () => Promise<HttpClient>;
-  rulesFor: (url: string) => UrlRules;
+  rulesFor: (url: URL) => UrlRules;
+  mayReachLocal: Set<string>;
   overall: LimitFunction;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   random: () => number;
@@ -129,28 +147,31 @@ interface PageContext {
 
 /** Checks one page unless its host was given up or the run is out of time, and keeps the host's tally. */
 async function checkPage(target: PageToFetch, context: PageContext, host: HostState): Promise<PageOutcome> {
-  const rules = context.rulesFor(target.key);
+  const rules = context.rulesFor(target.url);
   if (rules.excluded) return { verdict: 'excluded', detail: rules.excluded, redirects: [], attempts: 0, requests: 0, elapsedMs: 0 };
-  if (context.budget.aborted) return { ...notRequested('unverified', `not checked: the run reached its time limit (--max-duration ${formatDuration(context.config.maxDurationMs)})`), stoppedBy: 'max-duration' };
-  if (host.gaveUp) return { ...notRequested(host.gaveUp.verdict, host.gaveUp.detail), status: host.gaveUp.status, errorCode: host.gaveUp.errorCode, stoppedBy: 'host' };
+  // Never a failing verdict for a link nobody asked about: it is unverified, with the reason.
+  if (context.signal?.aborted) return notRequested('not checked: the run was interrupted', 'interrupted');
+  if (context.budget.aborted) return notRequested(`not checked: the run reached its time limit (--max-duration ${formatDuration(context.config.maxDurationMs)})`, 'max-duration');
+  if (host.gaveUp) return notRequested(host.gaveUp, 'host');
 
   const outcome = await requestPage(target, rules, context);
   if (outcome.stoppedBy) return outcome;
-  host.strikes = hostFailureVerdicts.has(outcome.verdict) ? host.strikes + 1 : 0;
+  if (isHostLevelFailure(outcome)) {
+    host.strikes++;
+  } else if (outcome.status !== undefined) {
+    host.strikes = 0; // the host answered
+  } else if (outcome.verdict === 'network-error' || outcome.verdict === 'timeout') {
+    host.slowDown();
+  }
   if (host.strikes >= context.config.hostGiveUpAfter && !host.gaveUp) {
-    const why = outcome.verdict === 'rate-limited' ? 'host kept answering 429 Too Many Requests' : 'host stopped answering';
-    host.gaveUp = {
-      verdict: outcome.verdict,
-      ...(outcome.verdict === 'rate-limited' && outcome.status !== undefined && { status: outcome.status }),
-      ...(outcome.errorCode !== undefined && { errorCode: outcome.errorCode }),
-      detail: `not requested: ${why} (${host.strikes} links in a row ended ${outcome.verdict}; the last said: ${outcome.detail ?? outcome.verdict})`,
-    };
+    const why = outcome.verdict === 'rate-limited' ? 'the host keeps answering 429 Too Many Requests' : 'the host cannot be reached';
+    host.gaveUp = `not requested: ${why} (${host.strikes} links in a row ended ${outcome.verdict}; the last said: ${outcome.detail ?? outcome.verdict}); check it again later`;
   }
   return outcome;
 }
 
-function notRequested(verdict: Verdict, detail: string): PageOutcome {
-  return { verdict, detail, redirects: [], attempts: 0, requests: 0, elapsedMs: 0 };
+function notRequested(detail: string, stoppedBy: NonNullable<PageOutcome['stoppedBy']>): PageOutcome {
+  return { verdict: 'unverified', detail, redirects: [], attempts: 0, requests: 0, elapsedMs: 0, stoppedBy };
 }
 
 /**
@@ -173,18 +194,20 @@ async function requestPage(target: PageToFetch, rules: UrlRules, context: PageCo
   try {
     for (let attempt = 1; ; attempt++) {
       const observation = await context.overall(() => probe(target.url, wanted, rules, context, counter, link.signal));
-      if (context.signal?.aborted) throw context.signal.reason;
       const elapsedMs = () => Math.round(performance.now() - started);
-      const cutShort = (): PageOutcome => ({
+      const stoppedBy = (): PageOutcome['stoppedBy'] => (context.signal?.aborted ? 'interrupted' : context.budget.aborted ? 'max-duration' : undefined);
+      const cutShort = (by: NonNullable<PageOutcome['stoppedBy']>): PageOutcome => ({
         verdict: 'unverified',
-        detail: `check cut short: the run reached its time limit (--max-duration ${formatDuration(config.maxDurationMs)})`,
+        detail: by === 'interrupted' ? 'check cut short: the run was interrupted' : `check cut short: the run reached its time limit (--max-duration ${formatDuration(config.maxDurationMs)})`,
         redirects: [],
         attempts: attempt,
         requests: counter.requests,
         elapsedMs: elapsedMs(),
-        stoppedBy: 'max-duration',
+        stoppedBy: by,
       });
-      if (context.budget.aborted) return cutShort();
+      // A response that arrived is an answer, even if the run stopped while its body was read.
+      const stopped = stoppedBy();
+      if (stopped && observation.kind !== 'response') return cutShort(stopped);
       let decision = decideAttempt(observation, { rules, attempt, config, now: context.now(), random: context.random });
       if (decision.action === 'retry') {
         let waited = false;
@@ -193,12 +216,12 @@ async function requestPage(target: PageToFetch, rules: UrlRules, context: PageCo
             await context.sleep(decision.delayMs, link.signal);
             waited = true;
           } catch (error) {
-            if (context.signal?.aborted) throw context.signal.reason;
             if (!link.signal.aborted) throw error;
           }
         }
         if (waited && !link.signal.aborted) continue;
-        if (context.budget.aborted) return cutShort();
+        const stoppedNow = stoppedBy();
+        if (stoppedNow) return cutShort(stoppedNow);
         // No time left for another attempt: this one's answer is final.
         const final = decideAttempt(observation, { rules, attempt, config: { ...config, retries: attempt - 1 }, now: context.now(), random: context.random });
         if (final.action === 'retry') throw new Error('a last attempt cannot ask for a retry');
@@ -245,14 +268,16 @@ async function probe(url: URL, fragments: string[], rules: UrlRules, context: Pa
   return requestChain(url, 'GET', fragments, context, counter, link);
 }
 
-/** One request and its redirects, under one deadline covering every hop and the body read. */
+/**
+ * One request and its redirects, under one deadline covering every hop and the body read. Each hop
+ * is judged by the same rules as the first URL before it is requested.
+ */
 async function requestChain(start: URL, method: Method, fragments: string[], context: PageContext, counter: { requests: number }, link: AbortSignal): Promise<Observation> {
   const { config } = context;
   // Our own timer rather than AbortSignal.timeout, cleared as soon as the chain ends instead of
   // lingering for the full timeout after each of thousands of links; and a plain listener on the
   // link's signal (deadline, time budget, Ctrl-C) rather than AbortSignal.any.
-  if (context.signal?.aborted) throw context.signal.reason;
-  // The link's time is up (e.g. HEAD used it all): do not start a GET that cannot finish.
+  // The link's time is up (e.g. HEAD used it all, or the run stopped): do not start a request that cannot finish.
   if (link.aborted) return { kind: 'error', method, redirects: [], timeout: true, errorCode: 'TIMEOUT', message: 'link deadline reached' };
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), config.timeouts.totalMs);
@@ -264,11 +289,13 @@ async function requestChain(start: URL, method: Method, fragments: string[], con
   let url = start;
   try {
     for (;;) {
+      if (context.rulesFor(url).included) context.mayReachLocal.add(url.hostname);
       counter.requests++;
       const response = await (await context.getClient()).request(url, method, signal);
       const location = response.headers.location;
       if (isRedirectStatus(response.status) && location) {
-        await readBodyUpTo(response.body, config.maxBodyBytes);
+        // The status and Location are the answer; a redirect's body is never needed.
+        await readBodyUpTo(response.body, config.maxBodyBytes).catch(() => 0);
         redirects.push({ url: url.href, status: response.status });
         let next: URL;
         try {
@@ -280,6 +307,8 @@ async function requestChain(start: URL, method: Method, fragments: string[], con
         if (next.protocol !== 'http:' && next.protocol !== 'https:') {
           return { kind: 'redirect-problem', method, redirects, reason: `redirects to a non-web address (${next.href})` };
         }
+        const refusal = next.username || next.password ? credentialsReason : context.rulesFor(next).excluded;
+        if (refusal) return { kind: 'refused-hop', method, redirects, target: shownUrl(next), reason: refusal };
         if (visited.has(next.href)) {
           const chain = [...redirects.map((hop) => hop.url), next.href].join(' → ');
           return { kind: 'redirect-problem', method, redirects, reason: `redirect loop: ${chain}` };
@@ -293,9 +322,10 @@ async function requestChain(start: URL, method: Method, fragments: string[], con
       }
       let page: PageScan = {};
       if (method === 'GET' && (fragments.length > 0 || config.checkSoftNotFound) && isSuccess(response.status)) {
-        page = await scanPage(response.body, response.headers['content-type'], fragments, config);
+        page = await scanPage(response.body, response.headers['content-type'], fragments, config, () => deadline.signal.aborted);
       } else {
-        await readBodyUpTo(response.body, config.maxBodyBytes);
+        // Only the status matters here; a body that stalls or breaks changes nothing.
+        await readBodyUpTo(response.body, config.maxBodyBytes).catch(() => 0);
       }
       return {
         kind: 'response',
@@ -306,11 +336,17 @@ async function requestChain(start: URL, method: Method, fragments: string[], con
         redirects,
         ...(page.fragments && { fragments: page.fragments }),
         ...(page.notFoundSign !== undefined && { notFoundSign: page.notFoundSign }),
+        ...(page.bodyProblem !== undefined && { bodyProblem: page.bodyProblem }),
       };
     }
   } catch (error) {
-    if (context.signal?.aborted) throw context.signal.reason;
     const code = errorCode(error);
+    if (code === 'ELOCALADDRESS') {
+      // Refused by our resolver before connecting: nothing was sent.
+      counter.requests--;
+      const reason = `${messageOf(error, 'ELOCALADDRESS')}: only reachable on the reader’s own machine or network`;
+      return redirects.length > 0 ? { kind: 'refused-hop', method, redirects, target: shownUrl(url), reason } : { kind: 'refused-start', method, redirects, reason };
+    }
     const timedOut = deadline.signal.aborted;
     const timeout = timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT';
     return { kind: 'error', method, redirects, timeout, errorCode: timedOut ? 'TIMEOUT' : code, message: error instanceof Error ? error.message : String(error) };
@@ -323,17 +359,26 @@ async function requestChain(start: URL, method: Method, fragments: string[], con
 interface PageScan {
   fragments?: FragmentScan;
   notFoundSign?: string;
+  /** What went wrong reading the body after the headers, when something did. */
+  bodyProblem?: string;
 }
 
 /**
  * Reads an HTML body once for everything wanted from it: the fragments' ids (up to
  * maxFragmentBytes) and the title and first h1 (up to maxSoftNotFoundBytes), and stops as soon as
- * both searches are done. A body that is not HTML is dropped after maxBodyBytes.
+ * both searches are done. A body that is not HTML is dropped after maxBodyBytes. A body that
+ * stalls or breaks off ends the reading, not the check: what was read so far is used.
  */
-async function scanPage(body: Parameters<typeof readBodyUpTo>[0], contentType: string | undefined, fragments: string[], config: LinkCheckConfig): Promise<PageScan> {
+async function scanPage(
+  body: Parameters<typeof readBodyUpTo>[0],
+  contentType: string | undefined,
+  fragments: string[],
+  config: LinkCheckConfig,
+  timedOut: () => boolean,
+): Promise<PageScan> {
   const html = contentType === undefined || /html/i.test(contentType);
   if (!html) {
-    await readBodyUpTo(body, config.maxBodyBytes);
+    await readBodyUpTo(body, config.maxBodyBytes).catch(() => 0);
     return fragments.length > 0 ? { fragments: { html: false, found: new Set(), truncated: false } } : {};
   }
   const finder = fragments.length > 0 ? new FragmentFinder(fragments) : undefined;
@@ -341,23 +386,49 @@ async function scanPage(body: Parameters<typeof readBodyUpTo>[0], contentType: s
   const sniffLimit = config.maxSoftNotFoundBytes;
   const limit = Math.max(finder ? config.maxFragmentBytes : 0, sniffer ? sniffLimit : 0);
   let seen = 0;
-  const read = await readBodyUpTo(body, limit, (chunk) => {
-    if (sniffer && !sniffer.complete && seen < sniffLimit) sniffer.write(seen + chunk.byteLength > sniffLimit ? chunk.subarray(0, sniffLimit - seen) : chunk);
-    seen += chunk.byteLength;
-    const fragmentsDone = !finder || finder.complete || finder.write(chunk) === 'stop';
-    // A page holding the anchors the links point at is the page they meant: no need to read on for its h1.
-    const sniffDone = !sniffer || sniffer.complete || seen >= sniffLimit || (finder !== undefined && fragmentsDone);
-    return fragmentsDone && sniffDone ? 'stop' : undefined;
-  });
-  const scan: PageScan = {};
+  let read = 0;
+  let bodyProblem: string | undefined;
+  try {
+    read = await readBodyUpTo(body, limit, (chunk) => {
+      if (sniffer && !sniffer.complete && seen < sniffLimit) sniffer.write(seen + chunk.byteLength > sniffLimit ? chunk.subarray(0, sniffLimit - seen) : chunk);
+      seen += chunk.byteLength;
+      const fragmentsDone = !finder || finder.complete || finder.write(chunk) === 'stop';
+      // A page holding the anchors the links point at is the page they meant: no need to read on for its h1.
+      const sniffDone = !sniffer || sniffer.complete || seen >= sniffLimit || (finder !== undefined && fragmentsDone);
+      return fragmentsDone && sniffDone ? 'stop' : undefined;
+    });
+  } catch (error) {
+    body.destroy();
+    const code = errorCode(error);
+    const after = `after the headers and ${formatBytes(seen)}`;
+    bodyProblem =
+      timedOut() || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_ABORTED' || code === 'ABORT_ERR'
+        ? `the body stalled ${after}`
+        : `the connection broke off ${after} (${code})`;
+  }
+  const scan: PageScan = bodyProblem ? { bodyProblem } : {};
   if (finder) {
-    const truncated = !finder.complete && read >= config.maxFragmentBytes;
+    const truncated = !bodyProblem && !finder.complete && read >= config.maxFragmentBytes;
     if (!finder.complete && !truncated) finder.end();
-    scan.fragments = { html: true, found: finder.found, truncated };
+    scan.fragments = { html: true, found: finder.found, truncated, ...(bodyProblem && { cut: bodyProblem }) };
   }
   const sign = sniffer && !finder?.complete ? notFoundSign(sniffer) : undefined;
   if (sign) scan.notFoundSign = sign;
   return scan;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes < 1024 ? `${bytes} bytes` : `${Math.round(bytes / 1024)} KB`;
+}
+
+/** The first line of the message of the error, or of its cause, that carries `code`. */
+function messageOf(error: unknown, code: string): string {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current; depth++) {
+    if ((current as { code?: unknown }).code === code && current instanceof Error) return current.message.split('\n')[0] ?? code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return code;
 }
 
 /** undici puts the interesting code on the error or on its cause (getaddrinfo, TLS). */
@@ -422,6 +493,7 @@ function expandResults(
     if ((outcome.verdict !== 'ok' && outcome.verdict !== 'redirected') || fragmentNeedsNoTarget(fragment) || !scan) return result;
     if (!scan.html) return { ...result, detail: joinDetail(result.detail, `#${fragment} not checked: the page is not HTML`) };
     if (scan.found.has(fragment)) return result;
+    if (scan.cut) return { ...result, verdict: 'unverified', detail: joinDetail(result.detail, `#${fragment} not checked: ${scan.cut} before it was found`) };
     if (scan.truncated) {
       const limit = `${Math.round(fragmentOptions.maxFragmentBytes / 1024)} KB`;
       return { ...result, verdict: 'unverified', detail: joinDetail(result.detail, `#${fragment} not found in the first ${limit}; the page is too large to search fully`) };

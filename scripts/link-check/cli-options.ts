@@ -22,13 +22,15 @@ export const usage = `Usage: npm run links -- [options]
 Checks every external link in content/**/*.md(x) and content/links.yaml.
 
 What to check
-  --url <url>              check only this URL (repeatable); ignores excludes and cached answers
+  --url <url>              check only this URL (repeatable), even if excluded or local, not from
+                           the cache; its redirects follow the usual rules
   --changed-since <ref>    only links on lines added since this git ref (pull requests)
-  --content-dir <dir>      content folder (default: content/, or $DOCS_CONTENT_DIR)
+  --content-dir <dir>      content folder holding docs/ and links.yaml (default: content/, or
+                           $DOCS_CONTENT_DIR)
   --check-fragments        also check that #fragments exist in the target page
   --no-soft-404            do not flag pages that look missing (HEAD first again, no page reads)
   --exclude <regex>        never request matching URLs (repeatable; adds to the built-in list)
-  --include <regex>        request matching URLs even if excluded (repeatable)
+  --include <regex>        request matching URLs even if excluded or local (repeatable)
   --accept <codes>         statuses that also count as ok, e.g. 403,999 or 400-499
 
 How to check
@@ -52,11 +54,13 @@ Cache
 Output
   --format <f>             text (default), json, markdown or github
   --fail-on <verdicts>     verdicts that fail the run (default broken,timeout,network-error,invalid;
-                           add suspect to fail on pages that look missing)
+                           add suspect to fail on pages that look missing, unverified to fail on
+                           links that could not be checked)
   --verbose                list every link, not only those needing attention
   --help
 
-Exit codes: 0 fine, 1 a failing verdict or unreadable content, 2 usage error, 3 the machine looks offline.`;
+Exit codes: 0 fine, 1 a failing verdict or unreadable content, 2 usage error, 3 the machine looks offline,
+130 interrupted.`;
 
 const options = {
   url: { type: 'string', multiple: true },

@@ -9,7 +9,7 @@ import type { DocumentEntry } from '../../src/core/link-cache/format.ts';
 import type { LinkPlace } from './types.ts';
 
 /** Bump when extraction changes what it finds, so documents parsed by an older version are parsed again. */
-const extractorVersion = '2';
+const extractorVersion = '3';
 
 /** Identifies a document's text as extracted by this version. */
 export function documentHash(text: string): string {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describeZodIssues } from '../../src/core/problems.ts';
+import { localAddressReason, matchForm } from './address.ts';
 import { verdicts, type Verdict } from './types.ts';
 
 const regexSource = z
@@ -43,7 +44,7 @@ const linkCheckConfigSchema = z
     linkDeadlineMs: ms(3_600_000).min(1),
     /** The whole check stage; what is still unchecked when it runs out is reported `unverified`. */
     maxDurationMs: ms(86_400_000).min(1),
-    /** Links in a row from one host ending in timeout, network-error or rate-limited before its other links are no longer requested. */
+    /** Links in a row from one host failing at host level (refused, DNS, connect timeout, TLS, 429) before its other links are no longer requested. */
     hostGiveUpAfter: z.number().int().min(1).max(1000),
     /** Extra attempts after a network error, timeout, 408, 429, 500, 502, 503 or 504. */
     retries: z.number().int().min(0).max(10),
@@ -117,17 +118,9 @@ const defaults: LinkCheckConfig = {
   userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/138.0.0.0 Safari/537.36',
   cacheMaxAgeMs: { ok: day, redirected: day, unverified: day },
   failOn: ['broken', 'timeout', 'network-error', 'invalid'],
+  // Local and private addresses (localhost, 127.x, [::1], 10.x, host.docker.internal, single-label
+  // Compose service names…) are refused by compileRules itself, in every spelling: see address.ts.
   exclude: [
-    {
-      // Docker tutorials tell readers to open their own containers; these only exist on the reader's machine.
-      pattern: '^https?://(localhost|[^/?#@]*\\.localhost|127(\\.\\d{1,3}){3}|0\\.0\\.0\\.0|\\[::1?\\]|host\\.docker\\.internal)(:\\d+)?([/?#]|$)',
-      reason: 'local address: only reachable on the reader’s own machine',
-    },
-    {
-      // A host without a dot is a container or Compose service name (http://web:8080).
-      pattern: '^https?://[a-z0-9_-]+(:\\d+)?([/?#]|$)',
-      reason: 'single-label host name: a container or Compose service, not a public site',
-    },
     {
       pattern: '^https?://([^/?#@]*\\.)?(example\\.(com|net|org)|[^/?#@]*\\.(example|test|invalid))(:\\d+)?([/?#]|$)',
       reason: 'reserved example domain (RFC 2606)',
@@ -174,25 +167,35 @@ export function resolveConfig(overrides: LinkCheckOverrides = {}, base: LinkChec
 /** What the config says about one URL. */
 export interface UrlRules {
   excluded?: string;
+  /** An include pattern names the URL: it may be requested even at a local address. */
+  included: boolean;
   accept: ReadonlySet<number>;
   unverified: ReadonlySet<number>;
 }
 
-/** Compiles the patterns once; the returned function is called for every URL. */
-export function compileRules(config: LinkCheckConfig): (url: string) => UrlRules {
+/**
+ * Compiles the patterns once; the returned function is called for every URL the checker would
+ * request: each link and each redirect hop. Patterns see the URL's match form (see address.ts), so
+ * `[::ffff:127.0.0.1]`, `2130706433` or `user@127.0.0.1` cannot slip past a pattern for 127.x.
+ * A local or private address is excluded unless an include pattern names it.
+ */
+export function compileRules(config: LinkCheckConfig): (url: URL) => UrlRules {
   const compile = <T extends { pattern: string }>(rules: T[]) => rules.map((rule) => ({ ...rule, regex: new RegExp(rule.pattern, 'i') }));
   const exclude = compile(config.exclude);
   const include = compile(config.include);
   const accept = compile(config.accept);
   const unverified = compile(config.unverified);
   return (url) => {
-    const included = include.some((rule) => rule.regex.test(url));
+    const form = matchForm(url);
+    const included = include.some((rule) => rule.regex.test(form));
     // Later rules (the user's) are more specific than the built-in ones: their reason is the one to show.
-    const excludedBy = included ? undefined : exclude.findLast((rule) => rule.regex.test(url));
+    const excludedBy = included ? undefined : exclude.findLast((rule) => rule.regex.test(form));
+    const local = included ? undefined : localAddressReason(url);
     return {
-      excluded: excludedBy ? (excludedBy.reason ?? `matches exclude pattern ${excludedBy.pattern}`) : undefined,
-      accept: new Set(accept.filter((rule) => rule.regex.test(url)).flatMap((rule) => rule.statuses)),
-      unverified: new Set(unverified.filter((rule) => rule.regex.test(url)).flatMap((rule) => rule.statuses)),
+      excluded: excludedBy ? (excludedBy.reason ?? `matches exclude pattern ${excludedBy.pattern}`) : local,
+      included,
+      accept: new Set(accept.filter((rule) => rule.regex.test(form)).flatMap((rule) => rule.statuses)),
+      unverified: new Set(unverified.filter((rule) => rule.regex.test(form)).flatMap((rule) => rule.statuses)),
     };
   };
 }

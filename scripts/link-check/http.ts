@@ -1,4 +1,6 @@
+import { lookup as dnsLookup, type LookupAddress, type LookupAllOptions, type LookupOneOptions } from 'node:dns';
 import { Agent } from 'undici';
+import { localOrPrivateHost } from '../../src/core/resources.ts';
 
 export type Method = 'HEAD' | 'GET';
 
@@ -20,6 +22,33 @@ export interface HttpClientOptions {
   connectTimeoutMs: number;
   headersTimeoutMs: number;
   userAgent: string;
+  /**
+   * Whether a host name may lead to a local or private-network address. A public-looking name can
+   * resolve to one (`127.0.0.1.nip.io`, a rebinding DNS server): the connection is then refused
+   * with ELOCALADDRESS unless this says the name was allowed (named by an include pattern).
+   */
+  mayReachLocal?: (hostname: string) => boolean;
+  /** The resolver (tests give a fake one; default node:dns lookup). */
+  lookup?: typeof dnsLookup;
+}
+
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+/** A resolver that refuses local addresses for names not allowed to reach them, checked at connect time. */
+function guardedLookup(resolve: typeof dnsLookup, mayReachLocal: (hostname: string) => boolean) {
+  return (hostname: string, options: LookupOneOptions | LookupAllOptions, callback: LookupCallback) => {
+    resolve(hostname, options as LookupAllOptions, ((error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => {
+      if (error) return callback(error, address, family);
+      const addresses = typeof address === 'string' ? [{ address, family: family ?? 4 }] : address;
+      const local = addresses.find((each) => localOrPrivateHost(new URL(`http://${each.family === 6 ? `[${each.address}]` : each.address}/`)) !== undefined);
+      if (local && !mayReachLocal(hostname)) {
+        const refused: NodeJS.ErrnoException = new Error(`${hostname} resolves to ${local.address}, a local or private-network address`);
+        refused.code = 'ELOCALADDRESS';
+        return callback(refused, address, family);
+      }
+      callback(null, address, family);
+    }) as never);
+  };
 }
 
 /**
@@ -34,6 +63,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     // A stalled body is cut by the whole-request deadline; this only guards against a silent socket.
     bodyTimeout: options.headersTimeoutMs,
     keepAliveTimeout: 4_000,
+    connect: { lookup: guardedLookup(options.lookup ?? dnsLookup, options.mayReachLocal ?? (() => false)) as never },
   });
   const headers = {
     'user-agent': options.userAgent,

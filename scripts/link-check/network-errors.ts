@@ -18,6 +18,20 @@ export const connectionErrorCodes: ReadonlySet<string> = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
+/** A TLS handshake or certificate failure: the whole host presents it, whatever the path. */
+export function isTlsError(code: string): boolean {
+  return /CERT|SELF_SIGNED|ALTNAME|TLS|SSL|UNABLE_TO_(GET|VERIFY)|^EPROTO$/.test(code);
+}
+
+/**
+ * Failures that say nothing answers at this host at all (no name, refused, no route, no
+ * connection in time, a broken TLS set-up), as opposed to one path misbehaving: a reset, an empty
+ * reply or a stalled answer concerns that request only, and the host's other paths may be fine.
+ */
+export function isHostLevelError(code: string): boolean {
+  return connectionErrorCodes.has(code) || isTlsError(code);
+}
+
 /**
  * Errors that another attempt cannot fix: the name does not exist (NXDOMAIN; a resolver that
  * cannot be reached says EAI_AGAIN instead), or the certificate is wrong. Not retried.
@@ -53,6 +67,6 @@ export function describeNetworkError(code: string, message: string, timeouts: Li
     case 'TIMEOUT':
       return `no complete answer within ${formatDuration(timeouts.totalMs)}`;
   }
-  if (/CERT|TLS|SSL/i.test(code)) return `TLS certificate problem (${code})`;
+  if (isTlsError(code)) return `TLS certificate problem (${code})`;
   return `${message.split('\n')[0]} (${code})`;
 }

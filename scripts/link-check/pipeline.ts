@@ -1,5 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import { emptyCache, type CacheFile } from '../../src/core/link-cache/format.ts';
+import { classifyHref } from '../../src/core/link-cache/normalize-url.ts';
+import { matchForm } from './address.ts';
 import { mergeIntoCache, readCache, splitByCache, writeCacheAtomic } from './cache.ts';
 import { addedLinesSince } from './changed-lines.ts';
 import type { CheckOptions } from './check.ts';
@@ -41,7 +43,7 @@ export async function runLinkCheck(options: RunOptions, hooks: RunHooks = {}): P
   const now = options.now ?? Date.now;
   const startedAt = new Date(now());
   const started = performance.now();
-  const config = options.urls ? { ...options.config, exclude: [] } : options.config;
+  const config = options.urls ? includeExactly(options.config, options.urls) : options.config;
 
   let cache = emptyCache();
   if (options.cacheFile) {
@@ -88,7 +90,9 @@ export async function runLinkCheck(options: RunOptions, hooks: RunHooks = {}): P
     onResult: hooks.onResult,
   });
 
+  const interrupted = options.signal?.aborted === true;
   const report = summarize({
+    interrupted,
     results: [...split.cached, ...checked],
     problems,
     startedAt,
@@ -98,8 +102,9 @@ export async function runLinkCheck(options: RunOptions, hooks: RunHooks = {}): P
     config,
   });
 
-  // An offline run learned nothing about the links: keep the last real answers.
-  if (options.cacheFile && !report.offline && (checked.length > 0 || documentsChanged(cache.documents, documents))) {
+  // An offline run learned nothing about the links: keep the last real answers. An interrupted
+  // run leaves the cache as it was (Ctrl-C means "stop", not "save what you have").
+  if (options.cacheFile && !report.offline && !interrupted && (checked.length > 0 || documentsChanged(cache.documents, documents))) {
     try {
       await writeCacheAtomic(options.cacheFile, mergeIntoCache(cache, checked, { now: now(), documents }));
     } catch (error) {
@@ -107,6 +112,22 @@ export async function runLinkCheck(options: RunOptions, hooks: RunHooks = {}): P
     }
   }
   return report;
+}
+
+/**
+ * --url: the URLs named are requested even if excluded or local (you asked for them), but only
+ * they: where they redirect is judged by the usual rules.
+ */
+function includeExactly(config: LinkCheckConfig, urls: readonly string[]): LinkCheckConfig {
+  const named = urls.flatMap((raw) => {
+    const classified = classifyHref(raw);
+    return classified.kind === 'external' ? [{ pattern: `^${escapeRegExp(matchForm(classified.url))}$`, reason: 'named with --url' }] : [];
+  });
+  return { ...config, include: [...config.include, ...named] };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 function documentsChanged(before: CacheFile['documents'], after: CacheFile['documents']): boolean {

@@ -3,7 +3,7 @@ import type { LinkCheckConfig } from './config.ts';
 import { verdicts, type LinkResult, type Verdict } from './types.ts';
 import { connectionErrorCodes } from './network-errors.ts';
 
-export const exitCodes = { ok: 0, failed: 1, usage: 2, offline: 3 } as const;
+export const exitCodes = { ok: 0, failed: 1, usage: 2, offline: 3, interrupted: 130 } as const;
 
 /** How loudly a result is reported; decided here from --fail-on so reporters only render. */
 export type Severity = 'error' | 'warning' | 'none';
@@ -19,6 +19,8 @@ export interface RunReport {
   elapsedMs: number;
   /** Every request failed with a DNS/connection error: verdicts say nothing about the links. */
   offline: boolean;
+  /** The run was interrupted (Ctrl-C): links not checked by then are `unverified`. */
+  interrupted?: true;
   /** Set when the run was limited to lines added since a git ref. */
   changedSince?: string;
   filesScanned: number;
@@ -29,7 +31,7 @@ export interface RunReport {
   failOn: Verdict[];
   links: ReportedLink[];
   problems: ContentProblem[];
-  exitCode: 0 | 1 | 3;
+  exitCode: 0 | 1 | 3 | 130;
 }
 
 /** Verdicts worth a maintainer's look even when they do not fail the run. */
@@ -42,6 +44,7 @@ export interface SummaryInput {
   elapsedMs: number;
   filesScanned: number;
   changedSince?: string;
+  interrupted?: boolean;
   config: Pick<LinkCheckConfig, 'failOn'>;
 }
 
@@ -61,6 +64,7 @@ export function summarize(input: SummaryInput): RunReport {
     startedAt: input.startedAt.toISOString(),
     elapsedMs: Math.round(input.elapsedMs),
     offline,
+    ...(input.interrupted && { interrupted: true as const }),
     ...(input.changedSince !== undefined && { changedSince: input.changedSince }),
     filesScanned: input.filesScanned,
     counts,
@@ -69,7 +73,7 @@ export function summarize(input: SummaryInput): RunReport {
     failOn: [...failOn],
     links,
     problems: [...input.problems],
-    exitCode: offline ? exitCodes.offline : failed ? exitCodes.failed : exitCodes.ok,
+    exitCode: input.interrupted ? exitCodes.interrupted : offline ? exitCodes.offline : failed ? exitCodes.failed : exitCodes.ok,
   };
 }
 

@@ -72,9 +72,10 @@ export interface LinkResult {
   /** One sentence a maintainer can act on. */
   detail?: string;
   /**
-   * Set when the link was not fully checked: its host had stopped answering (`host`) or the run
-   * reached --max-duration (`max-duration`). Such a verdict is a stand-in, so it is never cached.
+   * Set when the link was not (fully) checked, and so is `unverified`: its host could not be
+   * reached (`host`), the run reached --max-duration (`max-duration`) or was interrupted
+   * (`interrupted`). Such a verdict is a stand-in, so it is never cached.
    */
-  stoppedBy?: 'host' | 'max-duration';
+  stoppedBy?: 'host' | 'max-duration' | 'interrupted';
   places: LinkPlace[];
 }

@@ -17,10 +17,22 @@ export type Observation =
       fragments?: FragmentScan;
       /** Why a 2xx page reads like a "not found" page, when its head was read and it does. */
       notFoundSign?: string;
+      /**
+       * The body the page check wanted stalled or was cut after the headers arrived. The status
+       * still decides the verdict; only what the body would have told (soft 404, fragments) is unknown.
+       */
+      bodyProblem?: string;
     }
   | { kind: 'error'; method: 'HEAD' | 'GET'; errorCode: string; timeout: boolean; message: string; redirects: RedirectHop[] }
   /** A redirect chain that cannot end well: loop, too long, or pointing at garbage. */
-  | { kind: 'redirect-problem'; method: 'HEAD' | 'GET'; reason: string; redirects: RedirectHop[] };
+  | { kind: 'redirect-problem'; method: 'HEAD' | 'GET'; reason: string; redirects: RedirectHop[] }
+  /**
+   * A redirect to an address the checker may not request (excluded, local or private, with
+   * credentials): the chain ends there, unrequested, and nothing is known about where it leads.
+   */
+  | { kind: 'refused-hop'; method: 'HEAD' | 'GET'; target: string; reason: string; redirects: RedirectHop[] }
+  /** The link's own host name resolved to a local address it may not reach: like an excluded URL, never requested. */
+  | { kind: 'refused-start'; method: 'HEAD' | 'GET'; reason: string; redirects: RedirectHop[] };
 
 export interface FragmentScan {
   /** False when the page is not HTML: ids cannot be looked for. */
@@ -28,6 +40,8 @@ export interface FragmentScan {
   found: ReadonlySet<string>;
   /** The byte cap was reached before every fragment was found. */
   truncated: boolean;
+  /** The body stalled or was cut before every fragment was found (what happened, for the report). */
+  cut?: string;
 }
 
 export type Decision =
@@ -62,6 +76,8 @@ export function hasPermanentRedirect(redirects: readonly RedirectHop[]): boolean
 export function headIsConclusive(observation: Observation, rules: UrlRules): boolean {
   // A GET cannot resolve a name or open a connection that a HEAD could not: retry instead.
   if (observation.kind === 'error') return connectionErrorCodes.has(observation.errorCode);
+  // A GET would be sent to the same refused address.
+  if (observation.kind === 'refused-hop' || observation.kind === 'refused-start') return true;
   if (observation.kind !== 'response') return false;
   // Do not double the load on a server that is already asking us to slow down.
   return isSuccess(observation.status) || rules.accept.has(observation.status) || observation.status === 429;
@@ -73,6 +89,15 @@ export function decideAttempt(observation: Observation, context: AttemptContext)
   const backoff = () => backoffDelay(context.attempt, context.config.retryBaseDelayMs, context.random);
 
   if (observation.kind === 'redirect-problem') return { action: 'done', verdict: 'broken', detail: observation.reason };
+  if (observation.kind === 'refused-start') return { action: 'done', verdict: 'excluded', detail: observation.reason };
+  if (observation.kind === 'refused-hop') {
+    // No advice to update the link: the target was never seen, and may be a place the link must not go.
+    return {
+      action: 'done',
+      verdict: 'unverified',
+      detail: `redirects to ${observation.target}, which was not requested (${observation.reason}); where the link leads is unknown: open it in a browser`,
+    };
+  }
 
   if (observation.kind === 'error') {
     if (canRetry && !isPermanentNetworkError(observation.errorCode)) return { action: 'retry', delayMs: backoff(), because: observation.errorCode };
@@ -87,9 +112,13 @@ export function decideAttempt(observation: Observation, context: AttemptContext)
   if (isSuccess(status) || context.rules.accept.has(status)) {
     const suspicion = context.config.checkSoftNotFound === false ? undefined : softNotFound(observation);
     if (suspicion) return { action: 'done', verdict: 'suspect', detail: suspicion };
-    return hasPermanentRedirect(observation.redirects)
-      ? { action: 'done', verdict: 'redirected', detail: `moved permanently to ${observation.finalUrl}: update the link` }
-      : { action: 'done', verdict: 'ok' };
+    // Headers decide: a body that stalls or is cut after a 2xx only means the page could not be read.
+    const unread = observation.bodyProblem && context.config.checkSoftNotFound !== false ? `${observation.bodyProblem}, so the soft-404 check could not run` : undefined;
+    if (hasPermanentRedirect(observation.redirects)) {
+      const moved = `moved permanently to ${observation.finalUrl}: update the link`;
+      return { action: 'done', verdict: 'redirected', detail: unread ? `${moved}; ${unread}` : moved };
+    }
+    return unread ? { action: 'done', verdict: 'ok', detail: `answered ${describeStatus(status)}; ${unread}` } : { action: 'done', verdict: 'ok' };
   }
   if (context.rules.unverified.has(status)) {
     return { action: 'done', verdict: 'unverified', detail: `answered ${describeStatus(status)}, which this site sends to every automated request; check it in a browser` };

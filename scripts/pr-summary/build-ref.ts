@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { astroBuildEnv } from '../../src/core/env.ts';
@@ -15,13 +15,22 @@ async function git(args: string[], cwd: string): Promise<string> {
   return (await execFileAsync('git', args, { cwd, maxBuffer: 256 * 1024 * 1024 })).stdout;
 }
 
-/** Runs a command with its output on our stderr, so stdout carries only the summary. */
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', process.stderr, process.stderr] });
+/**
+ * Runs a command with its output on our stderr, so stdout carries only the summary; or, given a
+ * log file, appended there (tests keep a whole Astro build log out of their own output).
+ */
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env, logFile?: string): Promise<number> {
+  const out = logFile ? openSync(logFile, 'a') : process.stderr;
+  return new Promise<number>((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', out, out] });
     child.once('error', reject);
     child.once('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
-  });
+  }).finally(() => typeof out === 'number' && closeSync(out));
+}
+
+/** Where a failed command's output is: above on stderr, or the log file's text. */
+function outputOf(logFile: string | undefined): string {
+  return logFile ? `its output (${logFile}):\n${readFileSync(logFile, 'utf8')}` : 'its output is above.';
 }
 
 /** The full commit id of a ref, or a RefError that says how to make it available. */
@@ -65,6 +74,8 @@ export interface BuildCommitOptions {
   /** Where the worktree is made and the build is kept (git-ignored, e.g. .cache/pr-summary). */
   workDir: string;
   log: (line: string) => void;
+  /** Write the install and build output to this file instead of stderr; a failure then quotes it. */
+  buildLog?: string;
 }
 
 /**
@@ -72,7 +83,7 @@ export interface BuildCommitOptions {
  * returns the folder of that build (kept under workDir; the worktree is removed). The installed
  * node_modules are reused when the commit's lock file is the same; otherwise `npm ci` installs its own.
  */
-export async function buildCommit({ root, commit, workDir, log }: BuildCommitOptions): Promise<string> {
+export async function buildCommit({ root, commit, workDir, log, buildLog }: BuildCommitOptions): Promise<string> {
   mkdirSync(workDir, { recursive: true });
   const worktree = path.join(workDir, `worktree-${commit.slice(0, 12)}`);
   const output = path.join(workDir, `base-${commit.slice(0, 12)}`);
@@ -83,13 +94,13 @@ export async function buildCommit({ root, commit, workDir, log }: BuildCommitOpt
       symlinkSync(path.join(root, 'node_modules'), path.join(worktree, 'node_modules'), 'dir');
     } else {
       log(`package-lock.json differs at ${commit.slice(0, 12)}: installing its packages (npm ci) in ${path.relative(root, worktree)}`);
-      const status = await run('npm', ['ci', '--no-audit', '--no-fund'], worktree);
-      if (status !== 0) throw new BuildFailedError(`npm ci failed (exit ${status}) in the worktree of ${commit.slice(0, 12)}; its output is above.`);
+      const status = await run('npm', ['ci', '--no-audit', '--no-fund'], worktree, process.env, buildLog);
+      if (status !== 0) throw new BuildFailedError(`npm ci failed (exit ${status}) in the worktree of ${commit.slice(0, 12)}; ${outputOf(buildLog)}`);
     }
     log(`Building ${commit.slice(0, 12)} in ${path.relative(root, worktree)}`);
     const env = astroBuildEnv({ contentDir: path.join(worktree, 'content'), cacheDir: path.join(worktree, '.astro-cache') });
-    const status = await run('npm', ['run', 'build'], worktree, env);
-    if (status !== 0) throw new BuildFailedError(`npm run build failed (exit ${status}) for ${commit.slice(0, 12)}; its output is above.`);
+    const status = await run('npm', ['run', 'build'], worktree, env, buildLog);
+    if (status !== 0) throw new BuildFailedError(`npm run build failed (exit ${status}) for ${commit.slice(0, 12)}; ${outputOf(buildLog)}`);
     rmSync(output, { recursive: true, force: true });
     renameSync(path.join(worktree, 'dist'), output);
     return output;

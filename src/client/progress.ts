@@ -3,7 +3,8 @@
 // overall count and where to continue. Storage that is blocked or full (private mode) only means
 // progress lasts until the page is left: every access is guarded and nothing is reported.
 // Every page loads this file, inside a 2 KB budget for all its JavaScript: keep it small.
-import { countInSection, parseProgress, PROGRESS_KEY, pruneProgress, serializeProgress } from '../lib/progress.ts';
+import PROGRESS_KEY from 'virtual:learning-site/progress-key';
+import { countInSection, parseProgress, pruneProgress, serializeProgress } from '../lib/progress.ts';
 
 let done: Set<string>;
 const load = () => {
@@ -34,6 +35,8 @@ function render(): void {
   }
   for (const box of all<HTMLInputElement>('[data-mark-done]')) box.checked = done.has(box.value);
   if (!course) return;
+  // Nothing to reset: no button that would do nothing.
+  one('[data-progress-reset]')!.hidden = done.size === 0;
   const next = lessons.find((link) => !link.hasAttribute('data-done'));
   const bar = course.querySelector('progress')!;
   bar.value = lessons.filter((link) => link.hasAttribute('data-done')).length;
@@ -56,12 +59,27 @@ for (const box of all<HTMLInputElement>('[data-mark-done]')) {
     render();
   };
 }
+// Reset never wipes for good: the status line offers Undo until the next change.
 const reset = one('[data-progress-reset]');
-if (reset) {
+const undo = one('[data-progress-undo]');
+const status = one('[data-progress-status]');
+if (reset && undo && status) {
+  let before: string[] = [];
   reset.onclick = () => {
+    before = [...done];
     done.clear();
     save();
     render();
-    one('[data-progress-status]')!.textContent = 'Your progress is reset.';
+    status.textContent = 'Your progress is reset.';
+    undo.hidden = false;
+    undo.focus();
+  };
+  undo.onclick = () => {
+    done = new Set(before);
+    save();
+    render();
+    undo.hidden = true;
+    status.textContent = 'Your progress is back.';
+    reset.focus();
   };
 }

@@ -1,40 +1,38 @@
 // The site's only client script (besides the inline theme snippet): theme toggle, mobile menu and
 // copy buttons. Everything works by keyboard because everything is a real <button>.
 
-const THEMES = ['auto', 'light', 'dark'] as const;
-type Theme = (typeof THEMES)[number];
-
-function readTheme(): Theme {
-  try {
-    const stored = localStorage.getItem('theme');
-    return stored === 'light' || stored === 'dark' ? stored : 'auto';
-  } catch {
-    return 'auto';
-  }
-}
-
-function applyTheme(theme: Theme, button: HTMLButtonElement) {
-  if (theme === 'auto') delete document.documentElement.dataset.theme;
-  else document.documentElement.dataset.theme = theme;
-  try {
-    if (theme === 'auto') localStorage.removeItem('theme');
-    else localStorage.setItem('theme', theme);
-  } catch {
-    // Private mode: the choice lasts for this page only.
-  }
-  button.dataset.current = theme;
-  button.querySelector('.theme-toggle-text')!.textContent = `Theme: ${theme}`;
-}
-
+/**
+ * One press switches between light and dark. Choosing the system's own theme stores nothing
+ * ("auto"): the page then follows the system again, so auto needs no third state to reach.
+ * aria-pressed says whether the dark theme is on, the small "auto" that it follows the system.
+ * The inline snippet (ThemeScript.astro) has already put a stored choice on <html data-theme>.
+ */
 function setUpThemeToggle() {
   const button = document.querySelector<HTMLButtonElement>('[data-theme-toggle]');
   if (!button) return;
-  applyTheme(readTheme(), button);
+  const root = document.documentElement;
+  const systemDark = matchMedia('(prefers-color-scheme: dark)');
+  const show = () => {
+    const chosen = root.dataset.theme;
+    button.setAttribute('aria-pressed', String((chosen ?? (systemDark.matches ? 'dark' : 'light')) === 'dark'));
+    button.querySelector('.theme-toggle-state')!.textContent = chosen ? '' : 'auto';
+  };
+  show();
   button.hidden = false;
-  button.addEventListener('click', () => {
-    const next = THEMES[(THEMES.indexOf(readTheme()) + 1) % THEMES.length]!;
-    applyTheme(next, button);
-  });
+  button.onclick = () => {
+    const next = button.getAttribute('aria-pressed') === 'true' ? 'light' : 'dark';
+    const auto = next === (systemDark.matches ? 'dark' : 'light');
+    if (auto) delete root.dataset.theme;
+    else root.dataset.theme = next;
+    try {
+      if (auto) localStorage.removeItem('theme');
+      else localStorage.setItem('theme', next);
+    } catch {
+      // Private mode: the choice lasts for this page only.
+    }
+    show();
+  };
+  systemDark.onchange = show;
 }
 
 function setUpMenu() {
@@ -43,6 +41,7 @@ function setUpMenu() {
   if (!button || !nav) return;
   button.hidden = false;
   document.documentElement.classList.add('has-menu-button');
+  // The label follows aria-expanded in CSS: "☰ Menu" opens, "✕ Close" closes.
   const setOpen = (open: boolean) => {
     button.setAttribute('aria-expanded', String(open));
     document.documentElement.classList.toggle('menu-open', open);

@@ -45,6 +45,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env) {
     /** Files served as they are at the site root (`/favicon.svg`); a fixture course brings its own. */
     publicDir: env.DOCS_PUBLIC_DIR ? path.resolve(env.DOCS_PUBLIC_DIR) : path.join(projectRoot, 'public'),
     astroCacheDir: env.ASTRO_CACHE_DIR ? path.resolve(env.ASTRO_CACHE_DIR) : path.join(projectRoot, 'node_modules', '.astro'),
+    /** The course's settings file; another course (a fixture, a second course) names its own. */
+    siteConfigFile: path.resolve(projectRoot, env.DOCS_SITE_CONFIG || 'src/site.config.ts'),
     siteUrl: env.SITE_URL || undefined,
     siteBase: env.SITE_BASE || undefined,
     /** Link-check cache to show resource health from (issue: resource health on the site). */

@@ -1,9 +1,9 @@
 /**
- * The page with a generated PDF. The PDF is made after the build (`npm run pdf`, which needs
- * Chromium; the build must not), so the page carries an empty placeholder that the PDF script turns
- * into a download link once the file exists: no reader ever sees a link to a missing file.
+ * The page with a generated PDF (the `printable` setting names it and the file). The PDF is made
+ * after the build (`npm run pdf`, which needs Chromium; the build must not), so the page carries an
+ * empty placeholder that the PDF script turns into a download link once the file exists: no reader
+ * ever sees a link to a missing file.
  */
-export const printablePage = { slug: 'reference/quick-reference', pdf: 'docker-quick-ref.pdf' } as const;
 
 // The empty placeholder, or the link an earlier run put there: running `npm run pdf` again updates it.
 const PLACEHOLDER = /<p class="pdf-download"(?: data-pdf-download hidden)?>.*?<\/p>/;
@@ -15,4 +15,19 @@ export function insertPdfLink(html: string, href: string, description: string): 
   if (!PLACEHOLDER.test(html)) return undefined;
   const escaped = href.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
   return html.replace(PLACEHOLDER, `<p class="pdf-download"><a href="${escaped}" download>Download as PDF</a> (${description})</p>`);
+}
+
+/**
+ * The whole course as one PDF (`npm run pdf` makes it from the built site): the home page and every
+ * section landing page carry this placeholder, which becomes a link with the file's size.
+ */
+const COURSE_PLACEHOLDER = /<p class="course-pdf-download"(?: data-course-pdf hidden)?>.*?<\/p>/;
+
+export const coursePdfPlaceholderHtml = '<p class="course-pdf-download" data-course-pdf hidden></p>';
+
+/** The page's HTML with the course-PDF placeholder (or an earlier link) replaced by the link, or undefined if it has neither. */
+export function insertCoursePdfLink(html: string, href: string, description: string): string | undefined {
+  if (!COURSE_PLACEHOLDER.test(html)) return undefined;
+  const escaped = href.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  return html.replace(COURSE_PLACEHOLDER, `<p class="course-pdf-download"><a href="${escaped}" download>The whole course as a PDF</a> (${description}), to read offline or print</p>`);
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { spellOutBidiControls } from './plain-text.ts';
 
 /** A problem found in author-controlled input, precise enough to fix without reading code. */
 export interface ContentProblem {
@@ -37,7 +38,8 @@ export class ContentProblemsError extends Error {
 function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  // Bidi controls are spelled out: printed raw they would reorder the rest of the message.
+  if (typeof value === 'string') return spellOutBidiControls(JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value));
   if (Array.isArray(value)) return 'a list';
   if (value instanceof Date) return `the date ${value.toISOString().slice(0, 10)}`;
   if (typeof value === 'object') return 'an object';

@@ -2,6 +2,7 @@ import { BlockList, isIP } from 'node:net';
 import { LineCounter, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import { readAuthorYaml } from './content/yaml-limits.ts';
+import { withoutBidiControls } from './plain-text.ts';
 import { describeZodIssues, type ContentProblem } from './problems.ts';
 
 export const resourceKinds = ['article', 'tutorial', 'course', 'docs', 'video', 'book', 'cheatsheet', 'interactive', 'website'] as const;
@@ -83,6 +84,13 @@ const resourceUrl = z.string().superRefine((value, ctx) => {
     });
     return;
   }
+  if (url.username || url.password) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'has a user name or password in it (user:pass@host), which the page would publish and the link checker would send; remove it and link to the public address',
+    });
+    return;
+  }
   const local = localOrPrivateHost(url);
   if (local !== undefined) {
     ctx.addIssue({
@@ -92,26 +100,45 @@ const resourceUrl = z.string().superRefine((value, ctx) => {
   }
 });
 
+const DATE_RULE = 'expected a date written YYYY-MM-DD, such as "2026-11-28" (two-digit month and day)';
+
+/**
+ * `added` as the file's comment and CONTRIBUTING spell it: YYYY-MM-DD, a real day. A plain
+ * `z.coerce.date()` would take "2026-12-7", "12/7/2026" or "2026-02-31" (which becomes 3 March).
+ * Astro's own loader hands the value back as a Date, which is accepted as it is.
+ */
+const calendarDate = z.unknown().transform((value, ctx): Date => {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
+  const written = typeof value === 'string' ? value.trim() : '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(written);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+  // Date.UTC rolls 2026-02-31 over into March; reading the date back refuses such a day.
+  if (date && date.toISOString().slice(0, 10) === written) return date;
+  ctx.addIssue({ code: 'custom', message: DATE_RULE });
+  return z.NEVER;
+});
+
 /** One curated learning resource in content/links.yaml. */
 export const resourceSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a stable slug of lower-case letters, digits and dashes, such as "docker-get-started"'),
-    title: z.string().trim().min(1),
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a stable slug of lower-case letters, digits and dashes, such as "official-getting-started"'),
+    title: withoutBidiControls(z.string().trim().min(1)),
     url: resourceUrl,
     kind: z.enum(resourceKinds),
     level: z.enum(resourceLevels),
-    description: z.string().trim().min(1).max(400, 'keep the description to one or two sentences (400 characters at most)'),
+    description: withoutBidiControls(z.string().trim().min(1).max(400, 'keep the description to one or two sentences (400 characters at most)')),
     /** Left out for a free resource, the usual case. */
     cost: z.enum(resourceCosts).optional(),
     /** Why the resource is out of date, shown beside it: readers still get it, with a warning. */
-    dated: z
-      .string('expected a short note saying what is out of date, such as "Uses Compose v1 syntax"')
-      .trim()
-      .min(1, 'expected a short note saying what is out of date, such as "Uses Compose v1 syntax"; leave the field out if nothing is')
-      .max(200, 'keep the note to one sentence (200 characters at most)')
-      .optional(),
+    dated: withoutBidiControls(
+      z
+        .string('expected a short note saying what is out of date, such as "Uses Compose v1 syntax"')
+        .trim()
+        .min(1, 'expected a short note saying what is out of date, such as "Uses Compose v1 syntax"; leave the field out if nothing is')
+        .max(200, 'keep the note to one sentence (200 characters at most)'),
+    ).optional(),
     tags: z.array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'tags are lower-case slugs such as "compose"')).default([]),
-    added: z.coerce.date(),
+    added: calendarDate,
   })
   .strict();
 

@@ -1,3 +1,7 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { slug } from 'github-slugger';
+import { readEnv } from './env.ts';
 import { z } from 'zod';
 import { allowedImportEntryProblem } from './content/mdx-policy.ts';
 import { describeZodIssues } from './problems.ts';
@@ -18,7 +22,7 @@ export const siteConfigSchema = z
     /** Sub-path for project sites, e.g. '/docker-learning'. '/' for a site at the domain root. */
     base: z
       .string()
-      .regex(/^\/([A-Za-z0-9._~-]+\/?)*$/, "expected a path starting with '/', such as '/' or '/docker-learning'"),
+      .regex(/^\/([A-Za-z0-9._~-]+\/?)*$/, "expected a path starting with '/', such as '/' or '/my-course'"),
     lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, "expected a BCP 47 language tag such as 'en'").default('en'),
     repository: z.object({
       url: z.url({ protocol: /^https$/, error: 'expected the https URL of the repository' }),
@@ -43,6 +47,29 @@ export const siteConfigSchema = z
      * big a section grows. Smaller sections are shown whole.
      */
     sidebarMaxEntries: z.number().int().min(10, 'sidebarMaxEntries must be at least 10, or readers lose their way').default(50),
+    /**
+     * A page also offered as a PDF (`npm run pdf` prints it with Chromium after the build): its
+     * slug, and the file name of the PDF at the site root.
+     */
+    printable: z
+      .object({
+        page: z.string().regex(/^[a-z0-9][a-z0-9/_-]*$/, "expected a page's slug, such as 'reference/quick-reference'"),
+        pdf: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$/, "expected a file name ending in .pdf, such as 'quick-ref.pdf'"),
+      })
+      .strict()
+      .optional(),
+    /** The file name of the whole course as one PDF (`npm run pdf`); by default made from the title ('docker-learning.pdf'). */
+    coursePdf: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$/, "expected a file name ending in .pdf, such as 'my-course.pdf'").optional(),
+    /**
+     * The browser storage key under which a learner's progress is kept. Two courses on one origin
+     * need different keys; by default it is made from the title ('My Course' → 'my-course:progress:v1').
+     */
+    /** What search engines and link previews say about the resources page (links.yaml). */
+    resourcesDescription: z
+      .string()
+      .min(1)
+      .default('Hand-picked articles, courses, videos and books from elsewhere on the web, grouped by level.'),
+    progressKey: z.string().regex(/^[A-Za-z0-9:._-]+$/, 'expected letters, digits and : . _ - only').optional(),
     mdx: z
       .object({
         /**
@@ -52,14 +79,29 @@ export const siteConfigSchema = z
          * `'pkg/*'` allows every subpath of pkg (not pkg itself: list both to allow both).
          */
         allowedImports: z.array(allowedImportEntry).default([]),
+        /**
+         * Full MDX: pages may compute (expressions, functions, exported code, computed tags) and
+         * import anything. Only for sites whose every MDX change is reviewed as code by a
+         * maintainer: a page then runs with the build machine's rights, and only the output gate
+         * stands between it and the published HTML. Default: declarative MDX (see CONTRIBUTING).
+         */
+        trusted: z.boolean().default(false),
       })
       .strict()
-      .default({ allowedImports: [] }),
+      .default({ allowedImports: [], trusted: false }),
+    /**
+     * The longest one page may take to render, in seconds. Past it the build fails naming the
+     * page rather than hang: a hostile page can make a parser or highlighter spin.
+     */
+    renderTimeLimitSeconds: z.number().positive('renderTimeLimitSeconds must be more than 0').max(3600).default(30),
   })
   .strict();
 
 export type SiteConfigInput = z.input<typeof siteConfigSchema>;
-export type SiteConfig = z.output<typeof siteConfigSchema>;
+export type SiteConfig = z.output<typeof siteConfigSchema> & { progressKey: string; coursePdf: string };
+
+/** Where the settings live unless DOCS_SITE_CONFIG names another file (a second course, a fixture). */
+export const DEFAULT_SITE_CONFIG_FILE = 'src/site.config.ts';
 
 export class SiteConfigError extends Error {
   override name = 'SiteConfigError';
@@ -71,7 +113,8 @@ export interface SiteEnv {
   SITE_BASE?: string;
 }
 
-export function resolveSiteConfig(input: SiteConfigInput, env: SiteEnv = {}): SiteConfig {
+/** The settings with environment overrides applied and defaults filled in; `file` is named in errors. */
+export function resolveSiteConfig(input: SiteConfigInput, env: SiteEnv = {}, file: string = DEFAULT_SITE_CONFIG_FILE): SiteConfig {
   const merged = {
     ...input,
     ...(env.SITE_URL ? { site: env.SITE_URL } : {}),
@@ -84,8 +127,30 @@ export function resolveSiteConfig(input: SiteConfigInput, env: SiteEnv = {}): Si
       .filter(([, value]) => value)
       .map(([name]) => name);
     if (overrides.length > 0) lines.push(`  (${overrides.join(' and ')} from the environment override the file's values)`);
-    throw new SiteConfigError(`src/site.config.ts is invalid:\n${lines.join('\n')}`);
+    throw new SiteConfigError(`${file} is invalid:\n${lines.join('\n')}`);
   }
   const base = result.data.base === '/' ? '/' : result.data.base.replace(/\/+$/, '');
-  return { ...result.data, base };
+  const name = slug(result.data.title) || 'course';
+  return { ...result.data, base, progressKey: result.data.progressKey ?? `${name}:progress:v1`, coursePdf: result.data.coursePdf ?? `${name}.pdf` };
+}
+
+/**
+ * Reads and resolves the settings file (a module whose default export is the settings), for the
+ * integration and the tools alike. A file that cannot be loaded is a SiteConfigError naming it.
+ */
+export async function loadSiteConfig(file: string, env: SiteEnv, rootDir: string): Promise<SiteConfig> {
+  const shown = path.relative(rootDir, file).split(path.sep).join('/') || file;
+  let input: unknown;
+  try {
+    input = ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
+  } catch (error) {
+    throw new SiteConfigError(`${shown} could not be loaded: ${(error as Error).message.split('\n')[0]}. It must be a module whose default export is the site settings (see README, Settings).`);
+  }
+  if (typeof input !== 'object' || input === null) throw new SiteConfigError(`${shown} must export the site settings as its default export (export default { title: …, … }).`);
+  return resolveSiteConfig(input as SiteConfigInput, env, shown);
+}
+
+/** The settings a tool runs with: the file DOCS_SITE_CONFIG names (or src/site.config.ts), with SITE_URL and SITE_BASE applied. */
+export function siteConfigFromEnv(env: ReturnType<typeof readEnv> = readEnv(), rootDir: string = process.cwd()): Promise<SiteConfig> {
+  return loadSiteConfig(env.siteConfigFile, { SITE_URL: env.siteUrl, SITE_BASE: env.siteBase }, rootDir);
 }

@@ -6,6 +6,7 @@ import { buildSidebarTree, readingOrder, type SidebarLink, type SidebarPage, typ
 import { slugFromContentPath } from '../core/urls.ts';
 import { foldersOfPages, readSectionSettings } from '../core/content/section-settings.ts';
 import { site } from './site.ts';
+import { isLesson } from '../lib/course.ts';
 
 export type DocEntry = CollectionEntry<'docs'>;
 export interface DocPage {
@@ -36,7 +37,7 @@ export function getDocPages(): Promise<DocPage[]> {
 }
 
 /** The Learning resources page is generated from links.yaml, not a content file, but sits in the sidebar. */
-export const resourcesSidebarPage: SidebarPage = { id: 'resources', slug: 'resources', title: 'Learning resources', order: 1000 };
+export const resourcesSidebarPage: SidebarPage = { id: 'resources', slug: 'resources', title: 'Learning resources', order: 1000, lesson: false };
 
 export function toSidebarPages(pages: DocPage[]): SidebarPage[] {
   return [
@@ -46,6 +47,7 @@ export function toSidebarPages(pages: DocPage[]): SidebarPage[] {
       title: entry.data.title,
       label: entry.data.sidebar?.label,
       order: entry.data.sidebar?.order,
+      lesson: isLesson({ id: entry.id, lesson: entry.data.lesson }),
     })),
     resourcesSidebarPage,
   ];

@@ -1,12 +1,8 @@
-import { readEnv } from '../core/env.ts';
-import { resolveSiteConfig } from '../core/site-config.ts';
+import settings from 'virtual:learning-site/settings';
 import { joinBase, pageHref } from '../core/urls.ts';
-import siteConfigInput from '../site.config.ts';
 
-const env = readEnv();
-
-/** The validated site config with environment overrides applied (astro.config.mjs resolves the same way). */
-export const site = resolveSiteConfig(siteConfigInput, { SITE_URL: env.siteUrl, SITE_BASE: env.siteBase });
+/** The settings as the integration resolved them (environment overrides applied, defaults filled in). */
+export const site = settings;
 
 /** Internal URL of any site path (assets, pagefind, the PDF): base path included. */
 export const url = (path: string): string => joinBase(site.base, path);

@@ -307,7 +307,7 @@ export default function pagefindIntegration({ language, linksFile }: PagefindInt
   let base = '/';
   let feed: PagefindFeed | undefined;
   return {
-    name: 'docker-learning:pagefind',
+    name: 'learning-site:pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;

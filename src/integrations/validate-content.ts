@@ -1,11 +1,11 @@
-import { appendFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import type { Plugin } from 'vite';
 import type { ContentSession } from '../core/content/session.ts';
-import type { RenderPool } from '../plugins/render-pool.ts';
+import { renderTimeMessage, type RenderPool } from '../plugins/render-pool.ts';
 import { quietParseErrors } from '../plugins/quiet-parse-errors.ts';
 import { describeParseError } from '../core/content/parse.ts';
 import { LINKS_FILE_PROBLEMS_TITLE, validateLinksFile } from '../core/links-file.ts';
@@ -13,6 +13,8 @@ import { ContentProblemsError, formatProblems, type ContentProblem } from '../co
 import { problemAnnotations, problemsSummary } from '../core/github-report.ts';
 import { takeInventory, validateBeforeLoading, validateContent } from '../core/validate/index.ts';
 import type { Inventory } from '../core/content/inventory.ts';
+import { checkPublishedPage } from '../core/content/output-gate.ts';
+import { RENDER_ERROR_REPORTER, type RenderErrorReport } from '../plugins/remark-mdx-expression-errors.ts';
 
 export interface ValidateContentIntegrationOptions {
   /** The build's content session (astro.config.mjs): the facts the renderer records go there. */
@@ -36,6 +38,31 @@ export interface ValidateContentIntegrationOptions {
 }
 
 const CONTENT_PROBLEMS_TITLE = 'The content has problems; fix them and build again';
+const PUBLISHED_PROBLEMS_TITLE = 'Rendered pages hold markup the site never publishes; nothing was published';
+
+/** Said once per build when pages are full MDX: what the maintainer gave up, in their own words. */
+export const TRUSTED_MDX_NOTICE =
+  'mdx.trusted is on: MDX pages run as code with the rights of the build (files, environment, network) and are not held to the declarative rule. Review every .mdx change as code; only the check of the published HTML still applies.';
+
+/**
+ * The output gate (src/core/content/output-gate.ts) over every page built from content/docs: what
+ * is actually on disk, whatever produced it. The site's own pages (resources, 404) are not content.
+ */
+function publishedProblems(inventory: Inventory, outDir: string, display: (file: string) => string): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const page of inventory.pages) {
+    const html = path.join(outDir, page.slug, 'index.html');
+    if (!existsSync(html)) continue; // a draft, left out of a production build
+    const shownPath = page.slug === '' ? '/' : `/${page.slug}/`;
+    for (const found of checkPublishedPage(readFileSync(html, 'utf8'))) {
+      problems.push({
+        file: display(page.file),
+        message: `rendered to ${shownPath} with ${found}. Remove what produces it from the page${page.format === 'mdx' ? ' (in trusted MDX, also from the components it uses)' : ''}.`,
+      });
+    }
+  }
+  return problems;
+}
 
 // Saving a file in the editor fires several events in a row; check once they settle.
 const DEV_RECHECK_DELAY_MS = 150;
@@ -101,7 +128,9 @@ export function missingDescriptionsWarning(files: string[]): string {
  * Checks every page and publishes nothing unchecked. Before Astro reads anything: the inventory
  * (names, URLs, encodings, symlinks, sizes) and the frontmatter. After Astro has rendered every
  * page, and before it writes a single one: the facts the renderer recorded (links, anchors, images,
- * author HTML, MDX imports). `astro build` logs the full list and stops, ending as onProblems
+ * author HTML, MDX imports). After Astro has written the pages: the output gate, which reads each
+ * content page back and deletes the whole output if its body holds script, and any MDX expression
+ * that threw while rendering. `astro build` logs the full list and stops, ending as onProblems
  * decides; `astro dev` warns, keeps serving and checks again whenever a page changes.
  */
 export default function validateContentIntegration({ session, linksFile, renderPool, onProblems, github }: ValidateContentIntegrationOptions): AstroIntegration {
@@ -113,6 +142,8 @@ export default function validateContentIntegration({ session, linksFile, renderP
   let problemCount = 0;
   /** Taken once per build before Astro loads anything, and reused by the gate. */
   let inventory: Inventory | undefined;
+  /** MDX expressions that threw while pages were rendered (trusted MDX), reported by the pages themselves. */
+  const renderErrors: RenderErrorReport[] = [];
 
   /** Logs each list under its own heading, then lets the entry point end the build, or throws. */
   const stopBuild = (logger: AstroIntegrationLogger, ...lists: ContentProblemsError[]): never => {
@@ -157,7 +188,8 @@ export default function validateContentIntegration({ session, linksFile, renderP
       // A failed compile (an image that is not there, MDX that does not parse) usually has its cause
       // in the content: the list names it. When it does not, Astro's own error stands.
       const compile = error ? compileProblem(error, docsDir, rootDir) : undefined;
-      const found = everyProblem(compile ? [compile] : []);
+      const slow = (renderPool?.timedOut ?? []).map((file) => ({ file: path.relative(rootDir, file).split(path.sep).join('/'), message: renderTimeMessage(renderPool!.timeLimitMs) }));
+      const found = everyProblem([...(compile ? [compile] : []), ...slow]);
       const problems = [...found, ...loggedAsProblems(found)];
       try {
         session.store.save(session.cacheFile);
@@ -182,6 +214,10 @@ export default function validateContentIntegration({ session, linksFile, renderP
         }
         if (command !== 'build' && command !== 'dev') return; // `astro sync`/`check`/`preview` build nothing from content
         if (command === 'build') {
+          if (session.mdxRules.trusted) logger.warn(TRUSTED_MDX_NOTICE);
+          // A throwing expression is reported here and the page renders on, so the build can list
+          // every one at its line instead of dying at the first with Astro's stack traces.
+          (globalThis as Record<string, unknown>)[RENDER_ERROR_REPORTER] = (report: RenderErrorReport) => renderErrors.push(report);
           if (renderPool) {
             renderPool.enabled = true;
             renderPool.warmUp();
@@ -213,10 +249,23 @@ export default function validateContentIntegration({ session, linksFile, renderP
         await renderPool?.close();
       },
       'astro:build:done': ({ logger, dir }) => {
+        const outDir = fileURLToPath(dir);
         // Astro logs some failures (an image it could not process) and carries on: never ship that.
-        if (loggedErrors.length === 0) return;
-        rmSync(fileURLToPath(dir), { recursive: true, force: true });
-        stopBuild(logger, contentProblems(loggedAsProblems()));
+        if (loggedErrors.length > 0) {
+          rmSync(outDir, { recursive: true, force: true });
+          stopBuild(logger, contentProblems(loggedAsProblems()));
+        }
+        if (renderErrors.length > 0) {
+          rmSync(outDir, { recursive: true, force: true });
+          const problems = renderErrors.map(({ file, line, message }) => ({ file, line, message: `${message}. Fix the expression, or write the value into the page.` }));
+          stopBuild(logger, contentProblems(problems));
+        }
+        if (!inventory) return;
+        const published = publishedProblems(inventory, outDir, (file) => path.relative(rootDir, path.join(docsDir, file)).split(path.sep).join('/'));
+        if (published.length > 0) {
+          rmSync(outDir, { recursive: true, force: true });
+          stopBuild(logger, new ContentProblemsError(PUBLISHED_PROBLEMS_TITLE, published));
+        }
       },
       'astro:server:setup': ({ server, logger }) => {
         let timer: NodeJS.Timeout | undefined;

@@ -1,11 +1,10 @@
 /**
  * Course progress as the browser keeps it: the slugs of the lessons a reader marked done, under
- * one versioned localStorage key. Nothing leaves the browser. Pure functions, shared by the client
+ * one versioned localStorage key (the `progressKey` setting, made from the course title unless set;
+ * its `:v1` is bumped when the stored shape changes, so older data is ignored, never misread).
+ * Nothing leaves the browser. Pure functions, shared by the client
  * script (src/client/progress.ts) and its tests; kept small because every page loads them.
  */
-
-/** Bump the version when the stored shape changes: older data is then ignored, never misread. */
-export const PROGRESS_KEY = 'docker-learning:progress:v1';
 
 /** The stored value: `{"done":["concepts/containers", …]}`. Anything else reads as no progress. */
 export function parseProgress(raw: string | null | undefined): Set<string> {
@@ -23,15 +22,18 @@ export function serializeProgress(done: Iterable<string>): string {
 }
 
 /**
- * How many done lessons a sidebar section holds. `of` is what sectionProgressOf wrote: slugs, and
- * prefixes ending in '/' (`hands-on hands-on/`), or `*` for the whole course. A page removed from a
- * section may still be stored until the home page prunes it, so the count never exceeds the total.
+ * How many done lessons a sidebar section holds. `of` is what sectionProgressOf wrote: slugs,
+ * prefixes ending in '/' (`hands-on/`) and excluded slugs after a '-' (`-hands-on/cheatsheet`), or
+ * `*` for the whole course. A page removed from a section may still be stored until the home page
+ * prunes it, so the count never exceeds the total.
  */
 export function countInSection(done: ReadonlySet<string>, of: string, total: number): number {
   const tokens = of.split(' ');
+  const matches = (slug: string, token: string) => token === '*' || (token.endsWith('/') ? slug.startsWith(token) : slug === token);
   let count = 0;
   for (const slug of done) {
-    if (typeof slug === 'string' && tokens.some((token) => token === '*' || (token.endsWith('/') ? slug.startsWith(token) : slug === token))) count++;
+    if (typeof slug !== 'string' || tokens.includes(`-${slug}`)) continue;
+    if (tokens.some((token) => matches(slug, token))) count++;
   }
   return Math.min(count, total);
 }

@@ -68,8 +68,11 @@ export function healthFromEntry(entry: CacheEntry): ResourceHealth | undefined {
     case 'network-error':
       return { ...common, status: 'unreachable', label: 'Unreachable', description: `The site could not be reached at the last check${because}.` };
     case 'rate-limited':
+      return { ...common, status: 'unknown', label: 'Not verified', description: 'The site asked the link check to slow down; it may well be fine.' };
     case 'unverified':
-      return { ...common, status: 'unknown', label: 'Not verified', description: 'The site does not allow automated checks; it may well be fine.' };
+      // Never a problem badge: the check could not tell (a site that refuses automated requests,
+      // a redirect the checker may not follow), which says nothing against the resource.
+      return { ...common, status: 'unknown', label: 'Not verified', description: `The link could not be checked automatically${because}. It may well be fine.` };
     case 'suspect':
       return { ...common, status: 'broken', label: 'May be gone', description: `The address answers with what looks like a "not found" page${because}.` };
     case 'excluded':

@@ -33,6 +33,28 @@ export function filterOptions(resources: Pick<Resource, 'kind' | 'level' | 'tags
   };
 }
 
+export interface TagCount {
+  tag: string;
+  count: number;
+}
+
+/**
+ * The tag filter's options in two groups, so a long list can be scanned: the tags most resources
+ * share (at least `minShared`, most used first, at most `maxCommon`), then every other tag A–Z.
+ * Each with the number of resources that carry it.
+ */
+export function tagGroups(resources: Pick<Resource, 'tags'>[], { minShared = 3, maxCommon = 12 } = {}): { common: TagCount[]; other: TagCount[] } {
+  const counts = new Map<string, number>();
+  for (const tag of resources.flatMap((r) => r.tags)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  const all = [...counts].map(([tag, count]) => ({ tag, count }));
+  const common = all
+    .filter((t) => t.count >= minShared)
+    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag))
+    .slice(0, maxCommon);
+  const inCommon = new Set(common.map((t) => t.tag));
+  return { common, other: all.filter((t) => !inCommon.has(t.tag)).sort((a, b) => a.tag.localeCompare(b.tag)) };
+}
+
 type Cost = NonNullable<Resource['cost']>;
 
 const costLabels: Record<Cost, string | undefined> = {

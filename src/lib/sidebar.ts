@@ -10,6 +10,8 @@ export interface SidebarPage {
   title: string;
   label?: string;
   order?: number;
+  /** Whether course progress counts the page (see isLesson in course.ts, the one definition). */
+  lesson?: boolean;
 }
 
 export interface SidebarLink {
@@ -17,6 +19,8 @@ export interface SidebarLink {
   label: string;
   slug: string;
   current: boolean;
+  /** Set on pages course progress counts: ticks, "n of m", Continue. */
+  lesson?: boolean;
 }
 
 export interface SidebarSection {
@@ -35,6 +39,8 @@ export interface SidebarSection {
   expanded: boolean;
   /** Total pages inside, including nested sections; shown when collapsed so readers know what's there. */
   pageCount: number;
+  /** Lessons inside (landing page and nested sections included): the "m" of the sidebar's "n of m". */
+  lessonCount: number;
   children: SidebarEntry[];
   /**
    * Set when a big section shows only a window of its entries around the current page: how many
@@ -104,7 +110,7 @@ export function buildSidebarTree(pages: SidebarPage[], options: SidebarOptions =
     order: order ?? (stripNumberPrefixes ? splitNumberPrefix(name).number : undefined),
     name,
   });
-  const root: Sortable<MutableSection> = { type: 'section', label: '', path: '', expanded: true, pageCount: 0, children: [], sortKey: { name: '' } };
+  const root: Sortable<MutableSection> = { type: 'section', label: '', path: '', expanded: true, pageCount: 0, lessonCount: 0, children: [], sortKey: { name: '' } };
   const sections = new Map<string, Sortable<MutableSection>>([['', root]]);
 
   const sectionFor = (folder: string): Sortable<MutableSection> => {
@@ -120,6 +126,7 @@ export function buildSidebarTree(pages: SidebarPage[], options: SidebarOptions =
       path: folder,
       expanded: false,
       pageCount: 0,
+      lessonCount: 0,
       children: [],
       sortKey: sortKeyOf(name, settings?.position),
     };
@@ -129,7 +136,7 @@ export function buildSidebarTree(pages: SidebarPage[], options: SidebarOptions =
   };
 
   for (const page of pages) {
-    const link: SidebarLink = { type: 'link', label: page.label ?? page.title, slug: page.slug, current: false };
+    const link: SidebarLink = { type: 'link', label: page.label ?? page.title, slug: page.slug, current: false, ...(page.lesson ? { lesson: true } : {}) };
     const folder = page.id.includes('/') ? page.id.slice(0, page.id.lastIndexOf('/')) : '';
     if (isIndex(page.id) && folder !== '') {
       const section = sectionFor(folder);
@@ -153,6 +160,7 @@ export function buildSidebarTree(pages: SidebarPage[], options: SidebarOptions =
       else slugs.add(child.slug);
     }
     section.pageCount = slugs.size;
+    section.lessonCount = readingOrder([section]).filter((link) => link.lesson).length;
     if (!section.landing) section.firstSlug = readingOrder(section.children)[0]?.slug;
     sectionSlugs.set(section.path, slugs);
     return slugs;

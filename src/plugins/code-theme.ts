@@ -1,4 +1,4 @@
-import { createHighlighter } from 'shiki';
+import { createHighlighter, type BundledLanguage } from 'shiki';
 
 /**
  * Code highlighting colours, without a single style attribute: the Content-Security-Policy
@@ -10,6 +10,15 @@ import { createHighlighter } from 'shiki';
 
 /** The "-default" GitHub themes meet WCAG AA contrast; plain github-light/dark do not (3.0-3.5:1). */
 export const codeThemes = { light: 'github-light-default', dark: 'github-dark-default' } as const;
+
+/**
+ * Grammars loaded before the first page is highlighted. Astro's highlighter loads a language the
+ * first time a page uses it, and two pages that ask for one at the same moment can race: one page's
+ * light colours then came from the wrong grammar (seen on a server.js block when the pages were
+ * rendered in a different order). Preloading the languages courses use avoids the race; others
+ * still load on demand.
+ */
+export const preloadedLanguages: BundledLanguage[] = ['sh', 'bash', 'shell', 'console', 'powershell', 'js', 'ts', 'json', 'yaml', 'toml', 'ini', 'dockerfile', 'sql', 'nginx', 'go', 'python', 'html', 'css', 'xml', 'diff'];
 
 /** Shiki's colour variables and the prefix of the classes that set them. */
 export const colourVariables: Record<string, string> = {
@@ -50,7 +59,7 @@ const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 /** `import 'virtual:code-theme.css'` (in the layout) bundles the stylesheet with the site's own CSS. */
 export function codeThemeCssPlugin(themes: typeof codeThemes = codeThemes) {
   return {
-    name: 'docker-learning:code-theme-css',
+    name: 'learning-site:code-theme-css',
     resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
     load: (id: string) => (id === RESOLVED_ID ? codeThemeCss(themes) : undefined),
   };

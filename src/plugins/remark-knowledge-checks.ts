@@ -57,7 +57,7 @@ function renderCheck(check: KnowledgeCheck, number: number, position: Blockquote
       ]),
       element('p', { className: ['kc-feedback'], role: 'status', dataKcFeedback: true }, []),
     ]),
-    element('details', { className: ['kc-answer'] }, [element('summary', {}, [text('Show the answer')]), element('p', {}, answer), ...check.explanation]),
+    element('details', { className: ['kc-answer'], dataKcAnswer: true }, [element('summary', {}, [text('Show the answer')]), element('p', {}, answer), ...check.explanation]),
   ]);
   node.position = position;
   return node;

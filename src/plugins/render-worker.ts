@@ -5,7 +5,7 @@ import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import type { DocumentFacts } from '../core/content/facts.ts';
 import { FactsStore } from '../core/content/facts-store.ts';
 import { createContentSession } from '../core/content/session.ts';
-import { markdownPipeline } from './index.ts';
+import { markdownProcessorOptions } from './index.ts';
 import type { RenderReply, RenderWorkerData } from './render-pool.ts';
 import { quietParseErrors } from './quiet-parse-errors.ts';
 
@@ -21,7 +21,7 @@ class ForwardingStore extends FactsStore {
 
 const store = new ForwardingStore();
 const session = { ...createContentSession({ ...data.session, cacheDir: '' }, { load: false }), store };
-const { remarkPlugins, rehypePlugins } = markdownPipeline({ docsDir: session.docsDir, base: data.base, session });
+const markdownOptions = markdownProcessorOptions({ docsDir: session.docsDir, base: data.base, session });
 quietParseErrors();
 // Astro's Markdown settings (highlighting themes, image options) arrive with the first renderer, after
 // the worker has started and loaded its modules; pages never arrive before them.
@@ -31,7 +31,7 @@ type Message = { settings: unknown } | { id: number; content: string; fileURL?: 
 
 parentPort!.on('message', async (message: Message) => {
   if ('settings' in message) {
-    processor = createMarkdownProcessor({ ...(message.settings as object), remarkPlugins, rehypePlugins, smartypants: false });
+    processor = createMarkdownProcessor({ ...(message.settings as object), ...markdownOptions });
     return;
   }
   const reply: RenderReply = { id: message.id };

@@ -24,6 +24,14 @@ describe('dependencies run one way: core <- site, core <- tools', () => {
     ]);
   });
 
+  it('keeps Astro, Vite and browser packages out of the core', () => {
+    const fixture = path.join(projectRoot, 'tests/fixtures/bad-boundaries');
+    expect(findBoundaryViolations(fixture, ['src/core/uses-astro.ts']).map((violation) => violation.message)).toEqual([
+      'src/core/uses-astro.ts (core) imports the package astro/errors; the core may not use Astro, Vite or a browser.',
+      'src/core/uses-astro.ts (core) imports the package @astrojs/markdown-remark; the core may not use Astro, Vite or a browser.',
+    ]);
+  });
+
   it('reads imports from .astro frontmatter and <script> blocks, and dynamic imports', () => {
     const astro = "---\nimport A from '../lib/a.ts';\nconst b = await import('../lib/b.ts');\n---\n<div/>\n<script>\n  import '../client/c.ts';\n</script>\n";
     expect(importsOf('src/pages/x.astro', astro)).toEqual(['../lib/a.ts', '../lib/b.ts', '../client/c.ts']);

@@ -19,6 +19,14 @@ export function layerOf(file: string): Layer {
   return 'other';
 }
 
+/**
+ * Packages a layer may not import: the core is plain Node, so it runs in the tools without Astro,
+ * Vite or a browser, and its tests need none of them.
+ */
+const FORBIDDEN_PACKAGES: Partial<Record<Layer, RegExp>> = {
+  core: /^(astro(\/.*)?|astro:.*|@astrojs\/.*|vite(\/.*)?|virtual:.*|playwright-core|happy-dom|jsdom)$/,
+};
+
 const ALLOWED: Record<Layer, Layer[]> = {
   core: ['core'],
   site: ['core', 'site'],
@@ -47,7 +55,13 @@ export function findBoundaryViolations(root: string, files: string[]): BoundaryV
   for (const file of files) {
     const from = layerOf(file);
     for (const specifier of importsOf(file, readFileSync(path.join(root, file), 'utf8'))) {
-      if (!specifier.startsWith('.')) continue; // packages and node: built-ins belong to no layer
+      if (!specifier.startsWith('.')) {
+        // Packages and node: built-ins belong to no layer, but some are kept out of one.
+        if (FORBIDDEN_PACKAGES[from]?.test(specifier)) {
+          violations.push({ file, specifier, message: `${file} (${from}) imports the package ${specifier}; the ${from} may not use Astro, Vite or a browser.` });
+        }
+        continue;
+      }
       const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier.replace(/\?.*$/, '')));
       const to = layerOf(target);
       if (ALLOWED[from].includes(to)) continue;

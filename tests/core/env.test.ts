@@ -39,6 +39,7 @@ describe('readEnv', () => {
       docsDir: path.join(root, 'content', 'docs'),
       linksFile: path.join(root, 'content', 'links.yaml'),
       publicDir: path.join(root, 'public'),
+      siteConfigFile: path.join(root, 'src', 'site.config.ts'),
       astroCacheDir: path.join(root, 'node_modules', '.astro'),
       siteUrl: undefined,
       siteBase: undefined,
@@ -57,8 +58,9 @@ describe('readEnv', () => {
   });
 
   it('takes overrides, resolving paths against the working directory and ignoring empty values', () => {
-    const env = readEnv({ DOCS_CONTENT_DIR: 'tests/fixtures/site', ASTRO_CACHE_DIR: '/tmp/cache', SITE_BASE: '', SITE_URL: 'https://o.github.io', GITHUB_STEP_SUMMARY: '/tmp/summary.md', GITHUB_ACTIONS: 'true' });
+    const env = readEnv({ DOCS_CONTENT_DIR: 'tests/fixtures/site', DOCS_SITE_CONFIG: 'tests/fixtures/trusted-mdx/site.config.ts', ASTRO_CACHE_DIR: '/tmp/cache', SITE_BASE: '', SITE_URL: 'https://o.github.io', GITHUB_STEP_SUMMARY: '/tmp/summary.md', GITHUB_ACTIONS: 'true' });
     expect(env.contentDir).toBe(path.resolve('tests/fixtures/site'));
+    expect(env.siteConfigFile).toBe(path.resolve('tests/fixtures/trusted-mdx/site.config.ts'));
     expect(env.linksFile).toBe(path.resolve('tests/fixtures/site/links.yaml'));
     expect(env.astroCacheDir).toBe('/tmp/cache');
     expect(env.siteBase).toBeUndefined();

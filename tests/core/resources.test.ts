@@ -52,6 +52,25 @@ describe('parseResources', () => {
     expect(parseResources(entry() + `  dated: "  "\n`, 'l.yaml').problems[0]!.message).toMatch(/leave the field out if nothing is/);
   });
 
+  it('refuses a bidi control in a title, description or dated note, at its line', () => {
+    const { problems } = parseResources(entry({ title: 'Docker \u202Eexe.txt', description: 'Fine\u2067.' }) + '  dated: "Old\u200E"\n', 'l.yaml');
+    expect(problems.map((p) => [p.line, p.message.split(':')[0]])).toEqual([
+      [2, 'entry "docker-docs", field title'],
+      [6, 'entry "docker-docs", field description'],
+      [8, 'entry "docker-docs", field dated'],
+    ]);
+    expect(problems[0]!.message).toContain('contains U+202E (right-to-left override)');
+  });
+
+  it('takes "added" only as YYYY-MM-DD, a real day, as the rule says', () => {
+    expect(parseResources(entry({ added: '2026-12-07' }), 'l.yaml').resources[0]!.resource.added.toISOString()).toBe('2026-12-07T00:00:00.000Z');
+    for (const added of ['2026-12-7', '12/7/2026', '2026-02-31', 'yesterday', '2026-12-07T10:00']) {
+      const { problems } = parseResources(entry({ added }), 'l.yaml');
+      expect(problems, added).toEqual([{ file: 'l.yaml', line: 7, message: expect.stringContaining(`field added: expected a date written YYYY-MM-DD, such as "2026-11-28" (two-digit month and day) (got ${JSON.stringify(added)})`) }]);
+    }
+    expect(parseResources(entry().replace(/  added: .*\n/, ''), 'l.yaml').problems[0]!.message).toContain('field added: expected a date written YYYY-MM-DD');
+  });
+
   it('reports missing fields and bad enum values with what was found', () => {
     const { problems } = parseResources('- id: x\n  title: X\n  url: https://x.org\n  kind: podcast\n  level: beginner\n  added: 2026-01-01\n', 'l.yaml');
     const messages = problems.map((p) => p.message).join('\n');
@@ -197,6 +216,12 @@ describe('parseResources: local and private-network URLs', () => {
   ])('refuses %s, naming the address as %s', (url, shown) => {
     expect(refusal(url)).toEqual([
       `content/links.yaml:3: entry "local", field url: points to a local or private-network address (${shown}), which readers cannot reach and the link checker must not probe; use a public URL (got ${JSON.stringify(url)})`,
+    ]);
+  });
+
+  it.each(['https://reader:s3cret@docs.docker.com/', 'https://reader@docs.docker.com/', 'http://user:pass@127.0.0.1/'])('refuses %s, which carries credentials', (url) => {
+    expect(refusal(url)).toEqual([
+      `content/links.yaml:3: entry "local", field url: has a user name or password in it (user:pass@host), which the page would publish and the link checker would send; remove it and link to the public address (got ${JSON.stringify(url)})`,
     ]);
   });
 

@@ -15,6 +15,23 @@ describe('resolveSiteConfig', () => {
     expect(resolveSiteConfig(realConfig).title).toBeTruthy();
   });
 
+  it("keeps each course's progress under a key of its own, made from its title unless set", () => {
+    // The Docker course's learners keep the progress they stored before the key became a setting.
+    expect(resolveSiteConfig(realConfig).progressKey).toBe('docker-learning:progress:v1');
+    expect(resolveSiteConfig({ ...good, title: 'Kubernetes in Practice' }).progressKey).toBe('kubernetes-in-practice:progress:v1');
+    expect(resolveSiteConfig({ ...good, progressKey: 'k8s:v2' }).progressKey).toBe('k8s:v2');
+    expect(() => resolveSiteConfig({ ...good, progressKey: 'has space' })).toThrow(/progressKey: expected letters, digits/);
+  });
+
+  it('names the settings file it read in its errors', () => {
+    expect(() => resolveSiteConfig({ ...good, title: '' }, {}, 'courses/k8s/site.config.ts')).toThrow(/^courses\/k8s\/site\.config\.ts is invalid:/);
+  });
+
+  it('refuses a printable page that is not a slug, or a PDF name that is not a PDF', () => {
+    expect(() => resolveSiteConfig({ ...good, printable: { page: '/cheat/', pdf: 'cheat.pdf' } })).toThrow(/printable\.page: expected a page's slug/);
+    expect(() => resolveSiteConfig({ ...good, printable: { page: 'cheat', pdf: 'cheat.html' } })).toThrow(/printable\.pdf: expected a file name ending in \.pdf/);
+  });
+
   it('applies environment overrides and trims the base', () => {
     const config = resolveSiteConfig(good, { SITE_BASE: '/docker-learning/', SITE_URL: 'https://o.github.io' });
     expect(config.base).toBe('/docker-learning');
@@ -45,6 +62,19 @@ describe('resolveSiteConfig', () => {
     expect(attempt).toThrow(/mdx\.allowedImports\.2: expected a package import path.*\(got "\.\/local\.js"\)/);
     expect(attempt).toThrow(/mdx\.allowedImports\.3: Node built-ins cannot be allowed.*\(got "child_process"\)/);
     expect(attempt).not.toThrow(/allowedImports\.0/);
+  });
+
+  it('keeps MDX declarative unless mdx.trusted says otherwise, and refuses a trust that is not a boolean', () => {
+    expect(resolveSiteConfig(good).mdx.trusted).toBe(false);
+    expect(resolveSiteConfig({ ...good, mdx: {} }).mdx.trusted).toBe(false);
+    expect(resolveSiteConfig({ ...good, mdx: { trusted: true } }).mdx.trusted).toBe(true);
+    expect(() => resolveSiteConfig({ ...good, mdx: { trusted: 'yes' } } as unknown as SiteConfigInput)).toThrow(/mdx\.trusted/);
+  });
+
+  it('gives each page 30 s to render unless renderTimeLimitSeconds says otherwise', () => {
+    expect(resolveSiteConfig(good).renderTimeLimitSeconds).toBe(30);
+    expect(resolveSiteConfig({ ...good, renderTimeLimitSeconds: 5 }).renderTimeLimitSeconds).toBe(5);
+    expect(() => resolveSiteConfig({ ...good, renderTimeLimitSeconds: 0 })).toThrow(/renderTimeLimitSeconds must be more than 0/);
   });
 
   it('rejects unknown keys, catching typos', () => {

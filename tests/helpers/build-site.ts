@@ -21,14 +21,19 @@ export interface BuildOptions {
 export interface BuildResult {
   outDir: string;
   status: number;
+  /** The build's whole log (also in logFile): tests quote it when a build fails, never print it otherwise. */
   output: string;
+  logFile: string;
 }
+
+/** Where a build's log is kept for the run, next to its output folder. */
+const logFileOf = (name: string) => path.join(tmpRoot, `${name}.log`);
 
 /** Builds the site for a content folder in a child process, as `npm run build` would. */
 export function buildSite(options: BuildOptions): BuildResult {
   // The unit tier is the quick inner loop: a file that builds belongs to the build or browser tier.
   if (process.env.TEST_TIER === 'unit') {
-    throw new Error(`buildSite("${options.name}") ran in the unit tier: list this test file under buildFiles (or browserFiles) in vitest.config.ts`);
+    throw new Error(`buildSite("${options.name}") ran in the unit tier: name the test file *.build.test.ts (or *.browser.test.ts when it also drives a browser); see vitest.config.ts`);
   }
   if (!options.reuse) return runBuild(options);
   // Test files run in parallel workers: the first to ask builds, the others wait for its marker.
@@ -38,7 +43,7 @@ export function buildSite(options: BuildOptions): BuildResult {
   const failed = path.join(tmpRoot, `${options.name}.failed`);
   mkdirSync(tmpRoot, { recursive: true });
   for (;;) {
-    if (existsSync(marker)) return { outDir: path.join(tmpRoot, options.name), status: 0, output: readFileSync(marker, 'utf8') };
+    if (existsSync(marker)) return { outDir: path.join(tmpRoot, options.name), status: 0, output: readFileSync(marker, 'utf8'), logFile: logFileOf(options.name) };
     if (existsSync(failed)) throw new Error(`Building ${options.name} failed (earlier in this run):\n${readFileSync(failed, 'utf8')}`);
     try {
       mkdirSync(lock);
@@ -143,8 +148,9 @@ function runBuildUnlocked({ contentDir, name, base, env = {} }: BuildOptions): B
   });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   const status = result.status ?? 1;
+  writeFileSync(logFileOf(name), output);
   if (status === 0) writeFileSync(marker, output);
-  return { outDir, status, output };
+  return { outDir, status, output, logFile: logFileOf(name) };
 }
 
 export function readPage(outDir: string, sitePath: string): string {

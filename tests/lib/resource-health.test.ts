@@ -44,6 +44,10 @@ describe('what the Learning resources page shows for a cache entry', () => {
   it('rate-limited and unverified: unknown, never shown as a problem', () => {
     expect(healthFromEntry(entry('https://www.linkedin.com/x', 'unverified', { status: 999 }))).toMatchObject({ status: 'unknown', label: 'Not verified' });
     expect(healthFromEntry(entry('https://a.docker.com/', 'rate-limited', { status: 429 }))).toMatchObject({ status: 'unknown' });
+    // Whatever made it unverified, never a problem badge, and the page says why.
+    const refusedHop = healthFromEntry(entry('https://a.docker.com/old', 'unverified', { detail: 'redirects to http://127.0.0.1/admin, which was not requested (local or private-network address (127.0.0.1))' }));
+    expect(refusedHop).toMatchObject({ status: 'unknown', label: 'Not verified' });
+    expect(refusedHop?.description).toContain('could not be checked automatically: redirects to http://127.0.0.1/admin');
   });
 
   it('suspect (a soft 404): flagged, saying the page looks like a "not found" page', () => {

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { costLabel, filterOptions, groupByLevel } from '../../src/lib/resource-list.ts';
+import { costLabel, filterOptions, groupByLevel, tagGroups } from '../../src/lib/resource-list.ts';
 
 const r = (title: string, level: 'beginner' | 'intermediate' | 'advanced', kind = 'docs' as const, tags: string[] = []) => ({ title, level, kind, tags });
 
@@ -24,4 +24,19 @@ it('labels what a resource costs, and says nothing for a free one', () => {
   expect(costLabel(undefined)).toBeUndefined();
   expect(costLabel('paid')).toBe('Paid');
   expect(costLabel('free-tier')).toBe('Free tier, paid beyond it');
+});
+
+it('groups the tags into the most shared, by use, and the rest A-Z, each with its count', () => {
+  const tagged = (tags: string[]) => ({ tags });
+  const groups = tagGroups([tagged(['compose', 'linux', 'dns']), tagged(['compose', 'linux']), tagged(['compose', 'linux', 'cli']), tagged(['compose', 'build'])], { minShared: 3, maxCommon: 12 });
+  expect(groups.common).toEqual([
+    { tag: 'compose', count: 4 },
+    { tag: 'linux', count: 3 },
+  ]);
+  expect(groups.other).toEqual([
+    { tag: 'build', count: 1 },
+    { tag: 'cli', count: 1 },
+    { tag: 'dns', count: 1 },
+  ]);
+  expect(tagGroups([tagged(['a']), tagged(['a']), tagged(['a']), tagged(['b']), tagged(['b']), tagged(['b'])], { maxCommon: 1 }).common).toEqual([{ tag: 'a', count: 3 }]);
 });

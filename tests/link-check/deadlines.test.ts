@@ -1,9 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkTargets } from '../../scripts/link-check/check.ts';
+import { dedupeLinks } from '../../scripts/link-check/dedupe.ts';
 import { runLinkCheck } from '../../scripts/link-check/pipeline.ts';
 import { checkUrl, checkUrls, fastConfig, recordSleeps } from './helpers/check-one.ts';
-import { startServer, type TestServer } from './helpers/server.ts';
+import { closedPort, startServer, type TestServer } from './helpers/server.ts';
 import { makeTempDir, writeFiles } from './helpers/temp.ts';
 
 /** One host that never answers, one that always says 429, one that is fine: each its own address. */
@@ -53,24 +55,90 @@ describe('link deadline', () => {
 });
 
 describe('giving up on a host', () => {
-  it('stops requesting a host after 3 links in a row time out and reports the rest at once', async () => {
-    const before = countRequests(hanging);
-    const urls = [...Array.from({ length: 10 }, (_, index) => hanging.url(`/dead/${index}`)), ...Array.from({ length: 4 }, (_, index) => fine.url(`/alive/${index}`))];
-    const results = await checkUrls(urls, { perHost: 1, linkDeadlineMs: 150, hostGiveUpAfter: 3 });
+  it('stops requesting a host that refuses connections after 3 links in a row, and reports the rest unverified', async () => {
+    const port = await closedPort('127.0.0.6');
+    const urls = [...Array.from({ length: 10 }, (_, index) => `http://127.0.0.6:${port}/dead/${index}`), ...Array.from({ length: 4 }, (_, index) => fine.url(`/alive/${index}`))];
+    const results = await checkUrls(urls, { perHost: 1, hostGiveUpAfter: 3, retries: 0 });
 
     const dead = results.filter((result) => result.url.includes('/dead/'));
-    expect(dead.map((result) => result.verdict)).toEqual(Array(10).fill('timeout'));
     const asked = dead.filter((result) => result.requests > 0);
     const skipped = dead.filter((result) => result.requests === 0);
-    expect(asked).toHaveLength(3);
+    expect(asked.map((result) => [result.verdict, result.errorCode])).toEqual(Array(3).fill(['network-error', 'ECONNREFUSED']));
     expect(skipped).toHaveLength(7);
     for (const result of skipped) {
-      expect(result).toMatchObject({ stoppedBy: 'host', errorCode: 'TIMEOUT', attempts: 0 });
-      expect(result.detail).toMatch(/^not requested: host stopped answering \(3 links in a row ended timeout/);
+      // Never requested, so never called broken: unverified, saying why.
+      expect(result).toMatchObject({ verdict: 'unverified', stoppedBy: 'host', attempts: 0 });
+      expect(result.errorCode).toBeUndefined();
+      expect(result.detail).toMatch(/^not requested: the host cannot be reached \(3 links in a row ended network-error; the last said: connection refused \(ECONNREFUSED\)\)/);
     }
-    expect(countRequests(hanging) - before).toBe(3);
     // Another host in the same run is not affected.
     expect(results.filter((result) => result.url.includes('/alive/')).map((result) => result.verdict)).toEqual(Array(4).fill('ok'));
+  });
+
+  it('stops requesting a host whose name does not resolve after 3 links, without retrying a DNS failure', async () => {
+    // No DNS here: a resolver that knows no *.nowhere.dev name, as a real one answers NXDOMAIN.
+    const lookup = ((hostname: string, _options: unknown, callback: (error: Error) => void) =>
+      callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', hostname }))) as never;
+    const urls = Array.from({ length: 6 }, (_, index) => `https://docs.nowhere.dev/page/${index}`);
+    const config = fastConfig({ perHost: 1, hostGiveUpAfter: 3 });
+    const targets = dedupeLinks(urls.map((raw, index) => ({ raw, file: 'page.md', line: index + 1 })), { checkFragments: false });
+    const results = await checkTargets(targets, { config, lookup, sleep: async () => {}, random: () => 0.5 });
+    expect(results.map((result) => [result.verdict, result.requests])).toEqual([
+      ['network-error', 1],
+      ['network-error', 1],
+      ['network-error', 1],
+      ['unverified', 0],
+      ['unverified', 0],
+      ['unverified', 0],
+    ]);
+    expect(results[0]?.detail).toBe('DNS lookup failed: the host name does not resolve (ENOTFOUND)');
+    expect(results[3]?.detail).toContain('not requested: the host cannot be reached (3 links in a row ended network-error; the last said: DNS lookup failed');
+  });
+
+  it('stops requesting a host whose TLS handshake fails after 3 links', async () => {
+    const plain = await startServer((_request, response) => response.writeHead(200).end(), '127.0.0.9'); // speaks HTTP, not TLS
+    try {
+      const urls = Array.from({ length: 5 }, (_, index) => `https://127.0.0.9:${new URL(plain.origin).port}/page/${index}`);
+      const results = await checkUrls(urls, { perHost: 1, hostGiveUpAfter: 3, include: [{ pattern: '^https://127\\.0\\.0\\.9:' }] });
+      expect(results.map((result) => result.verdict)).toEqual(['network-error', 'network-error', 'network-error', 'unverified', 'unverified']);
+      expect(results[0]?.detail).toMatch(/^TLS certificate problem \((ERR_SSL_\w+|EPROTO)\)$/);
+      expect(results[4]).toMatchObject({ requests: 0, stoppedBy: 'host' });
+      expect(plain.requests).toEqual([]); // no HTTP request was ever made over it
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it('keeps requesting a host whose paths time out one by one: a stalled path says nothing about the others', async () => {
+    const before = countRequests(hanging);
+    const urls = Array.from({ length: 5 }, (_, index) => hanging.url(`/dead/${index}`));
+    const results = await checkUrls(urls, { perHost: 2, linkDeadlineMs: 150, hostGiveUpAfter: 3 });
+    expect(results.map((result) => result.verdict)).toEqual(Array(5).fill('timeout'));
+    expect(results.every((result) => result.requests > 0 && result.stoppedBy === undefined)).toBe(true);
+    expect(countRequests(hanging) - before).toBe(5);
+  });
+
+  it('goes on with a host after a path resets the connection, one request at a time', async () => {
+    const arrivals: { path: string; inFlight: number }[] = [];
+    const host = await startServer((request, response) => {
+      arrivals.push({ path: request.url ?? '', inFlight: host.stats.inFlight });
+      if (request.url === '/reset') return void request.socket.resetAndDestroy();
+      setTimeout(() => response.writeHead(200).end(), 200);
+    });
+    try {
+      const urls = ['/reset', ...Array.from({ length: 6 }, (_, index) => `/ok/${index}`)].map((page) => host.url(page));
+      const results = await checkUrls(urls, { perHost: 3, hostGiveUpAfter: 1 });
+      expect(results.map((result) => result.verdict)).toEqual(['network-error', ...Array(6).fill('ok')]);
+      // Before the reset was known, 3 at a time; after it, every request found the host otherwise idle.
+      const lastReset = arrivals.map((arrival) => arrival.path).lastIndexOf('/reset');
+      const before = arrivals.slice(0, lastReset + 1);
+      const after = arrivals.slice(lastReset + 1).filter((arrival) => !before.some((early) => early.path === arrival.path));
+      expect(Math.max(...before.map((arrival) => arrival.inFlight))).toBe(3);
+      expect(after.length).toBeGreaterThanOrEqual(3);
+      expect(after.map((arrival) => arrival.inFlight)).toEqual(after.map(() => 1));
+    } finally {
+      await host.close();
+    }
   });
 
   it('stops requesting a host that keeps answering 429 after honouring Retry-After', async () => {
@@ -78,12 +146,12 @@ describe('giving up on a host', () => {
     const sleeps = recordSleeps();
     const urls = Array.from({ length: 20 }, (_, index) => throttling.url(`/page/${index}`));
     const results = await checkUrls(urls, { perHost: 1, retries: 2 }, sleeps);
-    expect(results.map((result) => result.verdict)).toEqual(Array(20).fill('rate-limited'));
-    expect(results.filter((result) => result.requests > 0)).toHaveLength(3);
+    const asked = results.filter((result) => result.requests > 0);
+    expect(asked.map((result) => result.verdict)).toEqual(Array(3).fill('rate-limited'));
     const skipped = results.filter((result) => result.requests === 0);
     expect(skipped).toHaveLength(17);
-    expect(skipped[0]).toMatchObject({ status: 429, stoppedBy: 'host' });
-    expect(skipped[0]?.detail).toContain('not requested: host kept answering 429 Too Many Requests');
+    expect(skipped.every((result) => result.verdict === 'unverified' && result.stoppedBy === 'host' && result.status === undefined)).toBe(true);
+    expect(skipped[0]?.detail).toContain('not requested: the host keeps answering 429 Too Many Requests');
     // 3 links × 3 attempts (HEAD only: a 429 is not followed by a GET), each wait honoured.
     expect(countRequests(throttling) - before).toBe(9);
     expect(sleeps.delays).toEqual(Array(6).fill(0));

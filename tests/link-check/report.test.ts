@@ -176,3 +176,47 @@ describe('GitHub report', () => {
     expect(text).toContain('::error file=content/docs/a%2C b.md,line=1,title=Broken link::https://a.docker.com/100%25 — line one%0Aline two');
   });
 });
+
+describe('links that were not requested', () => {
+  const notRequested = [
+    result('https://docs.docker.com/ok/', 'ok', [['content/docs/a.md', 3]], { status: 200 }),
+    result('https://flaky.example.net/guide/', 'unverified', [['content/docs/a.md', 8]], {
+      requests: 0,
+      attempts: 0,
+      stoppedBy: 'host',
+      detail: 'not requested: the host cannot be reached (3 links in a row ended network-error; the last said: connection refused (ECONNREFUSED)); check it again later',
+    }),
+    result('https://slow.example.net/', 'unverified', [['content/docs/b.md', 2]], { requests: 0, attempts: 0, stoppedBy: 'max-duration', detail: 'not checked: the run reached its time limit (--max-duration 10 min)' }),
+  ];
+  const run = (failOn: Verdict[]) =>
+    summarize({ results: notRequested, problems: [], startedAt: new Date(checkedAt), elapsedMs: 1000, filesScanned: 2, config: { failOn } });
+
+  it('are warnings in every format and do not fail the run by default', () => {
+    const summary = run(['broken', 'timeout', 'network-error', 'invalid']);
+    expect(summary.exitCode).toBe(0);
+    expect(summary.links.filter((link) => link.verdict === 'unverified').map((link) => link.severity)).toEqual(['warning', 'warning']);
+
+    const text = renderReport(summary, 'text');
+    expect(text).toContain('     8  unverified         https://flaky.example.net/guide/\n');
+    expect(text).toContain('not requested: the host cannot be reached');
+    expect(text).toContain('3 links in 2 files: 1 ok, 2 unverified (1 request, 1 s)');
+
+    const json = JSON.parse(renderReport(summary, 'json'));
+    expect(json.counts).toMatchObject({ unverified: 2, broken: 0, 'network-error': 0 });
+    expect(json.links.filter((link: { severity: string }) => link.severity === 'error')).toEqual([]);
+
+    const markdown = renderReport(summary, 'markdown');
+    expect(markdown).toContain('| ⚠️ unverified | https://flaky.example.net/guide/ |');
+    expect(markdown).not.toContain('❌');
+
+    const github = renderReport(summary, 'github');
+    expect(github).toContain('::warning file=content/docs/a.md,line=8,title=Link not verifiable::');
+    expect(github).not.toContain('::error');
+  });
+
+  it('fail the run only with --fail-on unverified', () => {
+    const summary = run(['broken', 'unverified']);
+    expect(summary.exitCode).toBe(1);
+    expect(renderReport(summary, 'github')).toContain('::error file=content/docs/b.md,line=2,title=Link not verifiable::');
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultLinkCheckConfig } from '../../scripts/link-check/config.ts';
 import { backoffDelay, decideAttempt, parseRetryAfter, type Observation } from '../../scripts/link-check/verdict.ts';
 
-const rules = { accept: new Set<number>(), unverified: new Set<number>() };
+const rules = { included: false, accept: new Set<number>(), unverified: new Set<number>() };
 const context = (attempt: number) => ({ rules, attempt, config: defaultLinkCheckConfig, now: Date.parse('2025-06-01T10:00:00Z'), random: () => 0.5 });
 const networkError = (errorCode: string): Observation => ({ kind: 'error', method: 'HEAD', errorCode, timeout: false, message: 'x', redirects: [] });
 

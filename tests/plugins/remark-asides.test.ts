@@ -59,3 +59,31 @@ describe('asides (Starlight and Docusaurus)', () => {
     expect(problemsOf(':::note[Title]\nx\n:::\n\n:::danger Title\ny\n:::\n\nAt 10:30 a:b.')).toEqual([]);
   });
 });
+
+describe('asides that would be published wrong', () => {
+  it('refuses an aside that is never closed, at its opening line, in a page, a list item and a quote', () => {
+    expect(problemsOf('Intro.\n\n:::note\nInside.\n\n## Heading\n\nMore.\n')).toEqual([
+      { line: 3, message: '":::note" is never closed, so everything after it up to the end of the page (headings included) would be inside the aside. Add a line with ::: where the aside ends.' },
+    ]);
+    expect(problemsOf('- item\n\n  :::tip\n  inside\n\n- next\n')).toEqual([{ line: 3, message: expect.stringContaining('":::tip" is never closed, so everything after it up to the end of the list item or quote') }]);
+    expect(problemsOf('> :::note\n> inside\n\nafter\n')).toEqual([{ line: 1, message: expect.stringContaining('":::note" is never closed') }]);
+    expect(problemsOf(':::note\n', 'b.mdx')).toEqual([{ line: 1, message: expect.stringContaining('is never closed') }]);
+  });
+
+  it('accepts closed asides: empty, indented, in a list item or quote, nested with longer fences', () => {
+    for (const source of [':::note\n:::\n', '  :::note\n  inside\n   :::  \n', '- item\n\n  :::note\n  inside\n  :::\n\n- next\n', '> :::note\n> inside\n> :::\n', '::::note\n:::tip\nx\n:::\n::::\n', ':::tip[Title]\n:::\n']) {
+      expect(problemsOf(source), source).toEqual([]);
+    }
+  });
+
+  it('refuses "::: tip" with a space (shown as text), once for its opener and closer, and a stray ":::"', () => {
+    expect(problemsOf('Intro.\n\n::: tip\nText.\n:::\n')).toEqual([{ line: 3, message: '"::: tip" has a space after the colons, so it is not an aside and the page would show it as text. Write ":::tip", with no space.' }]);
+    expect(problemsOf('Para\n::: Warning\nx\n\n:::\n')).toEqual([{ line: 2, message: expect.stringContaining('Write ":::warning", with no space.') }]);
+    expect(problemsOf('::: spoiler\nx\n:::\n', 'b.mdx')).toEqual([{ line: 1, message: expect.stringContaining('Write one of ":::note", ":::info"') }]);
+    expect(problemsOf('Text.\n\n:::\n')).toEqual([{ line: 3, message: expect.stringContaining('":::" closes no aside') }]);
+  });
+
+  it('leaves colons in prose and escaped colons alone', () => {
+    expect(problemsOf('At 10:30, map 8080:80.\n\nThe ::: fence is how asides are written.\n\n\\::: tip is written without the space.\n')).toEqual([]);
+  });
+});

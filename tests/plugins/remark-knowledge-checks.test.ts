@@ -1,4 +1,8 @@
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
+import { ANSWER_SELECTOR } from '../../src/lib/knowledge-check-markup.ts';
 import remarkKnowledgeChecks from '../../src/plugins/remark-knowledge-checks.ts';
 import { renderMarkdown, renderMdx } from './render.ts';
 
@@ -23,7 +27,7 @@ describe('remarkKnowledgeChecks', () => {
     expect(html).toContain('<label class="kc-option"><input type="radio" name="knowledge-check-1" value="1" data-correct="true"><span>The host\'s <code>kernel</code></span></label>');
     expect(html).toContain('<button type="button" class="kc-check" data-kc-check hidden>Check</button>');
     expect(html).toContain('<p class="kc-feedback" role="status" data-kc-feedback></p>');
-    expect(html).toContain('<details class="kc-answer"><summary>Show the answer</summary><p><strong>Answer:</strong> The host\'s <code>kernel</code></p><p>Each container has its own user space, but they all run on the host\'s kernel.</p></details>');
+    expect(html).toContain('<details class="kc-answer" data-kc-answer><summary>Show the answer</summary><p><strong>Answer:</strong> The host\'s <code>kernel</code></p><p>Each container has its own user space, but they all run on the host\'s kernel.</p></details>');
     expect(html).not.toContain('[!QUIZ]');
     expect(html).not.toContain('<blockquote>');
   });
@@ -46,6 +50,19 @@ describe('remarkKnowledgeChecks', () => {
     const html = await render('> [!QUIZ]\n> Question?\n>\n> - [ ] a\n> - [ ] b\n>\n> Why.');
     expect(html).toMatch(/^<blockquote>/);
     expect(html).not.toContain('knowledge-check');
+  });
+
+  it("gives the check script the answer alone, not an author's <details> in the question or an option", async () => {
+    const md = single
+      .replace('> What do containers on one host share?', '> What do containers share? <details><summary>Hint</summary>Think of the kernel.</details>')
+      .replace('> - [ ] A hypervisor', '> - [ ] A hypervisor <details><summary>What is that?</summary>A VM manager.</details>');
+    const tree = fromHtml(await render(md), { fragment: true });
+    const check = select('[data-knowledge-check]', tree)!;
+    expect(selectAll('details', check)).toHaveLength(3);
+    // The script (src/client/knowledge-check.ts) hides, shows and opens what this selector finds.
+    const answer = select(ANSWER_SELECTOR, check);
+    expect(toString(answer!)).toMatch(/^Show the answerAnswer: The host's kernel/);
+    expect(selectAll(ANSWER_SELECTOR, check)).toHaveLength(1);
   });
 
   it('works the same in MDX', async () => {

@@ -1,6 +1,6 @@
 import { evaluate } from '@mdx-js/mdx';
 import { describe, expect, it } from 'vitest';
-import remarkMdxExpressionErrors from '../../src/plugins/remark-mdx-expression-errors.ts';
+import remarkMdxExpressionErrors, { RENDER_ERROR_REPORTER } from '../../src/plugins/remark-mdx-expression-errors.ts';
 
 // A tiny JSX runtime: enough to run compiled MDX and see its text, without React.
 type Props = { children?: unknown };
@@ -22,5 +22,23 @@ describe('remarkMdxExpressionErrors: a throwing {expression} names the page and 
     await expect(render(source.replace(/^---[\s\S]*?---\n/, (block) => block.replace(/[^\n]/g, ' ')))).rejects.toThrow(
       "content/docs/guide/page.mdx:7: the expression {items.length} failed: Cannot read properties of undefined (reading 'length')",
     );
+  });
+});
+
+describe('remarkMdxExpressionErrors: during a build, the failure goes to the build', () => {
+  it('hands each failed expression to the reporter and renders on without its output', async () => {
+    const reports: unknown[] = [];
+    const key = RENDER_ERROR_REPORTER as keyof typeof globalThis;
+    (globalThis as Record<string, unknown>)[key] = (report: unknown) => reports.push(report);
+    try {
+      const html = await render('Before {(() => { throw new Error("boom") })()} after {missing.value}.\n');
+      expect(html).toBe('Before  after .');
+      expect(reports).toEqual([
+        { file: 'content/docs/guide/page.mdx', line: 1, message: 'the expression {(() => { throw new Error("boom") })()} failed: boom' },
+        { file: 'content/docs/guide/page.mdx', line: 1, message: 'the expression {missing.value} failed: missing is not defined' },
+      ]);
+    } finally {
+      delete (globalThis as Record<string, unknown>)[key];
+    }
   });
 });

@@ -57,3 +57,28 @@ describe('RenderPool: pages rendered on another core come back the same, with th
     expect(pool.wrap(local, {})).toBe(local);
   });
 });
+
+describe('RenderPool: the render time limit', () => {
+  it.runIf(os.availableParallelism() > 1)('stops a worker that overruns it and hands the page to the content gate, rendering it as nothing', async () => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'pool-'));
+    const docsDir = path.join(root, 'content', 'docs');
+    mkdirSync(docsDir, { recursive: true });
+    const options = { contentDir: path.join(root, 'content'), docsDir, publicDir: path.join(root, 'public'), componentsDir: path.join(root, 'src'), allowedImports: [] };
+    const session = createContentSession({ ...options, cacheDir: path.join(root, 'cache') }, { load: false });
+    const { remarkPlugins, rehypePlugins } = markdownPipeline({ docsDir, base: '/', session });
+    const shared = { syntaxHighlight: false, gfm: true };
+    const local = await unified({ remarkPlugins, rehypePlugins, smartypants: false }).createRenderer(shared as never);
+    // 50 ms: less than a worker needs to load the pipeline, let alone render a 5,000-row table.
+    pool = new RenderPool(session, options, '/', 50);
+    pool.enabled = true;
+    const pooled = pool.wrap(local, shared);
+    const file = path.join(docsDir, 'slow.md');
+    const table = `| a | b |\n|---|---|\n${'| x | y |\n'.repeat(5000)}`;
+    writeFileSync(file, `---\ntitle: Slow\n---\n\n${table}`);
+    const result = await pooled.render(table, { fileURL: pathToFileURL(file), frontmatter: { title: 'Slow' } });
+    expect(result.code).toBe('');
+    expect(pool.timedOut).toEqual([file]);
+    // The stopped worker is gone: the next page renders on this thread, within the limit or not.
+    expect((pool as unknown as { workers: unknown[] }).workers).toEqual([]);
+  });
+});

@@ -12,7 +12,8 @@ export const REAL_SITE_BASE = 'real-site-base';
 export const PROJECT_BASE = '/docker-learning';
 
 /** Origin canonical URLs and the sitemap use: the configured one, as no test overrides SITE_URL. */
-export const siteUrl = resolveSiteConfig(siteConfigInput).site;
+export const realSettings = resolveSiteConfig(siteConfigInput);
+export const siteUrl = realSettings.site;
 
 export function realSite(): BuildResult {
   return buildSite({ contentDir: 'content', name: REAL_SITE, reuse: true });

@@ -188,6 +188,46 @@ describe('ci.yml on pull requests: summary and preview', () => {
   });
 });
 
+describe('lessons.yml', () => {
+  const lessons = workflow('lessons.yml');
+  const run = runs(lessons).find((command) => /npm run lessons/.test(command)) ?? '';
+  const runStep = steps(lessons).find((step) => step.run === run);
+
+  it('runs on pull requests that touch the docs, weekly, and on demand', () => {
+    expect(Object.keys(lessons.on).sort()).toEqual(['pull_request', 'schedule', 'workflow_dispatch']);
+    expect(lessons.on.pull_request).toEqual({ paths: ['content/docs/**'] });
+    expect((lessons.on.schedule as { cron: string }[])[0]?.cron).toMatch(/^\S+ \S+ \* \* \d$/);
+  });
+
+  it("runs every lesson on the runner's own Docker engine, as annotations, writing the JSON report", () => {
+    expect(stepUsing(lessons, 'actions/setup-node')?.with).toEqual({ 'node-version-file': '.nvmrc', cache: 'npm' });
+    expect(run).toMatch(/--engine host\b/);
+    expect(run).toMatch(/--format github\b/);
+    // No page named: every page that opts in runs.
+    expect(run.replace(/--\S+ \S+/g, '').replace(/^npm run lessons --/, '').trim()).toBe('');
+    expect(runStep?.if).toBeUndefined();
+  });
+
+  it('keeps the report even when a step fails: saved for the site (not from pull requests) and uploaded', () => {
+    const reportFile = /--report (\S+)/.exec(run)?.[1];
+    expect(reportFile).toBeTruthy();
+    const save = stepUsing(lessons, 'actions/cache/save');
+    expect(save?.with?.path).toBe(reportFile);
+    expect(save?.with?.key).toMatch(/^lessons-report-\$\{\{ github\.run_id \}\}$/);
+    expect(save?.if).toBe("${{ !cancelled() && github.event_name != 'pull_request' }}");
+    const upload = stepUsing(lessons, 'actions/upload-artifact');
+    expect(upload?.with?.path).toBe(reportFile);
+    expect(upload?.if).toBe('${{ !cancelled() }}');
+    const all = steps(lessons);
+    expect(all.indexOf(runStep!)).toBeLessThan(all.indexOf(save!));
+  });
+
+  it('cancels superseded pull request runs, never scheduled ones', () => {
+    expect(lessons.concurrency?.group).toMatch(/^lessons-/);
+    expect(lessons.concurrency?.['cancel-in-progress']).toBe("${{ github.event_name == 'pull_request' }}");
+  });
+});
+
 describe('deploy.yml', () => {
   const deploy = workflow('deploy.yml');
 

@@ -1,5 +1,5 @@
 /**
- * Fixtures for tests/site/hostile-content.test.ts that git cannot carry faithfully (names with `?`
+ * Fixtures for tests/site/hostile-content.build.test.ts that git cannot carry faithfully (names with `?`
  * and `#`, bidi characters, symlinks, Latin-1 bytes, a 2 MB page, binary images), written into the
  * run's temporary folder, and the checks every refused build must pass.
  */

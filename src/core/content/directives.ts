@@ -70,3 +70,77 @@ export default function remarkDirectiveSyntax(this: Processor) {
   if (!parse) return;
   this.parser = (document, file) => parse(rewriteLegacyAsideTitles(document, (text) => parse(text, file) as Root), file);
 }
+
+export interface DirectiveProblem {
+  /** Line in the tree's own numbering; the caller adds its offset. */
+  line: number;
+  message: string;
+}
+
+type Point = { line: number; column: number; offset?: number };
+type Positioned = { type: string; position?: { start: Point; end: Point }; children?: Positioned[]; name?: string; value?: string };
+
+// `::: tip`: Docusaurus and Starlight both need the name right after the colons.
+const SPACED_OPENER = /^[ \t]*(:{3,})[ \t]+([A-Za-z][\w-]*)/;
+const BARE_FENCE = /^[ \t]*:{3,}[ \t]*$/;
+
+/**
+ * A closed aside ends on its fence line (`:::`), after its content, at column 4 or more. One whose
+ * fence never comes runs to the end of the page or of the list item or quote it is in: it ends
+ * where its last child does, or at the first column of the line that ended its container.
+ */
+function isUnclosed(node: Positioned): boolean {
+  const end = node.position?.end;
+  const start = node.position?.start;
+  if (!end || !start) return false;
+  const contentEnd = node.children?.at(-1)?.position?.end.line ?? start.line;
+  return end.line <= contentEnd || end.column === 1;
+}
+
+/**
+ * What the directive syntax silently gets wrong: an aside that is never closed swallows the rest of
+ * the page, headings included; `::: tip` (a space after the colons) is no aside at all, so the
+ * page would show the colons, and its closing `:::`, as text.
+ */
+export function directiveProblems(tree: Root): DirectiveProblem[] {
+  const problems: DirectiveProblem[] = [];
+  // After a spaced opener, the next bare ":::" is its closer: one mistake, one message.
+  const state = { closerExpected: false };
+  const walk = (node: Positioned, parent: Positioned | undefined) => {
+    if (node.type === 'containerDirective' && isAsideName(node.name ?? '') && isUnclosed(node)) {
+      const where = parent && parent.type !== 'root' ? 'the end of the list item or quote it is in' : 'the end of the page';
+      problems.push({
+        line: node.position!.start.line,
+        message: `":::${node.name}" is never closed, so everything after it up to ${where} (headings included) would be inside the aside. Add a line with ::: where the aside ends.`,
+      });
+    }
+    if (node.type === 'paragraph') textLineProblems(node, problems, state);
+    for (const child of node.children ?? []) walk(child, node);
+  };
+  walk(tree as Positioned, undefined);
+  return problems;
+}
+
+function textLineProblems(paragraph: Positioned, problems: DirectiveProblem[], state: { closerExpected: boolean }): void {
+  (paragraph.children ?? []).forEach((text, index) => {
+    if (text.type !== 'text' || !text.value || !text.position) return;
+    const { start, end } = text.position;
+    // A backslash escape (`\::: tip`, how an author shows colons on purpose) makes the source longer
+    // than the text; the text alone cannot say which line it was on, so such a paragraph is left alone.
+    if (start.offset !== undefined && end.offset !== undefined && end.offset - start.offset !== text.value.length) return;
+    text.value.split('\n').forEach((line, lineIndex) => {
+      // Only text at the start of a source line can be a fence.
+      if (lineIndex === 0 && index > 0) return;
+      const spaced = SPACED_OPENER.exec(line);
+      if (spaced) {
+        const [, colons, name] = spaced;
+        const instead = isAsideName(name!.toLowerCase()) ? `Write "${colons}${name!.toLowerCase()}"` : `Write one of ${ASIDE_NAMES.map((aside) => `"${colons}${aside}"`).join(', ')}`;
+        problems.push({ line: start.line + lineIndex, message: `"${colons} ${name}" has a space after the colons, so it is not an aside and the page would show it as text. ${instead}, with no space.` });
+        state.closerExpected = true;
+      } else if (BARE_FENCE.test(line)) {
+        if (!state.closerExpected) problems.push({ line: start.line + lineIndex, message: '":::" closes no aside, so the page would show it as text. Remove it, or check the line that should open the aside (":::note").' });
+        state.closerExpected = false;
+      }
+    });
+  });
+}

@@ -11,7 +11,7 @@ import type { DocumentFacts } from './facts.ts';
  */
 
 /** Bump when collectFacts changes what it records: older cache files are then ignored whole. */
-export const FACTS_FORMAT = 5;
+export const FACTS_FORMAT = 7;
 
 export function contentHash(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');

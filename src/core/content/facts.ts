@@ -4,10 +4,12 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Nodes, Parents, Root } from 'mdast';
 import type {} from 'remark-mdx'; // brings the MDX node types into mdast
 import type {} from 'mdast-util-directive'; // and the directive ones
-import { ASIDE_NAMES, isAsideName } from './directives.ts';
+import { ASIDE_NAMES, directiveProblems, isAsideName } from './directives.ts';
 import { visit } from 'unist-util-visit';
 import { checkJsxElement, checkRawHtml, checkUrl, type PolicyProblem } from './html-policy.ts';
 import { knowledgeCheckProblems } from './knowledge-check.ts';
+import { layoutIdProblem } from './layout-ids.ts';
+import { lessonAnnotationProblems } from '../lessons/steps.ts';
 import { checkMdxTree, type MdxImportRules } from './mdx-policy.ts';
 
 /**
@@ -112,9 +114,13 @@ export function collectFacts(tree: Root, options: CollectFactsOptions): Document
 
   visit(tree, (node) => {
     switch (node.type) {
-      case 'heading':
-        anchors.add(slugger.slug(headingText(node)));
+      case 'heading': {
+        const slug = slugger.slug(headingText(node));
+        anchors.add(slug);
+        const clash = layoutIdProblem(slug, headingText(node).trim());
+        if (clash) facts.problems.push({ line: lineOf(node), message: clash });
         break;
+      }
       case 'definition':
         definitions.set(node.identifier, node.url);
         facts.links.push({ href: node.url, line: lineOf(node) });
@@ -157,7 +163,8 @@ export function collectFacts(tree: Root, options: CollectFactsOptions): Document
     const src = definitions.get(reference.identifier);
     if (src !== undefined) facts.images.push({ src, alt: reference.alt, line: reference.line, syntax: 'markdown' });
   }
-  for (const problem of knowledgeCheckProblems(tree)) facts.problems.push({ line: problem.line + options.lineOffset, message: problem.message });
+  for (const problem of [...knowledgeCheckProblems(tree), ...directiveProblems(tree)]) facts.problems.push({ line: problem.line + options.lineOffset, message: problem.message });
+  facts.problems.push(...lessonAnnotationProblems(tree, options.lineOffset));
   if (options.format === 'mdx' && options.mdx) {
     const shift = (problem: PolicyProblem) => ({ ...problem, line: problem.line + options.lineOffset });
     facts.problems.push(...checkMdxTree(tree, { ...options.mdx, fileFromDocsDir: options.file }).map(shift));

@@ -431,3 +431,18 @@ export function checkJsxElement(name: string, attributes: JsxAttribute[], line: 
   });
   return checkAttributes(name, seen, line);
 }
+
+/** Whether GitHub keeps this element: the one tag allowlist for author HTML, MDX and the output gate. */
+export function isAllowedTag(tag: string): boolean {
+  return schemaTags.has(tag);
+}
+
+/**
+ * The scheme a URL in attribute `key` (hast name: href, src, cite, longDesc) uses that GitHub would
+ * remove, or undefined when it passes. Attributes GitHub has no scheme rule for are held to href's
+ * when they name a link and to src's when they load something.
+ */
+export function refusedSchemeIn(key: string, url: string): string | undefined {
+  const protocols = schemaProtocols[key] ?? (key === 'href' || key === 'cite' ? schemaProtocols.href : schemaProtocols.src) ?? [];
+  return refusedScheme(url, protocols);
+}

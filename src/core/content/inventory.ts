@@ -4,9 +4,9 @@ import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { imageSize } from 'image-size';
 import type { ContentProblem } from '../problems.ts';
-import { printablePage } from '../printable.ts';
-import { findUrlClashes } from '../validate/check-duplicate-urls.ts';
-import { foldersOfPages, readSectionSettings, type SectionSettings } from './section-settings.ts';
+import { findFolderClashes, findUrlClashes } from '../validate/check-duplicate-urls.ts';
+import { isComplete, sizeProblem } from './image-integrity.ts';
+import { foldersOfPages, readSectionSettings, SECTION_SETTINGS_FILES, type SectionSettings } from './section-settings.ts';
 import { pagePath, RESOURCES_SLUG, slugFromContentPath, type SlugRules } from '../urls.ts';
 
 /**
@@ -77,8 +77,8 @@ export const SITE_RESERVED_SLUGS: ReadonlyMap<string, string> = new Map([
   ['sitemap-index.xml', 'the sitemap'],
   ['sitemap-0.xml', 'the sitemap'],
   ['robots.txt', 'the robots.txt file'],
+  ['course.json', 'the course outline that the course PDF and offline reading read'],
   ['favicon.svg', 'the site icon'],
-  [printablePage.pdf, 'the PDF of the quick reference'],
 ]);
 
 const PAGE_EXTENSION = /\.(md|mdx)$/i;
@@ -145,9 +145,13 @@ export function buildInventory(options: InventoryOptions): Inventory {
         else report(file, `is the folder ${show(first)} again, reached through a symbolic link, so its pages would be published twice; remove the link.`);
       } else if (PAGE_EXTENSION.test(entry.name)) {
         addCandidate(file, entryPath, entry.isFile() ? undefined : 'is not a regular file; replace it with a Markdown file.');
+      } else if ((SECTION_SETTINGS_FILES as readonly string[]).includes(entry.name)) {
+        settingsFiles.push(file);
       }
     }
   };
+  /** Every _category_ file found, to name the ones no section reads. */
+  const settingsFiles: string[] = [];
 
   const followLink = (file: string, linkPath: string) => {
     const target = readLinkText(linkPath);
@@ -233,6 +237,9 @@ export function buildInventory(options: InventoryOptions): Inventory {
     const others = clash.others.map(show).join(' and ');
     block(clash.file, `has the same URL (${clash.url}) as ${others}, so one would overwrite the other; rename or move one of them.`);
   }
+  for (const clash of findFolderClashes(cleanNames, '/', options.slugRules)) {
+    block(clash.folder, folderClashMessage(clash.url, clash.others.map(show)));
+  }
 
   const pages: InventoryPage[] = [];
   for (const candidate of candidates) {
@@ -257,10 +264,32 @@ export function buildInventory(options: InventoryOptions): Inventory {
   pages.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const { sections, problems: sectionProblems } = readSectionSettings({ docsDir, contentDir, folders: foldersOfPages(pages.map((page) => page.file)), display: show });
   problems.push(...sectionProblems);
+  problems.push(...unreadSettingsFiles(settingsFiles, foldersOfPages(candidates.map(({ file }) => file)), show));
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.line ?? 0) - (b.line ?? 0));
   const published = new Set(pages.map((page) => page.file));
   const refused = [...new Set(candidates.map(({ file }) => file))].filter((file) => !published.has(file)).sort();
   return { docsDir, pages, problems, refused, sections };
+}
+
+/**
+ * Settings files that no section reads: one at the top of the docs folder (the top level is the
+ * site, not a section), or in a folder without pages (the sidebar has no section for it). Left
+ * alone, a label or position there would seem to be set and do nothing.
+ */
+function unreadSettingsFiles(files: string[], sections: Set<string>, show: (file: string) => string): ContentProblem[] {
+  return files.flatMap((file) => {
+    const folder = path.posix.dirname(file);
+    if (folder === '.') {
+      return [{ file: show(file), message: 'is at the top of the docs folder, which is the whole site, not a section, so nothing reads it. Put it in the folder it should label, or remove it.' }];
+    }
+    if (sections.has(folder)) return [];
+    return [{ file: show(file), message: `is in ${show(folder)}, a folder with no pages (.md or .mdx) in it or below it, so the sidebar has no section for it to label. Add the folder's pages, or remove the file.` }];
+  });
+}
+
+/** Said of a folder whose URL another folder has too (check-duplicate-urls.ts). */
+export function folderClashMessage(url: string, others: string[]): string {
+  return `is published at ${url}, as the folder ${others.join(' and ')} is, so the sidebar would show two sections of one name, each with part of the pages; merge the folders or rename one.`;
 }
 
 type ReadResult = { source: string; hash: string } | { problem: string; line?: number };
@@ -421,6 +450,8 @@ function checkNames(file: string, reportedFolders: Set<string>, block: (file: st
 
 function reservedOwner(slug: string, reserved: ReadonlyMap<string, string>): string | undefined {
   const first = slug.split('/')[0]!;
+  // `npm run pdf` writes a course's PDFs at the site root, named in the settings (printable.pdf).
+  if (!slug.includes('/') && slug.toLowerCase().endsWith('.pdf')) return 'a PDF the site publishes at its root';
   return reserved.get(slug) ?? (first ? reserved.get(first) : undefined);
 }
 
@@ -523,10 +554,12 @@ export function checkAssetFile(absolutePath: string, contentDir: string, publicD
   const raster = RASTER_TYPES[path.extname(resolved).slice(1).toLowerCase()];
   if (!raster) return undefined;
   let size: { width: number; height: number; type?: string };
+  let bytes: Uint8Array;
   try {
     // A copy that owns its memory: image-size reads through the whole underlying ArrayBuffer, and a
     // small Buffer shares Node's pool, so a truncated file would be measured with another file's bytes.
-    size = imageSize(new Uint8Array(readFileSync(real)));
+    bytes = new Uint8Array(readFileSync(real));
+    size = imageSize(bytes);
   } catch {
     return `is not a valid ${raster.label} image (the file may be corrupt or truncated)`;
   }
@@ -534,5 +567,6 @@ export function checkAssetFile(absolutePath: string, contentDir: string, publicD
   if (!size.type || !BROWSER_RASTER.has(size.type) || !(size.width > 0 && size.height > 0)) {
     return `is not a valid ${raster.label} image (the file may be corrupt or truncated)`;
   }
-  return undefined;
+  if (!isComplete(bytes, size.type)) return `is not a whole ${raster.label} image: the file ends before the image does (it was cut off while being saved or copied). Export or copy it again`;
+  return sizeProblem(size.width, size.height);
 }

@@ -1,5 +1,8 @@
-import type { BlockContent, Blockquote, DefinitionContent, List, PhrasingContent, Root } from 'mdast';
+import type { BlockContent, Blockquote, DefinitionContent, List, Parents, PhrasingContent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type {} from 'mdast-util-directive'; // the aside node types
+import type {} from 'remark-mdx'; // and the MDX ones
 
 /**
  * Knowledge checks are written as a blockquote that starts with `[!QUIZ]` (one right answer) or
@@ -35,6 +38,9 @@ export type ParsedKnowledgeCheck = { check: KnowledgeCheck; problems?: undefined
 const MARKERS: Record<string, KnowledgeCheckKind> = { quiz: 'single', 'quiz-multiple': 'multiple' };
 // Anything that looks like our marker, so a typo (`[!QUIZ-MULTI]`) is reported rather than shown as a quote.
 const MARKER = /^\[!(quiz[\w-]*)\][ \t]*(?:\n|$)/i;
+// Looser still: spaces inside the brackets (`[! QUIZ]`, `[!QUIZ ]`) or the question on the marker's
+// line. None of these is a check, and each would publish the options with the answer ticked.
+const LOOK_ALIKE = /^\[[ \t]*![ \t]*quiz[\w-]*[ \t]*\]/i;
 
 const EXAMPLE = 'write each option as "- [ ] text" and mark the right one "- [x] text"';
 
@@ -130,7 +136,58 @@ export function parseKnowledgeCheck(blockquote: Blockquote): ParsedKnowledgeChec
   return { check: { kind: marker.kind, question, options, explanation: explanation as KnowledgeCheck['explanation'] } };
 }
 
-/** Every knowledge check of a page: top-level blockquotes only, like GitHub's alerts. */
+/** The first line of a blockquote's text when it starts like a knowledge check marker, else undefined. */
+function lookAlikeMarker(blockquote: Blockquote): string | undefined {
+  const first = blockquote.children[0];
+  // `> [!QUIZ]:` followed by the question is a link definition to Markdown, which shows nothing of it.
+  if (first?.type === 'definition' && LOOK_ALIKE.test(`[${first.label ?? ''}]`)) return `[${first.label}]:`;
+  const text = first?.type === 'paragraph' ? first.children[0] : undefined;
+  if (text?.type !== 'text' || !LOOK_ALIKE.test(text.value)) return undefined;
+  return text.value.split('\n')[0]!.trim();
+}
+
+/** What a quote sits in, as an author would name it. */
+function describeContainer(parent: Parents): string {
+  switch (parent.type) {
+    case 'listItem':
+    case 'list':
+      return 'a list item';
+    case 'blockquote':
+      return 'another quote (an alert, or another check\'s explanation)';
+    case 'containerDirective':
+      return `an aside (:::${parent.name})`;
+    case 'footnoteDefinition':
+      return 'a footnote';
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement':
+      return `the element <${parent.name ?? ''}>`;
+    default:
+      return `a ${parent.type}`;
+  }
+}
+
+const TOP_LEVEL = 'Only a quote at the top level of the page becomes a check: remove the indentation and any "> " or ":::" around it.';
+
+/**
+ * Every knowledge check of a page: top-level blockquotes only, like GitHub's alerts. A quote that
+ * starts like a marker anywhere else, or with a marker written loosely, is no check: it would be
+ * published as a plain quote with the right answer ticked, so it is refused at its line.
+ */
 export function knowledgeCheckProblems(tree: Root): KnowledgeCheckProblem[] {
-  return tree.children.filter(isKnowledgeCheck).flatMap((node) => parseKnowledgeCheck(node).problems ?? []);
+  const problems: KnowledgeCheckProblem[] = [];
+  visit(tree, 'blockquote', (node, _index, parent) => {
+    if (parent?.type === 'root' && isKnowledgeCheck(node)) {
+      problems.push(...(parseKnowledgeCheck(node).problems ?? []));
+      return;
+    }
+    const written = lookAlikeMarker(node);
+    if (written === undefined) return;
+    const line = lineOf(node, 1);
+    if (parent && parent.type !== 'root') {
+      problems.push({ line, message: `knowledge check "${written}" is inside ${describeContainer(parent)}, where it would be published as a plain quote with the answer ticked. ${TOP_LEVEL}` });
+    } else {
+      problems.push({ line, message: `"${written}" looks like a knowledge check marker but is not one, so the quote would be published with the answer ticked. Write the marker alone on its line, without spaces inside the brackets: "> [!QUIZ]", and the question on the next line.` });
+    }
+  });
+  return problems;
 }

@@ -1,19 +1,20 @@
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import type {} from 'remark-mdx'; // brings the MDX node types into mdast
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { PolicyProblem } from './html-policy.ts';
 
 /**
- * MDX is code: its imports and `{expressions}` run on the build machine when the site is built, so
- * a page from a stranger's pull request could otherwise read any file or variable of that machine
- * and publish it. This check keeps pages to our components, their own content files and a few
- * named modules, and refuses the usual ways to reach the machine without an import.
+ * MDX is code: its imports and `{expressions}` run on the build machine when the site is built, and
+ * a static check of JavaScript cannot win against names built at run time (`['constr' + 'uctor']`,
+ * Reflect.get, a tag name taken from an exported string). So content MDX is declarative: Markdown,
+ * HTML elements GitHub keeps, imported components written literally, and props that are literal
+ * data. Anything that would compute is refused with its line, before any page is evaluated.
+ * Components that need logic live in the repository's own code, reviewed as code.
  *
- * It is a static check of a language that cannot be fully checked statically: it stops the direct
- * routes and the well-known tricks, not a determined attacker who builds names at run time. Builds
- * of untrusted pull requests still need to run without secrets.
+ * `mdx.trusted: true` in the site settings turns this off for maintainers who review every MDX
+ * page as code; the output gate (src/core/content/output-gate.ts) still checks what is published.
  */
 
 export type { PolicyProblem };
@@ -27,9 +28,12 @@ export interface MdxImportRules {
   componentsDir: string;
   /** From the site settings (`mdx.allowedImports`); see allowedImportEntryProblem for the form of an entry. */
   allowedImports: readonly string[];
+  /** `mdx.trusted`: pages are full MDX, reviewed as code; nothing here is checked. */
+  trusted?: boolean;
 }
 
 const BUILD_TIME = 'MDX runs as code when the site is built';
+const DECLARATIVE = 'MDX pages are declarative here: nothing in them may compute';
 const IMPORT_ADVICE =
   'Use a component from src/components/, a file inside content/, an astro:* module, or ask a maintainer to add the package to mdx.allowedImports in src/site.config.ts.';
 // Built-ins can never be allowed (the settings refuse them), so asking a maintainer would be a dead end.
@@ -66,25 +70,6 @@ const CONTENT_EXTENSIONS: ReadonlySet<string> = new Set(['.md', '.mdx', '.json',
 const PAGE_EXTENSIONS: ReadonlySet<string> = new Set(['.md', '.mdx']);
 /** Vite reads the file as text or as a URL with these; other queries (`?worker`, `?inline`) change how it is loaded. */
 const ALLOWED_QUERIES: ReadonlySet<string> = new Set(['', '?raw', '?url']);
-
-/** Why each global is refused, after "MDX runs as code when the site is built, and …". */
-const GLOBAL_REASONS: ReadonlyMap<string, string> = new Map([
-  ['process', "process holds the build machine's environment and can start programs"],
-  ['globalThis', 'globalThis leads to process and the other globals of the build machine'],
-  ['global', 'global leads to process and the other globals of the build machine'],
-  ['Buffer', 'Buffer is a Node API of the build machine'],
-  ['eval', 'eval runs code this check cannot see'],
-  ['Function', 'Function runs code this check cannot see'],
-  ['require', 'require can load any module'],
-  // Not in the brief's list, but as direct a route off the machine: a page could read internal
-  // services (cloud metadata, the CI network) at build time and publish the answer.
-  ['fetch', 'fetch reaches the network from the build machine'],
-  ['WebSocket', 'WebSocket reaches the network from the build machine'],
-]);
-/** The dev server runs a page inside a function whose parameters are these loaders, import() among them. */
-const VITE_SSR_PREFIX = '__vite_ssr_';
-/** `(() => {}).constructor` is Function: the classic way to run code without naming anything above. */
-const DANGEROUS_PROPERTIES: ReadonlySet<string> = new Set(['constructor', '__proto__']);
 
 /** `fs`, `fs/promises`, `node:test`: every way a built-in can be named. */
 function isNodeBuiltin(specifier: string): boolean {
@@ -185,16 +170,10 @@ function importMessage(verb: string, specifier: string, rules: MdxImportRules): 
   return `${verb} ${specifier}${why.detail}, which MDX pages may not import (${BUILD_TIME}). ${why.advice}`;
 }
 
-function useMessage(what: string, reason: string, advice: string): string {
-  return `uses ${what}, which MDX pages may not use (${BUILD_TIME}, and ${reason}). ${advice}`;
-}
 
-const GLOBAL_ADVICE =
-  'Remove it, or rename it if it is your own variable; if the page needs something from the build, ask a maintainer for a component in src/components/.';
+// ---- the declarative rule ---------------------------------------------------------------------
 
-// ---- walking the JavaScript -------------------------------------------------------------------
-
-/** Just enough of an ESTree node to walk any of them; the checks narrow by `type`. */
+/** Just enough of an ESTree node to read the shapes the rule allows; anything else is refused by type. */
 interface EsNode {
   type: string;
   loc?: { start: { line: number } } | null;
@@ -206,164 +185,298 @@ function isEsNode(value: unknown): value is EsNode {
 }
 
 /**
- * Depth-first over every node, with the parent and the key the node hangs from (an Identifier is a
- * reference or a mere name depending on those). A hand-written walk: the estree walkers in
- * node_modules come from MDX's own dependencies, not ours.
+ * Names Astro's MDX integration reads from a page's exports: `components` maps HTML elements to
+ * anything (`{ p: 'script' }` would turn every paragraph into a script), the rest replace what
+ * Astro generates for the page.
  */
-function walk(node: EsNode, enter: (node: EsNode, parent: EsNode | undefined, key: string | undefined) => 'skip' | void, parent?: EsNode, key?: string): void {
-  if (enter(node, parent, key) === 'skip') return;
-  for (const [childKey, value] of Object.entries(node)) {
-    if (childKey === 'loc' || childKey === 'range' || childKey === 'comments') continue;
-    if (Array.isArray(value)) {
-      for (const item of value) if (isEsNode(item)) walk(item, enter, node, childKey);
-    } else if (isEsNode(value)) {
-      walk(value, enter, node, childKey);
+const RESERVED_EXPORTS: ReadonlySet<string> = new Set(['components', 'frontmatter', 'url', 'file', 'getHeadings', 'Content', 'default']);
+
+/** Astro puts Fragment in scope of every MDX page; it renders its children and nothing else (set:html is refused with the attributes). */
+const BUILT_IN_COMPONENTS: ReadonlySet<string> = new Set(['Fragment']);
+
+/** Attribute name prefixes that are Astro directives: `client:load` ships a script, `set:html` raw HTML, `is:raw` skips escaping. */
+const DIRECTIVE = /^(client|server|set|is|define|class|transition):/;
+
+const LITERAL_ADVICE = 'Write the value itself: "text", a number, true/false, or [ … ] and { … } of those.';
+
+/**
+ * A human name for what an expression does, for "… computes (a call)". Every expression that is
+ * not literal data gets one; the list only picks the words.
+ */
+function describeExpression(node: EsNode): string {
+  switch (node.type) {
+    case 'Identifier':
+      return `it reads the variable ${String(node.name)}`;
+    case 'MemberExpression': {
+      let object = node.object as EsNode;
+      while (object.type === 'MemberExpression') object = object.object as EsNode;
+      return object.type === 'MetaProperty' ? 'it reads import.meta' : 'it reads a property, as in a.b or a[b]';
     }
-  }
-}
-
-/** Identifiers that name a property, label or export rather than read a variable. */
-function isMereName(parent: EsNode | undefined, key: string | undefined): boolean {
-  if (!parent) return false;
-  switch (parent.type) {
-    case 'MemberExpression':
-      return key === 'property' && !parent.computed;
-    case 'Property':
-    case 'MethodDefinition':
-    case 'PropertyDefinition':
-      return key === 'key' && !parent.computed;
-    case 'LabeledStatement':
-    case 'BreakStatement':
-    case 'ContinueStatement':
-      return key === 'label';
-    case 'ImportSpecifier':
-      return key === 'imported';
-    case 'ExportSpecifier':
-      return key === 'exported';
+    case 'CallExpression':
+    case 'NewExpression':
+      return 'it calls a function';
+    case 'TemplateLiteral':
+    case 'TaggedTemplateExpression':
+      return 'it is a template literal';
+    case 'ArrowFunctionExpression':
+    case 'FunctionExpression':
+      return 'it defines a function';
+    case 'BinaryExpression':
+    case 'LogicalExpression':
+    case 'UnaryExpression':
+    case 'ConditionalExpression':
+    case 'UpdateExpression':
+      return 'it computes a value with an operator';
+    case 'AssignmentExpression':
+      return 'it assigns a variable';
+    case 'SpreadElement':
+      return 'it spreads a value with ...';
+    case 'ImportExpression':
+      return 'it imports a module with import()';
     case 'MetaProperty':
-      return true;
+      return 'it reads import.meta';
+    case 'JSXElement':
+    case 'JSXFragment':
+      return 'it is JSX inside an expression';
     default:
-      return false;
+      return `it is JavaScript (${node.type})`;
   }
-}
-
-function stringValue(node: unknown): string | undefined {
-  return isEsNode(node) && node.type === 'Literal' && typeof node.value === 'string' ? node.value : undefined;
-}
-
-function propertyName(member: EsNode): string | undefined {
-  const property = member.property;
-  if (!member.computed) return isEsNode(property) && property.type === 'Identifier' ? (property.name as string) : undefined;
-  return stringValue(property);
 }
 
 /**
- * Checks one program MDX attached (ESM block, expression or attribute). Locally declared names
- * such as `const process = 1` are reported too: following scopes would add code whose mistakes
- * become bypasses, and renaming the variable costs the author nothing.
+ * The first part of `node` that is not literal data, or undefined when all of it is: strings,
+ * numbers, booleans, null, a minus sign on a number, and arrays and objects of those with plain
+ * keys. No holes, spreads, getters, methods, computed or shorthand keys.
  */
-function checkProgram(program: EsNode, fallbackLine: number, rules: MdxImportRules, report: (line: number, message: string) => void): void {
-  const lineOf = (node: EsNode) => node.loc?.start.line ?? fallbackLine;
-
-  walk(program, (node, parent, key) => {
-    switch (node.type) {
-      case 'ImportDeclaration':
-      case 'ExportNamedDeclaration':
-      case 'ExportAllDeclaration': {
-        const source = node.source;
-        const specifier = stringValue(source);
-        if (specifier !== undefined) {
-          const verb = node.type === 'ImportDeclaration' ? 'imports' : 're-exports from';
-          const message = importMessage(verb, specifier, rules);
-          if (message) report(lineOf(source as EsNode), message);
-          // `export { process } from '…'` names the other module's export, not the global.
-          if (node.type !== 'ImportDeclaration') return 'skip';
-        }
-        return;
-      }
-      case 'ImportExpression': {
-        const specifier = stringValue(node.source);
-        const what = specifier === undefined ? 'import(…)' : `import('${specifier}')`;
-        report(
-          lineOf(node),
-          useMessage(what, 'import() can load any module', 'Use a static import at the top of the page instead, of a component from src/components/, a file inside content/ or an astro:* module.'),
-        );
-        return;
-      }
-      case 'MetaProperty': {
-        const meta = node.meta;
-        if (isEsNode(meta) && meta.name === 'import') {
-          report(lineOf(node), useMessage('import.meta', "import.meta exposes the build's environment and file paths", 'Remove it; if the page needs something from the build, ask a maintainer for a component in src/components/.'));
-        }
-        return;
-      }
-      case 'MemberExpression': {
-        const name = propertyName(node);
-        if (name !== undefined && DANGEROUS_PROPERTIES.has(name)) {
-          report(lineOf(node), useMessage(`.${name}`, `${name} leads to Function, which runs code this check cannot see`, 'Remove it.'));
-        }
-        return;
-      }
-      case 'Identifier': {
-        const name = node.name as string;
-        const reason = GLOBAL_REASONS.get(name) ?? (name.startsWith(VITE_SSR_PREFIX) ? `${name} is the dev server's module loader` : undefined);
-        if (reason === undefined || isMereName(parent, key)) return;
-        let what = name;
-        // require('x') says which module it was after; other calls' arguments add nothing.
-        if (name === 'require' && parent?.type === 'CallExpression' && key === 'callee') {
-          const argument = Array.isArray(parent.arguments) ? stringValue(parent.arguments[0]) : undefined;
-          if (argument !== undefined) what = `${name}('${argument}')`;
-        }
-        report(lineOf(node), useMessage(what, reason, GLOBAL_ADVICE));
-        return;
-      }
-      default:
-        return;
+function nonLiteral(node: EsNode): EsNode | undefined {
+  switch (node.type) {
+    case 'Literal':
+      // A regular expression or BigInt literal is an object or a type JSX does not render; neither is data here.
+      return 'regex' in node || 'bigint' in node ? node : undefined;
+    case 'UnaryExpression': {
+      const argument = node.argument;
+      return node.operator === '-' && isEsNode(argument) && argument.type === 'Literal' && typeof argument.value === 'number' ? undefined : node;
     }
-  });
+    case 'ArrayExpression': {
+      for (const element of node.elements as unknown[]) {
+        if (!isEsNode(element)) return node; // a hole: [1, , 2]
+        const found = nonLiteral(element);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    case 'ObjectExpression': {
+      for (const property of node.properties as EsNode[]) {
+        if (property.type !== 'Property') return property;
+        const key = property.key as EsNode;
+        if (property.computed || property.method || property.shorthand || property.kind !== 'init') return property;
+        if (key.type !== 'Identifier' && !(key.type === 'Literal' && typeof key.value === 'string')) return property;
+        if (key.type === 'Identifier' ? key.name === '__proto__' : key.value === '__proto__') return property;
+        const found = nonLiteral(property.value as EsNode);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    default:
+      return node;
+  }
+}
+
+/** The single expression of an MDX expression or attribute program; null for `{/* a comment *\/}`; 'other' for anything else. */
+function onlyExpression(program: unknown): EsNode | null | 'other' {
+  if (!isEsNode(program) || program.type !== 'Program') return 'other';
+  const body = program.body as EsNode[];
+  if (body.length === 0) return null;
+  const [statement] = body;
+  return body.length === 1 && statement!.type === 'ExpressionStatement' ? (statement!.expression as EsNode) : 'other';
+}
+
+type Report = (line: number, message: string) => void;
+
+interface Bindings {
+  /** Names an import brought in: the only names a tag may use. */
+  imported: Set<string>;
+  /** Names an `export const` binds: data, never a tag. */
+  exported: Set<string>;
+}
+
+function checkEsm(node: { position?: { start: { line: number } }; data?: { estree?: unknown } }, rules: MdxImportRules, bindings: Bindings, report: Report): void {
+  const fallback = node.position?.start.line ?? 1;
+  const program = node.data?.estree;
+  if (!isEsNode(program)) {
+    report(fallback, UNCHECKED);
+    return;
+  }
+  for (const statement of program.body as EsNode[]) {
+    const line = statement.loc?.start.line ?? fallback;
+    if (statement.type === 'ImportDeclaration') checkImport(statement, line, rules, bindings, report);
+    else if (statement.type === 'ExportNamedDeclaration' && !statement.source && isEsNode(statement.declaration)) checkExport(statement.declaration, line, bindings, report);
+    else if (typeof (statement.source as EsNode | undefined)?.value === 'string' && importMessage('re-exports from', String((statement.source as EsNode).value), rules)) {
+      report(line, importMessage('re-exports from', String((statement.source as EsNode).value), rules)!);
+    } else {
+      const what = statement.type === 'ExportDefaultDeclaration' ? 'export default' : statement.type.startsWith('Export') ? 're-exports or exports a name' : 'has a statement';
+      report(line, `${what}, which MDX pages may not (${DECLARATIVE}). Only \`import Name from '…'\` of a component and \`export const name = <literal data>\` are allowed.`);
+    }
+  }
+}
+
+function checkImport(statement: EsNode, line: number, rules: MdxImportRules, bindings: Bindings, report: Report): void {
+  const source = statement.source as EsNode;
+  const specifier = typeof source.value === 'string' ? source.value : '';
+  const message = importMessage('imports', specifier, rules);
+  if (message) {
+    report(source.loc?.start.line ?? line, message); // the line of the specifier, in a multi-line import
+    return;
+  }
+  // Content files other than pages are data (an image, JSON, text): their value could only be used
+  // in an expression, and expressions are refused; an SVG would even become inline markup.
+  if (isRelative(specifier)) {
+    const target = path.resolve(path.dirname(path.resolve(rules.docsDir, rules.fileFromDocsDir)), specifier);
+    if (!isInside(rules.componentsDir, target) && !/^[^?#]*\.mdx?$/.test(specifier)) {
+      report(
+        line,
+        `imports ${specifier}, which is data rather than a component; MDX pages use imports only as tags (<Name />). Show an image with Markdown instead: ![what it shows](./image.png), and write text into the page.`,
+      );
+      return;
+    }
+  }
+  for (const imported of statement.specifiers as EsNode[]) {
+    const local = String((imported.local as EsNode).name);
+    if (imported.type === 'ImportNamespaceSpecifier') {
+      report(line, `imports * as ${local}, whose parts could only be used as <${local}.Name>, a tag MDX pages may not compute. Import each component by name: import { Name } from '${specifier}'.`);
+      continue;
+    }
+    bindings.imported.add(local);
+  }
+}
+
+function isRelative(specifier: string): boolean {
+  return specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../');
+}
+
+function checkExport(declaration: EsNode, line: number, bindings: Bindings, report: Report): void {
+  if (declaration.type !== 'VariableDeclaration') {
+    report(line, `exports a ${declaration.type === 'FunctionDeclaration' ? 'function' : declaration.type === 'ClassDeclaration' ? 'class' : 'declaration'}, which MDX pages may not (${DECLARATIVE}). Only \`export const name = <literal data>\` is allowed; put logic in a component in src/components/.`);
+    return;
+  }
+  for (const declarator of declaration.declarations as EsNode[]) {
+    const at = declarator.loc?.start.line ?? line;
+    const id = declarator.id as EsNode;
+    if (id.type !== 'Identifier') {
+      report(at, `exports a destructured name, which MDX pages may not (${DECLARATIVE}). Write \`export const name = <literal data>\`.`);
+      continue;
+    }
+    const name = String(id.name);
+    bindings.exported.add(name);
+    if (RESERVED_EXPORTS.has(name)) {
+      report(at, `exports ${name}, a name Astro reads to render the page (\`components\` would swap HTML elements for anything). Rename it.`);
+      continue;
+    }
+    const init = declarator.init;
+    const found = isEsNode(init) ? nonLiteral(init) : declarator;
+    if (found) report(found.loc?.start.line ?? at, `exports ${name} with a value that is not literal data: ${describeExpression(found)} (${DECLARATIVE}). ${LITERAL_ADVICE}`);
+  }
+}
+
+/** `{…}` in the text: a comment, or a literal (`{'{'}` is how MDX writes a brace), and nothing else. */
+function checkExpression(node: { position?: { start: { line: number } }; value: string; data?: { estree?: unknown } }, report: Report): void {
+  const line = node.position?.start.line ?? 1;
+  const expression = onlyExpression(node.data?.estree);
+  if (expression === null) return;
+  if (expression !== 'other' && expression.type === 'Literal' && !('regex' in expression) && !('bigint' in expression)) return;
+  const why = expression === 'other' ? 'it is JavaScript' : describeExpression(expression);
+  report(
+    expression !== 'other' ? (expression.loc?.start.line ?? line) : line,
+    `has the expression {${shortCode(node.value)}}, which MDX pages may not use: ${why} (${DECLARATIVE}). Write the text itself; to show a brace, write \\{.`,
+  );
+}
+
+function shortCode(code: string): string {
+  const flat = code.replace(/\s+/g, ' ').trim();
+  return flat.length > 40 ? `${flat.slice(0, 37)}…` : flat;
+}
+
+type JsxNode = Extract<RootContent, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }>;
+
+function checkJsx(node: JsxNode, bindings: Bindings, report: Report): void {
+  const line = node.position?.start.line ?? 1;
+  const name = node.name;
+  const isHtml = name !== null && /^[a-z]/.test(name) && !/[.:]/.test(name);
+  if (name !== null && !isHtml) {
+    const problem = tagProblem(name, bindings);
+    if (problem) report(line, problem);
+  }
+  // Lower-case names are HTML elements: the HTML policy (checkJsxElement, run by the facts) judges them.
+  for (const attribute of node.attributes) {
+    const at = attribute.position?.start.line ?? line;
+    if (attribute.type === 'mdxJsxExpressionAttribute') continue; // the facts refuse every spread, in trusted mode too
+    if (DIRECTIVE.test(attribute.name) && !/^set:html$/.test(attribute.name)) {
+      report(at, `<${name}> has ${attribute.name}, an Astro directive (scripts, raw HTML or unescaped text), which MDX pages may not use. Remove it.`);
+      continue;
+    }
+    const value = attribute.value;
+    if (value === null || value === undefined || typeof value === 'string') continue;
+    if (isHtml) {
+      // HTML attributes are text on the page: a plain string is what GitHub and the HTML policy read.
+      report(at, `<${name} ${attribute.name}={${shortCode(value.value)}}> gives an HTML attribute an expression, which MDX pages may not use (${DECLARATIVE}). Write it as a plain string: ${attribute.name}="…".`);
+      continue;
+    }
+    const expression = onlyExpression(value.data?.estree);
+    if (expression === 'other' || expression === null) {
+      report(at, `<${name} ${attribute.name}={${shortCode(value.value)}}> is not a single value (${DECLARATIVE}). ${LITERAL_ADVICE}`);
+      continue;
+    }
+    const found = nonLiteral(expression);
+    if (found) report(found.loc?.start.line ?? at, `<${name} ${attribute.name}={${shortCode(value.value)}}> is not literal data: ${describeExpression(found)} (${DECLARATIVE}). ${LITERAL_ADVICE}`);
+  }
+}
+
+/** Why a component tag is refused, or undefined for an imported component written literally. */
+function tagProblem(name: string, bindings: Bindings): string | undefined {
+  if (name.includes('.') || name.includes(':')) {
+    return `uses the tag <${name}>, whose element is computed from a value, which MDX pages may not do (${DECLARATIVE}). Import the component by name and write <Name />.`;
+  }
+  if (bindings.exported.has(name) && !bindings.imported.has(name)) {
+    return `uses the tag <${name}>, whose element comes from \`export const ${name}\`: a tag MDX pages may not compute (it could be any element, <script> included). Write the HTML element itself (e.g. <img>), or import a component.`;
+  }
+  if (bindings.imported.has(name) || BUILT_IN_COMPONENTS.has(name)) return undefined;
+  if (/^[a-z]/.test(name)) return undefined;
+  return `uses the component <${name}>, which the page does not import. Import it (from src/components/ or a package on mdx.allowedImports), or write an HTML element.`;
 }
 
 const UNCHECKED =
   'has JavaScript that could not be checked (the parser attached no syntax tree to it), and MDX runs as code when the site is built. Parse MDX with remark-mdx, which attaches one.';
 
-/** Every import and expression of one MDX page that could reach the build machine, sorted by line. */
+/**
+ * Everything in one MDX page that is not declarative, sorted by line; nothing in trusted mode.
+ * Imports come first in the walk: a tag is only known to be a component once its import is seen,
+ * and MDX allows imports anywhere in the page.
+ */
 export function checkMdxTree(tree: Root, rules: MdxImportRules): PolicyProblem[] {
+  if (rules.trusted) return [];
   const problems: PolicyProblem[] = [];
   const seen = new Set<string>();
-  const report = (line: number, message: string) => {
-    // `{process.env.A} {process.env.B}` is one thing to fix, not two.
+  const report: Report = (line, message) => {
     const id = `${line}\n${message}`;
     if (seen.has(id)) return;
     seen.add(id);
     problems.push({ line, message });
   };
-  const check = (estree: unknown, line: number) => {
-    if (isEsNode(estree)) checkProgram(estree, line, rules, report);
-    else report(line, UNCHECKED);
-  };
-
+  const bindings: Bindings = { imported: new Set(), exported: new Set() };
+  visit(tree, 'mdxjsEsm', (node) => checkEsm(node, rules, bindings, report));
   visit(tree, (node) => {
-    const line = node.position?.start.line ?? 1;
     switch (node.type) {
-      case 'mdxjsEsm':
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
-        check(node.data?.estree, line);
+        checkExpression(node, report);
         break;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement':
-        for (const attribute of node.attributes) {
-          const attributeLine = attribute.position?.start.line ?? line;
-          if (attribute.type === 'mdxJsxExpressionAttribute') check(attribute.data?.estree, attributeLine);
-          else if (attribute.value !== null && attribute.value !== undefined && typeof attribute.value !== 'string') {
-            check(attribute.value.data?.estree, attributeLine);
-          }
-        }
+        checkJsx(node, bindings, report);
         break;
       default:
         break;
     }
   });
-
   return problems.sort((a, b) => a.line - b.line);
 }

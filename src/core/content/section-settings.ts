@@ -2,6 +2,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter } from 'yaml';
 import { z } from 'zod';
+import { withoutBidiControls } from '../plain-text.ts';
 import type { ContentProblem } from '../problems.ts';
 import { describeZodIssues } from '../problems.ts';
 import { lineOfPath } from '../validate/check-frontmatter.ts';
@@ -17,7 +18,7 @@ export const SECTION_SETTINGS_FILES = ['_category_.json', '_category_.yml'] as c
 export const sectionSettingsSchema = z
   .object({
     /** What the sidebar and breadcrumbs call the folder. */
-    label: z.string().trim().min(1, 'label must not be empty').optional(),
+    label: withoutBidiControls(z.string().trim().min(1, 'label must not be empty')).optional(),
     /** Lower comes first, compared with the pages' `sidebar.order` and number prefixes. */
     position: z.number().finite().optional(),
   })

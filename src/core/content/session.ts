@@ -28,6 +28,8 @@ export interface ContentSessionOptions {
   publicDir: string;
   componentsDir: string;
   allowedImports: readonly string[];
+  /** `mdx.trusted` in the site settings: MDX pages are not held to the declarative rule. */
+  mdxTrusted?: boolean;
   /** Default: as the site config defaults (number prefixes stripped, descriptions optional). */
   slugRules?: SlugRules;
   requireDescriptions?: boolean;
@@ -36,7 +38,7 @@ export interface ContentSessionOptions {
 
 /** `load: false` starts with an empty store (render workers keep no cache of their own). */
 export function createContentSession(options: ContentSessionOptions, { load = true } = {}): ContentSession {
-  const mdxRules = { docsDir: options.docsDir, contentDir: options.contentDir, componentsDir: options.componentsDir, allowedImports: options.allowedImports };
+  const mdxRules = { docsDir: options.docsDir, contentDir: options.contentDir, componentsDir: options.componentsDir, allowedImports: options.allowedImports, trusted: options.mdxTrusted ?? false };
   const store = new FactsStore(JSON.stringify(mdxRules));
   const cacheFile = path.join(options.cacheDir, 'content-facts.json');
   if (load) store.load(cacheFile);

@@ -1,9 +1,11 @@
-import { extractFrontmatter } from '@astrojs/markdown-remark';
-
 /**
- * Where a page's frontmatter sits, found exactly as Astro finds it (the same regular expression),
- * so line numbers computed here match the text Astro hands to the renderer.
+ * Astro's frontmatter pattern (extractFrontmatter in @astrojs/internal-helpers), restated so the
+ * core needs no Astro package. Line numbers computed here must match the text Astro hands to the
+ * renderer: tests/architecture/astro-contracts.test.ts fails if Astro ever finds it differently.
  */
+export const ASTRO_FRONTMATTER = /(?:^\uFEFF?|^\s*\n)(?:---|\+\+\+)([\s\S]*?\n)(?:---|\+\+\+)/;
+
+/** Where a page's frontmatter sits, found exactly as Astro finds it. */
 export interface FrontmatterBlock {
   /** The YAML between the fences. */
   yaml: string;
@@ -21,7 +23,7 @@ function countLines(text: string, end: number): number {
 }
 
 export function findFrontmatter(source: string): FrontmatterBlock | undefined {
-  const raw = extractFrontmatter(source);
+  const raw = ASTRO_FRONTMATTER.exec(source)?.[1];
   if (raw === undefined) return undefined;
   const fence = source.includes(`+++${raw}+++`) ? '+++' : '---';
   const start = source.indexOf(`${fence}${raw}${fence}`);

@@ -20,6 +20,10 @@ export function classifyHref(raw: string): ClassifiedHref {
     return { kind: 'invalid', reason: 'is not a valid URL (check for spaces, stray characters or a bad port in the host part)' };
   }
   if (!url.hostname) return { kind: 'invalid', reason: 'has no host name' };
+  if (url.username || url.password) {
+    // Never requested: the checker would send the credentials, and a published link leaks them.
+    return { kind: 'invalid', reason: 'has a user name or password in it (user:pass@host); remove them: a published link must not carry credentials' };
+  }
   if (!/^https?:\/\//i.test(value)) {
     // "https:example.com" parses, but browsers treat it as a relative link on the current site.
     return { kind: 'invalid', reason: 'is missing the "//" after the scheme (write https://host/path)' };

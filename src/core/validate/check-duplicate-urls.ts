@@ -24,3 +24,32 @@ export function findUrlClashes(files: string[], base: string, rules: SlugRules):
   }
   return clashes;
 }
+
+export interface FolderClash {
+  folder: string;
+  url: string;
+  others: string[];
+}
+
+/**
+ * Folders that become one URL (`03-sec/` and `sec/` once number prefixes are stripped, `Sec/` and
+ * `sec/`): no two of their pages need clash, yet the site would show two sections of one name under
+ * one address, each with half of the pages.
+ */
+export function findFolderClashes(files: string[], base: string, rules: SlugRules): FolderClash[] {
+  const folders = new Set<string>();
+  for (const file of files) {
+    for (let end = file.indexOf('/'); end !== -1; end = file.indexOf('/', end + 1)) folders.add(file.slice(0, end));
+  }
+  const byUrl = new Map<string, string[]>();
+  for (const folder of [...folders].sort()) {
+    const url = pageHref(base, slugFromContentPath(`${folder}/index.md`, rules));
+    byUrl.set(url, [...(byUrl.get(url) ?? []), folder]);
+  }
+  const clashes: FolderClash[] = [];
+  for (const [url, group] of byUrl) {
+    if (group.length < 2) continue;
+    for (const folder of group) clashes.push({ folder, url, others: group.filter((other) => other !== folder) });
+  }
+  return clashes;
+}

@@ -14,6 +14,8 @@ export interface LocalProblem {
 export interface FrontmatterResult {
   /** Whether the page is a draft (read leniently, so even an invalid page's links are judged right). */
   draft: boolean;
+  /** File line of the `draft:` field, when the page is a draft. */
+  draftLine?: number;
   /** Whether the page has its own description (false when the frontmatter could not be read). */
   hasDescription: boolean;
   problems: LocalProblem[];
@@ -107,15 +109,16 @@ export function checkFrontmatter(block: FrontmatterBlock | undefined, rules: Fro
   const doc = yaml.doc;
   const data: unknown = yaml.toJS() ?? {};
   const draft = typeof data === 'object' && data !== null && (data as { draft?: unknown }).draft === true;
+  const draftAt = draft ? { draftLine: lineOfPath(doc, counter, ['draft'], block.startLine) } : {};
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return { draft, hasDescription: false, problems: [{ line: block.startLine, message: `frontmatter must be a set of "field: value" lines. ${HOW_TO_START}` }] };
+    return { draft, ...draftAt, hasDescription: false, problems: [{ line: block.startLine, message: `frontmatter must be a set of "field: value" lines. ${HOW_TO_START}` }] };
   }
   const result = docFrontmatterSchema.safeParse(data);
   const described = typeof (data as { description?: unknown }).description === 'string' && (data as { description: string }).description.trim() !== '';
   const missingDescription = rules.requireDescriptions && (data as { description?: unknown }).description === undefined ? [{ line: block.startLine, message: NO_DESCRIPTION }] : [];
   if (result.success) {
     const prerequisites = result.data.prerequisites?.map((href, i) => ({ href, line: lineOfPath(doc, counter, ['prerequisites', i], block.startLine) }));
-    return { draft, hasDescription: described, problems: missingDescription, ...(prerequisites ? { prerequisites } : {}) };
+    return { draft, ...draftAt, hasDescription: described, problems: missingDescription, ...(prerequisites ? { prerequisites } : {}) };
   }
 
   const issues = describeZodIssues(result.error, data);
@@ -135,5 +138,5 @@ export function checkFrontmatter(block: FrontmatterBlock | undefined, rules: Fro
     const what = issues[index]!.message.replace('Invalid input: ', '').replace(/, received [\w ]+(?= \(got)/, '');
     return { line: lineOfPath(doc, counter, issue.path, block.startLine), message: `invalid frontmatter field ${what}; ${fix}.` };
   });
-  return { draft, hasDescription: described, problems: [...missingDescription, ...problems] };
+  return { draft, ...draftAt, hasDescription: described, problems: [...missingDescription, ...problems] };
 }

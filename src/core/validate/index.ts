@@ -6,7 +6,7 @@ import { checkResourceSitePaths, parseResources, type LocatedResource } from '..
 import { shownLinksFile } from '../links-file.ts';
 import { DEFAULT_SLUG_RULES, pagePath, RESOURCES_SLUG, slugFromContentPath, type SlugRules } from '../urls.ts';
 import type { DocumentFacts } from '../content/facts.ts';
-import { buildInventory, checkAssetFile, SITE_RESERVED_SLUGS, type Inventory, type InventoryPage } from '../content/inventory.ts';
+import { buildInventory, checkAssetFile, folderClashMessage, SITE_RESERVED_SLUGS, type Inventory, type InventoryPage } from '../content/inventory.ts';
 import { factsFromSource } from '../content/parse.ts';
 import type { ContentSession } from '../content/session.ts';
 import { deepestPrefix, findFrontmatter } from '../content/source.ts';
@@ -15,8 +15,9 @@ import { checkSvg } from '../content/svg-policy.ts';
 import { checkFrontmatter, type LocalProblem } from './check-frontmatter.ts';
 import { checkImages, type AssetCheck } from './check-images.ts';
 import { buildFolderSet, checkPageLinks, type PageLinkIndex } from './check-page-links.ts';
-import { findUrlClashes } from './check-duplicate-urls.ts';
-import { checkPrerequisites } from './check-prerequisites.ts';
+import { checkLinkCredentials } from './check-link-credentials.ts';
+import { findFolderClashes, findUrlClashes } from './check-duplicate-urls.ts';
+import { checkPrerequisites, prerequisiteCycles } from './check-prerequisites.ts';
 
 /** One page with its text and the facts its render (or the same extractor) recorded. */
 export interface CheckedPage {
@@ -75,14 +76,20 @@ function checkSite(pages: CheckedPage[], options: CheckSiteOptions): ContentProb
     refused: options.refused,
   };
 
+  const cycles = prerequisiteCycles(
+    pages.map((page, i) => ({ file: page.file, prerequisites: frontmatter[i]!.prerequisites ?? [] })),
+    index,
+  );
   pages.forEach((page, i) => {
-    const { draft, problems: frontmatterProblems } = frontmatter[i]!;
+    report(page.file, cycles.get(page.file) ?? []);
+    const { draft, draftLine, problems: frontmatterProblems } = frontmatter[i]!;
     report(page.file, frontmatterProblems);
     if (draft && slugFromContentPath(page.file, options.slugRules) === '') {
-      report(page.file, [{ line: 1, message: DRAFT_HOME_PAGE }]);
+      report(page.file, [{ line: draftLine ?? 1, message: DRAFT_HOME_PAGE }]);
     }
     report(page.file, page.facts.problems);
     report(page.file, checkPageLinks(page.facts, draft, index));
+    report(page.file, checkLinkCredentials(page.facts));
     report(page.file, checkPrerequisites(page.facts, frontmatter[i]!.prerequisites ?? [], draft, index));
     report(page.file, checkImages(page.facts, options.checkAsset, options.base));
     report(page.file, missingImports(page.facts, options.fileExists));
@@ -140,6 +147,9 @@ export function validateDocuments(documents: { file: string; source: string }[],
   for (const clash of findUrlClashes(documents.map((doc) => doc.file), options.base, slugRules)) {
     const others = clash.others.map((other) => options.display(other)).join(' and ');
     problems.push({ file: options.display(clash.file), message: `has the same URL (${clash.url}) as ${others}, so one would overwrite the other. Rename or move one of them.` });
+  }
+  for (const clash of findFolderClashes(documents.map((doc) => doc.file), options.base, slugRules)) {
+    problems.push({ file: options.display(clash.folder), message: folderClashMessage(clash.url, clash.others.map((other) => options.display(other))) });
   }
   return sortProblems(problems);
 }
@@ -268,17 +278,23 @@ export function validateBeforeLoading({
   const problems = [...inventory.problems];
   const withoutDescription: string[] = [];
   for (const page of inventory.pages) {
-    const { draft, hasDescription, problems: found } = checkFrontmatter(findFrontmatter(page.source), { requireDescriptions });
+    const { draft, draftLine, hasDescription, problems: found } = checkFrontmatter(findFrontmatter(page.source), { requireDescriptions });
     if (!hasDescription && found.length === 0) withoutDescription.push(display(page.file));
     for (const problem of found) problems.push({ file: display(page.file), ...problem });
     if (draft && page.slug === '') {
-      problems.push({ file: display(page.file), line: 1, message: DRAFT_HOME_PAGE });
+      problems.push({ file: display(page.file), line: draftLine ?? 1, message: DRAFT_HOME_PAGE });
     }
     const deepest = deepestPrefix(page.source);
     if (deepest.depth > MAX_NESTING_DEPTH) problems.push({ file: display(page.file), line: deepest.line, message: NESTING_ADVICE });
   }
+  if (!inventory.pages.some((page) => page.slug === '') && !inventory.refused.some((file) => /^index\.mdx?$/.test(file))) {
+    problems.push({ file: display('index.md'), message: MISSING_HOME_PAGE });
+  }
   return { problems: sortProblems(problems), withoutDescription };
 }
+
+const MISSING_HOME_PAGE =
+  'is missing: every site needs a home page, and every page links to it. Create it with frontmatter that gives it a title (---, then title: Welcome, then ---) and a few lines that say what the site teaches.';
 
 export interface BeforeLoading {
   problems: ContentProblem[];

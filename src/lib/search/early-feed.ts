@@ -11,7 +11,7 @@ export interface EarlySearchFeed {
   offer(urlPath: string, html: string): void;
 }
 
-const KEY = Symbol.for('docker-learning.early-search-feed');
+const KEY = Symbol.for('learning-site.early-search-feed');
 
 type WithFeed = typeof globalThis & { [KEY]?: EarlySearchFeed };
 

@@ -62,3 +62,28 @@ describe('knowledge checks in the content check', () => {
     expect(problems('> A quote about [!QUIZ].\n\n> [!NOTE]\n> An alert.')).toEqual([]);
   });
 });
+
+describe('knowledge checks where they cannot work', () => {
+  const quoted = (prefix: string) => good.split('\n').map((line) => prefix + line).join('\n');
+  const nested = (found: { line: number; message: string }[]) => found.map((p) => [p.line, p.message.replace(/, where it would be.*/, '')]);
+
+  it('refuses a check in a list item, an aside, an alert or another check, at its line', () => {
+    expect(nested(problems(`- A step\n\n${quoted('  ')}`))).toEqual([[8, 'knowledge check "[!QUIZ]" is inside a list item']]);
+    expect(nested(problems(`:::note\n${good}\n:::`))).toEqual([[7, 'knowledge check "[!QUIZ]" is inside an aside (:::note)']]);
+    expect(nested(problems(`> [!NOTE]\n> Read this.\n>\n${quoted('> ')}`))).toEqual([[9, 'knowledge check "[!QUIZ]" is inside another quote (an alert, or another check\'s explanation)']]);
+    expect(nested(problems(`${good}\n>\n${quoted('> ')}`))).toEqual([[14, 'knowledge check "[!QUIZ]" is inside another quote (an alert, or another check\'s explanation)']]);
+    expect(nested(problems(`<div>\n\n${good}\n\n</div>`, 'mdx'))).toEqual([[8, 'knowledge check "[!QUIZ]" is inside the element <div>']]);
+    expect(problems(`- A step\n\n${quoted('  ')}`)[0]!.message).toContain('published as a plain quote with the answer ticked. Only a quote at the top level');
+  });
+
+  it('refuses look-alike markers and a question on the marker line, at the line', () => {
+    for (const marker of ['[!QUIZ ]', '[! QUIZ]', '[ !quiz ]', '[!QUIZ] Which one?', '[!QUIZ]:\n> Which one?']) {
+      const found = problems(good.replace('[!QUIZ]\n> Which one?', marker));
+      expect(found, marker).toEqual([{ line: 6, message: expect.stringContaining('looks like a knowledge check marker but is not one') }]);
+    }
+  });
+
+  it('still leaves quotes that merely mention a check alone, nested or not', () => {
+    expect(problems('- Item\n\n  > A quote about [!QUIZ] markers.\n\n> > Nested [!NOTE] quote.')).toEqual([]);
+  });
+});

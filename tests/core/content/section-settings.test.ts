@@ -38,6 +38,12 @@ describe('section settings (_category_.json)', () => {
     expect(parseSectionSettings('[1, 2]').problems[0]?.message).toContain('must be an object');
   });
 
+  it('refuses a label with a bidi control, at its line', () => {
+    expect(parseSectionSettings('{\n  "label": "Setup\u202Egnp.exe"\n}').problems).toEqual([
+      { line: 2, message: expect.stringContaining('contains U+202E (right-to-left override) at character 6') },
+    ]);
+  });
+
   it('gives the inventory each folder’s settings and reports bad files with their path', () => {
     write('01-basics/01-a.md', page);
     write('01-basics/_category_.json', '{"label": "Basics", "position": 1}');
@@ -72,5 +78,48 @@ describe('section settings (_category_.json)', () => {
       expect.stringMatching(/^content\/docs\/01-setup\.md: has the same URL \(\/setup\/\) as content\/docs\/setup\.md/),
       expect.stringMatching(/^content\/docs\/setup\.md: has the same URL \(\/setup\/\) as content\/docs\/01-setup\.md/),
     ]);
+  });
+});
+
+describe('section settings that nothing reads', () => {
+  it('refuses a _category_ file at the top of the docs folder, naming it and what to do', () => {
+    write('index.md', page);
+    write('_category_.json', '{"label": "Everything"}');
+    expect(inventory().problems).toEqual([
+      { file: 'content/docs/_category_.json', message: 'is at the top of the docs folder, which is the whole site, not a section, so nothing reads it. Put it in the folder it should label, or remove it.' },
+    ]);
+  });
+
+  it('refuses one in a folder without pages, and accepts one in a folder whose pages are only in subfolders', () => {
+    write('index.md', page);
+    write('empty/_category_.yml', 'label: Empty\n');
+    write('empty/diagram.svg', '<svg/>');
+    write('parent/_category_.json', '{"label": "Parent"}');
+    write('parent/child/page.md', page);
+    const taken = inventory();
+    expect(taken.problems).toEqual([
+      { file: 'content/docs/empty/_category_.yml', message: expect.stringContaining('is in content/docs/empty, a folder with no pages (.md or .mdx) in it or below it, so the sidebar has no section for it to label.') },
+    ]);
+    expect(taken.sections.get('parent')).toEqual({ label: 'Parent' });
+  });
+});
+
+describe('folders that become one URL', () => {
+  it('refuses 03-sec/ beside sec/, naming both folders, although no two pages clash', () => {
+    write('03-sec/a.md', page);
+    write('sec/b.md', page);
+    write('other/c.md', page);
+    const taken = inventory();
+    expect(taken.problems).toEqual([
+      { file: 'content/docs/03-sec', message: 'is published at /sec/, as the folder content/docs/sec is, so the sidebar would show two sections of one name, each with part of the pages; merge the folders or rename one.' },
+      { file: 'content/docs/sec', message: expect.stringContaining('is published at /sec/, as the folder content/docs/03-sec is') },
+    ]);
+    expect(taken.pages.map((p) => p.file)).toEqual(['other/c.md']);
+  });
+
+  it('does so for nested folders and for names that differ only in case', () => {
+    write('guide/01-setup/a.md', page);
+    write('guide/Setup/b.md', page);
+    expect(inventory().problems.map((problem) => problem.file)).toEqual(['content/docs/guide/01-setup', 'content/docs/guide/Setup']);
   });
 });

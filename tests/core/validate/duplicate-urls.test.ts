@@ -21,3 +21,13 @@ describe('validateDocuments: duplicate URLs', () => {
     expect(problems[0]!.message).toContain('(/first-steps/) as content/docs/first-steps.md');
   });
 });
+
+describe('validateDocuments: folders with one URL', () => {
+  it('names both folders when 03-sec/ and sec/ would both be /sec/', () => {
+    const problems = validate({ '03-sec/a.md': frontmatter(), 'sec/b.md': frontmatter() }, { base: '/docker-learning' });
+    expect(problems).toEqual([
+      { file: 'content/docs/03-sec', message: expect.stringContaining('is published at /docker-learning/sec/, as the folder content/docs/sec is') },
+      { file: 'content/docs/sec', message: expect.stringContaining('is published at /docker-learning/sec/, as the folder content/docs/03-sec is') },
+    ]);
+  });
+});

@@ -20,8 +20,17 @@ describe('validateDocuments: frontmatter', () => {
       {
         file: 'content/docs/a.md',
         line: 7,
-        message: 'frontmatter field "colour" is not allowed; allowed: title, description, sidebar, draft, updated, image, duration, objectives, prerequisites. Fix the spelling or remove it.',
+        message: 'frontmatter field "colour" is not allowed; allowed: title, description, sidebar, lesson, draft, updated, image, duration, objectives, prerequisites. Fix the spelling or remove it.',
       },
+    ]);
+  });
+
+  it('checks a lesson: block at build time, naming the line of a bad leaves entry and of a bad annotation', () => {
+    const page = '---\ntitle: A lesson\nlesson:\n  leaves: [pgdata]\n---\n\n<!-- lesson: exit=maybe -->\n```sh\nfalse\n```\n';
+    const problems = validate({ 'a.md': page });
+    expect(problems.map((problem) => [problem.line, problem.message.slice(0, 60)])).toEqual([
+      [4, 'invalid frontmatter field lesson.leaves.0: write what the pa'],
+      [7, 'lesson annotation: exit=maybe must be a status from 0 to 255'],
     ]);
   });
 
@@ -133,3 +142,43 @@ describe('frontmatter: YAML that would exhaust time or memory', () => {
   });
 });
 
+
+describe('frontmatter: text shown outside the page', () => {
+  it('refuses a bidi control in the title, description, sidebar label or an objective, at its line, spelled out', () => {
+    const page = '---\ntitle: "Safe \u202Eexe.txt"\ndescription: "Read \u2066this\u2069."\nsidebar:\n  label: "Short\u200F"\nobjectives:\n  - "Run \u202Dit"\n---\n\nBody.\n';
+    const problems = validate({ 'a.md': page });
+    expect(problems.map((problem) => [problem.line, problem.message.split(':')[0]])).toEqual([
+      [2, 'invalid frontmatter field title'],
+      [3, 'invalid frontmatter field description'],
+      [5, 'invalid frontmatter field sidebar.label'],
+      [7, 'invalid frontmatter field objectives.0'],
+    ]);
+    expect(problems[0]!.message).toContain('contains U+202E (right-to-left override) at character 6, an invisible character that reorders the text');
+    expect(problems[0]!.message).toContain('(got "Safe <U+202E>exe.txt")');
+    // The message itself never carries the character, so it cannot scramble the terminal line.
+    expect(problems.some((problem) => /[\u202a-\u202e\u2066-\u2069\u200e\u200f]/u.test(problem.message))).toBe(false);
+  });
+
+  it('keeps right-to-left letters, which need no control character', () => {
+    expect(validate({ 'a.md': '---\ntitle: "Docker بالعربية"\ndescription: שלום עולם.\n---\n\nBody.\n' })).toEqual([]);
+  });
+});
+
+describe('frontmatter: a draft home page', () => {
+  it('points at the draft line, not at the top of the file', () => {
+    const home = '---\ntitle: Home\ndescription: Start here.\nsidebar:\n  order: 1\ndraft: true\n---\n\nHello.\n';
+    expect(validate({ 'index.md': home })).toEqual([{ file: 'content/docs/index.md', line: 6, message: expect.stringContaining('is the home page and says "draft: true"') }]);
+  });
+
+  it('does so in the check that runs before Astro loads anything', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'draft-home-'));
+    try {
+      const docsDir = path.join(root, 'content', 'docs');
+      mkdirSync(docsDir, { recursive: true });
+      writeFileSync(path.join(docsDir, 'index.md'), '---\ntitle: Home\ndescription: Start here.\ndraft: true\n---\n\nHello.\n');
+      expect(validateBeforeLoading({ docsDir, rootDir: root }).problems).toEqual([{ file: 'content/docs/index.md', line: 4, message: expect.stringContaining('is the home page and says "draft: true"') }]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

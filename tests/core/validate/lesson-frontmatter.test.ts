@@ -47,3 +47,33 @@ describe('validateDocuments: lesson time and goals in the frontmatter', () => {
     ]);
   });
 });
+
+describe('validateDocuments: prerequisites that lead back', () => {
+  it('refuses a page that lists itself, however the link is written', () => {
+    for (const href of ['./lesson.md', 'lesson.md#intro', '/lesson/']) {
+      expect(validate({ 'lesson.md': `${page(`prerequisites:\n  - ${href}\n`)}\n## Intro\n` }), href).toEqual([
+        { file: 'content/docs/lesson.md', line: 5, message: `prerequisites: "${href}" is this page itself, so a reader could never start it. Remove it.` },
+      ]);
+    }
+  });
+
+  it('refuses a loop of two or three pages at each link in it, naming the loop', () => {
+    const problems = validate({
+      'a.md': page('prerequisites:\n  - ./b.md\n'),
+      // A URL link, resolved from b's URL /b/ (a file link would be ./c/index.md).
+      'b.md': page('prerequisites:\n  - ../c/\n'),
+      'c/index.md': page('prerequisites:\n  - ../a.md\n'),
+      'd.md': page('prerequisites:\n  - ./a.md\n'),
+    });
+    expect(problems).toEqual([
+      { file: 'content/docs/a.md', line: 5, message: expect.stringContaining('prerequisites: "./b.md" makes a loop (content/docs/a.md → content/docs/b.md → content/docs/c/index.md → content/docs/a.md)') },
+      { file: 'content/docs/b.md', line: 5, message: expect.stringContaining('"../c/" makes a loop (content/docs/b.md → content/docs/c/index.md → content/docs/a.md → content/docs/b.md)') },
+      { file: 'content/docs/c/index.md', line: 5, message: expect.stringContaining('"../a.md" makes a loop (content/docs/c/index.md → content/docs/a.md → content/docs/b.md → content/docs/c/index.md)') },
+    ]);
+    expect(problems[0]!.message).toContain('Remove the prerequisite from one of these pages.');
+  });
+
+  it('accepts a chain and a diamond that never lead back', () => {
+    expect(validate({ 'a.md': page('prerequisites:\n  - ./b.md\n  - ./c.md\n'), 'b.md': page('prerequisites:\n  - ./d.md\n'), 'c.md': page('prerequisites:\n  - ./d.md\n'), 'd.md': page('') })).toEqual([]);
+  });
+});

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatViolations, runAxe, useTheme, VIEWPORTS } from '../../scripts/quality/axe.ts';
 import { launchChromium } from '../../scripts/support/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/support/static-server.ts';
-import { PROGRESS_KEY } from '../../src/lib/progress.ts';
-import { PROJECT_BASE, realSite, realSiteWithBase } from '../quality/sites.ts';
+import { PROJECT_BASE, realSettings, realSite, realSiteWithBase } from '../quality/sites.ts';
 
 /**
  * Knowledge checks and course progress in Chromium, on the real course as built: at the site root
@@ -14,6 +13,7 @@ import { PROJECT_BASE, realSite, realSiteWithBase } from '../quality/sites.ts';
 let browser: Browser;
 let site: StaticServer;
 let based: StaticServer;
+const PROGRESS_KEY = realSettings.progressKey;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
@@ -107,6 +107,54 @@ describe('a knowledge check', () => {
     expect(await page.getByText('You answered every check on this page.').isVisible()).toBe(true);
   });
 
+  for (const viewport of ['desktop', 'phone'] as const) {
+    it(`shows one action per state, marks the chosen option and labels the answer toggle by its state (${viewport})`, async () => {
+      const { page } = await open({ viewport: VIEWPORTS[viewport] });
+      await page.goto(`${site.siteUrl}${COMPOSE}`);
+      const checkButton = check(page).getByRole('button', { name: 'Check' });
+      const retry = check(page).getByRole('button', { name: 'Try again' });
+      const summary = check(page).locator('summary');
+      const visible = async () => ({ check: await checkButton.isVisible(), retry: await retry.isVisible() });
+      expect(await visible()).toEqual({ check: true, retry: false });
+
+      await check(page).getByLabel(WRONG).check();
+      await checkButton.click();
+      await expect.poll(() => feedback(page).textContent()).toMatch(/^Not quite/);
+      expect(await visible()).toEqual({ check: false, retry: true });
+      // The wrong choice is marked in words, not only in colour; no other option is.
+      const chosen = check(page).locator('.kc-option', { has: page.getByLabel(WRONG) });
+      expect(await chosen.getAttribute('data-kc-verdict')).toBe('wrong');
+      expect(await chosen.locator('.kc-mark').innerText()).toBe('Not right');
+      expect(await check(page).locator('.kc-mark').count()).toBe(1);
+      expect(await retry.evaluate((button) => button === document.activeElement)).toBe(true);
+      // Check is the filled button, Try again an outlined one: they never look alike.
+      const look = (button: typeof retry) => button.evaluate((element) => getComputedStyle(element).backgroundColor);
+      expect(await look(retry)).not.toBe(await look(check(page).locator('[data-kc-check]')));
+
+      expect(await summary.textContent()).toBe('Show the answer');
+      await summary.click();
+      expect(await summary.textContent()).toBe('Hide the answer');
+      await summary.click();
+      expect(await summary.textContent()).toBe('Show the answer');
+
+      await retry.click();
+      expect(await visible()).toEqual({ check: true, retry: false });
+      expect(await check(page).locator('.kc-mark').count()).toBe(0);
+      await check(page).getByLabel(RIGHT).check();
+      await checkButton.click();
+      await expect.poll(() => feedback(page).textContent()).toMatch(/^Correct/);
+      expect(await visible()).toEqual({ check: false, retry: false });
+      expect(await check(page).locator('.kc-option', { has: page.getByLabel(RIGHT) }).locator('.kc-mark').innerText()).toBe('Right');
+      // The explanation is open, so its toggle offers to hide it.
+      expect(await check(page).locator('details').getAttribute('open')).not.toBeNull();
+      expect(await summary.textContent()).toBe('Hide the answer');
+      // A new choice starts a new attempt: Check is back, the marks are gone.
+      await check(page).getByLabel(WRONG).check();
+      expect(await visible()).toEqual({ check: true, retry: false });
+      expect(await check(page).locator('.kc-mark').count()).toBe(0);
+    });
+  }
+
   it('checks a multiple-choice answer as a whole: all right options and no wrong one', async () => {
     const { page } = await open();
     await page.goto(`${site.siteUrl}concepts/docker/`);
@@ -180,61 +228,94 @@ describe('course progress', () => {
     expect(await link.getAttribute('data-done')).not.toBeNull();
     // The tick is drawn with CSS and named "done" for screen readers.
     expect(await link.evaluate((a) => getComputedStyle(a, '::before').content)).toContain('✓');
-    expect(await page.locator('#site-nav a[href="/hands-on/"] .nav-progress').textContent()).toBe('1 of 11');
-    expect(await page.locator('#site-nav a[href="/concepts/"] .nav-progress').textContent()).toBe('0 of 5');
+    expect(await page.locator('#site-nav a[href="/hands-on/"] .nav-progress').textContent()).toBe('1 of 10');
+    expect(await page.locator('#site-nav a[href="/concepts/"] .nav-progress').textContent()).toBe('0 of 4');
     expect(await page.locator('#site-nav a[href="/hands-on/compose/"]').getAttribute('data-done')).toBeNull();
 
     await page.goto(site.siteUrl);
     const course = page.locator('[data-course-progress]');
     expect(await course.isVisible()).toBe(true);
-    expect(await course.locator('label').textContent()).toBe('1 of 19 lessons done');
-    expect(await course.locator('progress').evaluate((bar: HTMLProgressElement) => [bar.value, bar.max])).toEqual([1, 19]);
+    expect(await course.locator('label').textContent()).toBe('1 of 14 lessons done');
+    expect(await course.locator('progress').evaluate((bar: HTMLProgressElement) => [bar.value, bar.max])).toEqual([1, 14]);
     const resume = course.locator('[data-continue]');
-    expect(await resume.innerText()).toBe('Continue where you left off: Concepts');
-    expect(await resume.evaluate((a: HTMLAnchorElement) => a.pathname)).toBe('/concepts/');
+    expect(await resume.innerText()).toBe('Continue where you left off: Containers and VMs');
+    expect(await resume.evaluate((a: HTMLAnchorElement) => a.pathname)).toBe('/concepts/containers-and-vms/');
 
     // Undo from the lesson.
     await page.goto(`${site.siteUrl}hands-on/dockerfile/`);
     await box.uncheck();
     await page.goto(site.siteUrl);
-    expect(await course.locator('label').textContent()).toBe('0 of 19 lessons done');
-    expect(await resume.innerText()).toBe('Start the course: Concepts');
+    expect(await course.locator('label').textContent()).toBe('0 of 14 lessons done');
+    expect(await resume.innerText()).toBe('Start the course: Containers and VMs');
     expect(errors).toEqual([]);
   });
 
-  it('continues with the first lesson not done, ignores pages it does not know, and resets', async () => {
-    const { page } = await open();
-    await page.goto(site.siteUrl);
-    await page.evaluate(
-      ([key]) => localStorage.setItem(key!, JSON.stringify({ done: ['concepts', 'concepts/containers-and-vms', 'concepts/a-page-that-was-removed', 'elsewhere/unknown'] })),
-      [PROGRESS_KEY],
-    );
-    await page.reload();
-    const course = page.locator('[data-course-progress]');
-    expect(await course.locator('label').textContent()).toBe('2 of 19 lessons done');
-    expect(await course.locator('[data-continue]').innerText()).toBe('Continue where you left off: Virtual machines');
-    expect(await page.locator('#site-nav a[href="/concepts/"] .nav-progress').textContent()).toBe('2 of 5');
+  for (const viewport of ['desktop', 'phone'] as const) {
+    it(`counts lessons only, continues with the first lesson not done, and resets with undo (${viewport})`, async () => {
+      const { page } = await open({ viewport: VIEWPORTS[viewport] });
+      await page.goto(site.siteUrl);
+      const course = page.locator('[data-course-progress]');
+      const reset = course.getByRole('button', { name: 'Reset progress' });
+      // Nothing to reset yet: no button that would do nothing.
+      await expect.poll(() => course.getAttribute('data-done')).toBe('0');
+      expect(await reset.isVisible()).toBe(false);
+      await page.evaluate(
+        ([key]) => localStorage.setItem(key!, JSON.stringify({ done: ['concepts', 'concepts/containers-and-vms', 'reference/glossary', 'concepts/a-page-that-was-removed', 'elsewhere/unknown'] })),
+        [PROGRESS_KEY],
+      );
+      await page.reload();
+      // The landing page and the glossary are no lessons: stored from before, they count for nothing.
+      expect(await course.locator('label').textContent()).toBe('1 of 14 lessons done');
+      expect(await course.locator('[data-continue]').innerText()).toBe('Continue where you left off: Virtual machines');
+      expect(await course.locator('[data-continue]').evaluate((a: HTMLAnchorElement) => a.pathname)).toBe('/concepts/virtual-machines/');
+      if (viewport === 'phone') await page.locator('[data-menu-toggle]').click();
+      expect(await page.locator('#site-nav a[href="/concepts/"] .nav-progress').textContent()).toBe('1 of 4');
+      // The sidebar lists 4 lessons under Concepts, and a section without lessons shows its page count.
+      await page.goto(`${site.siteUrl}concepts/docker/`);
+      if (viewport === 'phone') await page.locator('[data-menu-toggle]').click();
+      expect(await page.locator('#site-nav a[href="/concepts/"] + ul a[data-lesson]').count()).toBe(4);
+      expect(await page.locator('#site-nav a[href="/concepts/"]').getAttribute('data-lesson')).toBeNull();
+      expect(await page.locator('#site-nav a[href="/reference/"] .nav-count').innerText()).toMatch(/^3\b/);
+      expect(await page.locator('#site-nav a[href="/reference/"] .nav-progress').count()).toBe(0);
+      expect(await page.locator('.lesson-done').count()).toBe(1);
+      await page.goto(`${site.siteUrl}concepts/`);
+      expect(await page.locator('.lesson-done').count()).toBe(0); // a landing page is no lesson
+      await page.goto(`${site.siteUrl}reference/glossary/`);
+      expect(await page.locator('.lesson-done').count()).toBe(0); // nor is a reference page
 
-    await course.getByRole('button', { name: 'Reset progress' }).click();
-    expect(await course.getByRole('status').textContent()).toBe('Your progress is reset.');
-    expect(await course.locator('label').textContent()).toBe('0 of 19 lessons done');
-    expect(await page.locator('#site-nav a[href="/concepts/"] .nav-progress').textContent()).toBe('0 of 5');
-    await page.reload();
-    expect(await course.locator('label').textContent()).toBe('0 of 19 lessons done');
-    expect(await page.evaluate(([key]) => JSON.parse(localStorage.getItem(key!) ?? '{}'), [PROGRESS_KEY])).toEqual({ done: [] });
-  });
+      await page.goto(site.siteUrl);
+      await reset.click();
+      expect(await course.getByRole('status').textContent()).toBe('Your progress is reset.');
+      expect(await course.locator('label').textContent()).toBe('0 of 14 lessons done');
+      expect(await reset.isVisible()).toBe(false);
+      const undo = course.getByRole('button', { name: 'Undo' });
+      expect(await undo.evaluate((button) => button === document.activeElement)).toBe(true);
+      await undo.click();
+      expect(await course.locator('label').textContent()).toBe('1 of 14 lessons done');
+      expect(await course.getByRole('status').textContent()).toBe('Your progress is back.');
+      expect(await undo.isVisible()).toBe(false);
+      await page.reload();
+      expect(await course.locator('label').textContent()).toBe('1 of 14 lessons done');
+
+      await reset.click();
+      await page.reload();
+      expect(await course.locator('label').textContent()).toBe('0 of 14 lessons done');
+      expect(await page.evaluate(([key]) => JSON.parse(localStorage.getItem(key!) ?? '{}'), [PROGRESS_KEY])).toEqual({ done: [] });
+      expect(await reset.isVisible()).toBe(false);
+    });
+  }
 
   it('works the same under a base path', async () => {
     const { page, errors } = await open();
-    await page.goto(`${based.siteUrl}concepts/`);
+    await page.goto(`${based.siteUrl}concepts/containers-and-vms/`);
     await page.getByLabel('I have finished this lesson').check();
-    expect(await page.locator(`#site-nav a[href="${PROJECT_BASE}/concepts/"] .nav-progress`).textContent()).toBe('1 of 5');
+    expect(await page.locator(`#site-nav a[href="${PROJECT_BASE}/concepts/"] .nav-progress`).textContent()).toBe('1 of 4');
     await page.goto(based.siteUrl);
     const resume = page.locator('[data-continue]');
-    expect(await resume.innerText()).toBe('Continue where you left off: Containers and VMs');
-    expect(await resume.evaluate((a: HTMLAnchorElement) => a.pathname)).toBe(`${PROJECT_BASE}/concepts/containers-and-vms/`);
+    expect(await resume.innerText()).toBe('Continue where you left off: Virtual machines');
+    expect(await resume.evaluate((a: HTMLAnchorElement) => a.pathname)).toBe(`${PROJECT_BASE}/concepts/virtual-machines/`);
     await resume.click();
-    await page.waitForURL(`${based.siteUrl}concepts/containers-and-vms/`);
+    await page.waitForURL(`${based.siteUrl}concepts/virtual-machines/`);
     expect(errors).toEqual([]);
   });
 
@@ -259,8 +340,9 @@ describe('course progress', () => {
     await page.evaluate(([key]) => localStorage.setItem(key!, JSON.stringify({ done: ['concepts', 'concepts/docker'] })), [PROGRESS_KEY]);
     await page.reload();
     const seen = await page.evaluate(() => (window as unknown as { seen: Record<string, string> }).seen);
-    // Empty, not "0 of 5", while parsing; right by the time the document is ready (module scripts run before DOMContentLoaded).
-    expect(seen).toEqual({ parsed: '|0', ready: '2 of 5|2' });
+    // Empty, not "0 of 4", while parsing; right by the time the document is ready (module scripts run before DOMContentLoaded).
+    // The landing page is no lesson: stored from before, it counts for nothing.
+    expect(seen).toEqual({ parsed: '|0', ready: '1 of 4|1' });
     // The static page count is for readers without JavaScript; with it, only the progress shows.
     expect(await page.locator('#site-nav .nav-count').first().isVisible()).toBe(false);
   });
@@ -279,7 +361,7 @@ describe('course progress', () => {
     const box = page.getByLabel('I have finished this lesson');
     await box.check();
     expect(await page.locator('#site-nav a[href="/concepts/containers/"]').getAttribute('data-done')).not.toBeNull();
-    expect(await page.locator('#site-nav a[href="/concepts/"] .nav-progress').textContent()).toBe('1 of 5');
+    expect(await page.locator('#site-nav a[href="/concepts/"] .nav-progress').textContent()).toBe('1 of 4');
     await page.reload();
     expect(await box.isChecked()).toBe(false); // nothing could be kept
     // The theme toggle guards its storage the same way; nothing on the page breaks.
@@ -296,7 +378,7 @@ describe('course progress', () => {
     });
     await page.goto(`${site.siteUrl}concepts/containers/`);
     await page.getByLabel('I have finished this lesson').check();
-    expect(await page.locator('#site-nav a[href="/concepts/"] .nav-progress').textContent()).toBe('1 of 5');
+    expect(await page.locator('#site-nav a[href="/concepts/"] .nav-progress').textContent()).toBe('1 of 4');
     expect(errors).toEqual([]);
   });
 });

@@ -8,6 +8,8 @@ import { pdfPlaceholderHtml } from '../../src/core/printable.ts';
 import { tmpRoot } from '../helpers/build-site.ts';
 
 const node = path.join(projectRoot, 'node_modules', '.bin', 'node');
+/** The Docker course's settings for its printable page (src/site.config.ts). */
+const QUICK_REF = { base: '/', printable: { page: 'reference/quick-reference', pdf: 'docker-quick-ref.pdf' }, coursePdf: 'docker-learning.pdf' };
 const script = path.join(projectRoot, 'scripts', 'pdf.ts');
 
 function runPdf(args: string[], env: Record<string, string> = {}) {
@@ -33,16 +35,24 @@ function fakeDist(name: string, base: string, body: string, placeholder = pdfPla
 
 describe('scripts/pdf.ts options', () => {
   it('defaults to the quick reference in dist/, A4, at most two pages', () => {
-    const options = parsePdfArgs([], '/');
+    const options = parsePdfArgs([], QUICK_REF);
     expect(options).toMatchObject({ page: 'reference/quick-reference/', format: 'A4', maxPages: 2, chromiumPath: '/usr/bin/chromium' });
     expect(options !== 'help' && options.outFile).toBe(path.join(projectRoot, 'dist', 'docker-quick-ref.pdf'));
   });
 
   it('accepts Letter paper and rejects nonsense with a sentence, not a stack trace', () => {
-    expect(parsePdfArgs(['--format', 'letter'], '/')).toMatchObject({ format: 'Letter' });
-    expect(() => parsePdfArgs(['--format', 'A3'], '/')).toThrow(new PdfError('--format must be A4 or Letter, not "A3".'));
-    expect(() => parsePdfArgs(['--max-pages', '0'], '/')).toThrow(/--max-pages must be a whole number/);
-    expect(() => parsePdfArgs(['--colour'], '/')).toThrow(PdfError);
+    expect(parsePdfArgs(['--format', 'letter'], QUICK_REF)).toMatchObject({ format: 'Letter' });
+    expect(() => parsePdfArgs(['--format', 'A3'], QUICK_REF)).toThrow(new PdfError('--format must be A4 or Letter, not "A3".'));
+    expect(() => parsePdfArgs(['--max-pages', '0'], QUICK_REF)).toThrow(/--max-pages must be a whole number/);
+    expect(() => parsePdfArgs(['--colour'], QUICK_REF)).toThrow(PdfError);
+  });
+
+  it('makes only the course PDF when a course names no printable page, and asks for the setting when told to print one', () => {
+    const course = { base: '/', coursePdf: 'course.pdf' };
+    expect(parsePdfArgs([], course)).toMatchObject({ only: 'course', courseOutFile: path.join(projectRoot, 'dist', 'course.pdf') });
+    expect(() => parsePdfArgs(['--only', 'printable'], course)).toThrow(/names no printable page: add printable: \{ page, pdf \}/);
+    expect(parsePdfArgs(['--page', 'cheat-sheet/', '--out', 'sheet.pdf'], course)).toMatchObject({ page: 'cheat-sheet/' });
+    expect(() => parsePdfArgs(['--only', 'book'], course)).toThrow(new PdfError('--only takes printable or course, not "book".'));
   });
 
   it('stops on a bad site setting with the settings message, not a stack trace', () => {
@@ -62,7 +72,7 @@ describe('npm run pdf', () => {
   it('renders the page from dist/ under the base path with Chromium', () => {
     const dist = fakeDist('pdf-site', '/docs-base', '<p>One short page.</p>');
     const out = path.join(dist, 'docker-quick-ref.pdf');
-    const { status, stdout, stderr } = runPdf(['--dist', dist], { SITE_BASE: '/docs-base' });
+    const { status, stdout, stderr } = runPdf(['--only', 'printable', '--dist', dist], { SITE_BASE: '/docs-base' });
     expect(status, stderr).toBe(0);
     expect(stdout).toMatch(/Wrote .*docker-quick-ref\.pdf: 1 page /);
     expect(stderr).not.toMatch(/warning/); // the stylesheet was found under the base path
@@ -75,7 +85,7 @@ describe('npm run pdf', () => {
 
   it('fails when the page has no place for the link, instead of shipping a PDF nobody finds', () => {
     const dist = fakeDist('pdf-no-placeholder', '/', '<p>x</p>', '');
-    const { status, stderr } = runPdf(['--dist', dist]);
+    const { status, stderr } = runPdf(['--only', 'printable', '--dist', dist]);
     expect(status).toBe(1);
     expect(stderr).toMatch(/has no place for the download link .*data-pdf-download/);
     expect(stderr).not.toMatch(/\n\s+at /);
@@ -83,7 +93,7 @@ describe('npm run pdf', () => {
 
   it('fails when the sheet no longer fits on the promised number of pages', () => {
     const dist = fakeDist('pdf-long', '/', '<p>Line of text.</p>'.repeat(400));
-    const { status, stderr } = runPdf(['--dist', dist, '--max-pages', '2']);
+    const { status, stderr } = runPdf(['--only', 'printable', '--dist', dist, '--max-pages', '2']);
     expect(status).toBe(1);
     expect(stderr).toMatch(/prints to \d+ pages, more than the 2 it promises/);
     expect(existsSync(path.join(dist, 'docker-quick-ref.pdf'))).toBe(true);
@@ -98,7 +108,7 @@ describe('npm run pdf', () => {
 
   it('says how to install Chromium when it is missing', () => {
     const dist = fakeDist('pdf-no-chromium', '/', '<p>x</p>');
-    const { status, stderr } = runPdf(['--dist', dist, '--chromium', '/nonexistent/chromium']);
+    const { status, stderr } = runPdf(['--only', 'printable', '--dist', dist, '--chromium', '/nonexistent/chromium']);
     expect(status).toBe(1);
     expect(stderr).toContain('Chromium was not found at /nonexistent/chromium');
     expect(stderr).toContain('apt-get install -y chromium');

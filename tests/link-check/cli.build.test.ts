@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCliArgs, UsageError } from '../../scripts/link-check/cli-options.ts';
 import { closedPort, startServer, type TestServer } from './helpers/server.ts';
 import { makeTempDir, writeFiles } from './helpers/temp.ts';
 
@@ -10,8 +11,11 @@ const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../sc
 let server: TestServer;
 let temp: { dir: string; cleanup: () => Promise<void> };
 
-/** Fast settings for loopback servers: allow 127.x (excluded by default) and keep waits short. */
-const fast = ['--include', '^http://127\\.', '--timeout', '1500', '--retries', '0', '--no-cache'];
+/**
+ * Settings for loopback servers: allow 127.x (excluded by default), no retries. The servers answer
+ * at once, so the timeout only has to outlast a busy machine, never a hanging server.
+ */
+const fast = ['--include', '^http://127\\.', '--timeout', '10000', '--retries', '0', '--no-cache'];
 
 interface Run {
   code: number | null;
@@ -22,7 +26,7 @@ interface Run {
 /** Runs the real CLI in a child process (asynchronously: the test server lives in this process). */
 function runCli(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [cli, ...args], { cwd: temp.dir, env: { ...process.env, CI: 'true', ...env }, timeout: 30_000 }, (_error, stdout, stderr) =>
+    const child = execFile(process.execPath, [cli, ...args], { cwd: temp.dir, env: { ...process.env, CI: 'true', ...env }, timeout: 60_000 }, (_error, stdout, stderr) =>
       resolve({ code: child.exitCode, stdout, stderr }),
     );
   });
@@ -42,7 +46,8 @@ afterAll(async () => {
   await temp.cleanup();
 });
 
-describe('npm run links', () => {
+// Each test starts the CLI (seconds apiece when the machine's cores are shared): time for that.
+describe('npm run links', { timeout: 90_000 }, () => {
   it('prints a text report grouped by file and exits 1 when a link is broken', async () => {
     const run = await runCli(['--content-dir', 'content', ...fast]);
     expect(run.code).toBe(1);
@@ -80,7 +85,7 @@ describe('npm run links', () => {
   });
 
   it('checks a single --url, even one the default excludes would skip', async () => {
-    const run = await runCli(['--url', server.url('/fine'), '--timeout', '1500', '--no-cache']);
+    const run = await runCli(['--url', server.url('/fine'), '--timeout', '10000', '--no-cache']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('1 link in 0 files: 1 ok');
   });
@@ -115,24 +120,22 @@ describe('npm run links', () => {
     expect(unknown.stderr).toContain("Unknown option '--frobnicate'");
     expect(unknown.stderr).toContain('--help');
 
-    const failOn = await runCli(['--fail-on', 'broken,dead']);
-    expect(failOn.code).toBe(2);
-    expect(failOn.stderr).toContain('unknown verdict "dead"');
-
-    const format = await runCli(['--format', 'xml']);
-    expect(format).toMatchObject({ code: 2, stderr: expect.stringContaining('--format must be one of text, json, markdown, github') });
-
-    const number = await runCli(['--per-host', 'two']);
-    expect(number).toMatchObject({ code: 2, stderr: expect.stringContaining('--per-host expects a whole number (got "two")') });
-
-    const deadline = await runCli(['--link-deadline', 'soon']);
-    expect(deadline).toMatchObject({ code: 2, stderr: expect.stringContaining('--link-deadline expects a duration such as 20s, 1m or 90000 (got "soon")') });
-
-    const budget = await runCli(['--max-duration', '0']);
-    expect(budget).toMatchObject({ code: 2, stderr: expect.stringContaining('maxDurationMs') });
-
-    const regex = await runCli(['--exclude', '(unclosed']);
-    expect(regex).toMatchObject({ code: 2, stderr: expect.stringContaining('expected a valid JavaScript regular expression') });
+    // The other flag errors come from the same parser; checked without a process each.
+    const usageError = (argv: string[]) => {
+      try {
+        parseCliArgs(argv, { cacheFile: 'cache.json' });
+      } catch (error) {
+        if (error instanceof UsageError) return error.message;
+        throw error;
+      }
+      throw new Error(`no usage error for ${argv.join(' ')}`);
+    };
+    expect(usageError(['--fail-on', 'broken,dead'])).toContain('unknown verdict "dead"');
+    expect(usageError(['--format', 'xml'])).toContain('--format must be one of text, json, markdown, github');
+    expect(usageError(['--per-host', 'two'])).toContain('--per-host expects a whole number (got "two")');
+    expect(usageError(['--link-deadline', 'soon'])).toContain('--link-deadline expects a duration such as 20s, 1m or 90000 (got "soon")');
+    expect(usageError(['--max-duration', '0'])).toContain('maxDurationMs');
+    expect(usageError(['--exclude', '(unclosed'])).toContain('expected a valid JavaScript regular expression');
 
     const ref = await runCli(['--content-dir', 'content', '--changed-since', 'main']);
     expect(ref).toMatchObject({ code: 2, stderr: expect.stringContaining('is not inside one') });
@@ -147,6 +150,38 @@ describe('npm run links', () => {
 
     const file = await runCli(['--content-dir', 'content/docs/intro.md', ...fast]);
     expect(file).toMatchObject({ code: 2, stderr: expect.stringContaining('content/docs/intro.md is not a folder') });
+
+    // The docs folder instead of the content folder: no pages in docs/, no links.yaml.
+    const docs = await runCli(['--content-dir', 'content/docs', ...fast]);
+    expect(docs).toMatchObject({ code: 2, stdout: '' });
+    expect(docs.stderr).toContain('--content-dir content/docs has no pages in docs/ and no links.yaml, so there is nothing to check');
+    expect(docs.stderr).toContain('pass its parent, content, which holds docs/ and links.yaml');
+  });
+
+  it('on Ctrl-C prints what it has, the links it did not check as unverified, and exits 130', async () => {
+    const hanging = await startServer(() => {}, '127.0.0.8'); // accepts requests, never answers
+    try {
+      const pages = Array.from({ length: 4 }, (_, index) => `- [page ${index}](${hanging.url(`/${index}`)})`).join('\n');
+      await writeFiles(temp.dir, { 'interrupt/docs/a.md': `# A\n\n${pages}\n` });
+      const child = execFile(process.execPath, [cli, '--content-dir', 'interrupt', ...fast, '--timeout', '20000', '--headers-timeout', '20000', '--per-host', '1', '--format', 'json'], { cwd: temp.dir, env: { ...process.env, CI: 'true' }, timeout: 60_000 });
+      let stdout = '';
+      let stderr = '';
+      child.stdout?.on('data', (chunk) => (stdout += chunk));
+      let interrupted = false;
+      child.stderr?.on('data', (chunk) => {
+        stderr += chunk;
+        // Interrupt once the run has started checking (once: a second Ctrl-C kills at once).
+        if (!interrupted && stderr.includes('Checking 4 links')) interrupted = child.kill('SIGINT');
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('close', (exitCode) => resolve(exitCode)));
+      expect(code).toBe(130);
+      const report = JSON.parse(stdout);
+      expect(report).toMatchObject({ interrupted: true, exitCode: 130, counts: { unverified: 4, timeout: 0, 'network-error': 0 } });
+      expect(report.links.map((link: { stoppedBy: string }) => link.stoppedBy)).toEqual(Array(4).fill('interrupted'));
+      expect(stderr).toContain('interrupted; links not checked are reported unverified');
+    } finally {
+      await hanging.close();
+    }
   });
 
   it('prints help', async () => {

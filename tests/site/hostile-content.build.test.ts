@@ -104,7 +104,8 @@ describe('hostile files: refused before Astro loads anything', () => {
 
   it('names frontmatter problems: a draft home page, none at all, broken YAML, an Astro layout, an alias bomb', () => {
     const expected: ExpectedProblem[] = [
-      { where: `${doc('index.md')}:1`, says: 'is the home page and says "draft: true"' },
+      // At the draft line itself (title, description, then draft: line 4), not the top of the file.
+      { where: `${doc('index.md')}:4`, says: 'is the home page and says "draft: true"' },
       { where: `${doc('no-frontmatter.md')}:1`, says: 'has no frontmatter; every page needs at least a title' },
       { where: `${doc('broken-yaml.md')}:2`, says: 'frontmatter is not valid YAML' },
       // A `layout:` would make Astro import that file as code when it renders the page.
@@ -217,14 +218,14 @@ describe('hostile pages: refused at the gate, after rendering and before writing
   it('refuses MDX that reaches for the build machine, at the line where it does', () => {
     const expected = [
       problem('mdx/read-file.mdx', "import { readFileSync } from 'node:fs'", 'imports node:fs, which MDX pages may not import'),
-      problem('mdx/environment.mdx', '{process.env.HOME}', 'uses process, which MDX pages may not use'),
-      problem('mdx/tricks.mdx', "require('fs')", "uses require('fs')"),
+      problem('mdx/environment.mdx', '{process.env.HOME}', 'has the expression {process.env.HOME}, which MDX pages may not use'),
+      problem('mdx/tricks.mdx', "require('fs')", 'exports fs with a value that is not literal data: it calls a function'),
       problem('mdx/tricks.mdx', "from 'node:child_process'", 're-exports from node:child_process'),
       problem('mdx/tricks.mdx', 'astro:env/server', 'imports astro:env/server'),
-      problem('mdx/tricks.mdx', "import('node:os')", "uses import('node:os')"),
-      problem('mdx/tricks.mdx', 'globalThis', 'uses globalThis'),
-      problem('mdx/tricks.mdx', '.constructor(', 'uses .constructor'),
-      problem('mdx/tricks.mdx', 'import.meta', 'uses import.meta'),
+      problem('mdx/tricks.mdx', "import('node:os')", 'it imports a module with import()'),
+      problem('mdx/tricks.mdx', 'globalThis', 'it reads a property'),
+      problem('mdx/tricks.mdx', '.constructor(', 'it calls a function'),
+      problem('mdx/tricks.mdx', 'import.meta', 'it reads import.meta'),
       problem('mdx/tricks.mdx', 'onClick', 'attribute onClick on <div> is not allowed'),
       problem('mdx/tricks.mdx', "href=\"javascript:alert('jsx link')\"", 'on <a> uses the javascript: scheme'),
       problem('mdx/tricks.mdx', '<iframe', 'element <iframe> is not allowed'),
@@ -235,6 +236,33 @@ describe('hostile pages: refused at the gate, after rendering and before writing
       expect(build.output).not.toContain(`The build machine is called ${secret}`);
       expect(build.output).not.toContain(`The build runs in ${secret}`);
     }
+  });
+
+  it('refuses tags named by exported constants, which published live script before (issue 24)', () => {
+    const tag = (name: string) => problem('mdx/tag-xss.mdx', `<${name} `, `uses the tag <${name}>, whose element comes from \`export const ${name}\``);
+    const expected = [
+      tag('I'),
+      tag('A'),
+      problem('mdx/tag-xss.mdx', '<S>', 'uses the tag <S>, whose element comes from `export const S`'),
+      problem('mdx/tag-xss.mdx', 'export const components', 'exports components, a name Astro reads to render the page'),
+    ];
+    expect(missingProblems(lines, expected)).toEqual([]);
+  });
+
+  it('refuses names built at run time, which reached Function before (issue 24)', () => {
+    const expected = [
+      problem('mdx/computed-names.mdx', "Computed member: {[]['constr'", 'which MDX pages may not use: it'),
+      problem('mdx/computed-names.mdx', 'Template key:', 'which MDX pages may not use: it'),
+      problem('mdx/computed-names.mdx', 'Descriptor:', 'which MDX pages may not use: it reads a property'),
+      problem('mdx/computed-names.mdx', 'Reflect:', 'which MDX pages may not use: it calls a function'),
+      problem('mdx/computed-names.mdx', 'export const leaked', 'exports leaked with a value that is not literal data: it calls a function'),
+    ];
+    expect(missingProblems(lines, expected)).toEqual([]);
+  });
+
+  it('refuses an endless loop before running it: the build ends (issue 24)', () => {
+    // The build finishing at all is the proof: the page is refused before any page is evaluated.
+    expect(missingProblems(lines, [problem('mdx/endless.mdx', '{(() =>', 'has the expression {(() => { for (;;) {} })()}, which MDX pages may not use')])).toEqual([]);
   });
 
   it('refuses script that MDX hides in expressions, spreads and Fragment set:html', () => {
@@ -340,12 +368,12 @@ describe('allowed content builds, under a base path', () => {
     expect(first.attr('img[alt="Docker\'s icon"]', 'src')).toBe('https://www.docker.com/favicon.ico');
   });
 
-  it('renders an MDX page with a site component, astro:assets and its own expressions', () => {
+  it('renders a declarative MDX page: a site component with literal props, a literal expression, a Markdown image', () => {
     const mdx = page('guide/component');
     expect(mdx.text('nav.breadcrumbs')).toContain('Guide');
     expect(mdx.attr('nav.breadcrumbs a[href$="/guide/"]', 'href')).toBe(`${BASE}/guide/`);
     expect(mdx.text('main')).toContain('The answer is 42.');
-    expect(String(mdx.attr('img[alt="Layers drawn by a component"]', 'src')).startsWith(`${BASE}/_astro/`)).toBe(true);
+    expect(String(mdx.attr('img[alt="Layers drawn by the image pipeline"]', 'src')).startsWith(`${BASE}/_astro/`)).toBe(true);
     expect(mdx.text('details kbd')).toBe('Enter');
   });
 

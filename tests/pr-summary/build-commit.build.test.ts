@@ -11,7 +11,10 @@ describe('buildCommit', () => {
     const lines: string[] = [];
     const workDir = path.join(tmpRoot, 'pr-summary-work');
     // No Astro lock needed: the worktree is a project of its own, with its own .astro/ folder.
-    const dist = await buildCommit({ root: projectRoot, commit, workDir, log: (line) => lines.push(line) });
+    // The build's log goes to a file: a failure quotes it, a success keeps it out of the test output.
+    const buildLog = path.join(tmpRoot, 'pr-summary-build.log');
+    const dist = await buildCommit({ root: projectRoot, commit, workDir, log: (line) => lines.push(line), buildLog });
+    expect(readFileSync(buildLog, 'utf8')).toMatch(/\[build\] Complete!/);
 
     expect(dist).toBe(path.join(workDir, `base-${commit.slice(0, 12)}`));
     expect(readFileSync(path.join(dist, 'index.html'), 'utf8')).toContain('<h1');

@@ -15,6 +15,13 @@ describe('the course layer in a build, under a base path', () => {
     build = buildSite({ contentDir: 'tests/fixtures/course-site', name: 'course-site', base: BASE, reuse: true });
   });
 
+  it('logs one message per line, each page on its own, also when the output is not a terminal', () => {
+    const pageLines = build.output.split('\n').filter((line) => line.includes('├─'));
+    expect(pageLines.length).toBeGreaterThanOrEqual(5);
+    expect(pageLines.filter((line) => line.split('├─').length > 2)).toEqual([]);
+    expect(pageLines.some((line) => /\/basics\/first\/index\.html\s*$/.test(line.replace(/\u001b\[[0-9;]*m/g, '')))).toBe(true);
+  });
+
   it('shows the reading time, "What you will learn" and "Before you start" under the title', () => {
     const page = new Page(readPage(build.outDir, 'basics/first'));
     expect(page.text('.lesson-time')).toBe('1 min read');
@@ -23,6 +30,17 @@ describe('the course layer in a build, under a base path', () => {
     expect(page.text('.lesson-prerequisites h2')).toBe('Before you start');
     expect(page.all('.lesson-prerequisites a').map((a) => a.properties.href)).toEqual([`${BASE}/basics/#what-is-here`]);
     expect(page.texts('.lesson-prerequisites a')).toEqual(['Basics']);
+  });
+
+  it('keeps ids unique when the page has its own "Before you start" and "What you will learn" headings', () => {
+    const page = new Page(readPage(build.outDir, 'basics/first'));
+    const ids = page.all('[id]').map((element) => String(element.properties.id));
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    // The author's headings keep their GitHub anchors; the lesson block is labelled by its own ids.
+    expect(page.one('#before-you-start')?.tagName).toBe('h2');
+    expect(page.one('.lesson-prerequisites h2')?.properties.id).not.toBe('before-you-start');
+    expect(page.one('.lesson-objectives h2')?.properties.id).not.toBe('what-you-will-learn');
+    expect(String(page.one('.lesson-prerequisites')?.properties.ariaLabelledBy)).toBe(String(page.one('.lesson-prerequisites h2')?.properties.id));
   });
 
   it('lets a duration in the frontmatter replace the reading time', () => {
@@ -43,14 +61,17 @@ describe('the course layer in a build, under a base path', () => {
     for (const src of quiz(first)) expect(existsSync(path.join(build.outDir, src.slice(BASE.length)))).toBe(true);
   });
 
-  it('offers "I have finished this lesson" on lessons, and the course overview with every lesson on the home page', () => {
+  it('offers "I have finished this lesson" on lessons only, and the course overview with every lesson on the home page', () => {
     expect(new Page(readPage(build.outDir, 'basics/plain')).one('input[data-mark-done]')?.properties.value).toBe('basics/plain');
     const home = new Page(readPage(build.outDir, ''));
     expect(home.one('input[data-mark-done]')).toBeUndefined();
-    expect(home.all('[data-course-progress] [data-lesson]').map((a) => a.properties.href)).toEqual([`${BASE}/basics/`, `${BASE}/basics/first/`, `${BASE}/basics/plain/`, `${BASE}/basics/second/`]);
-    expect(home.one('[data-course-progress] [data-progress-of]')?.properties).toMatchObject({ dataProgressOf: '*', dataProgressTotal: '4' });
-    // A section is named by its landing page and slug prefix, not by a list of every lesson in it.
-    expect(home.one('#site-nav a[href="/course/basics/"] [data-progress-of]')?.properties).toMatchObject({ dataProgressOf: 'basics basics/', dataProgressTotal: '4' });
+    // A section's landing page introduces its lessons and is not one itself.
+    expect(new Page(readPage(build.outDir, 'basics')).one('input[data-mark-done]')).toBeUndefined();
+    expect(home.all('[data-course-progress] [data-lesson]').map((a) => a.properties.href)).toEqual([`${BASE}/basics/first/`, `${BASE}/basics/plain/`, `${BASE}/basics/second/`]);
+    expect(home.one('[data-course-progress] [data-progress-of]')?.properties).toMatchObject({ dataProgressOf: '*', dataProgressTotal: '3' });
+    // A section is named by its slug prefix, not by a list of every lesson in it.
+    expect(home.one('#site-nav a[href="/course/basics/"]')?.properties.dataLesson).toBeUndefined();
+    expect(home.one('#site-nav a[href="/course/basics/"] [data-progress-of]')?.properties).toMatchObject({ dataProgressOf: 'basics/', dataProgressTotal: '3' });
   });
 });
 

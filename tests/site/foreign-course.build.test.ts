@@ -1,9 +1,12 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, readPage, type BuildResult } from '../helpers/build-site.ts';
 import { Page } from '../../scripts/support/html-page.ts';
 import { describeBuiltLinkProblem, findBrokenBuiltLinks } from '../../scripts/quality/built-links.ts';
+import { parsePdfArgs } from '../../scripts/pdf.ts';
+import { loadSiteConfig } from '../../src/core/site-config.ts';
+import { projectRoot } from '../../src/core/env.ts';
 
 // A course written for Starlight, copied in as it is: numbered folders and chapters, no
 // descriptions, asides, a _category_.json, images in public/ and beside the pages, one .mdx chapter,
@@ -12,11 +15,13 @@ import { describeBuiltLinkProblem, findBrokenBuiltLinks } from '../../scripts/qu
 // root-absolute paths have to gain it and URL-relative ones must work untouched.
 const fixture = 'tests/fixtures/foreign-course';
 const base = '/course';
+/** The course's own settings file: a second course builds without an edit to src/. */
+const settingsFile = path.join(fixture, 'site.config.ts');
 
 describe('a course written for another generator builds unchanged', () => {
   let build: BuildResult;
   beforeAll(() => {
-    build = buildSite({ contentDir: fixture, name: 'foreign-course', base, env: { DOCS_PUBLIC_DIR: path.join(fixture, 'public') } });
+    build = buildSite({ contentDir: fixture, name: 'foreign-course', base, env: { DOCS_PUBLIC_DIR: path.join(fixture, 'public'), DOCS_SITE_CONFIG: settingsFile } });
   });
   const page = (sitePath: string) => new Page(readPage(build.outDir, sitePath));
 
@@ -104,10 +109,34 @@ describe('a course written for another generator builds unchanged', () => {
   it('describes each page with its first paragraph, as plain text', () => {
     expect(page('getting-started/first-run').attr('meta[name="description"]', 'content')).toBe('Run a throwaway container and watch it exit when its command is done.');
     expect(page('getting-started/images').attr('meta[name="description"]', 'content')).toBe(
-      'An image is a stack of read-only layers; the one we pulled has of them, and each layer records the files one build step changed.',
+      'An image is a stack of read-only layers; the one we pulled has 3 of them, and each layer records the files one build step changed.',
     );
     const long = page('introduction/what-you-will-learn').attr('meta[property="og:description"]', 'content')!;
     expect(long.length).toBeLessThanOrEqual(160);
     expect(long).toMatch(/^By the end you can package a small web service .*\w…$/);
+  });
+
+  describe('with the settings of its own file', () => {
+    it('carries its own title, edit links and progress key, none of the Docker course', () => {
+      const chapter = page('getting-started/install');
+      expect(chapter.text('title')).toBe('Installing the engine | Containers from Scratch');
+      expect(chapter.text('a.site-title')).toBe('Containers from Scratch');
+      expect(readPage(build.outDir, 'getting-started/install')).not.toMatch(/Docker Learning/);
+      expect(chapter.attr('a.edit-link', 'href')).toBe(
+        'https://github.com/example/containers-from-scratch/edit/trunk/course/docs/01-getting-started/01_install.md',
+      );
+      const scripts = readdirSync(path.join(build.outDir, '_astro')).filter((file) => file.endsWith('.js'));
+      const bundled = scripts.map((file) => readFileSync(path.join(build.outDir, '_astro', file), 'utf8')).join('\n');
+      expect(bundled).toContain('containers-from-scratch:progress:v1');
+      expect(bundled).not.toContain('docker-learning:progress');
+    });
+
+    it('offers its own printable page as its own PDF', async () => {
+      expect(readPage(build.outDir, 'getting-started/install')).toContain('data-pdf-download');
+      expect(readPage(build.outDir, 'getting-started/first-run')).not.toContain('data-pdf-download');
+      const settings = await loadSiteConfig(path.join(projectRoot, settingsFile), { SITE_BASE: base }, projectRoot);
+      const options = parsePdfArgs(['--dist', build.outDir], settings);
+      expect(options).toMatchObject({ page: 'getting-started/install/', base, outFile: path.join(build.outDir, 'install-sheet.pdf') });
+    });
   });
 });

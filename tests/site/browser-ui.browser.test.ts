@@ -17,7 +17,7 @@ describe('the site in a real browser', () => {
     await server?.close();
   });
 
-  it('cycles the theme auto -> light -> dark, remembers it, and paints a stored theme from the first frame', async () => {
+  it('switches to dark in one press, remembers it, paints a stored theme from the first frame, and follows the system again', async () => {
     const context = await browser.newContext({ colorScheme: 'light' });
     // Records the theme at the moment <body> first exists: before any paint and before module scripts.
     await context.addInitScript(() => {
@@ -30,18 +30,17 @@ describe('the site in a real browser', () => {
     const page = await context.newPage();
     await page.goto(`${server.siteUrl}guide/first/`);
     const toggle = page.locator('[data-theme-toggle]');
-    await expect.poll(() => toggle.textContent()).toContain('Theme: auto');
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(await toggle.textContent()).toContain('auto');
     await toggle.click();
-    expect(await toggle.textContent()).toContain('Theme: light');
-    await toggle.click();
-    expect(await toggle.textContent()).toContain('Theme: dark');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
     const darkBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(darkBackground).toBe('rgb(13, 17, 23)');
 
     await page.reload();
     expect(await page.evaluate(() => (window as unknown as { themeAtBody: string }).themeAtBody)).toBe('dark');
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(darkBackground);
-    await toggle.click(); // dark -> auto: follows the system (light here) again
+    await toggle.click(); // dark -> light, the system's theme: follows the system again
     await page.reload();
     expect(await page.evaluate(() => (window as unknown as { themeAtBody: string }).themeAtBody)).toBe('auto');
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');

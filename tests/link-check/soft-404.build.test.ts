@@ -176,5 +176,6 @@ describe('npm run links', () => {
     } finally {
       await temp.cleanup();
     }
-  });
+    // Three CLI processes: each takes seconds to start when the machine's cores are busy.
+  }, 90_000);
 });

@@ -16,7 +16,7 @@ describe('startup errors a maintainer can fix without reading code', () => {
   it('stops the build on a bad site setting, naming the field, the value and the fix', () => {
     const result = buildSite({ contentDir: 'tests/fixtures/site', name: 'bad-config', env: { SITE_BASE: 'docs' } });
     expect(result.status).not.toBe(0);
-    expect(result.output).toContain("src/site.config.ts is invalid:\n  - base: expected a path starting with '/', such as '/' or '/docker-learning' (got \"docs\")");
+    expect(result.output).toContain("src/site.config.ts is invalid:\n  - base: expected a path starting with '/', such as '/' or '/my-course' (got \"docs\")");
     expect(result.output).toContain('SITE_BASE from the environment');
     expect(result.output).not.toMatch(/Stack trace|\n\s+at /);
   });

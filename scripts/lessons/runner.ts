@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { listContentFiles } from '../../src/core/validate/index.ts';
+import { lessonReportVersion, totalsOf, type LessonReport, type PageReport, type StepReport } from '../../src/core/lessons/report.ts';
+import type { LessonEngine } from './engine.ts';
+import { planPage, type PagePlan } from './plan.ts';
+import { runPage } from './run-page.ts';
+
+/** Reads the pages to run: the ones named, or every page under docsDir whose frontmatter opts in. */
+export async function planPages(options: { rootDir: string; docsDir: string; files: string[] }): Promise<{ plans: PagePlan[]; missing: string[] }> {
+  const missing: string[] = [];
+  const plans: PagePlan[] = [];
+  const named = options.files.length > 0;
+  const files = named ? options.files.map((file) => path.resolve(options.rootDir, file)) : listContentFiles(options.docsDir).map((file) => path.join(options.docsDir, file));
+  for (const absolute of files) {
+    const display = path.relative(options.rootDir, absolute).split(path.sep).join('/');
+    const source = await readFile(absolute, 'utf8').catch(() => undefined);
+    if (source === undefined) {
+      missing.push(display);
+      continue;
+    }
+    const plan = planPage(display, source);
+    // A named page runs even without `lesson:`: asking for it is the opt-in.
+    if (named || plan.optedIn || plan.problems.some((problem) => /lesson/.test(problem.message))) plans.push(plan);
+  }
+  return { plans, missing };
+}
+
+export interface RunLessonsOptions {
+  defaultTimeoutSeconds: number;
+  onPageStart?: (plan: PagePlan) => void;
+  onStep?: (page: PagePlan, step: StepReport) => void;
+  onPageEnd?: (page: PageReport) => void;
+}
+
+/** Runs the pages one after another on one engine; the engine is the caller's to close. */
+export async function runLessons(plans: PagePlan[], engine: LessonEngine, options: RunLessonsOptions): Promise<LessonReport> {
+  const started = new Date();
+  const info = await engine.info();
+  const pages: PageReport[] = [];
+  for (const plan of plans) {
+    options.onPageStart?.(plan);
+    const page = await runPage(plan, engine, info, { defaultTimeoutSeconds: options.defaultTimeoutSeconds, onStep: (step) => options.onStep?.(plan, step) });
+    pages.push(page);
+    options.onPageEnd?.(page);
+  }
+  return {
+    version: lessonReportVersion,
+    startedAt: started.toISOString(),
+    durationMs: Date.now() - started.getTime(),
+    engine: { ...info },
+    pages,
+    totals: totalsOf(pages),
+  };
+}

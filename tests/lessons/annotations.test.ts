@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { commandAnnotation, outputAnnotation, readAnnotation, type RawAnnotation } from '../../src/core/lessons/annotations.ts';
+
+const raw = (html: string) => readAnnotation(html, 7) as RawAnnotation;
+const command = (html: string) => commandAnnotation(raw(html));
+
+describe('lesson annotations', () => {
+  it('reads bare, quoted and escaped values, and repeated binds', () => {
+    expect(command('<!-- lesson: ctrl-c="docker logs -f" wait-for="say \\"ready\\"" bind="USER=learner" bind=\'<your-user>=learner\' -->')).toMatchObject({
+      ctrlC: { command: 'docker logs -f' },
+      waitFor: 'say "ready"',
+      binds: [
+        { placeholder: 'USER', value: 'learner' },
+        { placeholder: '<your-user>', value: 'learner' },
+      ],
+    });
+  });
+
+  it('names what is wrong, at the annotation line, with the fix', () => {
+    expect(readAnnotation('<!-- lesson: exit=1 "oops" -->', 7)).toEqual({ line: 7, message: expect.stringContaining('cannot read "\\"oops\\""') });
+    expect(readAnnotation('<!-- lesson -->', 7)).toMatchObject({ message: expect.stringContaining('<!-- lesson: key=value … -->') });
+    expect(command('<!-- lesson: background -->')).toMatchObject({ message: expect.stringContaining('terminal=watch') });
+    expect(command('<!-- lesson: background=yes terminal=x -->')).toMatchObject({ message: expect.stringContaining('"background" takes no value') });
+    expect(command('<!-- lesson: needs=cgroup-v3 -->')).toMatchObject({ message: expect.stringContaining('Use one of: cgroup-v2') });
+    expect(command('<!-- lesson: timeout=0 -->')).toMatchObject({ message: expect.stringContaining('from 1 to 3600') });
+    expect(command('<!-- lesson: skip -->')).toMatchObject({ message: expect.stringContaining('"skip" needs a value') });
+    expect(command('<!-- lesson: exit=1 exit=2 -->')).toMatchObject({ message: expect.stringContaining('given twice') });
+    expect(command('<!-- lesson: not-output -->')).toMatchObject({ message: expect.stringContaining('not a setting for a block of commands') });
+    expect(outputAnnotation(raw('<!-- lesson: exit=1 -->'))).toMatchObject({ message: expect.stringContaining('not a setting for an output block') });
+    expect(outputAnnotation(raw('<!-- lesson: vary-lines="3-1" -->'))).toMatchObject({ message: expect.stringContaining('count up') });
+  });
+
+  it('reads the output settings', () => {
+    expect(outputAnnotation(raw('<!-- lesson: match=contains vary-lines="1,3-4" any="quirky_hopper 5b1e" -->'))).toEqual({
+      notOutput: false,
+      match: 'contains',
+      varyLines: [1, 3, 4],
+      anyWords: ['quirky_hopper', '5b1e'],
+      of: 'last',
+    });
+  });
+});
