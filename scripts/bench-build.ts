@@ -1,10 +1,19 @@
-// npm run bench [-- --sizes 100,1000 --cpu-prof --keep --json bench-results/build.json]
+// npm run bench [-- --sizes 1000 --words 500,1200 --links file|url --cpu-prof --keep --json bench-results/build.json]
+// npm run bench -- --compare npm,npx,optimize-for-size [--runs 3]
 //
-// Builds generated corpora (scripts/generate-corpus.ts) of each size twice, cold (empty Astro
-// cache) and warm (the cache of the cold build), search index included, and prints per build:
-// pages, wall time, ms per page, peak RSS of the whole build process tree, dist size, search index
-// size, and the first view of one doc page (HTML + CSS + JS, gzip). It prints figures and the
-// targets they are held against; it asserts nothing and always exits 0 unless a build fails.
+// Builds generated corpora (scripts/generate-corpus.ts) of each size and page length (about 500
+// and 1,200 words a page by default, each page with bash/Dockerfile/YAML fences, a table and a task
+// list) twice, cold (empty Astro cache) and warm (the cache of the cold build), search index
+// included, and prints per build: pages, wall time, CPU time, ms per page, peak RSS of the whole
+// build process tree, dist size, search index size, and the first view of one doc page (HTML + CSS
+// + JS, gzip). It prints figures and the targets they are held against; it asserts nothing and
+// always exits 0 unless a build fails.
+//
+// --compare runs cold builds of the same corpora with several commands, interleaved (each round
+// starts with the next command, so a change in the machine's load hits every command alike), and
+// prints each command's median against the first: `npm run build` against `npx astro build`, or
+// V8's defaults against --optimize-for-size. The load average is printed with every build: on a
+// shared machine wall time includes waiting for a core, CPU time does not.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,7 +23,8 @@ import { astroBuildEnv, BUILD_NODE_FLAGS, projectRoot } from '../src/core/env.ts
 import { Page } from './support/html-page.ts';
 import { listFiles, listPages } from './quality/dist.ts';
 import { pageWeight } from './quality/page-weight.ts';
-import { generateCorpus } from './generate-corpus.ts';
+import { generateCorpus, LINK_STYLES, type LinkStyle } from './generate-corpus.ts';
+import { BUILD_COMMANDS, compareCommands, type BuildCommand } from './bench-build/compare.ts';
 
 const MiB = 1024 * 1024;
 const GNU_TIME = '/usr/bin/time';
@@ -272,51 +282,90 @@ function verdicts(figures: BuildFigures): string[] {
   ];
 }
 
+/** One corpus of the bench: a number of pages of about one length. */
+export interface CorpusSpec {
+  pages: number;
+  words: number;
+}
+
+function parseList(name: string, value: string, usage: string, min: number): number[] {
+  const list = value.split(',').map((item) => Number(item.trim()));
+  if (list.length === 0 || list.some((item) => !Number.isInteger(item) || item < min)) {
+    console.error(`--${name} expects whole numbers of at least ${min}, separated by commas; got "${value}".\n${usage}`);
+    process.exit(2);
+  }
+  return list;
+}
+
 async function main() {
-  const usage = 'Usage: npm run bench [-- --sizes 100,1000,5000] [--sections 10] [--no-warm] [--cpu-prof] [--keep] [--json <file>]';
+  const usage =
+    'Usage: npm run bench [-- --sizes 1000,5000] [--words 500,1200] [--links file|url] [--sections 10] [--no-warm] [--cpu-prof] [--keep] [--json <file>]\n' +
+    `       npm run bench -- --compare ${BUILD_COMMANDS.map((c) => c.name).join(',')} [--runs 3] [--sizes 1000] [--words 500,1200]`;
   let values;
   try {
     ({ values } = parseArgs({
       options: {
-        sizes: { type: 'string', default: '100,1000' },
+        sizes: { type: 'string', default: '1000' },
+        // Issue #23: pages of about 500 and about 1,200 words build at different speeds.
+        words: { type: 'string', default: '500,1200' },
+        links: { type: 'string', default: 'file' },
         // Issue #19 measured 10 sections, so a 5,000-page site has sections of 500 pages.
         sections: { type: 'string', default: '10' },
         'no-warm': { type: 'boolean', default: false },
         'cpu-prof': { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
         json: { type: 'string', default: 'bench-results/build.json' },
+        compare: { type: 'string' },
+        runs: { type: 'string', default: '3' },
       },
     }));
   } catch (error) {
     console.error(`${(error as Error).message}\n${usage}`);
     process.exit(2);
   }
-  const sizes = values.sizes.split(',').map((size) => Number(size.trim()));
-  if (sizes.some((size) => !Number.isInteger(size) || size < 2)) {
-    console.error(`--sizes expects whole numbers of at least 2, separated by commas; got "${values.sizes}".\n${usage}`);
+  const sizes = parseList('sizes', values.sizes, usage, 2);
+  const wordCounts = parseList('words', values.words, usage, 50);
+  const [sections] = parseList('sections', values.sections, usage, 1);
+  const [runs] = parseList('runs', values.runs, usage, 1);
+  if (!(LINK_STYLES as readonly string[]).includes(values.links)) {
+    console.error(`--links expects one of ${LINK_STYLES.join(', ')}; got "${values.links}".\n${usage}`);
     process.exit(2);
   }
-
-  const sections = Number(values.sections);
-  if (!Number.isInteger(sections) || sections < 1) {
-    console.error(`--sections expects a whole number of at least 1; got "${values.sections}".\n${usage}`);
-    process.exit(2);
+  let commands: BuildCommand[] | undefined;
+  if (values.compare !== undefined) {
+    const names = values.compare.split(',').map((name) => name.trim());
+    const unknown = names.filter((name) => !BUILD_COMMANDS.some((command) => command.name === name));
+    if (names.length < 2 || unknown.length > 0) {
+      console.error(`--compare expects at least two of ${BUILD_COMMANDS.map((c) => c.name).join(', ')}; got "${values.compare}".\n${usage}`);
+      process.exit(2);
+    }
+    commands = names.map((name) => BUILD_COMMANDS.find((command) => command.name === name)!);
   }
 
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'docs-bench-'));
-  const results: BuildFigures[] = [];
+  const results: (BuildFigures & { words: number })[] = [];
   console.log(`Build benchmark: ${os.cpus().length} CPUs, ${mib(os.totalmem())} RAM, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; working in ${workDir}`);
   try {
-    for (const size of sizes) {
-      const contentDir = path.join(workDir, `corpus-${size}`);
-      const corpus = generateCorpus({ pages: size, outDir: contentDir, seed: 42, sections: Math.min(sections, size - 1) });
-      console.log(`\nN = ${size}: ${corpus.pages} Markdown pages in ${corpus.sections} sections, ${corpus.resources} resources, ${kb(corpus.bytes)} of Markdown`);
-      const cacheDir = path.join(workDir, `cache-${size}`);
+    const corpora = sizes.flatMap((pages) => wordCounts.map((words) => ({ pages, words })));
+    const generated = corpora.map((spec) => {
+      const contentDir = path.join(workDir, `corpus-${spec.pages}-${spec.words}w`);
+      const corpus = generateCorpus({ pages: spec.pages, outDir: contentDir, seed: 42, sections: Math.min(sections!, spec.pages - 1), words: spec.words, links: values.links as LinkStyle });
+      console.log(`Corpus ${spec.pages} × ~${spec.words} words: ${corpus.pages} Markdown pages in ${corpus.sections} sections, ${kb(corpus.bytes)} of Markdown (${(corpus.bytes / corpus.pages / 1024).toFixed(1)} KB a page), ${values.links} links`);
+      return { ...spec, contentDir };
+    });
+    if (commands) {
+      const comparison = await compareCommands({ corpora: generated, commands, runs: runs!, workDir, run: runMeasured });
+      writeJson(values.json, { mode: 'compare', runs, comparison });
+      return;
+    }
+    for (const { pages: size, words, contentDir } of generated) {
+      console.log(`\nN = ${size}, ~${words} words a page:`);
+      const cacheDir = path.join(workDir, `cache-${size}-${words}`);
       for (const kind of values['no-warm'] ? (['cold'] as const) : (['cold', 'warm'] as const)) {
         // Profile only the cold build: it is the one held to the time target.
-        const profileDir = values['cpu-prof'] && kind === 'cold' ? path.join(workDir, `profile-${size}`) : undefined;
-        const figures = await buildOnce({ contentDir, cacheDir, outDir: path.join(workDir, `dist-${size}-${kind}`), kind, profileDir });
-        results.push(figures);
+        const profileDir = values['cpu-prof'] && kind === 'cold' ? path.join(workDir, `profile-${size}-${words}`) : undefined;
+        const figures = await buildOnce({ contentDir, cacheDir, outDir: path.join(workDir, `dist-${size}-${words}-${kind}`), kind, profileDir });
+        results.push({ ...figures, words });
         printFigures(figures);
         if (profileDir) {
           console.log(`        CPU profile (${profileDir}), self time of the main thread's hottest functions:`);
@@ -324,21 +373,26 @@ async function main() {
         }
       }
     }
-    console.log('\nCold builds:');
-    for (const line of scaleTable(results.filter((r) => r.kind === 'cold'))) console.log(line);
-    const judged = results.find((r) => r.pages >= 1000 && r.kind === 'cold') ?? results.find((r) => r.kind === 'cold');
-    if (judged) {
-      console.log(`\nTargets (N = 1,000, cold), judged on the ${judged.pages}-page cold build:`);
+    for (const words of wordCounts) {
+      console.log(`\nCold builds, ~${words} words a page:`);
+      for (const line of scaleTable(results.filter((r) => r.kind === 'cold' && r.words === words))) console.log(line);
+    }
+    for (const judged of results.filter((r) => r.kind === 'cold' && Math.abs(r.pages - 1000) <= 10)) {
+      console.log(`\nTargets (N = 1,000, cold), judged on the ${judged.pages}-page cold build of ~${judged.words} words a page:`);
       for (const line of verdicts(judged)) console.log(`  ${line}`);
     }
-    const json = path.resolve(values.json);
-    mkdirSync(path.dirname(json), { recursive: true });
-    writeFileSync(json, `${JSON.stringify({ generatedAt: new Date().toISOString(), cpus: os.cpus().length, node: process.version, targets: TARGETS, results }, null, 2)}\n`);
-    console.log(`\nFigures written to ${path.relative(process.cwd(), json)}`);
+    writeJson(values.json, { targets: TARGETS, results });
   } finally {
     if (values.keep) console.log(`Kept ${workDir}`);
     else rmSync(workDir, { recursive: true, force: true });
   }
+}
+
+function writeJson(file: string, data: object): void {
+  const json = path.resolve(file);
+  mkdirSync(path.dirname(json), { recursive: true });
+  writeFileSync(json, `${JSON.stringify({ generatedAt: new Date().toISOString(), cpus: os.cpus().length, node: process.version, ...data }, null, 2)}\n`);
+  console.log(`\nFigures written to ${path.relative(process.cwd(), json)}`);
 }
 
 if (import.meta.main) {

@@ -1,15 +1,23 @@
 // Deterministic synthetic documentation corpus for build and search benchmarks.
 //
 //   node scripts/generate-corpus.ts --pages 1000 --out /tmp/corpus [--seed 42] [--resources 40]
+//     [--sections 10] [--words 1200] [--links file|url]
 //
 // Writes <out>/docs/**.md (section landing pages plus topic pages with headings, code blocks,
-// tables, task lists, callouts, relative .md links to other pages and their headings, external
+// tables, task lists, callouts, relative links to other pages and their headings, external
 // links) and <out>/links.yaml. The same options always give byte-identical files, so figures from
 // two runs compare like with like. Every link resolves, so the content validator accepts it.
+//
+// --words N makes each topic page about N words long, each with a bash, a Dockerfile and a YAML
+// fence, a table and a task list (the bench's page-size corpora). --links url writes links the way
+// Starlight courses do, relative to the page's published URL (`../../section-002/topic-004/#x`,
+// `../`) instead of to the .md file.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import GithubSlugger from 'github-slugger';
+import { DEFAULT_SLUG_RULES, pagePath, slugFromContentPath } from '../src/core/urls.ts';
+import { relativeUrlHref } from '../src/core/validate/link-hints.ts';
 
 export interface CorpusOptions {
   /** Total number of pages, landing pages included (at least 2). */
@@ -21,7 +29,14 @@ export interface CorpusOptions {
   resources?: number;
   /** Number of sections (folders); default about one per 40 pages. Fewer make big sections. */
   sections?: number;
+  /** About this many words per topic page, with bash/Dockerfile/YAML fences, a table and a task list on each. */
+  words?: number;
+  /** `file`: links to the .md file (GitHub style, the default); `url`: relative to the page URL (Starlight style). */
+  links?: LinkStyle;
 }
+
+export type LinkStyle = 'file' | 'url';
+export const LINK_STYLES: readonly LinkStyle[] = ['file', 'url'];
 
 export interface CorpusSummary {
   pages: number;
@@ -109,6 +124,24 @@ function relativeLink(from: string, to: string): string {
   return relative.startsWith('.') ? relative : `./${relative}`;
 }
 
+const urlOf = (file: string) => pagePath(slugFromContentPath(file, DEFAULT_SLUG_RULES));
+
+/** A link from one page to another in the chosen style: to the .md file, or relative to the page's URL. */
+function linkBetween(style: LinkStyle, from: string, to: string): string {
+  return style === 'url' ? relativeUrlHref(urlOf(from), urlOf(to)) : relativeLink(from, to);
+}
+
+const DOCKERFILES = [
+  ['FROM node:22-alpine', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci --omit=dev', 'COPY . .', 'USER node', 'CMD ["node", "server.js"]'],
+  ['FROM python:3.12-slim AS build', 'WORKDIR /src', 'COPY requirements.txt .', 'RUN pip install --no-cache-dir -r requirements.txt', 'COPY . .', 'EXPOSE 8000', 'ENTRYPOINT ["gunicorn", "app:app"]'],
+];
+const COMPOSE_FILES = [
+  ['services:', '  web:', '    build: .', '    ports:', '      - "8080:80"', '    depends_on:', '      - db', '  db:', '    image: postgres:16', '    volumes:', '      - pgdata:/var/lib/postgresql/data', 'volumes:', '  pgdata:'],
+  ['services:', '  cache:', '    image: redis:7', '    restart: unless-stopped', '    healthcheck:', '      test: ["CMD", "redis-cli", "ping"]', '      interval: 10s'],
+];
+
+const wordCount = (lines: string[]) => lines.join(' ').split(/\s+/).filter(Boolean).length;
+
 /** Builds the whole corpus in memory: file path (relative to outDir) to content. */
 export function corpusFiles(options: Omit<CorpusOptions, 'outDir'>): Map<string, string> {
   const pageCount = Math.max(2, Math.floor(options.pages));
@@ -144,6 +177,28 @@ export function corpusFiles(options: Omit<CorpusOptions, 'outDir'>): Map<string,
     return plan.headings.map((heading) => slugger.slug(heading.text));
   });
 
+  const style = options.links ?? 'file';
+  const link = (from: string, to: string) => linkBetween(style, from, to);
+
+  /** A topic page of about `words` words: every heading gets prose, and the page one fence of each language, a table and a task list. */
+  const richBody = (lines: string[], plan: PagePlan, words: number) => {
+    const start = lines.indexOf('---', 1) + 1; // the body, after the frontmatter
+    const extras: string[][] = [
+      ['```bash', pick(COMMANDS), pick(COMMANDS), pick(COMMANDS), '```'],
+      ['```dockerfile', ...pick(DOCKERFILES), '```'],
+      ['| Setting | Effect |', '| --- | --- |', ...Array.from({ length: 4 }, () => `| \`${pick(SUBJECTS).replace(/ /g, '-')}\` | ${sentence()} |`)],
+      ['```yaml', ...pick(COMPOSE_FILES), '```'],
+      [`- [x] ${sentence()}`, `- [ ] ${sentence()}`, `- [ ] ${sentence()}`],
+    ];
+    plan.headings.forEach((heading, h) => {
+      lines.push(`${'#'.repeat(heading.level)} ${heading.text}`, '', paragraph(), '');
+      for (let e = h; e < extras.length; e += plan.headings.length) lines.push(...extras[e]!, '');
+    });
+    // Whatever is still short of the target: more prose under a closing heading.
+    if (wordCount(lines.slice(start)) < words) lines.push('## Going further', '');
+    while (wordCount(lines.slice(start)) < words) lines.push(paragraph(), '');
+  };
+
   const files = new Map<string, string>();
   plans.forEach((plan, index) => {
     const other = (index + 1 + Math.floor(random() * (plans.length - 1))) % plans.length;
@@ -157,10 +212,12 @@ export function corpusFiles(options: Omit<CorpusOptions, 'outDir'>): Map<string,
       `  order: ${index}`,
       '---',
       '',
-      `${paragraph()} See [${target.title}](${relativeLink(plan.file, target.file)}) and the [reference](${pick(EXTERNAL)}).`,
+      `${paragraph()} See [${target.title}](${link(plan.file, target.file)}) and the [reference](${pick(EXTERNAL)}).`,
       '',
     ];
-    plan.headings.forEach((heading, h) => {
+    const landing = plan.file === 'index.md' || plan.file.endsWith('/index.md');
+    if (options.words !== undefined && !landing) richBody(lines, plan, options.words);
+    else plan.headings.forEach((heading, h) => {
       lines.push(`${'#'.repeat(heading.level)} ${heading.text}`, '', paragraph(), '');
       switch ((index + h) % 4) {
         case 0:
@@ -178,7 +235,8 @@ export function corpusFiles(options: Omit<CorpusOptions, 'outDir'>): Map<string,
           lines.push('> [!TIP]', `> ${sentence()}`, '');
       }
     });
-    lines.push(`Next, read [${target.title}](${relativeLink(plan.file, target.file)}#${targetAnchor}).`, '');
+    lines.push(`Next, read [${target.title}](${link(plan.file, target.file)}#${targetAnchor}).`, '');
+    if (style === 'url' && plan.file !== 'index.md') lines.push(`Back to [the section overview](../), or [this page's top](./#top).`, '');
     files.set(`docs/${plan.file}`, lines.join('\n'));
   });
 
@@ -225,11 +283,19 @@ export function generateCorpus(options: CorpusOptions): CorpusSummary {
 }
 
 function main() {
-  const usage = 'Usage: node scripts/generate-corpus.ts --pages 1000 --out /tmp/corpus [--seed 42] [--resources 40] [--sections 10]';
+  const usage = 'Usage: node scripts/generate-corpus.ts --pages 1000 --out /tmp/corpus [--seed 42] [--resources 40] [--sections 10] [--words 1200] [--links file|url]';
   let values;
   try {
     ({ values } = parseArgs({
-      options: { pages: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' }, resources: { type: 'string' }, sections: { type: 'string' } },
+      options: {
+        pages: { type: 'string' },
+        out: { type: 'string' },
+        seed: { type: 'string' },
+        resources: { type: 'string' },
+        sections: { type: 'string' },
+        words: { type: 'string' },
+        links: { type: 'string', default: 'file' },
+      },
     }));
   } catch (error) {
     console.error(`${(error as Error).message}\n${usage}`);
@@ -253,12 +319,18 @@ function main() {
     console.error(`--pages must be at least 2 (a home page and one section).\n${usage}`);
     process.exit(2);
   }
+  if (!(LINK_STYLES as readonly string[]).includes(values.links)) {
+    console.error(`--links expects one of ${LINK_STYLES.join(', ')}; got "${values.links}".\n${usage}`);
+    process.exit(2);
+  }
   const summary = generateCorpus({
     pages,
     outDir: path.resolve(values.out),
     seed: count('seed', values.seed, 42),
     resources: count('resources', values.resources, 40),
     sections: values.sections === undefined ? undefined : Math.max(1, count('sections', values.sections)),
+    words: values.words === undefined ? undefined : count('words', values.words),
+    links: values.links as LinkStyle,
   });
   console.log(
     `Wrote ${summary.pages} pages in ${summary.sections} sections and ${summary.resources} resources ` +

@@ -1,5 +1,5 @@
 import { slugFromContentPath, type SlugRules } from '../core/urls.ts';
-import { resolveLinkTarget, sectionIndexFiles, siteHrefFor, stripBase } from '../core/validate/link-target.ts';
+import { resolveLinkTarget, siteHrefFor, stripBase } from '../core/validate/link-target.ts';
 
 export interface PrerequisiteLink {
   href: string;
@@ -13,10 +13,10 @@ export interface PrerequisiteLink {
  */
 export function resolvePrerequisites(hrefs: readonly string[], fromFile: string, titleOf: (slug: string) => string | undefined, base: string, slugRules: SlugRules): PrerequisiteLink[] {
   return hrefs.flatMap((written) => {
-    const target = resolveLinkTarget(written, fromFile);
+    const target = resolveLinkTarget(written, fromFile, slugRules);
     let slug: string;
     if (target.kind === 'page') slug = slugFromContentPath(target.file, slugRules);
-    else if (target.kind === 'section') slug = slugFromContentPath(sectionIndexFiles(target.dir)[0]!, slugRules);
+    else if (target.kind === 'url' && !target.aboveRoot) slug = target.path.replace(/^\/+|\/+$/g, '');
     else if (target.kind === 'site-path') slug = stripBase(target.path, base).replace(/^\/+|\/+$/g, '');
     else return [];
     const title = titleOf(slug);

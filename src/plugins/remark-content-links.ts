@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
@@ -12,38 +11,25 @@ export interface ContentLinksOptions {
   docsDir: string;
   base: string;
   slugRules: SlugRules;
-  /** Injected for tests; decides whether `folder` (no slash) names a section. */
-  isDirectory?: (absolutePath: string) => boolean;
-}
-
-function directoryExists(absolutePath: string): boolean {
-  try {
-    return statSync(absolutePath).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /**
- * Rewrites links between content files (`../vms/hypervisors.md#bare-metal`, `./folder/`) into site
- * URLs, so the links authors write for GitHub's file view also work on the site. Relative images are
+ * Rewrites links between content files (`../vms/hypervisors.md#bare-metal`) into site URLs, so the
+ * links authors write for GitHub's file view also work on the site. Relative URL links (`../page/`,
+ * `./`, Starlight's style) stay as written: the browser resolves them against the page's URL, under
+ * any base path, exactly as the content check resolved them. Relative images are
  * Astro's image pipeline's to resolve; root-absolute ones (`/diagram.png`, a file in public/, as
  * Starlight and Docusaurus courses write them) gain the base path, which Astro leaves off.
  */
 export default function remarkContentLinks(options: ContentLinksOptions) {
-  const isDirectory = options.isDirectory ?? directoryExists;
-
   return (tree: Root, file: VFile) => {
     if (!file.path) return;
     const fromFile = path.relative(options.docsDir, file.path);
     if (fromFile.startsWith('..') || path.isAbsolute(fromFile)) return;
 
     const rewrite = (href: string): string | undefined => {
-      const target = resolveLinkTarget(href, fromFile);
+      const target = resolveLinkTarget(href, fromFile, options.slugRules);
       if (target.kind === 'page' || target.kind === 'resource' || target.kind === 'site-path') return siteHrefFor(target, options.base, options.slugRules);
-      if (target.kind === 'section' && (target.explicit || isDirectory(path.join(options.docsDir, target.dir)))) {
-        return siteHrefFor(target, options.base, options.slugRules);
-      }
       return undefined;
     };
 
@@ -53,7 +39,7 @@ export default function remarkContentLinks(options: ContentLinksOptions) {
       node.url = rewrite(node.url) ?? node.url;
     });
     visit(tree, 'image', (node) => {
-      const target = resolveLinkTarget(node.url, fromFile);
+      const target = resolveLinkTarget(node.url, fromFile, options.slugRules);
       if (target.kind === 'site-path') node.url = siteHrefFor(target, options.base, options.slugRules);
     });
     visit(tree, mdxJsxElementTypes as unknown as string[], (node) => {

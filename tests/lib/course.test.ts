@@ -88,7 +88,7 @@ describe('resolvePrerequisites', () => {
     ['concepts', 'Concepts'],
   ]);
   it('turns links to .md files, sections and site paths into titled URLs under the base path', () => {
-    expect(resolvePrerequisites(['../concepts/containers.md#namespaces', '../concepts/', '/concepts/containers/'], 'hands-on/run.md', (slug) => titles.get(slug), '/docker-learning', DEFAULT_SLUG_RULES)).toEqual([
+    expect(resolvePrerequisites(['../concepts/containers.md#namespaces', '../../concepts/', '/concepts/containers/'], 'hands-on/run.md', (slug) => titles.get(slug), '/docker-learning', DEFAULT_SLUG_RULES)).toEqual([
       { href: '/docker-learning/concepts/containers/#namespaces', title: 'Containers' },
       { href: '/docker-learning/concepts/', title: 'Concepts' },
       { href: '/docker-learning/concepts/containers/', title: 'Containers' },

@@ -7,8 +7,7 @@ import { renderMarkdown, transformMdx } from './render.ts';
 import { DEFAULT_SLUG_RULES } from '../../src/core/urls.ts';
 
 const docsDir = '/site/content/docs';
-const directories = new Set(['/site/content/docs/vms', '/site/content/docs/containers']);
-const options = (base = '/') => ({ docsDir, base, slugRules: DEFAULT_SLUG_RULES, isDirectory: (p: string) => directories.has(p) });
+const options = (base = '/') => ({ docsDir, base, slugRules: DEFAULT_SLUG_RULES });
 
 function render(md: string, file = `${docsDir}/containers/images.md`, base = '/') {
   return renderMarkdown(md, { remarkPlugins: [[remarkContentLinks, options(base)]], path: file });
@@ -16,7 +15,7 @@ function render(md: string, file = `${docsDir}/containers/images.md`, base = '/'
 
 describe('remarkContentLinks', () => {
   it('links to numbered files at their URLs without the prefix', async () => {
-    const html = await render('[next](../02-basics/03_setup.md#run) and [section](../02-basics/)', `${docsDir}/01-intro/index.md`);
+    const html = await render('[next](../02-basics/03_setup.md#run) and [section](../02-basics/index.md)', `${docsDir}/01-intro/index.md`);
     expect(html).toBe('<p><a href="/basics/setup/#run">next</a> and <a href="/basics/">section</a></p>');
   });
 
@@ -42,13 +41,17 @@ describe('remarkContentLinks', () => {
     );
   });
 
-  it('maps .mdx, index files and README-style folder links to the page URLs', async () => {
-    const html = await render(
-      ['[a](./layers.mdx)', '[b](../vms/index.md)', '[c](../vms/)', '[d](../vms)', '[e](../index.md)', '[f](../)', '[g](./)'].join(' '),
-    );
-    expect(html).toBe(
-      '<p><a href="/containers/layers/">a</a> <a href="/vms/">b</a> <a href="/vms/">c</a> <a href="/vms/">d</a> <a href="/">e</a> <a href="/">f</a> <a href="/containers/">g</a></p>',
-    );
+  it('maps .mdx and index files to the page URLs', async () => {
+    const html = await render(['[a](./layers.mdx)', '[b](../vms/index.md)', '[e](../index.md)'].join(' '));
+    expect(html).toBe('<p><a href="/containers/layers/">a</a> <a href="/vms/">b</a> <a href="/">e</a></p>');
+  });
+
+  it('leaves relative URL links as written: the browser resolves them against the page URL, base path included', async () => {
+    const links = ['../vms/', '../../vms/hypervisors/#kvm', '../vms', './', '../', './Dockerfile', '../page/?tab=1'];
+    for (const base of ['/', '/course']) {
+      const html = await render(links.map((href, i) => `[${i}](${href})`).join(' '), undefined, base);
+      expect(html).toBe(`<p>${links.map((href, i) => `<a href="${href}">${i}</a>`).join(' ')}</p>`);
+    }
   });
 
   it('gives file names with spaces and capitals the same slug the page gets', async () => {

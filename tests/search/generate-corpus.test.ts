@@ -48,6 +48,28 @@ describe('generate-corpus', () => {
     expect(all).toMatch(/\]\(https:\/\/docs\.docker\.com\//);
   });
 
+  it('makes topic pages of about the asked length, each with bash, Dockerfile and YAML fences, a table and a task list', () => {
+    for (const words of [500, 1200]) {
+      const topics = docsOf(corpusFiles({ pages: 30, words })).filter((doc) => doc.file.includes('/topic-'));
+      const body = (source: string) => source.slice(source.indexOf('---', 3) + 3);
+      const counts = topics.map((doc) => body(doc.source).split(/\s+/).filter(Boolean).length);
+      expect(Math.min(...counts), `${words} words`).toBeGreaterThanOrEqual(words);
+      expect(Math.max(...counts), `${words} words`).toBeLessThan(words * 1.4);
+      for (const { source } of topics) {
+        for (const block of ['```bash\n', '```dockerfile\nFROM ', '```yaml\nservices:', '| Setting | Effect |', '- [ ] ']) expect(source).toContain(block);
+      }
+    }
+  });
+
+  it('writes links relative to the page URL in the url style, with the same targets as the file style', () => {
+    const byFile = corpusFiles({ pages: 60, seed: 3 }).get('docs/section-001/topic-002.md')!;
+    const byUrl = corpusFiles({ pages: 60, seed: 3, links: 'url' }).get('docs/section-001/topic-002.md')!;
+    const target = /See \[[^\]]+\]\(\.\.\/(section-\d+)\/(topic-\d+)\.md\)/.exec(byFile) ?? /See \[[^\]]+\]\(\.\/(topic-\d+)\.md\)/.exec(byFile);
+    expect(target).not.toBeNull();
+    expect(byUrl).toMatch(/See \[[^\]]+\]\(\.\.\/(\.\.\/section-\d+\/)?topic-\d+\/\)/);
+    expect(byUrl).toContain('Back to [the section overview](../)');
+  });
+
   it('writes a valid links.yaml with the requested number of resources', () => {
     const text = corpusFiles({ pages: 10, resources: 12 }).get('links.yaml')!;
     const { resources, problems } = parseResources(text, 'links.yaml');

@@ -3,13 +3,16 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, readPage, type BuildResult } from '../helpers/build-site.ts';
 import { Page } from '../../scripts/support/html-page.ts';
+import { describeBuiltLinkProblem, findBrokenBuiltLinks } from '../../scripts/quality/built-links.ts';
 import { parsePdfArgs } from '../../scripts/pdf.ts';
 import { loadSiteConfig } from '../../src/core/site-config.ts';
 import { projectRoot } from '../../src/core/env.ts';
 
 // A course written for Starlight, copied in as it is: numbered folders and chapters, no
-// descriptions, asides, a _category_.json, images in public/ and beside the pages, one .mdx chapter.
-// Built under a base path, so root-absolute image paths have to gain it.
+// descriptions, asides, a _category_.json, images in public/ and beside the pages, one .mdx chapter,
+// and links in every style migrating authors bring: to .md files, relative to the page URL
+// (Starlight), without extension (Docusaurus) and from the site root. Built under a base path, so
+// root-absolute paths have to gain it and URL-relative ones must work untouched.
 const fixture = 'tests/fixtures/foreign-course';
 const base = '/course';
 /** The course's own settings file: a second course builds without an edit to src/. */
@@ -82,6 +85,18 @@ describe('a course written for another generator builds unchanged', () => {
   it('links chapters written as relative .md links to their published URLs', () => {
     expect(page('getting-started/images').all('main a').map((a) => a.properties.href)).toContain(`${base}/getting-started/first-run/`);
     expect(page('conclusion').all('main a').map((a) => a.properties.href)).toContain(`${base}/introduction/what-you-will-learn/`);
+  });
+
+  it('keeps links relative to the page URL as written, and they land on pages under the base path', () => {
+    // Starlight's style: the browser resolves these against /course/modern-docker/compose/.
+    const compose = page('modern-docker/compose').all('main a').map((a) => a.properties.href);
+    expect(compose).toEqual(expect.arrayContaining(['../volumes/#naming-volumes', '../../getting-started/install/', './']));
+    // Docusaurus' link without extension, from a landing page, and a site-absolute link that gains the base.
+    expect(page('conclusion').all('main a').map((a) => a.properties.href)).toContain('../modern-docker/compose');
+    expect(page('getting-started/first-run').all('main a').map((a) => a.properties.href)).toContain(`${base}/getting-started/install/`);
+    expect(page('').all('main a').map((a) => a.properties.href)).toContain('./introduction/why-containers/');
+    // Every href and src of the built site, resolved as a browser would under /course/.
+    expect(findBrokenBuiltLinks(build.outDir, { base }).map(describeBuiltLinkProblem)).toEqual([]);
   });
 
   it('serves images from public/ under the base path, and processes images beside the pages', () => {

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type { DocumentFacts } from '../content/facts.ts';
 import type { LocalProblem } from './check-frontmatter.ts';
-import { resolveLinkTarget, sectionIndexFiles, stripBase } from './link-target.ts';
+import { pagePath, slugFromContentPath, type SlugRules } from '../urls.ts';
+import { fileLinkHint, nearest, relativeUrlHref, urlLinkHint } from './link-hints.ts';
+import { resolveLinkTarget, stripBase } from './link-target.ts';
 
 /**
  * What the page-link check (links authors write in content, judged at build time) knows about the
@@ -11,8 +13,12 @@ import { resolveLinkTarget, sectionIndexFiles, stripBase } from './link-target.t
 export interface PageLinkIndex {
   /** Every content file by its path relative to the docs folder. */
   pages: Map<string, { anchors: ReadonlySet<string>; draft: boolean }>;
-  /** Folders that hold at least one page, so `folder` without a slash can be told apart from a file. */
+  /** Folders that hold at least one page: a URL to a folder without a landing page gets advice. */
   folders: Set<string>;
+  /** How file names become URLs: relative URL links are resolved against the page's URL. */
+  slugRules: SlugRules;
+  /** Whether a file (not only a page) exists, by its docs-relative path: for advice on broken links. */
+  fileExists?: (pathFromDocsDir: string) => boolean;
   /** How file names are shown in messages (`content/docs/` + path). */
   display: (file: string) => string;
   /** Production builds leave drafts out, so links to them from published pages would break. */
@@ -37,6 +43,16 @@ export function buildFolderSet(files: Iterable<string>): Set<string> {
   return folders;
 }
 
+const URL_LINK_ADVICE = ' A link without a file extension is a URL, resolved against the page\'s URL as a browser does: fix the path, or link to the .md file.';
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 // Browsers scroll to the top for `#top` and for an empty fragment, whether or not an element has that id.
 const ALWAYS_VALID_FRAGMENTS = new Set(['', 'top']);
 
@@ -46,16 +62,14 @@ function listAnchors(anchors: ReadonlySet<string>): string {
   return `its anchors are ${shown.join(', ')}${anchors.size > 8 ? ', …' : ''}`;
 }
 
-function relativeHref(from: string, to: string): string {
-  const rel = path.posix.relative(path.posix.dirname(from), to);
-  return rel.startsWith('.') ? rel : `./${rel}`;
+/** `/a/b` and `/a/b/` name the same page: the server redirects the first to the second. */
+function asFolder(sitePath: string): string {
+  return sitePath.endsWith('/') || path.posix.extname(sitePath) !== '' ? sitePath : `${sitePath}/`;
 }
 
-/** A file with the same path in another letter case: the usual cause of "works on my Mac". */
-function sameNameOtherCase(index: PageLinkIndex, file: string): string | undefined {
-  const lower = file.toLowerCase();
-  for (const candidate of index.pages.keys()) if (candidate.toLowerCase() === lower) return candidate;
-  return undefined;
+/** Site paths of pages that exist but were refused (each has a problem of its own). */
+function refusedRoutes(index: PageLinkIndex): Set<string> {
+  return new Set([...(index.refused ?? [])].map((file) => pagePath(slugFromContentPath(file, index.slugRules))));
 }
 
 /** Links in one page to pages, sections and heading anchors that do not exist (or will not exist in production). */
@@ -74,8 +88,9 @@ export function checkPageLinks(doc: DocumentFacts, draft: boolean, index: PageLi
     });
   };
 
+  let refused: Set<string> | undefined;
   for (const { href, line } of doc.links) {
-    const target = resolveLinkTarget(href, doc.file);
+    const target = resolveLinkTarget(href, doc.file, index.slugRules);
     if (target.kind === 'other') continue;
     if (target.kind === 'outside') {
       problems.push({
@@ -103,40 +118,48 @@ export function checkPageLinks(doc: DocumentFacts, draft: boolean, index: PageLi
     let file: string | undefined;
     if (target.kind === 'site-path') {
       const sitePath = stripBase(target.path, index.base);
-      const asFolder = sitePath.endsWith('/') || path.posix.extname(sitePath) !== '' ? sitePath : `${sitePath}/`;
-      file = index.pagesByPath.get(asFolder);
+      file = index.pagesByPath.get(asFolder(sitePath));
       if (!file) {
-        if (index.isOtherRoute(sitePath) || index.isOtherRoute(asFolder)) continue;
+        if (index.isOtherRoute(sitePath) || index.isOtherRoute(asFolder(sitePath))) continue;
+        const close = nearest(asFolder(sitePath), index.pagesByPath.keys());
         problems.push({
           line,
-          message: `link "${href}" points to ${sitePath}, which is not a page or file of this site. Fix the path (site-absolute links start at the site root: /guide/page/), or link relatively to the .md file.`,
+          message: `link "${href}" points to ${sitePath}, which is not a page or file of this site.${close ? ` Did you mean ${close}?` : ''} Fix the path (site-absolute links start at the site root: /guide/page/), or link relatively to the .md file.`,
         });
         continue;
       }
-    } else if (target.kind === 'page') {
+    } else if (target.kind === 'url') {
+      const route = asFolder(target.path);
+      const written = href.trim().replace(/[?#].*$/, '');
+      if (target.aboveRoot) {
+        const close = index.pagesByPath.has(route) ? route : nearest(route, index.pagesByPath.keys());
+        const hint = close ? ` Did you mean ${close} ("${relativeUrlHref(target.from, close)}${target.suffix}")?` : '';
+        problems.push({
+          line,
+          message: `link "${href}" resolves above the site root: from this page's URL ${target.from} it climbs past /, out of the site (a browser would open ${route} at the server's root, outside any base path).${hint || URL_LINK_ADVICE}`,
+        });
+        continue;
+      }
+      file = index.pagesByPath.get(route);
+      if (!file) {
+        if (index.isOtherRoute(target.path) || index.isOtherRoute(route)) continue;
+        refused ??= refusedRoutes(index);
+        if (refused.has(route)) continue;
+        problems.push({
+          line,
+          message: `link "${href}" resolves to ${route} (from this page's URL ${target.from}), which is not a page of this site.${urlLinkHint(index, doc.file, safeDecode(written), route, target.from, target.suffix) || URL_LINK_ADVICE}`,
+        });
+        continue;
+      }
+    } else {
       if (index.pages.has(target.file)) {
         file = target.file;
       } else if (index.refused?.has(target.file)) {
         continue;
       } else {
-        const other = sameNameOtherCase(index, target.file);
-        const hint = other ? ` Did you mean "${relativeHref(doc.file, other)}"? File names are case-sensitive.` : '';
         problems.push({
           line,
-          message: `link "${href}" points to ${index.display(target.file)}, which does not exist.${hint} Fix the path or create the page.`,
-        });
-        continue;
-      }
-    } else {
-      if (!target.explicit && !index.folders.has(target.dir)) continue; // `Dockerfile`, `LICENSE`: not a page link
-      file = sectionIndexFiles(target.dir).find((candidate) => index.pages.has(candidate));
-      if (!file && sectionIndexFiles(target.dir).some((candidate) => index.refused?.has(candidate))) continue;
-      if (!file) {
-        const folder = index.display(target.dir);
-        const why = index.folders.has(target.dir) ? `has no index.md landing page` : 'does not exist';
-        problems.push({
-          line,
-          message: `link "${href}" points to the folder ${folder}/, which ${why}. Link to a page inside it, or add ${folder}/index.md.`,
+          message: `link "${href}" points to ${index.display(target.file)}, which does not exist.${fileLinkHint(index, doc.file, target.file)} Fix the path or create the page.`,
         });
         continue;
       }

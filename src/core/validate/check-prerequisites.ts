@@ -1,9 +1,9 @@
 import type { DocumentFacts } from '../content/facts.ts';
 import type { LocalProblem } from './check-frontmatter.ts';
 import { checkPageLinks, type PageLinkIndex } from './check-page-links.ts';
-import { resolveLinkTarget, sectionIndexFiles, stripBase } from './link-target.ts';
+import { resolveLinkTarget, stripBase } from './link-target.ts';
 
-const PAGE_KINDS = new Set(['page', 'section', 'site-path']);
+const PAGE_KINDS = new Set(['page', 'url', 'site-path']);
 
 /**
  * The frontmatter's `prerequisites` are links to other pages of the course: each is judged by the
@@ -14,7 +14,7 @@ export function checkPrerequisites(facts: DocumentFacts, prerequisites: { href: 
   const problems: LocalProblem[] = [];
   const pageLinks: { href: string; line: number }[] = [];
   for (const link of prerequisites) {
-    if (PAGE_KINDS.has(resolveLinkTarget(link.href, facts.file).kind)) pageLinks.push(link);
+    if (PAGE_KINDS.has(resolveLinkTarget(link.href, facts.file, index.slugRules).kind)) pageLinks.push(link);
     else problems.push({ line: link.line, message: `"${link.href}" is not a page of this site. A prerequisite is the path of another page's .md file, such as ../concepts/containers.md.` });
   }
   for (const problem of checkPageLinks({ ...facts, links: pageLinks }, draft, index)) problems.push(problem);
@@ -23,11 +23,11 @@ export function checkPrerequisites(facts: DocumentFacts, prerequisites: { href: 
 
 /** The page a prerequisite names, when it names one of the site's pages (else the link checks above report it). */
 function prerequisitePage(href: string, fromFile: string, index: PageLinkIndex): string | undefined {
-  const target = resolveLinkTarget(href, fromFile);
+  const target = resolveLinkTarget(href, fromFile, index.slugRules);
   if (target.kind === 'page') return index.pages.has(target.file) ? target.file : undefined;
-  if (target.kind === 'section') return sectionIndexFiles(target.dir).find((file) => index.pages.has(file));
-  if (target.kind === 'site-path') {
-    const sitePath = stripBase(target.path, index.base);
+  if (target.kind === 'url' || target.kind === 'site-path') {
+    if (target.kind === 'url' && target.aboveRoot) return undefined;
+    const sitePath = target.kind === 'url' ? target.path : stripBase(target.path, index.base);
     return index.pagesByPath.get(sitePath.endsWith('/') ? sitePath : `${sitePath}/`);
   }
   return undefined;

@@ -65,6 +65,8 @@ function checkSite(pages: CheckedPage[], options: CheckSiteOptions): ContentProb
   const index: PageLinkIndex = {
     pages: new Map(pages.map((page, i) => [page.file, { anchors: new Set(page.facts.anchors), draft: frontmatter[i]!.draft }])),
     folders: buildFolderSet(pages.map((page) => page.file)),
+    slugRules: options.slugRules,
+    fileExists: options.fileExists,
     display: options.display,
     production: options.production,
     resourceIds: options.resourceIds,

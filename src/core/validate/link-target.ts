@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isContentFile, joinBase, pageHref, RESOURCES_SLUG, slugFromContentPath, type SlugRules } from '../urls.ts';
+import { isContentFile, joinBase, pageHref, pagePath, RESOURCES_SLUG, slugFromContentPath, type SlugRules } from '../urls.ts';
 
 /**
  * What a link written in a content file points at, decided from the text alone so the Markdown
@@ -12,10 +12,11 @@ export type LinkTarget =
   /** `../vms/hypervisors.md#bare-metal`: another content file. */
   | { kind: 'page'; file: string; fragment: string | undefined; suffix: string }
   /**
-   * `folder/` (as on GitHub, where a folder shows its README): that folder's landing page.
-   * `explicit` is false for `folder` without a slash, which is only a section if the folder exists.
+   * `../page/`, `../../section/page/#anchor`, `./`, `../page`: a URL, resolved against the published
+   * URL of the page it is written in (`from`), as a browser resolves it (Starlight's usual style).
+   * `path` is a site path without the base path; `aboveRoot` when the link climbs past the site root.
    */
-  | { kind: 'section'; dir: string; explicit: boolean; fragment: string | undefined; suffix: string }
+  | { kind: 'url'; path: string; from: string; aboveRoot: boolean; fragment: string | undefined; suffix: string }
   /**
    * `../links.yaml#docker-get-started`: a curated resource. On GitHub the link opens the list; on
    * the site it goes to the resource's entry on the Learning resources page.
@@ -42,11 +43,34 @@ function safeDecode(value: string): string {
 }
 
 /**
+ * Whether a relative link is a URL rather than a file: it ends in `/` (or is `.`/`..`), or its last
+ * segment has no file extension. Browsers resolve these against the page's URL, so we do too.
+ */
+export function isUrlLink(rawPath: string): boolean {
+  if (rawPath.endsWith('/') || /(^|\/)\.\.?$/.test(rawPath)) return true;
+  return path.posix.extname(rawPath) === '';
+}
+
+/**
+ * Where a relative URL lands, as a browser resolves it against the page's published URL
+ * (`/guide/first/` + `../second/` = `/guide/second/`). Browsers silently stop at the root; we say
+ * when a link climbs past it, because under a base path it leaves the site.
+ */
+export function resolveUrlLink(rawPath: string, fromUrl: string): { path: string; aboveRoot: boolean } {
+  const joined = path.posix.normalize(`${fromUrl.replace(/^\/+/, '')}${rawPath}`);
+  const aboveRoot = joined === '..' || joined.startsWith('../');
+  const inside = aboveRoot ? joined.replace(/^(\.\.(\/|$))+/, '') : joined;
+  return { path: `/${inside === '.' || inside === './' ? '' : inside}`, aboveRoot };
+}
+
+/**
  * Classifies `href` as written in the file at `fromFile` (relative to the docs folder).
  * `suffix` keeps the query and fragment exactly as written, to append to the rewritten URL.
+ * `rules` decide the page's published URL, which relative URL links are resolved against.
  */
-export function resolveLinkTarget(href: string, fromFile: string): LinkTarget {
-  const trimmed = href.trim();
+export function resolveLinkTarget(href: string, fromFile: string, rules: SlugRules): LinkTarget {
+  // Browsers drop tabs and newlines from a URL before reading it: `jav\tascript:` is a scheme.
+  const trimmed = href.replace(/[\t\n\r]/g, '').trim();
   if (trimmed === '' || SCHEME.test(trimmed) || trimmed.startsWith('//')) return { kind: 'other' };
   if (trimmed.startsWith('#')) return { kind: 'same-page', fragment: safeDecode(trimmed.slice(1)) };
 
@@ -59,15 +83,15 @@ export function resolveLinkTarget(href: string, fromFile: string): LinkTarget {
   if (rawPath.startsWith('/')) return { kind: 'site-path', path: path.posix.normalize(safeDecode(rawPath)), fragment, suffix };
 
   const decoded = safeDecode(rawPath);
-  const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile.replace(/\\/g, '/')), decoded));
-  const withoutSlash = resolved.replace(/\/+$/, '');
-  const inside = withoutSlash === '.' ? '' : withoutSlash;
-  if (inside === LINKS_FILE_FROM_DOCS) return { kind: 'resource', id: fragment };
-  if (inside === '..' || inside.startsWith('../')) return { kind: 'outside', path: inside };
-
-  if (isContentFile(inside)) return { kind: 'page', file: inside, fragment, suffix };
-  const explicit = decoded.endsWith('/') || decoded === '.' || decoded === '..' || decoded.endsWith('/.') || decoded.endsWith('/..');
-  if (explicit || path.posix.extname(inside) === '') return { kind: 'section', dir: inside, explicit, fragment, suffix };
+  const file = fromFile.replace(/\\/g, '/');
+  if (isUrlLink(decoded)) {
+    const from = pagePath(slugFromContentPath(file, rules));
+    return { kind: 'url', ...resolveUrlLink(decoded, from), from, fragment, suffix };
+  }
+  const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(file), decoded));
+  if (resolved === LINKS_FILE_FROM_DOCS) return { kind: 'resource', id: fragment };
+  if (resolved === '..' || resolved.startsWith('../')) return { kind: 'outside', path: resolved };
+  if (isContentFile(resolved)) return { kind: 'page', file: resolved, fragment, suffix };
   return { kind: 'other' };
 }
 
@@ -84,11 +108,11 @@ export function stripBase(sitePath: string, base: string): string {
   return sitePath.slice(trimmedBase.length) || '/';
 }
 
-/** The site URL a page, section, resource or site-path link becomes, with the base path and the original query/fragment. */
-export function siteHrefFor(target: Extract<LinkTarget, { kind: 'page' | 'section' | 'resource' | 'site-path' }>, base: string, rules: SlugRules): string {
+/** The site URL a page, resource, site-path or URL link becomes, with the base path and the original query/fragment. */
+export function siteHrefFor(target: Extract<LinkTarget, { kind: 'page' | 'url' | 'resource' | 'site-path' }>, base: string, rules: SlugRules): string {
   if (target.kind === 'resource') return pageHref(base, RESOURCES_SLUG, target.id);
   // Authors write `/guide/` as Starlight and Docusaurus users do; under a base path it must gain it.
   if (target.kind === 'site-path') return joinBase(base, stripBase(target.path, base)) + target.suffix;
-  const file = target.kind === 'page' ? target.file : sectionIndexFiles(target.dir)[0]!;
-  return pageHref(base, slugFromContentPath(file, rules)) + target.suffix;
+  if (target.kind === 'url') return joinBase(base, target.path) + target.suffix;
+  return pageHref(base, slugFromContentPath(target.file, rules)) + target.suffix;
 }

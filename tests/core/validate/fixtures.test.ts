@@ -14,6 +14,16 @@ describe('validateContent on the bad fixture folders', () => {
     ]);
   });
 
+  it('bad-url-links: Starlight-style links relative to the page URL, each broken one at its line with the route it resolved to', () => {
+    const shown = 'tests/fixtures/bad-url-links/docs/troubleshooting/disk-usage.md';
+    expect(problemsIn('bad-url-links')).toEqual([
+      `${shown}:9: link "../../orchestration/service-discover/" resolves to /orchestration/service-discover/ (from this page's URL /troubleshooting/disk-usage/), which is not a page of this site. Did you mean /orchestration/service-discovery/ ("../../orchestration/service-discovery/")?`,
+      `${shown}:11: link "../../orchestration/service-discovery/#dns" points to #dns, which is not a heading or id on tests/fixtures/bad-url-links/docs/orchestration/service-discovery.md (its anchors are #dns-names). Fix the anchor, or add the heading it refers to.`,
+      `${shown}:13: link "../../../orchestration/" resolves above the site root: from this page's URL /troubleshooting/disk-usage/ it climbs past /, out of the site (a browser would open /orchestration/ at the server's root, outside any base path). Did you mean /orchestration/ ("../../orchestration/")?`,
+      `${shown}:15: link "./logs" resolves to /troubleshooting/disk-usage/logs/ (from this page's URL /troubleshooting/disk-usage/), which is not a page of this site. As a file path it would name tests/fixtures/bad-url-links/docs/troubleshooting/logs.md, but without .md it is a URL, resolved against this page's URL: link the file as "./logs.md", or its URL as "../logs/".`,
+    ]);
+  });
+
   it('bad-anchor: reports a missing anchor on another page and on the same page, accepts the numbered repeat', () => {
     expect(problemsIn('bad-anchor')).toEqual([
       'tests/fixtures/bad-anchor/docs/index.md:8: link "./running.md#run-detached" points to #run-detached, which is not a heading or id on tests/fixtures/bad-anchor/docs/running.md (its anchors are #run-in-the-background, #run-in-the-background-1). Fix the anchor, or add the heading it refers to.',

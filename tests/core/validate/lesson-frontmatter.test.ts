@@ -8,7 +8,7 @@ describe('validateDocuments: lesson time and goals in the frontmatter', () => {
     const problems = validate({
       'concepts/containers.md': `${frontmatter('Containers')}\n## Namespaces\n`,
       'concepts/index.md': frontmatter('Concepts'),
-      'hands-on/run.md': page('duration: 20\nobjectives:\n  - Run a container\n  - Stop it again\nprerequisites:\n  - ../concepts/containers.md#namespaces\n  - ../concepts/\n  - /concepts/containers/\n'),
+      'hands-on/run.md': page('duration: 20\nobjectives:\n  - Run a container\n  - Stop it again\nprerequisites:\n  - ../concepts/containers.md#namespaces\n  - ../../concepts/\n  - /concepts/containers/\n'),
     });
     expect(problems).toEqual([]);
   });
@@ -60,13 +60,14 @@ describe('validateDocuments: prerequisites that lead back', () => {
   it('refuses a loop of two or three pages at each link in it, naming the loop', () => {
     const problems = validate({
       'a.md': page('prerequisites:\n  - ./b.md\n'),
-      'b.md': page('prerequisites:\n  - ./c/\n'),
+      // A URL link, resolved from b's URL /b/ (a file link would be ./c/index.md).
+      'b.md': page('prerequisites:\n  - ../c/\n'),
       'c/index.md': page('prerequisites:\n  - ../a.md\n'),
       'd.md': page('prerequisites:\n  - ./a.md\n'),
     });
     expect(problems).toEqual([
       { file: 'content/docs/a.md', line: 5, message: expect.stringContaining('prerequisites: "./b.md" makes a loop (content/docs/a.md → content/docs/b.md → content/docs/c/index.md → content/docs/a.md)') },
-      { file: 'content/docs/b.md', line: 5, message: expect.stringContaining('"./c/" makes a loop (content/docs/b.md → content/docs/c/index.md → content/docs/a.md → content/docs/b.md)') },
+      { file: 'content/docs/b.md', line: 5, message: expect.stringContaining('"../c/" makes a loop (content/docs/b.md → content/docs/c/index.md → content/docs/a.md → content/docs/b.md)') },
       { file: 'content/docs/c/index.md', line: 5, message: expect.stringContaining('"../a.md" makes a loop (content/docs/c/index.md → content/docs/a.md → content/docs/b.md → content/docs/c/index.md)') },
     ]);
     expect(problems[0]!.message).toContain('Remove the prerequisite from one of these pages.');

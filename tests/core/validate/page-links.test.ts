@@ -4,7 +4,7 @@ import { frontmatter, validate } from './helpers.ts';
 describe('page-link check: links to pages', () => {
   it('accepts links to existing .md/.mdx pages, index pages and folders, and ignores URLs and non-page files', () => {
     const problems = validate({
-      'index.md': `${frontmatter()}\n[a](./vms/hypervisors.md) [b](vms/) [c](./vms) [d](./vms/index.mdx) [e](https://docs.docker.com/) [f](./compose.yaml) [g](./Dockerfile) [h](/vms/hypervisors/)\n`,
+      'index.md': `${frontmatter()}\n[a](./vms/hypervisors.md) [b](vms/) [c](./vms) [d](./vms/index.mdx) [e](https://docs.docker.com/) [f](./compose.yaml) [h](/vms/hypervisors/)\n`,
       'vms/index.mdx': `${frontmatter()}\n[back](../index.md) [up](../)\n`,
       'vms/hypervisors.md': frontmatter(),
     });
@@ -30,15 +30,20 @@ describe('page-link check: links to pages', () => {
     expect(problem?.message).toContain('Did you mean "./setup.md"? File names are case-sensitive.');
   });
 
-  it('reports folder links whose folder has no landing page, or does not exist', () => {
+  it('reports URL links to a folder without a landing page, or to nothing, with the route they resolved to', () => {
     const problems = validate({
       'index.md': `${frontmatter()}\n[a](./guide/)\n\n[b](./nowhere/)\n`,
       'guide/start.md': frontmatter(),
     });
     expect(problems.map((p) => [p.line, p.message])).toEqual([
-      [6, 'link "./guide/" points to the folder content/docs/guide/, which has no index.md landing page. Link to a page inside it, or add content/docs/guide/index.md.'],
-      [8, 'link "./nowhere/" points to the folder content/docs/nowhere/, which does not exist. Link to a page inside it, or add content/docs/nowhere/index.md.'],
+      [6, 'link "./guide/" resolves to /guide/ (from this page\'s URL /), which is not a page of this site. content/docs/guide/ has no index.md, so the site has no page at /guide/: link to a page inside it, or add content/docs/guide/index.md.'],
+      [8, 'link "./nowhere/" resolves to /nowhere/ (from this page\'s URL /), which is not a page of this site. A link without a file extension is a URL, resolved against the page\'s URL as a browser does: fix the path, or link to the .md file.'],
     ]);
+  });
+
+  it('suggests the nearest existing file for a misspelt .md link', () => {
+    const [problem] = validate({ 'guide/a.md': `${frontmatter()}\n[x](./secuirty.md)\n`, 'guide/security.md': frontmatter() });
+    expect(problem?.message).toBe('link "./secuirty.md" points to content/docs/guide/secuirty.md, which does not exist. Did you mean "./security.md"? Fix the path or create the page.');
   });
 
   it('checks reference-style definitions, raw HTML links in Markdown and <a> in MDX', () => {
@@ -70,7 +75,7 @@ describe('page-link check: site-absolute links and paths outside', () => {
   it('reports a /path that is no page, and a missing anchor behind a /path', () => {
     const problems = validate({ ...pages, 'a.md': `${frontmatter()}\n[c](/hands-on/composer/)\n\n[d](/hands-on/compose/#stop)\n` });
     expect(problems.map((p) => [p.line, p.message])).toEqual([
-      [6, 'link "/hands-on/composer/" points to /hands-on/composer/, which is not a page or file of this site. Fix the path (site-absolute links start at the site root: /guide/page/), or link relatively to the .md file.'],
+      [6, 'link "/hands-on/composer/" points to /hands-on/composer/, which is not a page or file of this site. Did you mean /hands-on/compose/? Fix the path (site-absolute links start at the site root: /guide/page/), or link relatively to the .md file.'],
       [8, expect.stringContaining('points to #stop, which is not a heading or id on content/docs/hands-on/compose.md')],
     ]);
   });
@@ -137,5 +142,85 @@ describe('page-link check: links to drafts', () => {
 
   it('still validates drafts themselves', () => {
     expect(validate(pages)[0]!.message).toContain('"./gone.md"');
+  });
+});
+
+describe('page-link check: relative URL links (Starlight style)', () => {
+  // Published at /troubleshooting/disk-usage/, /orchestration/service-discovery/, /orchestration/.
+  const course = {
+    'index.md': frontmatter(),
+    'troubleshooting/index.md': frontmatter(),
+    'troubleshooting/disk-usage.md': `${frontmatter()}\n## Prune\n`,
+    'troubleshooting/logs.md': frontmatter(),
+    'orchestration/index.md': frontmatter(),
+    'orchestration/service-discovery.md': `${frontmatter()}\n## DNS names\n`,
+  };
+  const linking = (body: string) => ({ ...course, 'troubleshooting/disk-usage.md': `${frontmatter()}\n## Prune\n\n${body}\n` });
+
+  it('resolves links ending in / or without extension against the page URL, with their anchors', () => {
+    const body = [
+      '[a](../../orchestration/service-discovery/)',
+      '[b](../../orchestration/service-discovery/#dns-names)',
+      '[c](../logs/) [d](../logs) [e](./) [f](./#prune) [g](../) [h](../../) [i](../../orchestration/)',
+      '[j](../../resources/) [k](../../troubleshooting/logs/?tab=1#top)',
+    ].join('\n\n');
+    expect(validate(linking(body), { base: '/course' })).toEqual([]);
+  });
+
+  it('reports a route the site does not have at its line, naming where it resolved to and the nearest route', () => {
+    const problems = validate(linking('Intro.\n\n[a](../../orchestration/service-discover/)'));
+    expect(problems).toEqual([
+      {
+        file: 'content/docs/troubleshooting/disk-usage.md',
+        line: 10,
+        message:
+          'link "../../orchestration/service-discover/" resolves to /orchestration/service-discover/ (from this page\'s URL /troubleshooting/disk-usage/), which is not a page of this site. Did you mean /orchestration/service-discovery/ ("../../orchestration/service-discovery/")?',
+      },
+    ]);
+  });
+
+  it('checks the anchor on the page the URL lands on', () => {
+    const [problem] = validate(linking('[a](../../orchestration/service-discovery/#dns)'));
+    expect(problem?.message).toMatch(/^link "\.\.\/\.\.\/orchestration\/service-discovery\/#dns" points to #dns, which is not a heading or id on content\/docs\/orchestration\/service-discovery\.md \(its anchors are #dns-names\)/);
+  });
+
+  it('reports a link that climbs above the site root, which a browser would silently clamp', () => {
+    const [problem] = validate(linking('[a](../../../orchestration/)'));
+    expect(problem?.line).toBe(8);
+    expect(problem?.message).toBe(
+      'link "../../../orchestration/" resolves above the site root: from this page\'s URL /troubleshooting/disk-usage/ it climbs past /, out of the site (a browser would open /orchestration/ at the server\'s root, outside any base path). Did you mean /orchestration/ ("../../orchestration/")?',
+    );
+  });
+
+  it('reads a Docusaurus-style link without extension as a URL, and says which file it would have named', () => {
+    // From /troubleshooting/disk-usage/, ./logs is /troubleshooting/disk-usage/logs: the browser's reading wins.
+    const [problem] = validate(linking('[logs](./logs#top)'));
+    expect(problem?.message).toBe(
+      'link "./logs#top" resolves to /troubleshooting/disk-usage/logs/ (from this page\'s URL /troubleshooting/disk-usage/), which is not a page of this site. As a file path it would name content/docs/troubleshooting/logs.md, but without .md it is a URL, resolved against this page\'s URL: link the file as "./logs.md#top", or its URL as "../logs/#top".',
+    );
+  });
+
+  it('reads a GitHub-style folder link from a non-index page as a URL, and points to the folder\'s page', () => {
+    const [problem] = validate(linking('[o](../orchestration/)'));
+    expect(problem?.message).toContain('resolves to /troubleshooting/orchestration/');
+    expect(problem?.message).toContain('As a file path it would name content/docs/orchestration/index.md, but without .md it is a URL, resolved against this page\'s URL: link the file as "../orchestration/index.md", or its URL as "../../orchestration/".');
+  });
+
+  it('says a non-page file named by an extension-less link is not published', () => {
+    const problems = validate({ 'index.md': `${frontmatter()}\n[the Dockerfile](./Dockerfile)\n` }, { assets: ['Dockerfile'] });
+    expect(problems.map((p) => p.message)).toEqual([
+      'link "./Dockerfile" resolves to /Dockerfile/ (from this page\'s URL /), which is not a page of this site. content/docs/Dockerfile exists, but the site publishes only pages and images: link to it with a full https:// URL (its page on GitHub, for instance).',
+    ]);
+  });
+
+  it('resolves against the URL without the number prefixes, as the site publishes it', () => {
+    const pages = { '01-basics/01-intro.md': frontmatter(), '01-basics/02-setup.md': `${frontmatter()}\n[intro](../intro/) [bad](../01-intro/)\n` };
+    const problems = validate(pages);
+    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/^link "\.\.\/01-intro\/" resolves to \/basics\/01-intro\/ \(from this page's URL \/basics\/setup\/\)/)]);
+  });
+
+  it('flags a URL link to a draft in production, as a .md link would be', () => {
+    const pages = { ...course, 'troubleshooting/logs.md': frontmatter('Logs', 'draft: true\n'), 'troubleshooting/disk-usage.md': `${frontmatter()}\n[l](../logs/)\n` };
+    expect(validate(pages, { production: true }).map((p) => p.message)).toEqual([expect.stringContaining('a draft, which production builds leave out')]);
   });
 });
