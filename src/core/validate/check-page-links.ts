@@ -105,7 +105,7 @@ export function checkPageLinks(doc: DocumentFacts, draft: boolean, index: PageLi
       } else if (target.id !== undefined && !index.resourceIds.has(target.id)) {
         problems.push({
           line,
-          message: `link "${href}" points to the resource "${target.id}", which is not an id in links.yaml. Use one of its ids (such as "${[...index.resourceIds][0] ?? 'docker-docs'}") or add the resource.`,
+          message: `link "${href}" points to the resource "${target.id}", which is not an id in links.yaml. Use one of its ids (such as "${[...index.resourceIds][0] ?? 'official-docs'}") or add the resource.`,
         });
       }
       continue;
