@@ -42,7 +42,7 @@ function wrapDestination(logger: AstroIntegrationLogger): void {
 /** Keeps `astro build` output one message per line, for logs read from files and CI. */
 export default function buildLog(): AstroIntegration {
   return {
-    name: 'docker-learning:build-log',
+    name: 'learning-site:build-log',
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
         if (command === 'build') wrapDestination(logger);
