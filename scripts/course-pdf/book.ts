@@ -95,7 +95,7 @@ function sitePath(href: string, pageUrl: URL): { path: string; hash: string } | 
 
 class BookBuilder {
   private readonly byPath = new Map<string, string>();
-  private readonly answers: { number: number; anchor: string; title: string; answer: ElementContent[] }[] = [];
+  private readonly answers: { number: number; title: string; answer: ElementContent[] }[] = [];
   private readonly origin = 'https://book.invalid';
 
   private readonly input: BookInput;
@@ -120,7 +120,7 @@ class BookBuilder {
     const pageUrl = new URL(this.pathOf(slug), this.origin);
     for (const node of selectAll('[id]', article)) node.properties.id = `${anchor}--${String(node.properties.id)}`;
     for (const link of selectAll('a[href]', article)) this.pointInside(link, pageUrl);
-    for (const check of selectAll('.knowledge-check', article)) this.printCheck(check, anchor, title);
+    for (const check of selectAll('.knowledge-check', article)) this.printCheck(check, title);
     // The page title becomes a heading of the level its place in the book gives it, so the PDF's bookmarks follow the sidebar.
     const h1 = select('h1', article);
     if (h1 && dropTitle) removeAll(article, 'h1');
@@ -143,11 +143,11 @@ class BookBuilder {
   }
 
   /** A question with its options to tick by hand; the answer goes to the key at the end. */
-  private printCheck(check: Element, anchor: string, title: string): void {
+  private printCheck(check: Element, title: string): void {
     const number = this.answers.length + 1;
     const answer = select('[data-kc-answer]', check);
     const answerBody = answer ? answer.children.filter((child) => !(child.type === 'element' && child.tagName === 'summary')) : [];
-    this.answers.push({ number, anchor, title, answer: answerBody });
+    this.answers.push({ number, title, answer: answerBody });
     removeAll(check, '[data-kc-answer]');
     for (const input of selectAll('input', check)) {
       delete input.properties.checked;
@@ -196,10 +196,10 @@ class BookBuilder {
   private answerKey(): Element {
     return el('section', { id: 'answer-key', className: ['book-chapter', 'book-answer-key'] }, [
       el('h1', {}, [txt('Answer key')]),
-      ...this.answers.map(({ number, anchor, title, answer }) =>
+      ...this.answers.map(({ number, title, answer }) =>
         el('div', { id: `answer-${number}`, className: ['book-answer'] }, [
           el('h2', {}, [el('a', { href: `#question-${number}` }, [txt(`Question ${number}`)]), txt(` (${title})`)]),
-          ...answer.map((node) => (node.type === 'element' ? retarget(node, anchor) : node)),
+          ...answer.map((node) => (node.type === 'element' ? withoutIds(node) : node)),
         ]),
       ),
     ]);
@@ -207,7 +207,7 @@ class BookBuilder {
 }
 
 /** Ids copied into the answer key would appear twice: the key's copies lose theirs. */
-function retarget(node: Element, _anchor: string): Element {
+function withoutIds(node: Element): Element {
   const copy = structuredClone(node);
   for (const withId of selectAll('[id]', copy)) delete withId.properties.id;
   if (copy.properties.id) delete copy.properties.id;

@@ -12,9 +12,14 @@ export const pdfPlaceholderHtml = '<p class="pdf-download" data-pdf-download hid
 
 /** The page's HTML with the placeholder (or an earlier link) replaced by a link to the PDF, or undefined if it has neither. */
 export function insertPdfLink(html: string, href: string, description: string): string | undefined {
-  if (!PLACEHOLDER.test(html)) return undefined;
+  return replacePlaceholder(html, PLACEHOLDER, (link) => `<p class="pdf-download">${link('Download as PDF')} (${description})</p>`, href);
+}
+
+/** `html` with `placeholder` replaced by what `paragraph` writes around a download link to `href`; undefined without a placeholder. */
+function replacePlaceholder(html: string, placeholder: RegExp, paragraph: (link: (text: string) => string) => string, href: string): string | undefined {
+  if (!placeholder.test(html)) return undefined;
   const escaped = href.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-  return html.replace(PLACEHOLDER, `<p class="pdf-download"><a href="${escaped}" download>Download as PDF</a> (${description})</p>`);
+  return html.replace(placeholder, paragraph((text) => `<a href="${escaped}" download>${text}</a>`));
 }
 
 /**
@@ -27,7 +32,5 @@ export const coursePdfPlaceholderHtml = '<p class="course-pdf-download" data-cou
 
 /** The page's HTML with the course-PDF placeholder (or an earlier link) replaced by the link, or undefined if it has neither. */
 export function insertCoursePdfLink(html: string, href: string, description: string): string | undefined {
-  if (!COURSE_PLACEHOLDER.test(html)) return undefined;
-  const escaped = href.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-  return html.replace(COURSE_PLACEHOLDER, `<p class="course-pdf-download"><a href="${escaped}" download>The whole course as a PDF</a> (${description}), to read offline or print</p>`);
+  return replacePlaceholder(html, COURSE_PLACEHOLDER, (link) => `<p class="course-pdf-download">${link('The whole course as a PDF')} (${description}), to read offline or print</p>`, href);
 }
