@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createContentSession } from '../../src/core/content/session.ts';
 import { ContentProblemsError } from '../../src/core/problems.ts';
 import validateContent from '../../src/integrations/validate-content.ts';
+import { RENDER_ERROR_REPORTER } from '../../src/plugins/remark-mdx-expression-errors.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixture = (name: string) => path.join(root, 'tests/fixtures', name);
@@ -41,8 +42,10 @@ function setup(options: { docs: string; links: string; command: 'build' | 'sync'
 describe('validate-content integration: stopping a build', () => {
   const consoleError = console.error;
   afterEach(() => {
-    // A build also quiets Markdown parse errors on console.error; leave the console as it was.
+    // A build also quiets Markdown parse errors on console.error and installs the MDX expression
+    // reporter on globalThis; leave both as they were for the files that share this worker.
     console.error = consoleError;
+    delete (globalThis as Record<string, unknown>)[RENDER_ERROR_REPORTER];
   });
 
   it('logs the list and hands it to the entry point, which decides how the build ends', () => {
