@@ -131,11 +131,12 @@ describe('a knowledge check', () => {
       const look = (button: typeof retry) => button.evaluate((element) => getComputedStyle(element).backgroundColor);
       expect(await look(retry)).not.toBe(await look(check(page).locator('[data-kc-check]')));
 
+      // The label follows the details "toggle" event, which the browser fires in a later task: poll.
       expect(await summary.textContent()).toBe('Show the answer');
       await summary.click();
-      expect(await summary.textContent()).toBe('Hide the answer');
+      await expect.poll(() => summary.textContent()).toBe('Hide the answer');
       await summary.click();
-      expect(await summary.textContent()).toBe('Show the answer');
+      await expect.poll(() => summary.textContent()).toBe('Show the answer');
 
       await retry.click();
       expect(await visible()).toEqual({ check: true, retry: false });
@@ -147,7 +148,7 @@ describe('a knowledge check', () => {
       expect(await check(page).locator('.kc-option', { has: page.getByLabel(RIGHT) }).locator('.kc-mark').innerText()).toBe('Right');
       // The explanation is open, so its toggle offers to hide it.
       expect(await check(page).locator('details').getAttribute('open')).not.toBeNull();
-      expect(await summary.textContent()).toBe('Hide the answer');
+      await expect.poll(() => summary.textContent()).toBe('Hide the answer');
       // A new choice starts a new attempt: Check is back, the marks are gone.
       await check(page).getByLabel(WRONG).check();
       expect(await visible()).toEqual({ check: true, retry: false });
