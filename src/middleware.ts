@@ -1,5 +1,5 @@
 import { defineMiddleware } from 'astro:middleware';
-import { earlySearchFeed } from './lib/search/early-feed.ts';
+import { earlySearchFeed } from './search/build/early-feed.ts';
 
 /** Hands each page rendered by `astro build` to the search indexer at once (see early-feed.ts). */
 export const onRequest = defineMiddleware(async (context, next) => {

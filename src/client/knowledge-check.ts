@@ -1,6 +1,6 @@
 // Knowledge checks (rendered by src/plugins/remark-knowledge-checks.ts). Loaded only on pages that
 // have one. Without this script the options still show and the answer waits in a <details>.
-import { ANSWER_SELECTOR } from '../lib/knowledge-check-markup.ts';
+import { ANSWER_SELECTOR } from '../shared/knowledge-check-markup.ts';
 
 function setUp(check: HTMLElement, allRight: () => void): void {
   const inputs = [...check.querySelectorAll('input')];

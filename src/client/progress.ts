@@ -4,7 +4,7 @@
 // progress lasts until the page is left: every access is guarded and nothing is reported.
 // Every page loads this file, inside a 2 KB budget for all its JavaScript: keep it small.
 import PROGRESS_KEY from 'virtual:learning-site/progress-key';
-import { countInSection, parseProgress, pruneProgress, serializeProgress } from '../lib/progress.ts';
+import { countInSection, parseProgress, pruneProgress, serializeProgress } from '../shared/progress-store.ts';
 
 let done: Set<string>;
 const load = () => {

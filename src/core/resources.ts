@@ -1,7 +1,7 @@
 import { BlockList, isIP } from 'node:net';
 import { LineCounter, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
-import { readAuthorYaml } from './content/yaml-limits.ts';
+import { readAuthorYaml } from './security/yaml-limits.ts';
 import { withoutBidiControls } from './plain-text.ts';
 import { describeZodIssues, type ContentProblem } from './problems.ts';
 

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { slug } from 'github-slugger';
 import { readEnv } from './env.ts';
 import { z } from 'zod';
-import { allowedImportEntryProblem } from './content/mdx-policy.ts';
+import { allowedImportEntryProblem } from './security/mdx-policy.ts';
 import { describeZodIssues } from './problems.ts';
 
 /** One `mdx.allowedImports` entry; its meaning is defined next to the check that uses it. */

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { projectRoot, readEnv } from '../core/env.ts';
-import { gitLastUpdated } from '../lib/last-updated.ts';
-import { buildSidebarTree, readingOrder, type SidebarLink, type SidebarPage, type SidebarTree } from '../lib/sidebar.ts';
+import { gitLastUpdated } from './last-updated.ts';
+import { buildSidebarTree, readingOrder, type SidebarLink, type SidebarPage, type SidebarTree } from './sidebar.ts';
 import { slugFromContentPath } from '../core/urls.ts';
 import { foldersOfPages, readSectionSettings } from '../core/content/section-settings.ts';
 import { site } from './site.ts';
-import { isLesson } from '../lib/course.ts';
+import { isLesson } from './course.ts';
 
 export type DocEntry = CollectionEntry<'docs'>;
 export interface DocPage {

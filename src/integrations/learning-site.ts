@@ -7,10 +7,10 @@ import type { Plugin } from 'vite';
 import { readEnv } from '../core/env.ts';
 import { siteConfigFromEnv, SiteConfigError, type SiteConfig } from '../core/site-config.ts';
 import { createContentSession } from '../core/content/session.ts';
-import { markdownProcessorOptions } from '../plugins/index.ts';
-import { codeThemeCssPlugin, codeThemes, preloadedLanguages } from '../plugins/code-theme.ts';
-import { parallelUnified, RenderPool } from '../plugins/render-pool.ts';
-import pagefind from './pagefind.ts';
+import { markdownProcessorOptions } from '../markdown/processor.ts';
+import { codeThemeCssPlugin, codeThemes, preloadedLanguages } from '../markdown/code-theme.ts';
+import { parallelUnified, RenderPool } from '../render-pool/pool.ts';
+import pagefind from '../search/build/pagefind-integration.ts';
 import buildLog from './build-log.ts';
 import validateContent from './validate-content.ts';
 

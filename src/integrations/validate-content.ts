@@ -5,7 +5,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import type { Plugin } from 'vite';
 import type { ContentSession } from '../core/content/session.ts';
-import { renderTimeMessage, type RenderPool } from '../plugins/render-pool.ts';
+import { renderTimeMessage, type RenderPool } from '../render-pool/pool.ts';
 import { quietParseErrors } from '../plugins/quiet-parse-errors.ts';
 import { describeParseError } from '../core/content/parse.ts';
 import { LINKS_FILE_PROBLEMS_TITLE, validateLinksFile } from '../core/links-file.ts';
@@ -13,7 +13,7 @@ import { ContentProblemsError, formatProblems, type ContentProblem } from '../co
 import { problemAnnotations, problemsSummary } from '../core/github-report.ts';
 import { takeInventory, validateBeforeLoading, validateContent } from '../core/validate/index.ts';
 import type { Inventory } from '../core/content/inventory.ts';
-import { checkPublishedPage } from '../core/content/output-gate.ts';
+import { checkPublishedPage } from '../core/security/output-gate.ts';
 import { RENDER_ERROR_REPORTER, type RenderErrorReport } from '../plugins/remark-mdx-expression-errors.ts';
 
 export interface ValidateContentIntegrationOptions {
@@ -45,7 +45,7 @@ export const TRUSTED_MDX_NOTICE =
   'mdx.trusted is on: MDX pages run as code with the rights of the build (files, environment, network) and are not held to the declarative rule. Review every .mdx change as code; only the check of the published HTML still applies.';
 
 /**
- * The output gate (src/core/content/output-gate.ts) over every page built from content/docs: what
+ * The output gate (src/core/security/output-gate.ts) over every page built from content/docs: what
  * is actually on disk, whatever produced it. The site's own pages (resources, 404) are not content.
  */
 function publishedProblems(inventory: Inventory, outDir: string, display: (file: string) => string): ContentProblem[] {

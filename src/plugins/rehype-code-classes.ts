@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
-import { colourClass } from './code-theme.ts';
+import { colourClass } from '../markdown/code-theme.ts';
 
 /** Declarations the stylesheet already covers for every code block, or that nothing reads. */
 const DROPPED = new Set([

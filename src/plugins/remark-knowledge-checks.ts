@@ -2,7 +2,7 @@ import type { Blockquote, Nodes, Paragraph, PhrasingContent, Root, RootContent }
 import type { Properties } from 'hast';
 import type { VFile } from 'vfile';
 import { isKnowledgeCheck, parseKnowledgeCheck, type KnowledgeCheck } from '../core/content/knowledge-check.ts';
-import { setLessonData } from './lesson-data.ts';
+import { setLessonData } from '../markdown/page-data.ts';
 
 /**
  * Turns each knowledge check (`> [!QUIZ]`, see src/core/content/knowledge-check.ts) into a form:

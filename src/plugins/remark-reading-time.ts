@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { countReadingWords, readingMinutes } from '../lib/reading-time.ts';
-import { setLessonData } from './lesson-data.ts';
+import { countReadingWords, readingMinutes } from '../data/reading-time.ts';
+import { setLessonData } from '../markdown/page-data.ts';
 
 /** Computes the page's reading time from the very tree that is rendered (prose and code). */
 export default function remarkReadingTime() {

@@ -16,10 +16,10 @@ describe('dependencies run one way: core <- site, core <- tools', () => {
 
   it('names a deliberate wrong-way import in each direction', () => {
     const fixture = path.join(projectRoot, 'tests/fixtures/bad-boundaries');
-    const files = ['src/core/uses-site.ts', 'src/lib/uses-tool.ts', 'scripts/uses-site.ts', 'scripts/uses-core.ts'];
+    const files = ['src/core/uses-site.ts', 'src/data/uses-tool.ts', 'scripts/uses-site.ts', 'scripts/uses-core.ts'];
     expect(findBoundaryViolations(fixture, files).map((violation) => violation.message)).toEqual([
-      'src/core/uses-site.ts (core) imports src/lib/sidebar.ts (site); core may import only core.',
-      'src/lib/uses-tool.ts (site) imports scripts/link-check/check.ts (tools); site may import only core, site.',
+      'src/core/uses-site.ts (core) imports src/data/sidebar.ts (site); core may import only core.',
+      'src/data/uses-tool.ts (site) imports scripts/link-check/check.ts (tools); site may import only core, site.',
       'scripts/uses-site.ts (tools) imports src/data/docs.ts (site); tools may import only core, tools.',
     ]);
   });

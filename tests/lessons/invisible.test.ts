@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownPipeline } from '../../src/plugins/index.ts';
+import { markdownPipeline } from '../../src/markdown/processor.ts';
 import { renderMarkdown } from '../plugins/render.ts';
 
 const docsDir = '/site/content/docs';

@@ -6,7 +6,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/core/env.ts';
-import { codeThemeCss, codeThemes } from '../../src/plugins/code-theme.ts';
+import { codeThemeCss, codeThemes } from '../../src/markdown/code-theme.ts';
 import rehypeCodeClasses, { styleToClasses } from '../../src/plugins/rehype-code-classes.ts';
 
 // "Before" is Shiki's own output with the site's settings: colours in style attributes. "After" is

@@ -2,7 +2,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { ANSWER_SELECTOR } from '../../src/lib/knowledge-check-markup.ts';
+import { ANSWER_SELECTOR } from '../../src/shared/knowledge-check-markup.ts';
 import remarkKnowledgeChecks from '../../src/plugins/remark-knowledge-checks.ts';
 import { renderMarkdown, renderMdx } from './render.ts';
 

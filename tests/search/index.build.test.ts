@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { buildSearchIndex, PagefindFeed, SearchIndexError, VOCABULARY_GZIP_BUDGET } from '../../src/integrations/pagefind.ts';
-import type { SearchVocabulary } from '../../src/lib/search/vocabulary.ts';
+import { buildSearchIndex, PagefindFeed, SearchIndexError, VOCABULARY_GZIP_BUDGET } from '../../src/search/build/pagefind-integration.ts';
+import type { SearchVocabulary } from '../../src/search/ranking/vocabulary.ts';
 import { buildSite } from '../helpers/build-site.ts';
 
 const page = (title: string, body: string, head = '') =>

@@ -6,7 +6,7 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkPublishedPage } from '../../src/core/content/output-gate.ts';
+import { checkPublishedPage } from '../../src/core/security/output-gate.ts';
 import { Page } from '../../scripts/support/html-page.ts';
 import { buildSite, projectRoot, readPage, type BuildResult } from '../helpers/build-site.ts';
 import { realSite } from '../quality/sites.ts';

@@ -6,11 +6,11 @@ import type {} from 'remark-mdx'; // brings the MDX node types into mdast
 import type {} from 'mdast-util-directive'; // and the directive ones
 import { ASIDE_NAMES, directiveProblems, isAsideName } from './directives.ts';
 import { visit } from 'unist-util-visit';
-import { checkJsxElement, checkRawHtml, checkUrl, type PolicyProblem } from './html-policy.ts';
+import { checkJsxElement, checkRawHtml, checkUrl, type PolicyProblem } from '../security/html-policy.ts';
 import { knowledgeCheckProblems } from './knowledge-check.ts';
 import { layoutIdProblem } from './layout-ids.ts';
 import { lessonAnnotationProblems } from '../lessons/steps.ts';
-import { checkMdxTree, type MdxImportRules } from './mdx-policy.ts';
+import { checkMdxTree, type MdxImportRules } from '../security/mdx-policy.ts';
 
 /**
  * The one Markdown facts extractor. The rendering pipeline runs it on the tree it is about to turn

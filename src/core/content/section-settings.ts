@@ -6,7 +6,7 @@ import { withoutBidiControls } from '../plain-text.ts';
 import type { ContentProblem } from '../problems.ts';
 import { describeZodIssues } from '../problems.ts';
 import { lineOfPath } from '../validate/check-frontmatter.ts';
-import { readAuthorYaml } from './yaml-limits.ts';
+import { readAuthorYaml } from '../security/yaml-limits.ts';
 
 /**
  * A folder without a landing page can still get a label and a place in the sidebar from a small

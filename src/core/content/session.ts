@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { FactsStore } from './facts-store.ts';
-import type { MdxImportRules } from './mdx-policy.ts';
+import type { MdxImportRules } from '../security/mdx-policy.ts';
 import { DEFAULT_SLUG_RULES, type SlugRules } from '../urls.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { isMap, isSeq, LineCounter, type Document } from 'yaml';
 import { z } from 'zod';
 import type { FrontmatterBlock } from '../content/source.ts';
-import { readAuthorYaml } from '../content/yaml-limits.ts';
+import { readAuthorYaml } from '../security/yaml-limits.ts';
 import { docFrontmatterSchema } from '../frontmatter.ts';
 import { describeZodIssues } from '../problems.ts';
 

@@ -11,7 +11,7 @@ import { factsFromSource } from '../content/parse.ts';
 import type { ContentSession } from '../content/session.ts';
 import { deepestPrefix, findFrontmatter } from '../content/source.ts';
 import { MAX_NESTING_DEPTH, NESTING_ADVICE } from '../content/facts.ts';
-import { checkSvg } from '../content/svg-policy.ts';
+import { checkSvg } from '../security/svg-policy.ts';
 import { checkFrontmatter, type LocalProblem } from './check-frontmatter.ts';
 import { checkImages, type AssetCheck } from './check-images.ts';
 import { buildFolderSet, checkPageLinks, type PageLinkIndex } from './check-page-links.ts';

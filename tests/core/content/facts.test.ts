@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { contentHash } from '../../../src/core/content/facts-store.ts';
 import { factsFromSource } from '../../../src/core/content/parse.ts';
 import { createContentSession } from '../../../src/core/content/session.ts';
-import { markdownPipeline } from '../../../src/plugins/index.ts';
+import { markdownPipeline } from '../../../src/markdown/processor.ts';
 
 let root: string;
 afterEach(() => rmSync(root, { recursive: true, force: true }));

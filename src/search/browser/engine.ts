@@ -1,0 +1,106 @@
+// Loads what search needs when the dialog opens (pagefind.js with its worker and wasm, and the
+// vocabulary the build wrote next to it) and answers a query plan with ordered results.
+import type { PagefindModule, PagefindResult } from './pagefind-types.ts';
+import { type QueryPlan } from './query.ts';
+import { rankResults, type PageSignal } from '../ranking/rank.ts';
+import { createWordIndex, type WordIndex } from './suggest.ts';
+import { VOCABULARY_FILE, type SearchVocabulary } from '../ranking/vocabulary.ts';
+
+const EXCERPT_WORDS = 22;
+
+/**
+ * Pagefind's defaults (headings already weigh more than body text: h1 7, h2 6 … body 1), except
+ * that a query matching the page title adds 12 instead of 5: the page about a term beats pages
+ * that mention it. Chosen with `npm run bench:search`; length and saturation settings moved nothing.
+ */
+export const RANKING = { metaWeights: { title: 12 } };
+
+export interface LoadedSearch {
+  pagefind: PagefindModule;
+  /** Undefined when the vocabulary could not be loaded: search still works, without suggestions. */
+  words?: WordIndex;
+  /** The vocabulary holds every indexed word, so a word missing from it is a word no page has. */
+  complete: boolean;
+  resources: ReadonlySet<string>;
+  pages: Readonly<Record<string, PageSignal>>;
+}
+
+export interface Answer {
+  results: PagefindResult[];
+  /** No page had every word: these have most of them. */
+  partial: boolean;
+}
+
+async function loadPagefind(url: string): Promise<PagefindModule> {
+  const pagefind = (await import(/* @vite-ignore */ url)) as PagefindModule;
+  // Index URLs already carry the base path; '/' stops Pagefind from prefixing it a second time.
+  // No web worker: it is one more file (12 KB gzip) on opening search, which must stay under 100 KB,
+  // and each query now asks Pagefind once per word, so message round trips would add up. On a
+  // course-sized index a search takes a few milliseconds on the main thread.
+  await pagefind.options({ baseUrl: '/', excerptLength: EXCERPT_WORDS, ranking: RANKING, noWorker: true });
+  await pagefind.init();
+  return pagefind;
+}
+
+async function loadVocabulary(url: string): Promise<SearchVocabulary | undefined> {
+  try {
+    const response = await fetch(url);
+    if (!response.ok) return undefined;
+    return (await response.json()) as SearchVocabulary;
+  } catch {
+    return undefined;
+  }
+}
+
+export class SearchEngine {
+  private loading: Promise<LoadedSearch> | undefined;
+  private attempts = 0;
+
+  constructor(private readonly bundleUrl: string) {}
+
+  /** Starts loading once; after a failure the next call tries again. */
+  load(): Promise<LoadedSearch> {
+    this.loading ??= this.start().catch((error: unknown) => {
+      this.loading = undefined;
+      throw error;
+    });
+    return this.loading;
+  }
+
+  private async start(): Promise<LoadedSearch> {
+    // A failed import() of one URL may stay failed for the page's life: a retry asks for a new URL.
+    const attempt = this.attempts++;
+    const bundle = attempt === 0 ? this.bundleUrl : `${this.bundleUrl}?retry=${attempt}`;
+    const vocabularyUrl = this.bundleUrl.replace(/pagefind\.js$/, VOCABULARY_FILE);
+    const [pagefind, vocabulary] = await Promise.all([loadPagefind(bundle), loadVocabulary(vocabularyUrl)]);
+    return {
+      pagefind,
+      words: vocabulary ? createWordIndex(vocabulary.words) : undefined,
+      complete: vocabulary?.complete ?? false,
+      resources: new Set(vocabulary?.resources ?? []),
+      pages: vocabulary?.pages ?? {},
+    };
+  }
+}
+
+/**
+ * Runs a plan: Pagefind answers each word on its own (and the whole query, for excerpts that mark
+ * every word), then rank.ts orders the pages by what a learner needs. Pages with every word are not
+ * the only ones listed: a rare word counts more than a common one. Resolves to null when a newer
+ * query superseded this one during the debounce.
+ */
+export async function answer(loaded: LoadedSearch, plan: QueryPlan, debounceMs: number): Promise<Answer | null> {
+  const { pagefind, resources, pages } = loaded;
+  if (plan.terms.length === 0) return { results: [], partial: false };
+  const found = await pagefind.debouncedSearch(plan.terms.join(' '), {}, debounceMs);
+  if (!found) return null;
+  const perTerm = plan.terms.length === 1 ? [found.results] : (await Promise.all(plan.terms.map((term) => pagefind.search(term)))).map((one) => one.results);
+  const ranked = rankResults({ typed: plan.typed, terms: plan.terms, perTerm, pages, resources, total: Object.keys(pages).length + resources.size });
+  // The whole query's result shows an excerpt with every word marked; otherwise the rarest word's.
+  const byId = new Map<string, PagefindResult>();
+  const rarestFirst = perTerm.map((hits, t) => ({ hits, t })).sort((a, b) => a.hits.length - b.hits.length);
+  for (const { hits } of [...rarestFirst].reverse()) for (const hit of hits) byId.set(hit.id, hit);
+  for (const hit of found.results) byId.set(hit.id, hit);
+  const results = ranked.map((entry) => byId.get(entry.id)!);
+  return { results, partial: found.results.length === 0 && results.length > 0 };
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { applySuggestion, correctedQuery, planQuery } from '../../src/search/browser/query.ts';
+import { createWordIndex } from '../../src/search/browser/suggest.ts';
+
+const words = createWordIndex(['containers', 'talk', 'network', 'namespace', 'docker', 'compose', 'up', 'the']);
+
+describe('planQuery', () => {
+  it('drops stop words from a question so its content words decide', () => {
+    expect(planQuery('how do containers talk to each other', words)).toMatchObject({
+      terms: ['containers', 'talk'],
+      dropped: ['how', 'do', 'to', 'each', 'other'],
+      unknown: [],
+    });
+  });
+
+  it('keeps a query made only of stop words as it is', () => {
+    expect(planQuery('the', words)).toMatchObject({ terms: ['the'], dropped: [] });
+  });
+
+  it('keeps commands whole: flags, port mappings and "up" are searched as typed', () => {
+    expect(planQuery('docker compose up -d', words).terms).toEqual(['docker', 'compose', 'up', '-d']);
+    expect(planQuery('  -p 8080:80 ', words)).toMatchObject({ typed: '-p 8080:80', terms: ['-p', '8080:80'] });
+  });
+
+  it('sets aside a word no page contains, with suggestions, and searches the rest', () => {
+    expect(planQuery('docker netwrok', words)).toMatchObject({ terms: ['docker'], unknown: [{ word: 'netwrok', suggestions: ['network'] }] });
+  });
+
+  it('searches every word as typed when there is no vocabulary', () => {
+    expect(planQuery('netwrok', undefined)).toMatchObject({ terms: ['netwrok'], unknown: [] });
+  });
+});
+
+it('applySuggestion replaces the mistyped word and keeps the others', () => {
+  expect(applySuggestion(' docker  netwrok ', 'netwrok', 'network')).toBe('docker network');
+  expect(applySuggestion('docker', 'netwrok', 'network')).toBe('docker');
+});
+
+describe('correctedQuery', () => {
+  const index = createWordIndex(['hypervisor', 'namespace', 'cgroups', 'kernel', 'kennel']);
+
+  it('corrects the words no page has, keeping the others as typed', () => {
+    expect(correctedQuery(planQuery('namspace cgroups', index), index)).toBe('namespace cgroups');
+    expect(correctedQuery(planQuery('hypervisr', index), index)).toBe('hypervisor');
+  });
+
+  it('never corrects a query whose words are all on some page, nor guesses when unsure', () => {
+    expect(correctedQuery(planQuery('namespace cgroups', index), index)).toBeUndefined();
+    expect(correctedQuery(planQuery('kenel cgroups', index), index)).toBeUndefined();
+  });
+});

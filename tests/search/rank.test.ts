@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { kindFactor, proximity, queryIntent, rankResults, type PageSignal, type TermHit } from '../../src/search/ranking/rank.ts';
+
+const lesson = (order: number, introduced = ''): PageSignal => ({ kind: 'lesson', order, introduced });
+
+describe('proximity', () => {
+  it('is 1 when the words stand next to each other and falls as they drift apart', () => {
+    expect(proximity([[10], [11]])).toBe(1);
+    expect(proximity([[10, 200], [150, 205]])).toBeCloseTo(2 / 6);
+    expect(proximity([[10], [60]])).toBeCloseTo(2 / 51);
+  });
+
+  it('counts only the words the page has, and nothing for a single word', () => {
+    expect(proximity([[5], [], [6]])).toBe(1);
+    expect(proximity([[5, 6, 7]])).toBe(0);
+  });
+});
+
+describe('queryIntent and kindFactor', () => {
+  it('holds reference pages back unless the query asks for one', () => {
+    expect(kindFactor('reference', queryIntent('docker system prune'))).toBeLessThan(1);
+    expect(kindFactor('reference', queryIntent('docker cheat sheet'))).toBeGreaterThan(1);
+    expect(kindFactor('reference', queryIntent('list all commands'))).toBeGreaterThan(1);
+    expect(kindFactor('lesson', queryIntent('volumes'))).toBe(1);
+  });
+});
+
+describe('rankResults', () => {
+  const pages: Record<string, PageSignal> = {
+    first: lesson(1, 'run --rm'),
+    security: lesson(9, 'capabl'),
+    ref: { kind: 'reference', order: 20, introduced: 'docker system prune --rm' },
+    networking: lesson(5, 'network'),
+    other: lesson(3),
+  };
+  const rank = (typed: string, terms: string[], perTerm: TermHit[][], resources = new Set<string>()) =>
+    rankResults({ typed, terms, perTerm, pages, resources, total: 30 }).map((r) => r.id);
+
+  it('puts the lesson above the quick reference that scores higher for a command', () => {
+    const hits = [
+      [{ id: 'ref', score: 10 }, { id: 'other', score: 7 }],
+      [{ id: 'ref', score: 10 }, { id: 'other', score: 7 }],
+      [{ id: 'ref', score: 10 }, { id: 'other', score: 7 }],
+    ];
+    expect(rank('docker system prune', ['docker', 'system', 'prune'], hits)[0]).toBe('other');
+    // Asked for the reference, the reference comes first.
+    expect(rank('docker system prune cheat sheet', ['docker', 'system', 'prune'], hits)[0]).toBe('ref');
+  });
+
+  it('sends a flag to the lesson that introduces it, not the one that uses it most', () => {
+    const hits = [[{ id: 'security', score: 12 }, { id: 'first', score: 8 }]];
+    expect(rank('--rm', ['--rm'], hits)[0]).toBe('first');
+  });
+
+  it('lists a page without every word when it has the rare ones', () => {
+    // "container" is everywhere; "memory" and "default" only on two pages.
+    const everywhere = Object.keys(pages).map((id) => ({ id, score: 5 }));
+    const hits = [everywhere, [{ id: 'networking', score: 6 }], [{ id: 'networking', score: 4 }, { id: 'first', score: 4 }]];
+    const ids = rank('container memory default', ['container', 'memory', 'default'], hits);
+    expect(ids[0]).toBe('networking');
+    expect(ids).toContain('first'); // has "default" but not "memory"
+    expect(ids).not.toContain('other'); // only the word every page has
+  });
+
+  it('prefers the page where the words stand together', () => {
+    const hits = [
+      [{ id: 'other', score: 5, words: [10, 400] }, { id: 'networking', score: 5, words: [40] }],
+      [{ id: 'other', score: 5, words: [200] }, { id: 'networking', score: 5, words: [41] }],
+    ];
+    expect(rank('containers talk', ['containers', 'talk'], hits)[0]).toBe('networking');
+  });
+
+  it('keeps curated resources after our pages unless the query asks for outside material', () => {
+    const resources = new Set(['res']);
+    const hits = [[{ id: 'res', score: 20 }, { id: 'other', score: 2 }]];
+    expect(rank('kubernetes', ['kubernetes'], hits, resources)).toEqual(['other', 'res']);
+    expect(rank('kubernetes video', ['kubernetes'], hits, resources)[0]).toBe('res');
+  });
+});
+
+describe('rankResults leaves out pages with only the common words', () => {
+  it('drops a page that has "docker" but not the rare "top"', () => {
+    const pages: Record<string, PageSignal> = { a: lesson(1), b: lesson(2), c: lesson(3), d: lesson(4) };
+    const everywhere = ['a', 'b', 'c', 'd'].map((id) => ({ id, score: 5 }));
+    const ranked = rankResults({ typed: 'docker top', terms: ['docker', 'top'], perTerm: [everywhere, [{ id: 'c', score: 3 }]], pages, resources: new Set(), total: 30 });
+    expect(ranked.map((r) => r.id)).toEqual(['c']);
+  });
+});
