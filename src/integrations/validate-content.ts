@@ -15,6 +15,7 @@ import { takeInventory, validateBeforeLoading, validateContent } from '../core/v
 import type { Inventory } from '../core/content/inventory.ts';
 import { checkPublishedPage } from '../core/security/output-gate.ts';
 import { RENDER_ERROR_REPORTER, type RenderErrorReport } from '../plugins/remark-mdx-expression-errors.ts';
+import { isInside } from '../core/paths.ts';
 
 export interface ValidateContentIntegrationOptions {
   /** The build's content session (astro.config.mjs): the facts the renderer records go there. */
@@ -95,7 +96,7 @@ function compileProblem(error: unknown, docsDir: string, rootDir: string): Conte
   const file = typeof candidate.loc?.file === 'string' ? candidate.loc.file : typeof candidate.id === 'string' ? candidate.id : undefined;
   if (!file) return undefined;
   const absolute = file.replace(/\?.*$/, '');
-  if (path.relative(docsDir, absolute).startsWith('..')) return undefined;
+  if (!isInside(docsDir, absolute)) return undefined;
   const { line, message } = describeParseError(error, 0);
   const shown = path.relative(rootDir, absolute).split(path.sep).join('/');
   const loc = typeof candidate.loc?.line === 'number' ? candidate.loc.line : line;
@@ -277,7 +278,7 @@ export default function validateContentIntegration({ session, linksFile, renderP
           problemCount = problems.length;
         };
         const onFileEvent = (file: string) => {
-          if (path.relative(docsDir, file).startsWith('..') || !WATCHED_FILE.test(file)) return;
+          if (!isInside(docsDir, file) || !WATCHED_FILE.test(file)) return;
           clearTimeout(timer);
           timer = setTimeout(recheck, DEV_RECHECK_DELAY_MS);
         };

@@ -9,6 +9,8 @@ import { findFolderClashes, findUrlClashes } from '../validate/check-duplicate-u
 import { isComplete, sizeProblem } from './image-integrity.ts';
 import { foldersOfPages, readSectionSettings, SECTION_SETTINGS_FILES, type SectionSettings } from './section-settings.ts';
 import { pagePath, RESOURCES_SLUG, slugFromContentPath, type SlugRules } from '../urls.ts';
+import { isInside } from '../paths.ts';
+import { lineAndColumnOfByte } from '../text-lines.ts';
 
 /**
  * The one list of content pages that the loader, the validator and the link checker share, so a
@@ -109,7 +111,7 @@ export function buildInventory(options: InventoryOptions): Inventory {
 
   const realContent = realpathOrUndefined(contentDir) ?? path.resolve(contentDir);
   const realDocs = realpathSync(docsDir);
-  if (!isInside(realDocs, realContent)) {
+  if (!isInside(realContent, realDocs)) {
     problems.push({ file: docsLabel, message: `points outside ${contentLabel}; the pages must live in the repository, so make it a real folder.` });
     return { docsDir, pages: [], problems, refused: [], sections: new Map() };
   }
@@ -164,7 +166,7 @@ export function buildInventory(options: InventoryOptions): Inventory {
       else report(file, `is a symbolic link to "${target}", which does not exist; point it at an existing file or remove it.`);
       return;
     }
-    if (!isInside(real, realContent)) {
+    if (!isInside(realContent, real)) {
       const kind = isDirectory(real) ? 'folder' : 'file';
       report(file, `is a symbolic link to "${target}", which points outside ${contentLabel}; copy the ${kind} in instead.`);
       return;
@@ -315,7 +317,7 @@ function readPage(absolutePath: string, maxPageBytes: number): ReadResult {
     return { source: strictUtf8.decode(bytes), hash };
   } catch {
     const offset = firstInvalidUtf8(bytes);
-    const { line, column } = lineAndColumn(bytes, offset);
+    const { line, column } = lineAndColumnOfByte(bytes, offset);
     const byte = bytes[offset]!.toString(16).toUpperCase().padStart(2, '0');
     return { problem: `is not valid UTF-8 (line ${line}, column ${column}: byte 0x${byte}). Save the file as UTF-8.`, line };
   }
@@ -351,20 +353,6 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     i += length;
   }
   return -1;
-}
-
-/** 1-based line, and column in characters (what an editor shows), of a byte offset preceded only by valid UTF-8. */
-function lineAndColumn(bytes: Uint8Array, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  const before = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset));
-  return { line, column: [...before].length + 1 };
 }
 
 const CHARACTER_NAMES: Record<string, string> = {
@@ -457,11 +445,6 @@ function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
 function isDirectory(file: string): boolean {
   try {
     return statSync(file).isDirectory();
@@ -520,7 +503,7 @@ export function checkAssetFile(absolutePath: string, contentDir: string, publicD
   const real = realpathOrUndefined(resolved);
   if (real === undefined) {
     // A missing file outside is reported as outside: that is what the author has to change first.
-    const lexicallyInside = roots.some((root, i) => isInside(resolved, path.resolve(root)) || isInside(resolved, realRoots[i]!));
+    const lexicallyInside = roots.some((root, i) => isInside(path.resolve(root), resolved) || isInside(realRoots[i]!, resolved));
     if (!lexicallyInside) return outside;
     let isLink = false;
     try {
@@ -530,7 +513,7 @@ export function checkAssetFile(absolutePath: string, contentDir: string, publicD
     }
     return isLink ? 'is a symbolic link to a file that does not exist' : 'does not exist';
   }
-  if (!realRoots.some((root) => isInside(real, root))) return outside;
+  if (!realRoots.some((root) => isInside(root, real))) return outside;
 
   let stats: Stats;
   try {

@@ -6,6 +6,7 @@ import { unified } from 'unified';
 import remarkDirectiveSyntax from './directives.ts';
 import { collectFacts, NESTING_ADVICE, type CollectFactsOptions, type DocumentFacts } from './facts.ts';
 import { blankFrontmatter, bodyLineOffset } from './source.ts';
+import { offsetAfterLines } from '../text-lines.ts';
 
 /**
  * Facts of a page that was not rendered in this process: the link checker's pages, and pages whose
@@ -26,14 +27,8 @@ export interface PageSource {
 export function renderedText(page: PageSource): { text: string; lineOffset: number } {
   if (page.format === 'mdx') return { text: blankFrontmatter(page.source), lineOffset: 0 };
   const lineOffset = bodyLineOffset(page.source);
-  const withoutFrontmatter = page.source.slice(nthLineStart(page.source, lineOffset));
+  const withoutFrontmatter = page.source.slice(offsetAfterLines(page.source, lineOffset));
   return { text: withoutFrontmatter.trim(), lineOffset };
-}
-
-function nthLineStart(text: string, lines: number): number {
-  let position = 0;
-  for (let line = 0; line < lines; line++) position = text.indexOf('\n', position) + 1;
-  return position;
 }
 
 /** A parse error, with the file line it names (MDX syntax errors carry one). */

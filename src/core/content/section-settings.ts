@@ -7,6 +7,7 @@ import type { ContentProblem } from '../problems.ts';
 import { describeZodIssues } from '../problems.ts';
 import { lineOfPath } from '../validate/check-frontmatter.ts';
 import { readAuthorYaml } from '../security/yaml-limits.ts';
+import { isInside } from '../paths.ts';
 
 /**
  * A folder without a landing page can still get a label and a place in the sidebar from a small
@@ -79,7 +80,7 @@ export function readSectionSettings(options: { docsDir: string; contentDir: stri
     const absolute = path.join(options.docsDir, file);
     const real = realpathOr(absolute);
     // Never read: the inventory's walk names every symlink that leaves the content folder.
-    if (path.relative(realContent, real).startsWith('..')) continue;
+    if (!isInside(realContent, real)) continue;
     let text: string;
     try {
       text = readFileSync(absolute, 'utf8');

@@ -1,3 +1,4 @@
+import { countNewlines } from '../text-lines.ts';
 /**
  * Astro's frontmatter pattern (extractFrontmatter in @astrojs/internal-helpers), restated so the
  * core needs no Astro package. Line numbers computed here must match the text Astro hands to the
@@ -16,19 +17,13 @@ export interface FrontmatterBlock {
   end: number;
 }
 
-function countLines(text: string, end: number): number {
-  let lines = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < end; index = text.indexOf('\n', index + 1)) lines++;
-  return lines;
-}
-
 export function findFrontmatter(source: string): FrontmatterBlock | undefined {
   const raw = ASTRO_FRONTMATTER.exec(source)?.[1];
   if (raw === undefined) return undefined;
   const fence = source.includes(`+++${raw}+++`) ? '+++' : '---';
   const start = source.indexOf(`${fence}${raw}${fence}`);
   if (start === -1) return undefined;
-  return { yaml: raw.replace(/^\r?\n/, ''), startLine: countLines(source, start) + 1, start, end: start + raw.length + 2 * fence.length };
+  return { yaml: raw.replace(/^\r?\n/, ''), startLine: countNewlines(source, start) + 1, start, end: start + raw.length + 2 * fence.length };
 }
 
 /**
@@ -38,7 +33,7 @@ export function findFrontmatter(source: string): FrontmatterBlock | undefined {
 export function bodyLineOffset(source: string): number {
   let position = findFrontmatter(source)?.end ?? 0;
   while (position < source.length && /\s/.test(source[position]!)) position++;
-  return countLines(source, position);
+  return countNewlines(source, position);
 }
 
 /** The source with its frontmatter turned into blank lines (as @astrojs/mdx does): every line keeps its number. */

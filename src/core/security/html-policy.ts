@@ -2,6 +2,7 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { defaultSchema } from 'hast-util-sanitize';
 import { SKIP, visit } from 'unist-util-visit';
+import { lineFinder } from '../text-lines.ts';
 
 /**
  * The rule for HTML that authors write inside Markdown: it passes only if GitHub would keep it when
@@ -371,23 +372,6 @@ function shorten(text: string): string {
     char === '\t' ? '\\t' : char === '\n' ? '\\n' : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
   return visible.length > 60 ? `${visible.slice(0, 57)}…` : visible;
-}
-
-/** Offset to file line, for offsets asked in increasing order (one pass over the text in all). */
-function lineFinder(text: string, startLine: number): (offset: number) => number {
-  let line = startLine;
-  let scanned = 0;
-  return (offset) => {
-    if (offset < scanned) {
-      line = startLine;
-      scanned = 0;
-    }
-    for (let index = text.indexOf('\n', scanned); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-      line++;
-      scanned = index + 1;
-    }
-    return line;
-  };
 }
 
 /**

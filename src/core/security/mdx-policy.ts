@@ -4,6 +4,7 @@ import type {} from 'remark-mdx'; // brings the MDX node types into mdast
 import type { Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { PolicyProblem } from './html-policy.ts';
+import { isInside } from '../paths.ts';
 
 /**
  * MDX is code: its imports and `{expressions}` run on the build machine when the site is built, and
@@ -106,10 +107,7 @@ function isAllowedPackage(specifier: string, allowed: readonly string[]): boolea
 }
 
 /** Strictly below `dir`: the folder itself is not a file one can import. */
-function isInside(dir: string, target: string): boolean {
-  const relative = path.relative(dir, target);
-  return relative !== '' && !path.isAbsolute(relative) && relative.split(path.sep)[0] !== '..';
-}
+const isBelow = (dir: string, target: string): boolean => isInside(dir, target, { folderItself: 'outside' });
 
 /** Why this specifier is refused, as the end of "imports X…", or undefined when it is allowed. */
 function refusal(specifier: string, rules: MdxImportRules): { detail: string; advice: string } | undefined {
@@ -142,8 +140,8 @@ function relativeRefusal(specifier: string, rules: MdxImportRules): { detail: st
   const pageDir = path.dirname(path.resolve(rules.docsDir, rules.fileFromDocsDir));
   const target = path.resolve(pageDir, filePart);
 
-  if (isInside(rules.componentsDir, target)) return undefined;
-  if (!isInside(rules.contentDir, target)) return refused(' (outside content/ and src/components/)');
+  if (isBelow(rules.componentsDir, target)) return undefined;
+  if (!isBelow(rules.contentDir, target)) return refused(' (outside content/ and src/components/)');
 
   // A folder (or `x.json/.`) would be resolved to an index.js inside it: name the file itself.
   const extension = lastSegment === '.' || lastSegment === '..' ? '' : path.extname(lastSegment);
@@ -153,7 +151,7 @@ function relativeRefusal(specifier: string, rules: MdxImportRules): { detail: st
   }
   if (PAGE_EXTENSIONS.has(extension)) {
     const fromDocs = path.relative(rules.docsDir, target);
-    const checked = isInside(rules.docsDir, target) && !fromDocs.split(path.sep).some((segment) => segment.startsWith('.'));
+    const checked = isBelow(rules.docsDir, target) && !fromDocs.split(path.sep).some((segment) => segment.startsWith('.'));
     if (!checked) {
       return refused(
         ' (a Markdown or MDX file outside the checked pages in content/docs/, whose own code would run unchecked)',
@@ -332,7 +330,7 @@ function checkImport(statement: EsNode, line: number, rules: MdxImportRules, bin
   // in an expression, and expressions are refused; an SVG would even become inline markup.
   if (isRelative(specifier)) {
     const target = path.resolve(path.dirname(path.resolve(rules.docsDir, rules.fileFromDocsDir)), specifier);
-    if (!isInside(rules.componentsDir, target) && !/^[^?#]*\.mdx?$/.test(specifier)) {
+    if (!isBelow(rules.componentsDir, target) && !/^[^?#]*\.mdx?$/.test(specifier)) {
       report(
         line,
         `imports ${specifier}, which is data rather than a component; MDX pages use imports only as tags (<Name />). Show an image with Markdown instead: ![what it shows](./image.png), and write text into the page.`,

@@ -1,4 +1,5 @@
 import type { PolicyProblem } from './html-policy.ts';
+import { countNewlines, lineFinder } from '../text-lines.ts';
 
 /**
  * The rule for SVG files the site publishes. `![diagram](./x.svg)` copies the file into the site,
@@ -320,22 +321,6 @@ function appendStyle(style: StyleText, offset: number, piece: string, lineAt: (o
   style.lines += missing + countNewlines(piece);
 }
 
-/** Offset to 1-based line, by binary search over the line starts. */
-function lineFinder(text: string): (offset: number) => number {
-  const lineStarts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
-  return (offset) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (lineStarts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low + 1;
-  };
-}
-
 /** Skips a DOCTYPE, reporting where an internal subset `[ … ]` is; returns the offset after it. */
 function readDoctype(text: string, from: number, fail: (offset: number, detail: string) => never, onSubset: (start: number, end: number) => void): number {
   let quote: string | undefined;
@@ -472,12 +457,6 @@ function isXmlCharacter(code: number): boolean {
     (code >= 0xe000 && code <= 0xfffd) ||
     (code >= 0x10000 && code <= 0x10ffff)
   );
-}
-
-function countNewlines(text: string): number {
-  let count = 0;
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++;
-  return count;
 }
 
 function shorten(text: string): string {

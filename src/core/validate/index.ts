@@ -18,6 +18,7 @@ import { buildFolderSet, checkPageLinks, type PageLinkIndex } from './check-page
 import { checkLinkCredentials } from './check-link-credentials.ts';
 import { findFolderClashes, findUrlClashes } from './check-duplicate-urls.ts';
 import { checkPrerequisites, prerequisiteCycles } from './check-prerequisites.ts';
+import { isInside } from '../paths.ts';
 
 /** One page with its text and the facts its render (or the same extractor) recorded. */
 export interface CheckedPage {
@@ -200,7 +201,7 @@ function isPublicFile(publicDir: string, sitePath: string): boolean {
   const file = path.join(publicDir, sitePath);
   if (!existsSync(file)) return false;
   try {
-    return statSync(file).isFile() && !path.relative(realpathSync(publicDir), realpathSync(file)).startsWith('..');
+    return statSync(file).isFile() && isInside(realpathSync(publicDir), realpathSync(file));
   } catch {
     return false;
   }
