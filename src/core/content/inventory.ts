@@ -86,44 +86,118 @@ export const SITE_RESERVED_SLUGS: ReadonlyMap<string, string> = new Map([
 
 const PAGE_EXTENSION = /\.(md|mdx)$/i;
 
+/**
+ * The inventory in four named steps: find the docs folder, walk it (symlinks followed only inside
+ * content/), screen every page-like file by its name and URL, then read the pages that passed.
+ */
 export function buildInventory(options: InventoryOptions): Inventory {
-  const { docsDir, contentDir, reservedSlugs } = options;
-  const maxPageBytes = options.maxPageBytes ?? MIB;
-  const problems: ContentProblem[] = [];
-  const contentLabel = `${path.basename(contentDir)}/`;
-  // Names shown to authors never carry raw bidi or control characters: they would scramble the line.
-  const show = (file: string) => options.display(visible(file));
-  const report = (file: string, message: string, line?: number) =>
-    problems.push(line === undefined ? { file: show(file), message } : { file: show(file), line, message });
+  const problems = new ProblemLog(options);
+  const roots = openDocsFolder(options, problems);
+  if (!roots) return { docsDir: options.docsDir, pages: [], problems: problems.sorted(), refused: [], sections: new Map() };
+  const found = walkDocsFolder(options, roots, problems);
+  screenNames(found.candidates, found.unreadable, options, problems);
+  const pages = readPages(found.candidates, found.unreadable, options, problems);
 
-  const docsLabel = show('').replace(/\/+$/, '');
+  const show = problems.show;
+  const { sections, problems: sectionProblems } = readSectionSettings({ docsDir: options.docsDir, contentDir: options.contentDir, folders: foldersOfPages(pages.map((page) => page.file)), display: show });
+  problems.add(...sectionProblems);
+  problems.add(...unreadSettingsFiles(found.settingsFiles, foldersOfPages(found.candidates.map(({ file }) => file)), show));
+  const published = new Set(pages.map((page) => page.file));
+  const refused = [...new Set(found.candidates.map(({ file }) => file))].filter((file) => !published.has(file)).sort();
+  return { docsDir: options.docsDir, pages, problems: problems.sorted(), refused, sections };
+}
+
+/** The problems found so far, and which files or folders a problem keeps out of the site. */
+class ProblemLog {
+  private readonly problems: ContentProblem[] = [];
+  /** Files or folders whose problem keeps every page at or under them out of the site. */
+  private readonly blocked = new Set<string>();
+  /** How a docs-relative path is named; never with raw bidi or control characters, which would scramble the line. */
+  readonly show: (file: string) => string;
+
+  constructor(options: InventoryOptions) {
+    this.show = (file) => options.display(visible(file));
+  }
+
+  add(...problems: ContentProblem[]): void {
+    this.problems.push(...problems);
+  }
+
+  report = (file: string, message: string, line?: number): void => {
+    this.problems.push(line === undefined ? { file: this.show(file), message } : { file: this.show(file), line, message });
+  };
+
+  block = (file: string, message: string, line?: number): void => {
+    this.blocked.add(file);
+    this.report(file, message, line);
+  };
+
+  isBlocked(file: string): boolean {
+    for (let end = file.indexOf('/'); end !== -1; end = file.indexOf('/', end + 1)) if (this.blocked.has(file.slice(0, end))) return true;
+    return this.blocked.has(file);
+  }
+
+  sorted(): ContentProblem[] {
+    return this.problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.line ?? 0) - (b.line ?? 0));
+  }
+}
+
+interface DocsRoots {
+  realContent: string;
+  realDocs: string;
+}
+
+/** The docs folder must exist, be a folder, and really lie inside content/. */
+function openDocsFolder(options: InventoryOptions, problems: ProblemLog): DocsRoots | undefined {
+  const { docsDir, contentDir } = options;
+  const docsLabel = problems.show('').replace(/\/+$/, '');
   let docsStat: Stats;
   try {
     docsStat = statSync(docsDir);
   } catch {
-    problems.push({ file: docsLabel, message: 'does not exist; create the folder and put the pages (.md or .mdx files) in it.' });
-    return { docsDir, pages: [], problems, refused: [], sections: new Map() };
+    problems.add({ file: docsLabel, message: 'does not exist; create the folder and put the pages (.md or .mdx files) in it.' });
+    return undefined;
   }
   if (!docsStat.isDirectory()) {
-    problems.push({ file: docsLabel, message: 'is a file, but it must be the folder that holds the pages; move the file away and create the folder.' });
-    return { docsDir, pages: [], problems, refused: [], sections: new Map() };
+    problems.add({ file: docsLabel, message: 'is a file, but it must be the folder that holds the pages; move the file away and create the folder.' });
+    return undefined;
   }
-
   const realContent = realpathOrUndefined(contentDir) ?? path.resolve(contentDir);
   const realDocs = realpathSync(docsDir);
   if (!isInside(realContent, realDocs)) {
-    problems.push({ file: docsLabel, message: `points outside ${contentLabel}; the pages must live in the repository, so make it a real folder.` });
-    return { docsDir, pages: [], problems, refused: [], sections: new Map() };
+    problems.add({ file: docsLabel, message: `points outside ${path.basename(contentDir)}/; the pages must live in the repository, so make it a real folder.` });
+    return undefined;
   }
+  return { realContent, realDocs };
+}
+
+interface WalkResult {
+  /** Page-like files in walk order, docs-relative, with the path to read. */
+  candidates: { file: string; absolutePath: string }[];
+  /** Candidates that cannot be read as a page, with why. */
+  unreadable: Map<string, string>;
+  /** Every _category_ file found, to name the ones no section reads. */
+  settingsFiles: string[];
+}
+
+/** Every page-like file under the docs folder, following symlinks only where they stay inside content/. */
+function walkDocsFolder(options: InventoryOptions, { realContent, realDocs }: DocsRoots, problems: ProblemLog): WalkResult {
+  const { contentDir } = options;
+  const { report, show } = problems;
+  const contentLabel = `${path.basename(contentDir)}/`;
+  const result: WalkResult = { candidates: [], unreadable: new Map(), settingsFiles: [] };
   // Files reached through a symlink are named by where they really are, but under contentDir as
   // the caller spelled it, so paths compare equal to the ones the rest of the build computes.
   const underContent = (real: string) => path.join(path.resolve(contentDir), path.relative(realContent, real));
-
-  const candidates: { file: string; absolutePath: string }[] = [];
   /** Real path of every folder walked -> the docs-relative path it was first walked as. */
   const visited = new Map<string, string>();
   /** Folder symlinks wait until the real tree is walked, so a folder is always named by its real place first. */
   const linkedFolders: { file: string; real: string; target: string }[] = [];
+
+  const addCandidate = (file: string, absolutePath: string, problem: string | undefined) => {
+    result.candidates.push({ file, absolutePath });
+    if (problem) result.unreadable.set(file, problem);
+  };
 
   const walk = (folder: string, absolute: string, real: string) => {
     visited.set(real, folder);
@@ -149,12 +223,10 @@ export function buildInventory(options: InventoryOptions): Inventory {
       } else if (PAGE_EXTENSION.test(entry.name)) {
         addCandidate(file, entryPath, entry.isFile() ? undefined : 'is not a regular file; replace it with a Markdown file.');
       } else if ((SECTION_SETTINGS_FILES as readonly string[]).includes(entry.name)) {
-        settingsFiles.push(file);
+        result.settingsFiles.push(file);
       }
     }
   };
-  /** Every _category_ file found, to name the ones no section reads. */
-  const settingsFiles: string[] = [];
 
   const followLink = (file: string, linkPath: string) => {
     const target = readLinkText(linkPath);
@@ -184,13 +256,7 @@ export function buildInventory(options: InventoryOptions): Inventory {
     }
   };
 
-  const unreadable = new Map<string, string>();
-  const addCandidate = (file: string, absolutePath: string, problem: string | undefined) => {
-    candidates.push({ file, absolutePath });
-    if (problem) unreadable.set(file, problem);
-  };
-
-  walk('', docsDir, realDocs);
+  walk('', options.docsDir, realDocs);
   // Walking a linked folder can reveal more links: they join the end of the queue.
   for (let i = 0; i < linkedFolders.length; i++) {
     const link = linkedFolders[i]!;
@@ -204,18 +270,12 @@ export function buildInventory(options: InventoryOptions): Inventory {
       report(link.file, `is a symbolic link to "${link.target}", the folder already published as ${show(first)}, so its pages would appear twice; remove the link.`);
     }
   }
+  return result;
+}
 
-  /** Files or folders whose problem keeps every page at or under them out of the site. */
-  const blocked = new Set<string>();
-  const block = (file: string, message: string, line?: number) => {
-    blocked.add(file);
-    report(file, message, line);
-  };
-  const isBlocked = (file: string) => {
-    for (let end = file.indexOf('/'); end !== -1; end = file.indexOf('/', end + 1)) if (blocked.has(file.slice(0, end))) return true;
-    return blocked.has(file);
-  };
-
+/** Blocks files whose name or URL cannot be published: unreadable, upper-case extension, bad names, reserved or clashing URLs. */
+function screenNames(candidates: WalkResult['candidates'], unreadable: WalkResult['unreadable'], options: InventoryOptions, problems: ProblemLog): void {
+  const { block, show } = problems;
   const reportedFolders = new Set<string>();
   const cleanNames: string[] = [];
   for (const { file } of candidates) {
@@ -228,14 +288,13 @@ export function buildInventory(options: InventoryOptions): Inventory {
     }
     if (checkNames(file, reportedFolders, block)) cleanNames.push(file);
     const slug = slugFromContentPath(file, options.slugRules);
-    const owner = reservedOwner(slug, reservedSlugs);
+    const owner = reservedOwner(slug, options.reservedSlugs);
     if (owner) {
       const firstFolder = file.includes('/') ? file.slice(0, file.indexOf('/')) : undefined;
       const fix = firstFolder ? `rename the folder "${visible(firstFolder)}"` : 'rename the file';
       block(file, `would be published at ${pagePath(slug)}, which is ${owner}; ${fix}.`);
     }
   }
-
   for (const clash of findUrlClashes(cleanNames, '/', options.slugRules)) {
     const others = clash.others.map(show).join(' and ');
     block(clash.file, `has the same URL (${clash.url}) as ${others}, so one would overwrite the other; rename or move one of them.`);
@@ -243,17 +302,20 @@ export function buildInventory(options: InventoryOptions): Inventory {
   for (const clash of findFolderClashes(cleanNames, '/', options.slugRules)) {
     block(clash.folder, folderClashMessage(clash.url, clash.others.map(show)));
   }
+}
 
+/** Reads every candidate nothing blocked; a page too big or not UTF-8 is blocked in turn. Sorted by file. */
+function readPages(candidates: WalkResult['candidates'], unreadable: WalkResult['unreadable'], options: InventoryOptions, problems: ProblemLog): InventoryPage[] {
+  const maxPageBytes = options.maxPageBytes ?? MIB;
   const pages: InventoryPage[] = [];
-  for (const candidate of candidates) {
-    const { file, absolutePath } = candidate;
+  for (const { file, absolutePath } of candidates) {
     if (unreadable.has(file)) continue;
     const read = readPage(absolutePath, maxPageBytes);
     if ('problem' in read) {
-      block(file, read.problem, read.line);
+      problems.block(file, read.problem, read.line);
       continue;
     }
-    if (isBlocked(file)) continue;
+    if (problems.isBlocked(file)) continue;
     pages.push({
       file,
       absolutePath,
@@ -263,15 +325,7 @@ export function buildInventory(options: InventoryOptions): Inventory {
       hash: read.hash,
     });
   }
-
-  pages.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const { sections, problems: sectionProblems } = readSectionSettings({ docsDir, contentDir, folders: foldersOfPages(pages.map((page) => page.file)), display: show });
-  problems.push(...sectionProblems);
-  problems.push(...unreadSettingsFiles(settingsFiles, foldersOfPages(candidates.map(({ file }) => file)), show));
-  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.line ?? 0) - (b.line ?? 0));
-  const published = new Set(pages.map((page) => page.file));
-  const refused = [...new Set(candidates.map(({ file }) => file))].filter((file) => !published.has(file)).sort();
-  return { docsDir, pages, problems, refused, sections };
+  return pages.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 /**
