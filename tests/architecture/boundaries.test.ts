@@ -15,7 +15,7 @@ describe('dependencies run one way: core <- site, core <- tools', () => {
   });
 
   it('names a deliberate wrong-way import in each direction', () => {
-    const fixture = path.join(projectRoot, 'tests/fixtures/bad-boundaries');
+    const fixture = path.join(projectRoot, 'tests/fixtures/code/bad-boundaries');
     const files = ['src/core/uses-site.ts', 'src/data/uses-tool.ts', 'scripts/uses-site.ts', 'scripts/uses-core.ts'];
     expect(findBoundaryViolations(fixture, files).map((violation) => violation.message)).toEqual([
       'src/core/uses-site.ts (core) imports src/data/sidebar.ts (site); core may import only core.',
@@ -25,7 +25,7 @@ describe('dependencies run one way: core <- site, core <- tools', () => {
   });
 
   it('keeps Astro, Vite and browser packages out of the core', () => {
-    const fixture = path.join(projectRoot, 'tests/fixtures/bad-boundaries');
+    const fixture = path.join(projectRoot, 'tests/fixtures/code/bad-boundaries');
     expect(findBoundaryViolations(fixture, ['src/core/uses-astro.ts']).map((violation) => violation.message)).toEqual([
       'src/core/uses-astro.ts (core) imports the package astro/errors; the core may not use Astro, Vite or a browser.',
       'src/core/uses-astro.ts (core) imports the package @astrojs/markdown-remark; the core may not use Astro, Vite or a browser.',

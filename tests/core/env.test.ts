@@ -58,10 +58,10 @@ describe('readEnv', () => {
   });
 
   it('takes overrides, resolving paths against the working directory and ignoring empty values', () => {
-    const env = readEnv({ DOCS_CONTENT_DIR: 'tests/fixtures/site', DOCS_SITE_CONFIG: 'tests/fixtures/trusted-mdx/site.config.ts', ASTRO_CACHE_DIR: '/tmp/cache', SITE_BASE: '', SITE_URL: 'https://o.github.io', GITHUB_STEP_SUMMARY: '/tmp/summary.md', GITHUB_ACTIONS: 'true' });
-    expect(env.contentDir).toBe(path.resolve('tests/fixtures/site'));
-    expect(env.siteConfigFile).toBe(path.resolve('tests/fixtures/trusted-mdx/site.config.ts'));
-    expect(env.linksFile).toBe(path.resolve('tests/fixtures/site/links.yaml'));
+    const env = readEnv({ DOCS_CONTENT_DIR: 'tests/fixtures/content/site', DOCS_SITE_CONFIG: 'tests/fixtures/content/trusted-mdx/site.config.ts', ASTRO_CACHE_DIR: '/tmp/cache', SITE_BASE: '', SITE_URL: 'https://o.github.io', GITHUB_STEP_SUMMARY: '/tmp/summary.md', GITHUB_ACTIONS: 'true' });
+    expect(env.contentDir).toBe(path.resolve('tests/fixtures/content/site'));
+    expect(env.siteConfigFile).toBe(path.resolve('tests/fixtures/content/trusted-mdx/site.config.ts'));
+    expect(env.linksFile).toBe(path.resolve('tests/fixtures/content/site/links.yaml'));
     expect(env.astroCacheDir).toBe('/tmp/cache');
     expect(env.siteBase).toBeUndefined();
     expect(env.siteUrl).toBe('https://o.github.io');

@@ -11,7 +11,7 @@ import validateContent from '../../src/integrations/validate-content.ts';
 import { RENDER_ERROR_REPORTER } from '../../src/plugins/remark-mdx-expression-errors.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const fixture = (name: string) => path.join(root, 'tests/fixtures', name);
+const fixture = (name: string) => path.join(root, 'tests/fixtures/content', name);
 
 function fakeLogger() {
   const errors: string[] = [];
@@ -57,7 +57,7 @@ describe('validate-content integration: stopping a build', () => {
     expect(onProblems).toHaveBeenCalledOnce();
     const error = onProblems.mock.calls[0]![0];
     expect(error.problems.length).toBeGreaterThan(0);
-    expect(error.problems.every((problem) => problem.file.startsWith('tests/fixtures/bad-frontmatter/docs/'))).toBe(true);
+    expect(error.problems.every((problem) => problem.file.startsWith('tests/fixtures/content/bad-frontmatter/docs/'))).toBe(true);
     expect(errors).toEqual([error.message]);
     expect(error.message).toMatch(/^The content has problems; fix them and build again \(\d+ problems?\):\n {2}- /);
   });
@@ -77,11 +77,11 @@ describe('validate-content integration: stopping a build', () => {
     }
     const annotations = written.join('').split('\n').filter((line) => line.startsWith('::'));
     expect(annotations).toContain(
-      '::error file=tests/fixtures/bad-frontmatter/docs/broken.md,line=4,title=Content problem::invalid frontmatter field sidebar.order: expected number (got "first"); fix the value in the frontmatter.',
+      '::error file=tests/fixtures/content/bad-frontmatter/docs/broken.md,line=4,title=Content problem::invalid frontmatter field sidebar.order: expected number (got "first"); fix the value in the frontmatter.',
     );
     const table = readFileSync(summary, 'utf8');
     expect(table).toContain('## Content problems');
-    expect(table).toContain('| `tests/fixtures/bad-frontmatter/docs/broken.md` | 4 | invalid frontmatter field sidebar.order');
+    expect(table).toContain('| `tests/fixtures/content/bad-frontmatter/docs/broken.md` | 4 | invalid frontmatter field sidebar.order');
   });
 
   it('throws an AstroError when nobody ends the build, without repeating the list', () => {
@@ -104,7 +104,7 @@ describe('validate-content integration: stopping a build', () => {
       const { errors, run } = setup({ docs: 'site', links: 'bad-links-yaml', command, onProblems });
       expect(run).toThrow(AstroError);
       const error = onProblems.mock.calls[0]![0] as ContentProblemsError;
-      expect(error.problems.map((problem) => `${problem.file}:${problem.line}`)).toEqual(['tests/fixtures/bad-links-yaml/links.yaml:3', 'tests/fixtures/bad-links-yaml/links.yaml:12']);
+      expect(error.problems.map((problem) => `${problem.file}:${problem.line}`)).toEqual(['tests/fixtures/content/bad-links-yaml/links.yaml:3', 'tests/fixtures/content/bad-links-yaml/links.yaml:12']);
       expect(errors).toHaveLength(1);
       expect(errors[0]).toMatch(/^content\/links\.yaml has errors; fix them and build again \(2 problems\):\n/);
     }

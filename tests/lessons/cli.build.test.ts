@@ -9,8 +9,8 @@ import { lessonReportSchema } from '../../src/core/lessons/report.ts';
 
 // `npm run lessons` as a user calls it: exit statuses, formats and the report file.
 const cli = path.join(projectRoot, 'scripts/run-lessons.ts');
-const pages = 'tests/fixtures/lessons/pages';
-const fakeBin = path.join(projectRoot, 'tests/fixtures/lessons/bin');
+const pages = 'tests/fixtures/content/lessons/pages';
+const fakeBin = path.join(projectRoot, 'tests/fixtures/content/lessons/bin');
 let temp: string;
 
 beforeAll(async () => {
@@ -37,7 +37,7 @@ describe('npm run lessons', { timeout: 60_000 }, () => {
     const result = await runCli(['--engine', 'host', '--report', reportFile, `${pages}/passes-varying-output.md`]);
     expect(result.stderr).not.toContain('FAIL');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('PASSED tests/fixtures/lessons/pages/passes-varying-output.md');
+    expect(result.stdout).toContain('PASSED tests/fixtures/content/lessons/pages/passes-varying-output.md');
     const report = lessonReportSchema.parse(JSON.parse(await readFile(reportFile, 'utf8')));
     expect(report.engine).toMatchObject({ kind: 'host', dockerEngine: '28.5.2', compose: '2.40.0' });
     expect(report.totals).toMatchObject({ pages: 1, failedPages: 0, failed: 0, skipped: 2 });
@@ -47,17 +47,17 @@ describe('npm run lessons', { timeout: 60_000 }, () => {
     const summary = path.join(temp, 'summary.md');
     const result = await runCli(['--engine', 'host', '--format', 'github', `${pages}/wrong-output.md`, `${pages}/leaves-volume.md`], { GITHUB_STEP_SUMMARY: summary });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('::error file=tests/fixtures/lessons/pages/wrong-output.md,line=8,title=Lesson step failed::');
-    expect(result.stdout).toContain('::error file=tests/fixtures/lessons/pages/leaves-volume.md,line=1,title=Lesson leaves objects behind::After its last step the engine still holds volume:notes.');
+    expect(result.stdout).toContain('::error file=tests/fixtures/content/lessons/pages/wrong-output.md,line=8,title=Lesson step failed::');
+    expect(result.stdout).toContain('::error file=tests/fixtures/content/lessons/pages/leaves-volume.md,line=1,title=Lesson leaves objects behind::After its last step the engine still holds volume:notes.');
     const markdown = await readFile(summary, 'utf8');
-    expect(markdown).toContain('| `tests/fixtures/lessons/pages/wrong-output.md` | **failed** |');
+    expect(markdown).toContain('| `tests/fixtures/content/lessons/pages/wrong-output.md` | **failed** |');
     expect(markdown).toContain('leaves behind volume:notes');
   }, 60_000);
 
   it('exits 2 for a malformed annotation, naming file and line, before starting any engine', async () => {
     const result = await runCli(['--engine', 'host', `${pages}/malformed-annotation.md`], { PATH: '/nonexistent' });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('tests/fixtures/lessons/pages/malformed-annotation.md:6: lesson annotation: exit=maybe');
+    expect(result.stderr).toContain('tests/fixtures/content/lessons/pages/malformed-annotation.md:6: lesson annotation: exit=maybe');
   });
 
   it('exits 2 for usage errors and a missing page', async () => {
@@ -68,7 +68,7 @@ describe('npm run lessons', { timeout: 60_000 }, () => {
   });
 
   it('exits 2 when the host engine cannot be reached', async () => {
-    const result = await runCli(['--engine', 'host', `${pages}/wrong-output.md`], { PATH: `${path.join(projectRoot, 'tests/fixtures/lessons/no-engine')}${path.delimiter}${process.env.PATH}` });
+    const result = await runCli(['--engine', 'host', `${pages}/wrong-output.md`], { PATH: `${path.join(projectRoot, 'tests/fixtures/content/lessons/no-engine')}${path.delimiter}${process.env.PATH}` });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--engine host needs a running Docker engine');
   });

@@ -8,9 +8,9 @@ import { createHostEngine } from '../../scripts/lessons/host-engine.ts';
 import { planPages, runLessons } from '../../scripts/lessons/runner.ts';
 
 // The runner end to end, on fixture pages, against the host engine with a stand-in `docker` first
-// on the PATH (tests/fixtures/lessons/bin/docker): real bash sessions, real timeouts, no engine.
-const pagesDir = 'tests/fixtures/lessons/pages';
-const fakeBin = path.join(projectRoot, 'tests/fixtures/lessons/bin');
+// on the PATH (tests/fixtures/content/lessons/bin/docker): real bash sessions, real timeouts, no engine.
+const pagesDir = 'tests/fixtures/content/lessons/pages';
+const fakeBin = path.join(projectRoot, 'tests/fixtures/content/lessons/bin');
 let state: string;
 
 beforeEach(async () => {

@@ -1,5 +1,5 @@
 /**
- * Builds tests/fixtures/plugins-site with the real astro.config.mjs and checks that every Markdown
+ * Builds tests/fixtures/content/plugins-site with the real astro.config.mjs and checks that every Markdown
  * plugin ran on both the .md and the .mdx page. This is what proves the unified processor is in use:
  * Astro 7's default processor would render the same pages without any of this markup.
  */
@@ -15,7 +15,7 @@ describe('Markdown plugins in a real build (.md and .mdx), under a base path', (
   let build: BuildResult;
   let pages: { md: Page; mdx: Page };
   beforeAll(() => {
-    build = buildSite({ contentDir: 'tests/fixtures/plugins-site', name: 'plugins-site', base: BASE });
+    build = buildSite({ contentDir: 'tests/fixtures/content/plugins-site', name: 'plugins-site', base: BASE });
     if (build.status !== 0) throw new Error(`Building the plugin fixture failed:\n${build.output}`);
     pages = { md: new Page(readPage(build.outDir, 'guide/markdown')), mdx: new Page(readPage(build.outDir, 'reference/mdx-page')) };
   });
@@ -99,14 +99,14 @@ describe('Markdown plugins in a real build (.md and .mdx), under a base path', (
 describe('content validation in a real build', () => {
   // Needs `validateContent()` in astro.config.mjs integrations (src/integrations/validate-content.ts).
   it('stops the build of a bad fixture before rendering, ending with the problem list and no stack trace', () => {
-    const result = buildSite({ contentDir: 'tests/fixtures/bad-link', name: 'plugins-bad-link' });
+    const result = buildSite({ contentDir: 'tests/fixtures/content/bad-link', name: 'plugins-bad-link' });
     expect(result.status).not.toBe(0);
     // Astro's own progress lines come first (the full check runs on another thread while Astro
     // loads the content); the list is the last thing printed, so it is what the maintainer sees.
     const lines = result.output.split('\n').filter((line) => line.trim() !== '').slice(-2);
     expect(lines[0]).toMatch(/\[validate-content\] The content has problems; fix them and build again \(1 problem\):$/);
     expect(lines[1]).toBe(
-      '  - tests/fixtures/bad-link/docs/guide/first-steps.md:9: link "../networking/bridges.md#default-bridge" points to tests/fixtures/bad-link/docs/networking/bridges.md, which does not exist. Fix the path or create the page.',
+      '  - tests/fixtures/content/bad-link/docs/guide/first-steps.md:9: link "../networking/bridges.md#default-bridge" points to tests/fixtures/content/bad-link/docs/networking/bridges.md, which does not exist. Fix the path or create the page.',
     );
     expect(result.output).not.toMatch(/Stack trace|^\s+at .+:\d+:\d+\)?$/m);
     expect(existsSync(path.join(result.outDir, 'index.html'))).toBe(false);

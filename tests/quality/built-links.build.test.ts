@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrokenBuiltLinks, formatBuiltLinkProblems } from '../../scripts/quality/built-links.ts';
 import { PROJECT_BASE, realSite, realSiteWithBase, siteUrl } from './sites.ts';
 
-const fixture = (name: string) => path.resolve('tests/fixtures/broken-links', name);
+const fixture = (name: string) => path.resolve('tests/fixtures/dist/broken-links', name);
 
 describe('built-site link gate on deliberately broken output', () => {
   it('reports missing pages, files and fragments, and nothing that works', () => {

@@ -41,7 +41,7 @@ const COMBINATIONS = (['desktop', 'phone'] as const).flatMap((viewport) => (['li
 describe('accessibility gates on deliberately broken pages', () => {
   let origin: string;
   beforeAll(async () => {
-    origin = (await serve(path.resolve('tests/fixtures'))).origin;
+    origin = (await serve(path.resolve('tests/fixtures/dist'))).origin;
   });
 
   it('axe reports the broken page in every theme and viewport, including problems only one of them has', async () => {

@@ -9,7 +9,7 @@ import { realSite } from './sites.ts';
 // setting turns that off. Only that property (and custom properties) may be inline; a colour or
 // any other inline style still fails. JSON allows no comments, so the reason lives here.
 
-const fixtures = path.resolve('tests/fixtures/broken-html');
+const fixtures = path.resolve('tests/fixtures/dist/broken-html');
 
 describe('HTML validity gate', () => {
   it('rejects invalid markup in a deliberately broken page', async () => {

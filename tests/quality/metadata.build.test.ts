@@ -8,7 +8,7 @@ import { checkPageMetadata } from '../../scripts/quality/metadata.ts';
 import { checkSitemap, draftPages } from '../../scripts/quality/sitemap.ts';
 import { PROJECT_BASE, realSite, realSiteWithBase, siteUrl } from './sites.ts';
 
-const broken = path.resolve('tests/fixtures/broken-metadata');
+const broken = path.resolve('tests/fixtures/dist/broken-metadata');
 const read = (file: string) => readFileSync(path.join(broken, file), 'utf8');
 
 describe('metadata gate on deliberately broken pages', () => {
@@ -73,9 +73,9 @@ describe('metadata gate on the real site', () => {
 
   it('keeps drafts out of the build and the sitemap', () => {
     // The content may have no draft today; the fixture site always has one.
-    const drafts = draftPages('tests/fixtures/site/docs', DEFAULT_SLUG_RULES);
+    const drafts = draftPages('tests/fixtures/content/site/docs', DEFAULT_SLUG_RULES);
     expect(drafts).toEqual(['/guide/draft/']);
-    const { outDir } = buildSite({ contentDir: 'tests/fixtures/site', name: 'fixture-site', reuse: true });
+    const { outDir } = buildSite({ contentDir: 'tests/fixtures/content/site', name: 'fixture-site', reuse: true });
     expect(checkSitemap(outDir, { base: '/', site: siteUrl, drafts })).toEqual([]);
   });
 });

@@ -31,7 +31,7 @@ async function serve(dir: string): Promise<StaticServer> {
 
 describe('the overflow gate', () => {
   it('names a box that scrolls without a sign, one that clips, and content that sticks out of the column', async () => {
-    const server = await serve(path.resolve('tests/fixtures/broken-overflow'));
+    const server = await serve(path.resolve('tests/fixtures/dist/broken-overflow'));
     const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
     const page = await context.newPage();
     await page.goto(server.siteUrl);

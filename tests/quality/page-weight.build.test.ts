@@ -6,7 +6,7 @@ import { checkPageWeights, DOC_PAGE_BUDGET, formatWeight, KNOWLEDGE_CHECK_PAGE_J
 import { realSite } from './sites.ts';
 
 describe('page-weight gate on a deliberately heavy page', () => {
-  const dist = path.resolve('tests/fixtures/broken-weight');
+  const dist = path.resolve('tests/fixtures/dist/broken-weight');
   let weight: PageWeight;
   beforeAll(async () => {
     weight = await pageWeight(dist, '/', '/');
@@ -37,7 +37,7 @@ describe('page-weight gate on a deliberately heavy page', () => {
   });
 
   it('says which page loads a file that is not in the build', async () => {
-    await expect(pageWeight(path.resolve('tests/fixtures/broken-links/root'), '/', '/')).resolves.toBeDefined();
+    await expect(pageWeight(path.resolve('tests/fixtures/dist/broken-links/root'), '/', '/')).resolves.toBeDefined();
     await expect(pageWeight(dist, '/missing/', '/')).rejects.toThrow('the page list loads /missing/, which is not in the build');
   });
 
@@ -50,7 +50,7 @@ describe('page-weight gate on a deliberately heavy page', () => {
 
 describe('page-weight gate on a site whose knowledge-check code loads on every page', () => {
   it('names a page with a check that loads no script of its own', async () => {
-    const gate = await checkPageWeights(path.resolve('tests/fixtures/quiz-everywhere'), '/');
+    const gate = await checkPageWeights(path.resolve('tests/fixtures/dist/quiz-everywhere'), '/');
     expect(gate.weights.map((w) => [w.sitePath, w.knowledgeCheck])).toEqual([
       ['/lesson/', true],
       ['/reference/', false],

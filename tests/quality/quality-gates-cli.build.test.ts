@@ -7,7 +7,7 @@ import { joinBase } from '../../src/core/urls.ts';
 import { projectRoot } from '../helpers/build-site.ts';
 
 const cli = path.join(projectRoot, 'scripts/quality-gates.ts');
-const fixture = (name: string) => path.join(projectRoot, 'tests/fixtures', name);
+const fixture = (name: string) => path.join(projectRoot, 'tests/fixtures/dist', name);
 
 interface Run {
   code: number | null;

@@ -30,7 +30,7 @@ function startDevServer(): Promise<string> {
       env: {
         ...withoutVitestEnv(process.env),
         PATH: `${bin}${path.delimiter}${process.env.PATH}`,
-        DOCS_CONTENT_DIR: path.join(projectRoot, 'tests/fixtures/search-site'),
+        DOCS_CONTENT_DIR: path.join(projectRoot, 'tests/fixtures/content/search-site'),
         ASTRO_CACHE_DIR: cacheDir,
         NO_COLOR: '1',
       },

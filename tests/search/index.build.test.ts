@@ -39,7 +39,7 @@ afterEach(() => {
 
 describe('the build writes a search index', () => {
   it('indexes published pages and curated resources, never drafts or the 404 page', () => {
-    const build = buildSite({ contentDir: 'tests/fixtures/search-site', name: 'search-root', reuse: true });
+    const build = buildSite({ contentDir: 'tests/fixtures/content/search-site', name: 'search-root', reuse: true });
     const bundle = path.join(build.outDir, 'pagefind');
     expect(existsSync(path.join(bundle, 'pagefind.js'))).toBe(true);
     // Home, two networking pages, two storage pages and the resources page; checkpoints.md is a draft.
@@ -53,7 +53,7 @@ describe('the build writes a search index', () => {
 
 describe('the vocabulary written next to the index', () => {
   it('holds the indexed words, most frequent first, and names the results that are curated resources', () => {
-    const build = buildSite({ contentDir: 'tests/fixtures/search-site', name: 'search-root', reuse: true });
+    const build = buildSite({ contentDir: 'tests/fixtures/content/search-site', name: 'search-root', reuse: true });
     const bundle = path.join(build.outDir, 'pagefind');
     const raw = readFileSync(path.join(bundle, 'vocabulary.json'));
     const vocabulary = JSON.parse(raw.toString('utf8')) as SearchVocabulary;

@@ -29,7 +29,7 @@ describe('search finds what a learner means', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    const build = buildSite({ contentDir: 'tests/fixtures/search-site', name: 'search-root', reuse: true });
+    const build = buildSite({ contentDir: 'tests/fixtures/content/search-site', name: 'search-root', reuse: true });
     server = await serveStatic(build.outDir);
     browser = await launchChromium();
   });

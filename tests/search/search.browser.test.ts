@@ -46,7 +46,7 @@ describe.each([
   const prefix = base ?? '';
 
   beforeAll(async () => {
-    const build = buildSite({ contentDir: 'tests/fixtures/search-site', name, base, reuse: true });
+    const build = buildSite({ contentDir: 'tests/fixtures/content/search-site', name, base, reuse: true });
     server = await serveStatic(build.outDir, { base });
     browser = await launchChromium();
   });

@@ -12,7 +12,7 @@ let root: string;
 let nginx: NginxServer;
 
 beforeAll(async () => {
-  const build = buildSite({ contentDir: 'tests/fixtures/site', name: 'fixture-site', reuse: true });
+  const build = buildSite({ contentDir: 'tests/fixtures/content/site', name: 'fixture-site', reuse: true });
   root = servableCopy(build.outDir);
   nginx = await startNginx({ root });
 });

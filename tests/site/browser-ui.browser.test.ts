@@ -8,7 +8,7 @@ describe('the site in a real browser', () => {
   let browser: Browser;
   let server: StaticServer;
   beforeAll(async () => {
-    const build = buildSite({ contentDir: 'tests/fixtures/site', name: 'fixture-site', reuse: true });
+    const build = buildSite({ contentDir: 'tests/fixtures/content/site', name: 'fixture-site', reuse: true });
     server = await serveStatic(build.outDir);
     browser = await launchChromium();
   });

@@ -12,7 +12,7 @@ const scripts = (page: Page) => page.all('script[src]').map((script) => String(s
 describe('the course layer in a build, under a base path', () => {
   let build: BuildResult;
   beforeAll(() => {
-    build = buildSite({ contentDir: 'tests/fixtures/course-site', name: 'course-site', base: BASE, reuse: true });
+    build = buildSite({ contentDir: 'tests/fixtures/content/course-site', name: 'course-site', base: BASE, reuse: true });
   });
 
   it('logs one message per line, each page on its own, also when the output is not a terminal', () => {
@@ -77,14 +77,14 @@ describe('the course layer in a build, under a base path', () => {
 
 describe('malformed knowledge checks in a build', () => {
   it('stop the build with the file and line of each problem, in .md and .mdx, and publish nothing', () => {
-    const result = buildSite({ contentDir: 'tests/fixtures/bad-knowledge-check', name: 'bad-knowledge-check' });
+    const result = buildSite({ contentDir: 'tests/fixtures/content/bad-knowledge-check', name: 'bad-knowledge-check' });
     expect(result.status).not.toBe(0);
-    const listed = result.output.split('\n').filter((line) => line.startsWith('  - tests/fixtures/bad-knowledge-check/'));
+    const listed = result.output.split('\n').filter((line) => line.startsWith('  - tests/fixtures/content/bad-knowledge-check/'));
     expect(listed).toEqual([
-      expect.stringMatching(/^ {2}- tests\/fixtures\/bad-knowledge-check\/docs\/index\.md:9: knowledge check has no right answer\./),
-      expect.stringMatching(/^ {2}- tests\/fixtures\/bad-knowledge-check\/docs\/index\.md:17: knowledge check \[!QUIZ\] has 2 right answers but allows one\./),
-      expect.stringMatching(/^ {2}- tests\/fixtures\/bad-knowledge-check\/docs\/session\.mdx:9: knowledge check has no explanation\./),
-      expect.stringMatching(/^ {2}- tests\/fixtures\/bad-knowledge-check\/docs\/session\.mdx:10: knowledge check option is empty\./),
+      expect.stringMatching(/^ {2}- tests\/fixtures\/content\/bad-knowledge-check\/docs\/index\.md:9: knowledge check has no right answer\./),
+      expect.stringMatching(/^ {2}- tests\/fixtures\/content\/bad-knowledge-check\/docs\/index\.md:17: knowledge check \[!QUIZ\] has 2 right answers but allows one\./),
+      expect.stringMatching(/^ {2}- tests\/fixtures\/content\/bad-knowledge-check\/docs\/session\.mdx:9: knowledge check has no explanation\./),
+      expect.stringMatching(/^ {2}- tests\/fixtures\/content\/bad-knowledge-check\/docs\/session\.mdx:10: knowledge check option is empty\./),
     ]);
     expect(result.output).not.toMatch(/Stack trace|^\s+at .+:\d+:\d+\)?$/m);
     expect(existsSync(path.join(result.outDir, 'index.html'))).toBe(false);

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, readPage, type BuildResult } from '../helpers/build-site.ts';
 import { Page } from '../../scripts/support/html-page.ts';
 
-const fixture = 'tests/fixtures/site';
+const fixture = 'tests/fixtures/content/site';
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -154,7 +154,7 @@ describe('resource health from a link-check cache', () => {
     const build = buildSite({
       contentDir: fixture,
       name: 'fixture-site-health',
-      env: { LINK_CHECK_CACHE: path.resolve('tests/fixtures/link-cache-health.json') },
+      env: { LINK_CHECK_CACHE: path.resolve('tests/fixtures/content/link-cache-health.json') },
     });
     expect(build.status).toBe(0);
     const page = new Page(readPage(build.outDir, 'resources'));

@@ -13,7 +13,7 @@ import { projectRoot } from '../../src/core/env.ts';
 // and links in every style migrating authors bring: to .md files, relative to the page URL
 // (Starlight), without extension (Docusaurus) and from the site root. Built under a base path, so
 // root-absolute paths have to gain it and URL-relative ones must work untouched.
-const fixture = 'tests/fixtures/foreign-course';
+const fixture = 'tests/fixtures/content/foreign-course';
 const base = '/course';
 /** The course's own settings file: a second course builds without an edit to src/. */
 const settingsFile = path.join(fixture, 'site.config.ts');
@@ -29,7 +29,7 @@ describe('a course written for another generator builds unchanged', () => {
     expect(build.status, build.output).toBe(0);
     const warnings = build.output.split('\n').filter((line) => line.includes('have no description'));
     expect(warnings).toHaveLength(1);
-    expect(build.output).toContain('  - tests/fixtures/foreign-course/docs/01-getting-started/03-images.mdx');
+    expect(build.output).toContain('  - tests/fixtures/content/foreign-course/docs/01-getting-started/03-images.mdx');
   });
 
   it('publishes every chapter at a URL without its number prefix', () => {

@@ -313,7 +313,7 @@ describe('hostile links.yaml', () => {
   };
 
   it('refuses a YAML alias bomb with the file and a line inside it, quickly and without a stack trace', () => {
-    const fixture = path.join(projectRoot, 'tests/fixtures/hostile-links');
+    const fixture = path.join(projectRoot, 'tests/fixtures/content/hostile-links');
     const started = Date.now();
     const build = buildSite({ contentDir: fixture, name: 'hostile-links-out' });
     expect(Date.now() - started).toBeLessThan(60_000);
@@ -326,7 +326,7 @@ describe('hostile links.yaml', () => {
   });
 
   it('refuses resources on the build machine or its private network, naming each url line', () => {
-    const fixture = path.join(projectRoot, 'tests/fixtures/hostile-links-private');
+    const fixture = path.join(projectRoot, 'tests/fixtures/content/hostile-links-private');
     const build = buildSite({ contentDir: fixture, name: 'hostile-links-private-out' });
     expectRefused(build);
     const { lines, file } = linksProblems(build.output, path.join(fixture, 'links.yaml'));
@@ -344,7 +344,7 @@ describe('allowed content builds, under a base path', () => {
   let build: BuildResult;
   const page = (sitePath: string) => new Page(readPage(build.outDir, sitePath));
   beforeAll(() => {
-    build = buildSite({ contentDir: 'tests/fixtures/hostile-clean', name: 'hostile-clean-out', base: BASE });
+    build = buildSite({ contentDir: 'tests/fixtures/content/hostile-clean', name: 'hostile-clean-out', base: BASE });
     if (build.status !== 0) throw new Error(`Building the allowed-content fixture failed:\n${build.output}`);
   });
 

@@ -116,10 +116,10 @@ export function writeDeepPage(): { contentDir: string; deepPage: string } {
   return { contentDir, deepPage };
 }
 
-/** tests/fixtures/hostile-pages copied, plus the images that are generated rather than committed. */
+/** tests/fixtures/content/hostile-pages copied, plus the images that are generated rather than committed. */
 export function writeHostilePages(): { contentDir: string; docsDir: string } {
   const root = freshDir('hostile-pages');
-  cpSync(path.join(projectRoot, 'tests', 'fixtures', 'hostile-pages'), root, { recursive: true });
+  cpSync(path.join(projectRoot, 'tests', 'fixtures', 'content', 'hostile-pages'), root, { recursive: true });
   const contentDir = path.join(root, 'content');
   const docsDir = path.join(contentDir, 'docs');
   writeFileSync(path.join(docsDir, 'media', 'empty.png'), '');

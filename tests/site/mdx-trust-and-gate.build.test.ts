@@ -12,7 +12,7 @@ import { buildSite, projectRoot, readPage, type BuildResult } from '../helpers/b
 import { realSite } from '../quality/sites.ts';
 import { filesUnder, freshDir, lineIn, page, problemList, shown } from './hostile-content.helpers.ts';
 
-const fixture = path.join(projectRoot, 'tests', 'fixtures', 'trusted-mdx');
+const fixture = path.join(projectRoot, 'tests', 'fixtures', 'content', 'trusted-mdx');
 const trustedConfig = { DOCS_SITE_CONFIG: path.join(fixture, 'site.config.ts') };
 const NOTICE = 'mdx.trusted is on: MDX pages run as code';
 
@@ -155,7 +155,7 @@ describe('the render time limit', () => {
   it('fails the build naming a page that took longer than renderTimeLimitSeconds', () => {
     expectRefused(build);
     expect(problemList(build.output).lines).toContain(
-      'tests/fixtures/trusted-mdx/docs/index.md: took longer than 0.001 s to render, so the build stopped it (renderTimeLimitSeconds in src/site.config.ts). Look for what makes this page slow: an enormous table or code block, or deeply repeated markup.',
+      'tests/fixtures/content/trusted-mdx/docs/index.md: took longer than 0.001 s to render, so the build stopped it (renderTimeLimitSeconds in src/site.config.ts). Look for what makes this page slow: an enormous table or code block, or deeply repeated markup.',
     );
   });
 });

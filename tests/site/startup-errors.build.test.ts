@@ -14,7 +14,7 @@ describe('startup errors a maintainer can fix without reading code', () => {
   });
 
   it('stops the build on a bad site setting, naming the field, the value and the fix', () => {
-    const result = buildSite({ contentDir: 'tests/fixtures/site', name: 'bad-config', env: { SITE_BASE: 'docs' } });
+    const result = buildSite({ contentDir: 'tests/fixtures/content/site', name: 'bad-config', env: { SITE_BASE: 'docs' } });
     expect(result.status).not.toBe(0);
     expect(result.output).toContain("src/site.config.ts is invalid:\n  - base: expected a path starting with '/', such as '/' or '/my-course' (got \"docs\")");
     expect(result.output).toContain('SITE_BASE from the environment');
@@ -22,10 +22,10 @@ describe('startup errors a maintainer can fix without reading code', () => {
   });
 
   it('stops the build on a bad links.yaml with every problem listed and no stack trace', () => {
-    const result = buildSite({ contentDir: 'tests/fixtures/bad-links-yaml', name: 'bad-links-yaml' });
+    const result = buildSite({ contentDir: 'tests/fixtures/content/bad-links-yaml', name: 'bad-links-yaml' });
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('content/links.yaml has errors; fix them and build again (2 problems)');
-    expect(result.output).toContain('tests/fixtures/bad-links-yaml/links.yaml:3: entry "x", field url: expected an absolute https:// or http:// URL');
+    expect(result.output).toContain('tests/fixtures/content/bad-links-yaml/links.yaml:3: entry "x", field url: expected an absolute https:// or http:// URL');
     expect(result.output).toMatch(/links\.yaml:12: entry "x", field level: .*\(got "expert"\)/);
     expect(result.output).not.toMatch(/Stack trace|\n\s+at /);
   });

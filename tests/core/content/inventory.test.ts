@@ -322,7 +322,7 @@ describe('buildInventory: the docs folder', () => {
 });
 
 describe('checkAssetFile', () => {
-  const png = path.join(projectRoot, 'tests/fixtures/missing-alt/docs/diagram.png');
+  const png = path.join(projectRoot, 'tests/fixtures/content/missing-alt/docs/diagram.png');
 
   it('accepts a valid image and any non-image file', () => {
     copyFileSync(png, write('diagram.png', ''));

@@ -12,7 +12,7 @@ import { validateContent } from '../../../src/core/validate/index.ts';
  */
 
 const projectRoot = path.resolve(import.meta.dirname, '../../..');
-const validPng = readFileSync(path.join(projectRoot, 'tests/fixtures/missing-alt/docs/diagram.png'));
+const validPng = readFileSync(path.join(projectRoot, 'tests/fixtures/content/missing-alt/docs/diagram.png'));
 
 function chunk(type: string, data: Uint8Array): Buffer {
   const length = Buffer.alloc(4);
