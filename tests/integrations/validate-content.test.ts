@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createContentSession } from '../../src/core/content/session.ts';
 import { ContentProblemsError } from '../../src/core/problems.ts';
 import validateContent from '../../src/integrations/validate-content.ts';
-import { RENDER_ERROR_REPORTER } from '../../src/plugins/remark-mdx-expression-errors.ts';
+import { RENDER_ERROR_REPORTER } from '../../src/integrations/astro-internals.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixture = (name: string) => path.join(root, 'tests/fixtures', name);
@@ -36,7 +36,9 @@ function setup(options: { docs: string; links: string; command: 'build' | 'sync'
   const { errors, logger } = fakeLogger();
   const hook = integration.hooks['astro:config:setup'] as unknown as (params: object) => void;
   const run = () => hook({ command: options.command, config: { root: pathToFileURL(`${root}/`), base: '/' }, logger, updateConfig: () => {} });
-  return { errors, run };
+  /** Astro's last hook of a build, over an output folder. */
+  const done = (outDir: string) => (integration.hooks['astro:build:done'] as unknown as (params: object) => void)({ logger, dir: pathToFileURL(`${outDir}/`) });
+  return { errors, run, done };
 }
 
 describe('validate-content integration: stopping a build', () => {
@@ -128,5 +130,28 @@ describe('validate-content integration: stopping a build', () => {
     expect(run).not.toThrow();
     expect(onProblems).not.toHaveBeenCalled();
     expect(errors).toEqual([]);
+  });
+});
+
+describe('validate-content integration: what a build puts on globals', () => {
+  const reporter = () => (globalThis as Record<string, unknown>)[RENDER_ERROR_REPORTER];
+
+  it('installs the MDX expression reporter for the build and removes it when the build ends', () => {
+    const consoleError = console.error;
+    const { run, done } = setup({ docs: 'site', links: 'site', command: 'build' });
+    run();
+    expect(typeof reporter()).toBe('function');
+    expect(console.error).not.toBe(consoleError);
+    done(mkdtempSync(path.join(os.tmpdir(), 'gate-out-')));
+    expect(reporter()).toBeUndefined();
+    expect(console.error).toBe(consoleError);
+  });
+
+  it('removes them when the content stops the build too', () => {
+    const consoleError = console.error;
+    const { run } = setup({ docs: 'bad-frontmatter', links: 'site', command: 'build', onProblems: vi.fn() });
+    expect(run).toThrow(AstroError);
+    expect(reporter()).toBeUndefined();
+    expect(console.error).toBe(consoleError);
   });
 });
