@@ -19,13 +19,13 @@ import { checkLinkCredentials } from './check-link-credentials.ts';
 import { checkPrerequisites, prerequisiteCycles } from './check-prerequisites.ts';
 
 /** One page with the facts its render (or the same extractor) recorded. */
-export interface CheckedPage {
+interface CheckedPage {
   /** POSIX path relative to the docs folder. */
   file: string;
   facts: DocumentFacts;
 }
 
-export interface CheckSiteOptions {
+interface CheckSiteOptions {
   base: string;
   slugRules: SlugRules;
   /** Production builds leave drafts out: links from published pages to drafts are problems there. */
