@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 
 /**
@@ -6,7 +7,7 @@ import type { AstroIntegrationLogger } from 'astro';
  * a contract test in tests/architecture/astro-contracts.test.ts that names it, and fails by name.
  *
  * This module is loaded by integrations, by a render worker and by page code (the middleware), so it
- * imports nothing at run time.
+ * imports nothing at run time but a Node built-in.
  *
  * One assumption has no code of its own, only an order the content gate and the render pool rely
  * on ("hook order" in the contract tests): `astro build` loads, and so renders, every Markdown page
@@ -102,6 +103,17 @@ export function quietMarkdownParseErrors(): () => void {
     // Someone who replaced it after us keeps theirs.
     if (console.error === quiet) console.error = original;
   };
+}
+
+// ── Assumption "integration config": what updateConfig is given is merged, not coerced ──
+
+/**
+ * A folder as the file URL Astro's resolved config holds. The user's config file goes through a
+ * schema that turns paths into URLs; config an integration sets with updateConfig is only merged
+ * and checked, so a folder must arrive as a URL already.
+ */
+export function folderUrl(folder: string): URL {
+  return pathToFileURL(folder.endsWith('/') ? folder : `${folder}/`);
 }
 
 // ── Assumption "prerender environment": the Vite environment that compiles the pages to render ──

@@ -10,6 +10,7 @@ import {
   collectLoggedErrors,
   droppedPage,
   endsPageLine,
+  folderUrl,
   inPrerenderBuild,
   installRenderErrorReporter,
   MARKDOWN_PARSE_ERROR_PREFIX,
@@ -151,5 +152,16 @@ describe('contracts with Astro internals (src/integrations/astro-internals.ts)',
     const generate = staticBuild.slice(staticBuild.indexOf('name: "astro:build-generate"'));
     expect(generate.indexOf('order: "post"')).toBeGreaterThan(-1);
     expect(generate.indexOf('order: "post"')).toBeLessThan(generate.indexOf('generatePages('));
+  });
+
+  it('integration config: what an integration passes to updateConfig is merged and checked, not coerced, so folders must already be URLs', () => {
+    const hooks = astroSource('integrations/hooks.js');
+    expect(hooks).toContain('updatedConfig = mergeConfig(updatedConfig, newConfig);');
+    expect(hooks).toContain('updatedConfig = await validateConfigRefined(updatedConfig);');
+    // The schema that turns the user's paths into URLs (createRelativeSchema) is not applied there.
+    expect(hooks).not.toMatch(/createRelativeSchema|validateConfig\(/);
+    expect(astroSource('core/config/validate.js')).toContain('createRelativeSchema(cmd, root)');
+    expect(folderUrl('/work/site/public').href).toBe('file:///work/site/public/');
+    expect(folderUrl('/work/site/public/').href).toBe('file:///work/site/public/');
   });
 });
