@@ -1,19 +1,7 @@
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegration } from 'astro';
+import { endsPageLine, wrapLogDestination, type LogDestination } from './astro-internals.ts';
 
-/** What Astro's logger hands its destination; `newLine: false` leaves the line open for more. */
-export interface LogEvent {
-  level: string;
-  label: string | null;
-  message: string;
-  newLine?: boolean;
-}
-export interface LogDestination {
-  write(event: LogEvent): boolean | void;
-}
-
-const ANSI = /\u001b\[[0-9;]*m/g;
-/** The end Astro writes on a page's open "├─ /path" line once the page is done: its render time, or that it came from the cache. */
-const PAGE_LINE_END = /^\s*(\(\+[\d.]+\s*m?s\)|\((cached|restored)\))/;
+export type { LogDestination, LogEvent } from './astro-internals.ts';
 
 /**
  * One message per line. Astro writes "├─ /page/" without a newline when it starts a page and ends
@@ -27,16 +15,10 @@ export function oneMessagePerLine(destination: LogDestination): LogDestination {
   return {
     ...destination,
     write(event) {
-      if (event.label === 'SKIP_FORMAT' && PAGE_LINE_END.test(event.message.replace(ANSI, ''))) return true;
+      if (endsPageLine(event)) return true;
       return destination.write(event.newLine === false ? { ...event, newLine: true } : event);
     },
   };
-}
-
-function wrapDestination(logger: AstroIntegrationLogger): void {
-  // The integration logger shares its options object with every Astro logger, so this covers them all.
-  const options = logger.options as unknown as { destination: LogDestination };
-  options.destination = oneMessagePerLine(options.destination);
 }
 
 /** Keeps `astro build` output one message per line, for logs read from files and CI. */
@@ -45,7 +27,7 @@ export default function buildLog(): AstroIntegration {
     name: 'learning-site:build-log',
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
-        if (command === 'build') wrapDestination(logger);
+        if (command === 'build') wrapLogDestination(logger, oneMessagePerLine);
       },
     },
   };

@@ -1,4 +1,4 @@
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
@@ -12,6 +12,7 @@ import { codeThemeCssPlugin, codeThemes, preloadedLanguages } from '../markdown/
 import { parallelUnified, RenderPool } from '../render-pool/pool.ts';
 import pagefind from '../search/build/pagefind-integration.ts';
 import buildLog from './build-log.ts';
+import { folderUrl } from './astro-internals.ts';
 import validateContent from './validate-content.ts';
 
 /**
@@ -35,8 +36,6 @@ function settingsModulesPlugin(settings: SiteConfig): Plugin {
     },
   };
 }
-
-const folderUrl = (folder: string): URL => pathToFileURL(folder.endsWith('/') ? folder : `${folder}/`);
 
 /**
  * A mistake in the settings, or a content problem the gate has listed, is the maintainer's to fix:

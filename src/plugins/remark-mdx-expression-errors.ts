@@ -4,6 +4,7 @@ import type { Root } from 'mdast';
 import type {} from 'remark-mdx';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { RENDER_ERROR_REPORTER } from '../integrations/astro-internals.ts';
 
 /**
  * An `{expression}` in an .mdx page runs when the page is rendered (declarative pages only have
@@ -11,21 +12,13 @@ import { visit } from 'unist-util-visit';
  * .astro/.prerender and two stack traces; the author needs the line of the page. Each expression is
  * wrapped so that its error says where it was written:
  *   {items.length}  ->  {(() => { try { return items.length } catch (e) { … "…:10: …" + … } })()}
- * During `astro build` the validate-content integration installs a reporter (renderErrorReporter):
+ * During `astro build` the validate-content integration installs a reporter (RENDER_ERROR_REPORTER,
+ * in src/integrations/astro-internals.ts):
  * the failure goes to it, the page renders on without the expression's output, and the build stops
  * after rendering with every failed expression in one list and nothing published. Elsewhere (the
  * dev server, tests) the expression throws an Error with that message.
  */
 
-/** The key of the reporter on globalThis: compiled page code and the integration share one process, not one module graph. */
-export const RENDER_ERROR_REPORTER = 'docs:mdx-expression-error';
-
-export interface RenderErrorReport {
-  /** As shown to the author: relative to the project folder. */
-  file: string;
-  line: number;
-  message: string;
-}
 /** File names are shown relative to the working directory: the project root under npm scripts. */
 export default function remarkMdxExpressionErrors({ rootDir = process.cwd() }: { rootDir?: string } = {}) {
   return (tree: Root, file: VFile) => {

@@ -7,7 +7,7 @@ import { FactsStore } from '../core/content/facts-store.ts';
 import { createContentSession } from '../core/content/session.ts';
 import { markdownProcessorOptions } from '../markdown/processor.ts';
 import type { RenderReply, RenderWorkerData } from './pool.ts';
-import { quietParseErrors } from '../plugins/quiet-parse-errors.ts';
+import { quietMarkdownParseErrors } from '../integrations/astro-internals.ts';
 
 const data = workerData as RenderWorkerData;
 
@@ -22,7 +22,7 @@ class ForwardingStore extends FactsStore {
 const store = new ForwardingStore();
 const session = { ...createContentSession({ ...data.session, cacheDir: '' }, { load: false }), store };
 const markdownOptions = markdownProcessorOptions({ docsDir: session.docsDir, base: data.base, session });
-quietParseErrors();
+quietMarkdownParseErrors();
 // Astro's Markdown settings (highlighting themes, image options) arrive with the first renderer, after
 // the worker has started and loaded its modules; pages never arrive before them.
 let processor: ReturnType<typeof createMarkdownProcessor> | undefined;

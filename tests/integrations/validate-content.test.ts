@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createContentSession } from '../../src/core/content/session.ts';
 import { ContentProblemsError } from '../../src/core/problems.ts';
 import validateContent from '../../src/integrations/validate-content.ts';
-import { RENDER_ERROR_REPORTER } from '../../src/plugins/remark-mdx-expression-errors.ts';
+import { RENDER_ERROR_REPORTER } from '../../src/integrations/astro-internals.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixture = (name: string) => path.join(root, 'tests/fixtures/content', name);
@@ -27,7 +27,7 @@ function fakeLogger() {
 
 /** Runs the integration's setup hook as Astro would for `command`. */
 function setup(options: { docs: string; links: string; command: 'build' | 'sync'; onProblems?: (error: ContentProblemsError) => void; github?: { stepSummary?: string } }) {
-  const docsDir = path.join(fixture(options.docs), 'docs');
+  const docsDir = path.join(path.isAbsolute(options.docs) ? options.docs : fixture(options.docs), 'docs');
   const session = createContentSession(
     { contentDir: path.dirname(docsDir), docsDir, publicDir: path.join(root, 'public'), componentsDir: path.join(root, 'src/components'), allowedImports: [], cacheDir: os.tmpdir() },
     { load: false },
@@ -36,14 +36,17 @@ function setup(options: { docs: string; links: string; command: 'build' | 'sync'
   const { errors, logger } = fakeLogger();
   const hook = integration.hooks['astro:config:setup'] as unknown as (params: object) => void;
   const run = () => hook({ command: options.command, config: { root: pathToFileURL(`${root}/`), base: '/' }, logger, updateConfig: () => {} });
-  return { errors, run };
+  /** Astro's last hook of a build, over an output folder. */
+  const done = (outDir: string) => (integration.hooks['astro:build:done'] as unknown as (params: object) => void)({ logger, dir: pathToFileURL(`${outDir}/`) });
+  return { errors, run, done };
 }
 
 describe('validate-content integration: stopping a build', () => {
   const consoleError = console.error;
   afterEach(() => {
-    // A build also quiets Markdown parse errors on console.error and installs the MDX expression
-    // reporter on globalThis; leave both as they were for the files that share this worker.
+    // A build quiets Markdown parse errors on console.error and installs the MDX expression
+    // reporter on globalThis until it ends; a test that runs only the setup of a clean build leaves
+    // them, so put both back for the files that share this worker.
     console.error = consoleError;
     delete (globalThis as Record<string, unknown>)[RENDER_ERROR_REPORTER];
   });
@@ -122,11 +125,50 @@ describe('validate-content integration: stopping a build', () => {
     expect(error.problems.some((problem) => problem.file.endsWith('.md'))).toBe(true);
   });
 
+  it('names each problem once, though both checks of a stopped build read the same pages', () => {
+    const content = mkdtempSync(path.join(os.tmpdir(), 'gate-draft-home-'));
+    mkdirSync(path.join(content, 'docs'));
+    writeFileSync(path.join(content, 'docs', 'index.md'), '---\ntitle: Home\ndescription: Start here.\ndraft: true\n---\n\n[gone](./missing.md)\n');
+    writeFileSync(path.join(content, 'docs', 'broken.md'), '---\ntitle: Broken\nsidebar:\n  order: first\n---\n\nText.\n');
+    const onProblems = vi.fn();
+    const { run } = setup({ docs: content, links: 'site', command: 'build', onProblems });
+    expect(run).toThrow(AstroError);
+    const problems = (onProblems.mock.calls[0]![0] as ContentProblemsError).problems;
+    expect(problems.map((problem) => `${path.basename(problem.file)}:${problem.line}`)).toEqual(['broken.md:4', 'index.md:4', 'index.md:7']);
+    expect(problems[0]!.message).toMatch(/^invalid frontmatter field sidebar\.order/);
+    expect(problems[1]!.message).toMatch(/^is the home page and says "draft: true"/);
+    // Found by the second check, from the page's facts: the list is complete, not only the first stage's.
+    expect(problems[2]!.message).toMatch(/^link "\.\/missing\.md" points to /);
+  });
+
   it('lets a clean build go on', () => {
     const onProblems = vi.fn();
     const { errors, run } = setup({ docs: 'site', links: 'site', command: 'build', onProblems });
     expect(run).not.toThrow();
     expect(onProblems).not.toHaveBeenCalled();
     expect(errors).toEqual([]);
+  });
+});
+
+describe('validate-content integration: what a build puts on globals', () => {
+  const reporter = () => (globalThis as Record<string, unknown>)[RENDER_ERROR_REPORTER];
+
+  it('installs the MDX expression reporter for the build and removes it when the build ends', () => {
+    const consoleError = console.error;
+    const { run, done } = setup({ docs: 'site', links: 'site', command: 'build' });
+    run();
+    expect(typeof reporter()).toBe('function');
+    expect(console.error).not.toBe(consoleError);
+    done(mkdtempSync(path.join(os.tmpdir(), 'gate-out-')));
+    expect(reporter()).toBeUndefined();
+    expect(console.error).toBe(consoleError);
+  });
+
+  it('removes them when the content stops the build too', () => {
+    const consoleError = console.error;
+    const { run } = setup({ docs: 'bad-frontmatter', links: 'site', command: 'build', onProblems: vi.fn() });
+    expect(run).toThrow(AstroError);
+    expect(reporter()).toBeUndefined();
+    expect(console.error).toBe(consoleError);
   });
 });

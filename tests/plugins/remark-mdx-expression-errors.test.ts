@@ -1,6 +1,7 @@
 import { evaluate } from '@mdx-js/mdx';
 import { describe, expect, it } from 'vitest';
-import remarkMdxExpressionErrors, { RENDER_ERROR_REPORTER } from '../../src/plugins/remark-mdx-expression-errors.ts';
+import remarkMdxExpressionErrors from '../../src/plugins/remark-mdx-expression-errors.ts';
+import { RENDER_ERROR_REPORTER } from '../../src/integrations/astro-internals.ts';
 
 // A tiny JSX runtime: enough to run compiled MDX and see its text, without React.
 type Props = { children?: unknown };

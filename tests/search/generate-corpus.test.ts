@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseResources } from '../../src/core/resources.ts';
-import { validateDocuments } from '../../src/core/validate/index.ts';
+import { validate } from '../core/validate/helpers.ts';
 import { corpusFiles, generateCorpus } from '../../scripts/generate-corpus.ts';
 
 const docsOf = (files: Map<string, string>) =>
@@ -24,12 +24,7 @@ describe('generate-corpus', () => {
   it('produces content the site validator accepts: every relative link and #anchor resolves', () => {
     const files = corpusFiles({ pages: 120 });
     const documents = docsOf(files);
-    const problems = validateDocuments(documents, {
-      base: '/',
-      production: true,
-      fileExists: (file) => files.has(`docs/${file}`),
-      display: (file) => `docs/${file}`,
-    });
+    const problems = validate(Object.fromEntries(documents.map((doc) => [doc.file, doc.source])), { production: true });
     expect(problems).toEqual([]);
     // The links are really there: the validator had something to check.
     const internal = documents.flatMap((doc) => [...doc.source.matchAll(/\]\((\.{1,2}\/[^)]+\.md)(#[^)]+)?\)/g)]);

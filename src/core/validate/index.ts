@@ -6,32 +6,29 @@ import { checkResourceSitePaths, parseResources, type LocatedResource } from '..
 import { shownLinksFile } from '../links-file.ts';
 import { DEFAULT_SLUG_RULES, pagePath, RESOURCES_SLUG, slugFromContentPath, type SlugRules } from '../urls.ts';
 import type { DocumentFacts } from '../content/facts.ts';
-import { buildInventory, checkAssetFile, folderClashMessage, SITE_RESERVED_SLUGS, type Inventory, type InventoryPage } from '../content/inventory.ts';
+import { buildInventory, checkAssetFile, SITE_RESERVED_SLUGS, type Inventory, type InventoryPage } from '../content/inventory.ts';
 import { factsFromSource } from '../content/parse.ts';
 import type { ContentSession } from '../content/session.ts';
 import { deepestPrefix, findFrontmatter } from '../content/source.ts';
 import { MAX_NESTING_DEPTH, NESTING_ADVICE } from '../content/facts.ts';
 import { checkSvg } from '../security/svg-policy.ts';
-import { checkFrontmatter, type LocalProblem } from './check-frontmatter.ts';
+import { checkFrontmatter, type FrontmatterResult, type LocalProblem } from './check-frontmatter.ts';
 import { checkImages, type AssetCheck } from './check-images.ts';
 import { buildFolderSet, checkPageLinks, type PageLinkIndex } from './check-page-links.ts';
 import { checkLinkCredentials } from './check-link-credentials.ts';
-import { findFolderClashes, findUrlClashes } from './check-duplicate-urls.ts';
 import { checkPrerequisites, prerequisiteCycles } from './check-prerequisites.ts';
 import { isInside } from '../paths.ts';
 
-/** One page with its text and the facts its render (or the same extractor) recorded. */
-export interface CheckedPage {
+/** One page with the facts its render (or the same extractor) recorded. */
+interface CheckedPage {
   /** POSIX path relative to the docs folder. */
   file: string;
-  source: string;
   facts: DocumentFacts;
 }
 
-export interface CheckSiteOptions {
+interface CheckSiteOptions {
   base: string;
   slugRules: SlugRules;
-  requireDescriptions: boolean;
   /** Production builds leave drafts out: links from published pages to drafts are problems there. */
   production: boolean;
   /** How a docs-relative path is named in messages, e.g. `content/docs/` + path. */
@@ -56,15 +53,29 @@ function docsDisplay(docsDir: string, rootDir: string): (file: string) => string
   return (file) => path.posix.join(shownDocsDir, file);
 }
 
-/** Checks every page against the others, from their facts alone: nothing here parses Markdown. */
-function checkSite(pages: CheckedPage[], options: CheckSiteOptions): ContentProblem[] {
+/**
+ * A page's own frontmatter problems, and a draft home page: what the first reading of the content
+ * finds, before Astro loads anything.
+ */
+function frontmatterProblems(page: { file: string; slug: string }, read: FrontmatterResult, display: (file: string) => string): ContentProblem[] {
+  const problems = read.problems.map((problem) => ({ file: display(page.file), ...problem }));
+  if (read.draft && page.slug === '') problems.push({ file: display(page.file), line: read.draftLine ?? 1, message: DRAFT_HOME_PAGE });
+  return problems;
+}
+
+/**
+ * Checks every page against the others, from their facts and the frontmatter read before:
+ * nothing here parses Markdown or reads frontmatter again, and nothing the frontmatter check
+ * reported is reported twice.
+ */
+function checkSite(pages: CheckedPage[], frontmatter: ReadonlyMap<string, FrontmatterResult>, options: CheckSiteOptions): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const report = (file: string, list: LocalProblem[]) => {
     for (const problem of list) problems.push({ file: options.display(file), line: problem.line, message: problem.message });
   };
-  const frontmatter = pages.map((page) => checkFrontmatter(findFrontmatter(page.source), options));
+  const read = (file: string) => frontmatter.get(file)!;
   const index: PageLinkIndex = {
-    pages: new Map(pages.map((page, i) => [page.file, { anchors: new Set(page.facts.anchors), draft: frontmatter[i]!.draft }])),
+    pages: new Map(pages.map((page) => [page.file, { anchors: new Set(page.facts.anchors), draft: read(page.file).draft }])),
     folders: buildFolderSet(pages.map((page) => page.file)),
     slugRules: options.slugRules,
     fileExists: options.fileExists,
@@ -78,24 +89,20 @@ function checkSite(pages: CheckedPage[], options: CheckSiteOptions): ContentProb
   };
 
   const cycles = prerequisiteCycles(
-    pages.map((page, i) => ({ file: page.file, prerequisites: frontmatter[i]!.prerequisites ?? [] })),
+    pages.map((page) => ({ file: page.file, prerequisites: read(page.file).prerequisites ?? [] })),
     index,
   );
-  pages.forEach((page, i) => {
+  for (const page of pages) {
+    const { draft, prerequisites = [] } = read(page.file);
     report(page.file, cycles.get(page.file) ?? []);
-    const { draft, draftLine, problems: frontmatterProblems } = frontmatter[i]!;
-    report(page.file, frontmatterProblems);
-    if (draft && slugFromContentPath(page.file, options.slugRules) === '') {
-      report(page.file, [{ line: draftLine ?? 1, message: DRAFT_HOME_PAGE }]);
-    }
     report(page.file, page.facts.problems);
     report(page.file, checkPageLinks(page.facts, draft, index));
     report(page.file, checkLinkCredentials(page.facts));
-    report(page.file, checkPrerequisites(page.facts, frontmatter[i]!.prerequisites ?? [], draft, index));
+    report(page.file, checkPrerequisites(page.facts, prerequisites, draft, index));
     report(page.file, checkImages(page.facts, options.checkAsset, options.base));
     report(page.file, missingImports(page.facts, options.fileExists));
-  });
-  return sortProblems(problems);
+  }
+  return problems;
 }
 
 /**
@@ -111,49 +118,21 @@ function missingImports(facts: DocumentFacts, fileExists: (pathFromDocsDir: stri
   });
 }
 
-function sortProblems(problems: ContentProblem[]): ContentProblem[] {
-  return problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+/**
+ * The list as an author reads it: by file and line, and the same mistake written twice on one line
+ * (two identical links side by side) once, since one fix mends both.
+ */
+function listProblems(problems: ContentProblem[]): ContentProblem[] {
+  const seen = new Set<string>();
+  const once = problems.filter((problem) => {
+    const key = JSON.stringify([problem.file, problem.line, problem.message]);
+    return !seen.has(key) && seen.add(key);
+  });
+  return once.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
 }
 
 /** Site paths the site itself serves, besides its content pages. */
 const OWN_ROUTES = new Set([`/${RESOURCES_SLUG}/`, '/robots.txt', '/sitemap-index.xml', '/404.html']);
-
-export interface ValidateDocumentsOptions {
-  base: string;
-  /** Default: number prefixes stripped, as the site config defaults. */
-  slugRules?: SlugRules;
-  requireDescriptions?: boolean;
-  production: boolean;
-  /** Whether a file exists, by its POSIX path relative to the docs folder (images may sit outside it: `../x.png`). */
-  fileExists: (pathFromDocsDir: string) => boolean;
-  display: (pathFromDocsDir: string) => string;
-  resourceIds?: Set<string>;
-}
-
-/** Checks in-memory pages (tests and the corpus generator): facts come from the same extractor. */
-export function validateDocuments(documents: { file: string; source: string }[], options: ValidateDocumentsOptions): ContentProblem[] {
-  const pages = documents.map((doc) => ({ ...doc, facts: factsFromSource({ ...doc, format: doc.file.toLowerCase().endsWith('.mdx') ? ('mdx' as const) : ('md' as const) }) }));
-  const slugRules = options.slugRules ?? DEFAULT_SLUG_RULES;
-  const problems = checkSite(pages, {
-    base: options.base,
-    slugRules,
-    requireDescriptions: options.requireDescriptions ?? false,
-    production: options.production,
-    fileExists: options.fileExists,
-    display: options.display,
-    resourceIds: options.resourceIds,
-    checkAsset: (location) => (location.in === 'docs' && !options.fileExists(location.path) ? `does not exist (expected at ${options.display(location.path)}). Fix the path, or put the image file there.` : undefined),
-    isOtherRoute: (sitePath) => OWN_ROUTES.has(sitePath),
-  });
-  for (const clash of findUrlClashes(documents.map((doc) => doc.file), options.base, slugRules)) {
-    const others = clash.others.map((other) => options.display(other)).join(' and ');
-    problems.push({ file: options.display(clash.file), message: `has the same URL (${clash.url}) as ${others}, so one would overwrite the other. Rename or move one of them.` });
-  }
-  for (const clash of findFolderClashes(documents.map((doc) => doc.file), options.base, slugRules)) {
-    problems.push({ file: options.display(clash.folder), message: folderClashMessage(clash.url, clash.others.map((other) => options.display(other))) });
-  }
-  return sortProblems(problems);
-}
 
 export interface ValidateContentOptions {
   /** Absolute path of the docs folder. */
@@ -164,18 +143,20 @@ export interface ValidateContentOptions {
   production?: boolean;
   /** The build's content session: facts the renderer recorded, and the rules for MDX. */
   session?: ContentSession;
-  /** Problems found while Astro loaded or rendered pages (the loader's errors), by docs-relative file. */
-  loadProblems?: ContentProblem[];
-  /** The inventory taken before Astro loaded the content: a build reads every page once, not twice. */
-  inventory?: Inventory;
   /** How file names become URLs; default: the session's, else number prefixes stripped. */
   slugRules?: SlugRules;
+  /** Whether a page without a description is a problem; default: the session's, else not. */
+  requireDescriptions?: boolean;
 }
 
 /** The inventory of the docs folder, with file names shown relative to `rootDir`. */
-export function takeInventory({ docsDir, rootDir = projectRoot, slugRules = DEFAULT_SLUG_RULES }: Pick<ValidateContentOptions, 'docsDir' | 'rootDir' | 'slugRules'>): Inventory {
-  const display = docsDisplay(docsDir, rootDir);
-  return buildInventory({ docsDir, contentDir: path.dirname(docsDir), display, reservedSlugs: SITE_RESERVED_SLUGS, slugRules });
+function takeInventory({ docsDir, rootDir, slugRules }: { docsDir: string; rootDir: string; slugRules: SlugRules }): Inventory {
+  return buildInventory({ docsDir, contentDir: path.dirname(docsDir), display: docsDisplay(docsDir, rootDir), reservedSlugs: SITE_RESERVED_SLUGS, slugRules });
+}
+
+/** Every page's frontmatter, read once, by docs-relative file. */
+function readFrontmatter(inventory: Inventory, requireDescriptions: boolean): Map<string, FrontmatterResult> {
+  return new Map(inventory.pages.map((page) => [page.file, checkFrontmatter(findFrontmatter(page.source), { requireDescriptions })]));
 }
 
 /** Checks an image file: inside the folders the site publishes, present, readable, and (SVG) safe. */
@@ -208,22 +189,48 @@ function isPublicFile(publicDir: string, sitePath: string): boolean {
 }
 
 /**
- * Finds every page (the inventory), takes each page's facts from the render that recorded them (or,
- * when Astro served the page from its cache, from the same extractor), and checks the whole site.
+ * The whole check at once, for `astro dev` and the tests: the inventory, each page's frontmatter,
+ * and everything validateAfterRendering checks (from recorded facts, or the same extractor).
  */
-export function validateContent({ docsDir, base, rootDir = projectRoot, production = false, session, loadProblems = [], inventory: taken, slugRules = session?.slugRules ?? DEFAULT_SLUG_RULES }: ValidateContentOptions): ContentProblem[] {
+export function validateContent({
+  docsDir,
+  base,
+  rootDir = projectRoot,
+  production = false,
+  session,
+  slugRules = session?.slugRules ?? DEFAULT_SLUG_RULES,
+  requireDescriptions = session?.requireDescriptions ?? false,
+}: ValidateContentOptions): ContentProblem[] {
+  const inventory = takeInventory({ docsDir, rootDir, slugRules });
+  const frontmatter = readFrontmatter(inventory, requireDescriptions);
+  const display = docsDisplay(docsDir, rootDir);
+  const read = inventory.pages.flatMap((page) => frontmatterProblems(page, frontmatter.get(page.file)!, display));
+  const after = validateAfterRendering({ inventory, frontmatter, tooDeep: new Set() }, { docsDir, base, rootDir, production, session, slugRules });
+  return listProblems([...inventory.problems, ...read, ...after]);
+}
+
+/**
+ * What only the pages' facts can show (links, anchors, images, imports, author HTML, prerequisites,
+ * links.yaml's site paths), taking each page's facts from the render that recorded them (or, when
+ * Astro served the page from its cache, from the same extractor). The inventory and frontmatter come
+ * from the first reading and their problems are not repeated; a page refused as too deeply nested
+ * is not parsed again.
+ */
+export function validateAfterRendering(
+  before: Pick<BeforeLoading, 'inventory' | 'frontmatter' | 'tooDeep'>,
+  { docsDir, base, rootDir = projectRoot, production = false, session, slugRules = session?.slugRules ?? DEFAULT_SLUG_RULES }: ValidateContentOptions,
+): ContentProblem[] {
+  const { inventory, frontmatter, tooDeep } = before;
   const contentDir = session?.contentDir ?? path.dirname(docsDir);
   const publicDir = session?.publicDir ?? path.join(rootDir, 'public');
   const display = docsDisplay(docsDir, rootDir);
-  const inventory = taken ?? buildInventory({ docsDir, contentDir, display, reservedSlugs: SITE_RESERVED_SLUGS, slugRules });
-  const pages = inventory.pages.map((page) => ({ file: page.file, source: page.source, facts: factsOf(page, docsDir, session) }));
+  const pages = inventory.pages.map((page) => ({ file: page.file, facts: tooDeep.has(page.file) ? noFacts(page.file) : factsOf(page, docsDir, session) }));
   const linksFile = path.join(contentDir, 'links.yaml');
   const resources = readResources(linksFile);
   const isOtherRoute = (sitePath: string) => OWN_ROUTES.has(sitePath) || isPublicFile(publicDir, sitePath);
-  const problems = checkSite(pages, {
+  const problems = checkSite(pages, frontmatter, {
     base,
     slugRules,
-    requireDescriptions: session?.requireDescriptions ?? false,
     production,
     display,
     fileExists: (file) => existsSync(path.join(docsDir, file)),
@@ -232,9 +239,14 @@ export function validateContent({ docsDir, base, rootDir = projectRoot, producti
     isOtherRoute,
     refused: new Set(inventory.refused),
   });
-  const published = new Set(inventory.pages.filter((page) => !(production && isDraft(page.source))).map((page) => pagePath(page.slug)));
+  const published = new Set(inventory.pages.filter((page) => !(production && frontmatter.get(page.file)!.draft)).map((page) => pagePath(page.slug)));
   const resourceProblems = checkResourceSitePaths(resources ?? [], shownLinksFile(linksFile, rootDir), (sitePath) => published.has(sitePath) || isOtherRoute(sitePath));
-  return sortProblems([...inventory.problems, ...loadProblems, ...problems, ...resourceProblems]);
+  return listProblems([...problems, ...resourceProblems]);
+}
+
+/** A page with nothing to check: it was refused before loading, with its own problem. */
+function noFacts(file: string): DocumentFacts {
+  return { file, anchors: [], links: [], images: [], sources: [], imports: [], problems: [] };
 }
 
 function factsOf(page: InventoryPage, docsDir: string, session: ContentSession | undefined): DocumentFacts {
@@ -259,39 +271,38 @@ function readResources(file: string): LocatedResource[] | undefined {
   return parseResources(readFileSync(file, 'utf8'), file).resources;
 }
 
-/** Whether a page's frontmatter says `draft: true`, as the frontmatter check reads it. */
-function isDraft(source: string): boolean {
-  return checkFrontmatter(findFrontmatter(source)).draft;
-}
-
 /**
  * What can be known before Astro reads anything: the inventory (names, URLs, encodings, symlinks,
  * sizes) and every page's frontmatter. Astro's own loading would trip over these first, with a
- * stack trace, a dropped page or an exploding YAML alias.
+ * stack trace, a dropped page or an exploding YAML alias. The inventory and the frontmatter it read
+ * are handed on, so validateAfterRendering reads neither again.
  */
 export function validateBeforeLoading({
   docsDir,
   rootDir = projectRoot,
-  inventory = takeInventory({ docsDir, rootDir }),
+  slugRules = DEFAULT_SLUG_RULES,
   requireDescriptions = false,
-}: Pick<ValidateContentOptions, 'docsDir' | 'rootDir' | 'inventory'> & { requireDescriptions?: boolean }): BeforeLoading {
+}: Pick<ValidateContentOptions, 'docsDir' | 'rootDir' | 'slugRules'> & { requireDescriptions?: boolean }): BeforeLoading {
+  const inventory = takeInventory({ docsDir, rootDir, slugRules });
+  const frontmatter = readFrontmatter(inventory, requireDescriptions);
   const display = docsDisplay(docsDir, rootDir);
   const problems = [...inventory.problems];
   const withoutDescription: string[] = [];
+  const tooDeep = new Set<string>();
   for (const page of inventory.pages) {
-    const { draft, draftLine, hasDescription, problems: found } = checkFrontmatter(findFrontmatter(page.source), { requireDescriptions });
-    if (!hasDescription && found.length === 0) withoutDescription.push(display(page.file));
-    for (const problem of found) problems.push({ file: display(page.file), ...problem });
-    if (draft && page.slug === '') {
-      problems.push({ file: display(page.file), line: draftLine ?? 1, message: DRAFT_HOME_PAGE });
-    }
+    const read = frontmatter.get(page.file)!;
+    if (!read.hasDescription && read.problems.length === 0) withoutDescription.push(display(page.file));
+    problems.push(...frontmatterProblems(page, read, display));
     const deepest = deepestPrefix(page.source);
-    if (deepest.depth > MAX_NESTING_DEPTH) problems.push({ file: display(page.file), line: deepest.line, message: NESTING_ADVICE });
+    if (deepest.depth > MAX_NESTING_DEPTH) {
+      problems.push({ file: display(page.file), line: deepest.line, message: NESTING_ADVICE });
+      tooDeep.add(page.file);
+    }
   }
   if (!inventory.pages.some((page) => page.slug === '') && !inventory.refused.some((file) => /^index\.mdx?$/.test(file))) {
     problems.push({ file: display('index.md'), message: MISSING_HOME_PAGE });
   }
-  return { problems: sortProblems(problems), withoutDescription };
+  return { problems: listProblems(problems), withoutDescription, inventory, frontmatter, tooDeep };
 }
 
 const MISSING_HOME_PAGE =
@@ -301,4 +312,10 @@ export interface BeforeLoading {
   problems: ContentProblem[];
   /** Pages whose description comes from their first paragraph (shown names), for one warning. */
   withoutDescription: string[];
+  /** The pages, read once for the whole build. */
+  inventory: Inventory;
+  /** Each page's frontmatter as read here, by docs-relative file. */
+  frontmatter: ReadonlyMap<string, FrontmatterResult>;
+  /** Pages refused as nested too deeply to parse (each has its problem here). */
+  tooDeep: ReadonlySet<string>;
 }

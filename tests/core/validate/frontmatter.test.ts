@@ -7,7 +7,7 @@ import { checkFrontmatter } from '../../../src/core/validate/check-frontmatter.t
 import { validateBeforeLoading } from '../../../src/core/validate/index.ts';
 import { validate } from './helpers.ts';
 
-describe('validateDocuments: frontmatter', () => {
+describe('content check: frontmatter', () => {
   it('reports each invalid field on its own line, with expected and found values', () => {
     const problems = validate({
       'a.md': '---\ntitle: ""\nsidebar:\n  order: 1.5\n  lable: Short\ndraft: "yes"\ncolour: blue\n---\n\nBody.\n',
@@ -51,7 +51,9 @@ describe('validateDocuments: frontmatter', () => {
       writeFileSync(path.join(docsDir, 'index.md'), '---\ntitle: Home\ndescription: Start here.\n---\n\nHello.\n');
       writeFileSync(path.join(docsDir, 'a.md'), '---\ntitle: A\n---\n\nBody.\n');
       writeFileSync(path.join(docsDir, 'b.md'), '---\ntitle: B\n---\n\nBody.\n');
-      expect(validateBeforeLoading({ docsDir, rootDir: root })).toEqual({ problems: [], withoutDescription: ['content/docs/a.md', 'content/docs/b.md'] });
+      const early = validateBeforeLoading({ docsDir, rootDir: root });
+      expect(early.problems).toEqual([]);
+      expect(early.withoutDescription).toEqual(['content/docs/a.md', 'content/docs/b.md']);
       const required = validateBeforeLoading({ docsDir, rootDir: root, requireDescriptions: true });
       expect(required.problems.map((problem) => `${problem.file}:${problem.line}`)).toEqual(['content/docs/a.md:1', 'content/docs/b.md:1']);
     } finally {
@@ -79,7 +81,7 @@ describe('validateDocuments: frontmatter', () => {
   });
 });
 
-describe('validateDocuments: MDX syntax', () => {
+describe('content check: MDX syntax', () => {
   it('reports an MDX file that cannot be parsed instead of crashing, and carries on with the others', () => {
     const problems = validate({
       'a.mdx': '---\ntitle: A\ndescription: B\n---\n\nUse {curly braces here.\n',

@@ -3,7 +3,7 @@ import { frontmatter, validate } from './helpers.ts';
 
 const page = (extra: string) => `${frontmatter('A lesson', extra)}\nBody.\n`;
 
-describe('validateDocuments: lesson time and goals in the frontmatter', () => {
+describe('content check: lesson time and goals in the frontmatter', () => {
   it('accepts duration, objectives and prerequisites that link to existing pages', () => {
     const problems = validate({
       'concepts/containers.md': `${frontmatter('Containers')}\n## Namespaces\n`,
@@ -48,7 +48,7 @@ describe('validateDocuments: lesson time and goals in the frontmatter', () => {
   });
 });
 
-describe('validateDocuments: prerequisites that lead back', () => {
+describe('content check: prerequisites that lead back', () => {
   it('refuses a page that lists itself, however the link is written', () => {
     for (const href of ['./lesson.md', 'lesson.md#intro', '/lesson/']) {
       expect(validate({ 'lesson.md': `${page(`prerequisites:\n  - ${href}\n`)}\n## Intro\n` }), href).toEqual([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { frontmatter, validate } from './helpers.ts';
 
-describe('validateDocuments: URLs with credentials', () => {
+describe('content check: URLs with credentials', () => {
   it('refuses a user name or password in links and images, in Markdown, HTML and MDX, naming the line and the address to write', () => {
     const problems = validate({
       'a.md': `${frontmatter()}\n[Registry](https://reader:s3cret@registry.example.org/v2/)\n\n![Logo](https://user@cdn.example.org/logo.png)\n\n<a href="//admin:admin@192.0.2.1/">Router</a>\n\n[ref]: http://docs.docker.com@evil.example/\n`,

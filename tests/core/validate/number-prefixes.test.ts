@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { validateDocuments } from '../../../src/core/validate/index.ts';
 import type { SlugRules } from '../../../src/core/urls.ts';
-import { frontmatter } from './helpers.ts';
+import { frontmatter, validate } from './helpers.ts';
 
 const check = (pages: Record<string, string>, slugRules: SlugRules) =>
-  validateDocuments(
-    Object.entries(pages).map(([file, source]) => ({ file, source })),
-    { base: '/', production: true, fileExists: (file) => file in pages, display: (file) => `content/docs/${file}`, slugRules },
-  ).map((problem) => `${problem.file}: ${problem.message}`);
+  validate(pages, { production: true, slugRules }).map((problem) => `${problem.file}: ${problem.message}`);
 
 describe('number prefixes and the validator', () => {
   const pages = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { corpusFiles } from '../../../scripts/generate-corpus.ts';
-import { validateDocuments } from '../../../src/core/validate/index.ts';
+import { validate } from './helpers.ts';
 
 // A generated course written the way Starlight authors write it: every link relative to the page's
 // published URL (`../../section-004/topic-012/#anchor`, `../`, `./#top`). Nobody hand-picked these
@@ -8,7 +8,7 @@ import { validateDocuments } from '../../../src/core/validate/index.ts';
 const docs = () =>
   [...corpusFiles({ pages: 40, sections: 4, seed: 7, links: 'url' })].filter(([file]) => file.startsWith('docs/')).map(([file, source]) => ({ file: file.slice('docs/'.length), source }));
 const check = (pages: { file: string; source: string }[]) =>
-  validateDocuments(pages, { base: '/course', production: true, fileExists: () => false, display: (file) => `docs/${file}` });
+  validate(Object.fromEntries(pages.map((page) => [page.file, page.source])), { base: '/course', production: true });
 
 describe('a Starlight-style course with URL-relative links', () => {
   it('has no problems', { timeout: 60_000 }, () => {
@@ -24,7 +24,7 @@ describe('a Starlight-style course with URL-relative links', () => {
     lines.push('', 'Broken: [gone](../../section-003/topic-999/).');
     page.source = lines.join('\n');
     const problems = check(pages);
-    expect(problems.map((problem) => `${problem.file}:${problem.line}`)).toEqual([`docs/section-003/topic-005.md:${lines.length}`]);
+    expect(problems.map((problem) => `${problem.file}:${problem.line}`)).toEqual([`content/docs/section-003/topic-005.md:${lines.length}`]);
     expect(problems[0]!.message).toMatch(/^link "\.\.\/\.\.\/section-003\/topic-999\/" resolves to \/section-003\/topic-999\/ \(from this page's URL \/section-003\/topic-005\/\)/);
   });
 });
