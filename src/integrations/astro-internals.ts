@@ -172,3 +172,10 @@ export function installRenderErrorReporter(report: (failure: RenderErrorReport) 
     if (store[RENDER_ERROR_REPORTER] === report) delete store[RENDER_ERROR_REPORTER];
   };
 }
+
+/**
+ * Where the content layer keeps what it loaded and rendered, under the build's cacheDir. Astro
+ * clears it when its own config or version changes, but a remark/rehype plugin is a function it
+ * cannot compare, so a changed plugin left yesterday's HTML in place (render-cache.ts).
+ */
+export const CONTENT_STORE_FILE = 'data-store.json';

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -13,6 +15,7 @@ import { parallelUnified, RenderPool } from '../render-pool/pool.ts';
 import pagefind from '../search/build/pagefind-integration.ts';
 import buildLog from './build-log.ts';
 import { folderUrl } from './astro-internals.ts';
+import { dropStaleContentStore, generatorDigest } from './render-cache.ts';
 import validateContent from './validate-content.ts';
 
 /**
@@ -81,7 +84,12 @@ export default async function learningSite(): Promise<AstroIntegration> {
   return {
     name: 'learning-site',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
+      'astro:config:setup': ({ updateConfig, command, config, logger }) => {
+        // Astro keeps the dev server's content store in .astro/ and the build's in cacheDir.
+        const storeDir = command === 'dev' ? fileURLToPath(new URL('.astro/', config.root)) : env.astroCacheDir;
+        const lockFile = path.join(fileURLToPath(config.root), 'package-lock.json');
+        const digest = generatorDigest([fileURLToPath(new URL('../', import.meta.url))], [JSON.stringify(settings), existsSync(lockFile) ? readFileSync(lockFile, 'utf8') : '']);
+        if (dropStaleContentStore(storeDir, digest)) logger.info('The generator or its settings changed since the last build: every page is rendered afresh.');
         updateConfig({
           site: settings.site,
           base: settings.base,

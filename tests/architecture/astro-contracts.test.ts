@@ -7,6 +7,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import { describe, expect, it, vi } from 'vitest';
 import { ASTRO_FRONTMATTER } from '../../src/core/content/source.ts';
 import {
+  CONTENT_STORE_FILE,
   collectLoggedErrors,
   droppedPage,
   endsPageLine,
@@ -163,5 +164,11 @@ describe('contracts with Astro internals (src/integrations/astro-internals.ts)',
     expect(astroSource('core/config/validate.js')).toContain('createRelativeSchema(cmd, root)');
     expect(folderUrl('/work/site/public').href).toBe('file:///work/site/public/');
     expect(folderUrl('/work/site/public/').href).toBe('file:///work/site/public/');
+  });
+  it('content store: the content layer keeps loaded and rendered entries in data-store.json, under cacheDir for a build and .astro/ for dev, and compares no plugin code', () => {
+    expect(astroSource('content/consts.js')).toContain(`DATA_STORE_FILE = "${CONTENT_STORE_FILE}"`);
+    expect(astroSource('content/paths.js')).toContain('new URL(DATA_STORE_FILE, isDev ? settings.dotAstroDir : settings.config.cacheDir)');
+    // What Astro compares before reusing the store: its config as JSON (functions drop out) and its version.
+    expect(astroSource('content/content-layer.js')).toContain('const astroConfigDigest = safeStringify(hashableConfig);');
   });
 });
