@@ -250,7 +250,11 @@ class DevCheck {
   private problemCount = 0;
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly gate: Gate) {}
+  private readonly gate: Gate;
+
+  constructor(gate: Gate) {
+    this.gate = gate;
+  }
 
   run(logger: AstroIntegrationLogger, heading: string): void {
     const { docsDir, base, rootDir, session } = this.gate;

@@ -73,7 +73,10 @@ class SvgReader {
   private sawDoctype = false;
   private style: StyleText | undefined;
 
-  constructor(private readonly text: string) {
+  private readonly text: string;
+
+  constructor(text: string) {
+    this.text = text;
     this.lineAt = lineFinder(text);
     this.index = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     this.start = this.index;

@@ -56,7 +56,11 @@ export class SearchEngine {
   private loading: Promise<LoadedSearch> | undefined;
   private attempts = 0;
 
-  constructor(private readonly bundleUrl: string) {}
+  private readonly bundleUrl: string;
+
+  constructor(bundleUrl: string) {
+    this.bundleUrl = bundleUrl;
+  }
 
   /** Starts loading once; after a failure the next call tries again. */
   load(): Promise<LoadedSearch> {
