@@ -79,7 +79,7 @@ function judge(command: StepCommand, result: CommandResult, expectedExit: Expect
     if (ctrlC.waitFor !== undefined && !result.output.includes(ctrlC.waitFor)) return failed(`never printed "${ctrlC.waitFor}" (the text its annotation waits for before Ctrl+C).`);
     if (!result.interrupted && result.exitCode !== 0) return failed(`ended with status ${result.exitCode} before Ctrl+C was pressed.`);
   } else if (!exitMatches(expectedExit, result.exitCode)) {
-    const hint = expectedExit === 0 ? ' If the page means it to fail, annotate the block with exit=N (the last command) or fix the command.' : '';
+    const hint = expectedExit === 0 ? ' If the page means it to fail, annotate the block with exit=N (its last command), exit="N,0,…" (one status per command) or fix the command.' : '';
     return failed(`ended with status ${result.exitCode}; the page expects ${describeExit(expectedExit)}.${hint}`);
   }
   const expected = command.expected;
@@ -180,7 +180,8 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
         interruptWhen: command === stopTarget ? annotation.waitFor : undefined,
         interruptAfterMs: afterMs === undefined ? undefined : afterMs * 1000,
       });
-      let verdict = judge(command, result, isLast ? (annotation.exit ?? 0) : 0, timeoutSeconds, ctrlC, blockOutput);
+      const expectedExit = annotation.exitEach?.[block.commands.indexOf(command)] ?? (isLast ? (annotation.exit ?? 0) : 0);
+      let verdict = judge(command, result, expectedExit, timeoutSeconds, ctrlC, blockOutput);
       let last = result;
       // retry=SECONDS: what a reader does while a server starts. A timeout is not retried.
       const retryUntil = Date.now() + (annotation.retrySeconds ?? 0) * 1000;
@@ -188,7 +189,7 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
       while (verdict.verdict === 'failed' && !last.timedOut && Date.now() < retryUntil && session.alive) {
         await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS));
         last = await session.run(text, { timeoutMs: timeoutSeconds * 1000 });
-        verdict = judge(command, last, isLast ? (annotation.exit ?? 0) : 0, timeoutSeconds, ctrlC, blockOutput);
+        verdict = judge(command, last, expectedExit, timeoutSeconds, ctrlC, blockOutput);
         attempts++;
       }
       blockOutput += last.output.endsWith('\n') || last.output === '' ? last.output : `${last.output}\n`;

@@ -92,6 +92,16 @@ describe('lesson runner on fixture pages', { timeout: 60_000 }, () => {
     expect(failures(ofLast!)).toEqual([{ line: 8, reason: expect.stringContaining('lines 13-14') }]);
   });
 
+  it('checks each command against its own status with an exit list, and still fails the one that ends otherwise', async () => {
+    const page = (exit: string) => ['---', 'title: Statuses', 'lesson: {}', '---', '', `<!-- lesson: exit="${exit}" -->`, '```sh', "sh -c 'exit 3'", 'echo $?', "sh -c 'exit 127'", 'echo $?', '```', ''].join('\n');
+    await writeFile(path.join(state, 'statuses.md'), page('3,0,127,0'));
+    await writeFile(path.join(state, 'wrong-status.md'), page('3,0,126,0'));
+    const [right, wrong] = (await runIn(state, 'statuses.md', 'wrong-status.md')).pages;
+    expect(failures(right!)).toEqual([]);
+    expect(right!.verdict).toBe('passed');
+    expect(failures(wrong!)).toEqual([{ line: 10, reason: expect.stringContaining('ended with status 127; the page expects status 126') }]);
+  });
+
   it('fails a misspelled flag at its line, with what docker said', async () => {
     const [page] = (await run('misspelled-flag.md')).pages;
     expect(failures(page!)).toEqual([{ line: 7, reason: expect.stringContaining('ended with status 125') }]);
