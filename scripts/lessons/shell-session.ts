@@ -149,9 +149,12 @@ export class ShellSession {
     // a terminal: the INT trap returns from the function, while the shell and its state (cd,
     // variables) stay. Input is /dev/null: a command waiting for the keyboard would otherwise read
     // the next commands.
+    // The step starts by setting $? to the previous command's status, which the session's own
+    // bookkeeping would otherwise have replaced: `echo $?` after a failing step shows its status,
+    // as it does in a terminal.
     const step = `__lesson_step_${this.#nonce}`;
     this.#child.stdin!.write(
-      `${step}() {\n${command}\n}\ntrap 'return 130' INT\n${step} </dev/null; __lesson_status=$?; trap ':' INT; unset -f ${step}; printf '\\n%s %s\\n' '${this.#marker}' "$__lesson_status"\n`,
+      `${step}() {\n__lesson_status_was "\${__lesson_status:-0}"\n${command}\n}\n__lesson_status_was() { return "$1"; }\ntrap 'return 130' INT\n${step} </dev/null; __lesson_status=$?; trap ':' INT; unset -f ${step}; printf '\\n%s %s\\n' '${this.#marker}' "$__lesson_status"\n`,
     );
     const done = () => this.#finished() !== null || this.#exited;
     if (options.interruptWhen !== undefined || options.interruptAfterMs !== undefined) {

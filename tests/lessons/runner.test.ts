@@ -92,8 +92,8 @@ describe('lesson runner on fixture pages', { timeout: 60_000 }, () => {
     expect(failures(ofLast!)).toEqual([{ line: 8, reason: expect.stringContaining('lines 13-14') }]);
   });
 
-  it('checks each command against its own status with an exit list, and still fails the one that ends otherwise', async () => {
-    const page = (exit: string) => ['---', 'title: Statuses', 'lesson: {}', '---', '', `<!-- lesson: exit="${exit}" -->`, '```sh', "sh -c 'exit 3'", 'echo $?', "sh -c 'exit 127'", 'echo $?', '```', ''].join('\n');
+  it('checks each command against its own status with an exit list, shows each status to echo $?, and still fails the one that ends otherwise', async () => {
+    const page = (exit: string) => ['---', 'title: Statuses', 'lesson: {}', '---', '', `<!-- lesson: exit="${exit}" -->`, '```sh', "sh -c 'exit 3'", 'echo $?', "sh -c 'exit 127'", 'echo $?', '```', '', '<!-- lesson: of=block -->', '```text', '3', '127', '```', ''].join('\n');
     await writeFile(path.join(state, 'statuses.md'), page('3,0,127,0'));
     await writeFile(path.join(state, 'wrong-status.md'), page('3,0,126,0'));
     const [right, wrong] = (await runIn(state, 'statuses.md', 'wrong-status.md')).pages;
