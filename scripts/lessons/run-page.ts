@@ -113,11 +113,20 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
     return { file: plan.file, title: plan.title, verdict: 'error', durationMs: Date.now() - started, steps: [], leftBehind: [], problems: [{ message }] };
   }
   const terminals = new Map<string, Terminal>();
-  const terminal = (name: string): Terminal => {
+  /**
+   * A terminal by name, opened when needed. A second terminal opens in the folder the main one is
+   * in, as a reader who ran `cd app` and then opens another tab there: `docker run -v "$PWD":/app`
+   * in it must see the page's files.
+   */
+  const terminal = async (name: string): Promise<Terminal> => {
     let existing = terminals.get(name);
     if (!existing || !existing.session.alive) {
+      const folder = name === MAIN ? undefined : await shellFolder();
       existing = { session: new ShellSession(workspace.shell()) };
       terminals.set(name, existing);
+      if (folder && 'relative' in folder && folder.relative !== '') {
+        await existing.session.run(`cd -- '${path.posix.join(workspace.shellDir, folder.relative).replace(/'/g, `'\\''`)}'`, { timeoutMs: 10_000 });
+      }
     }
     return existing;
   };
@@ -220,7 +229,7 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
     };
 
     if (annotation.background) {
-      const current = terminal(name);
+      const current = await terminal(name);
       // Placeholders keep the page's order in the report; they get their verdicts as the commands end.
       const reports = block.commands.map((command) => record({ line: command.line, kind: 'command', text: command.text, terminal: name, verdict: 'not-run', reason: 'the terminal was stopped before this command ran', durationMs: 0 }));
       current.backgroundSteps = reports;
@@ -239,7 +248,7 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
       return;
     }
     for (const command of block.commands) {
-      const current = terminal(name);
+      const current = await terminal(name);
       const report = record(await runOne(command, current.session));
       if (command === block.commands.at(-1) && block.input) {
         // The typed commands ran inside the interactive one: they share its verdict.

@@ -110,6 +110,18 @@ describe('lesson runner on fixture pages', { timeout: 60_000 }, () => {
     expect(report!.steps.find((step) => step.kind === 'file')?.text).toBe('app/notes.txt');
   });
 
+  it('opens a second terminal in the folder the main one moved to, as a new tab there would', async () => {
+    const page = ['---', 'title: Tabs', 'lesson: {}', '---', '', '```sh', 'mkdir app', 'cd app', '```', '', '```text title="notes.txt"', 'in app', '```', '', '<!-- lesson: background terminal=server wait-for="in app" -->', '```sh', 'cat notes.txt; while :; do sleep 1; done', '```', '', '<!-- lesson: terminal=other -->', '```sh', 'cat notes.txt', '```', '', '<!-- lesson: stop=server -->', '```sh', 'true', '```', ''].join('\n');
+    await writeFile(path.join(state, 'tabs.md'), page);
+    const [report] = (await runIn(state, 'tabs.md')).pages;
+    expect(failures(report!)).toEqual([]);
+    expect(report!.problems).toEqual([]);
+    expect(report!.steps.filter((step) => step.terminal !== 'main').map((step) => [step.terminal, step.verdict])).toEqual([
+      ['server', 'passed'],
+      ['other', 'passed'],
+    ]);
+  });
+
   it("compares curl's output as a terminal shows it, without the progress meter a pipe gets", async () => {
     await writeFile(path.join(state, 'page.txt'), 'the page\n');
     const page = ['---', 'title: Curl', 'lesson: {}', '---', '', '```sh', `curl file://${state}/page.txt`, '```', '', '```text', 'the page', '```', ''].join('\n');
