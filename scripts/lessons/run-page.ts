@@ -237,6 +237,8 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
         for (const [index, command] of block.commands.entries()) {
           if (!current.session.alive) break;
           const report = await runOne(command, current.session);
+          // The placeholder's "stopped before this command ran" goes: a passed step has no reason.
+          delete reports[index]!.reason;
           Object.assign(reports[index]!, report);
           if (report.verdict === 'failed') break;
         }
