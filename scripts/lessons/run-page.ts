@@ -79,7 +79,7 @@ function judge(command: StepCommand, result: CommandResult, expectedExit: Expect
     if (ctrlC.waitFor !== undefined && !result.output.includes(ctrlC.waitFor)) return failed(`never printed "${ctrlC.waitFor}" (the text its annotation waits for before Ctrl+C).`);
     if (!result.interrupted && result.exitCode !== 0) return failed(`ended with status ${result.exitCode} before Ctrl+C was pressed.`);
   } else if (!exitMatches(expectedExit, result.exitCode)) {
-    const hint = expectedExit === 0 ? ' If the page means it to fail, annotate the block with exit=N (the last command) or fix the command.' : '';
+    const hint = expectedExit === 0 ? ' If the page means it to fail, annotate the block with exit=N (its last command), exit="N,0,…" (one status per command) or fix the command.' : '';
     return failed(`ended with status ${result.exitCode}; the page expects ${describeExit(expectedExit)}.${hint}`);
   }
   const expected = command.expected;
@@ -113,11 +113,20 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
     return { file: plan.file, title: plan.title, verdict: 'error', durationMs: Date.now() - started, steps: [], leftBehind: [], problems: [{ message }] };
   }
   const terminals = new Map<string, Terminal>();
-  const terminal = (name: string): Terminal => {
+  /**
+   * A terminal by name, opened when needed. A second terminal opens in the folder the main one is
+   * in, as a reader who ran `cd app` and then opens another tab there: `docker run -v "$PWD":/app`
+   * in it must see the page's files.
+   */
+  const terminal = async (name: string): Promise<Terminal> => {
     let existing = terminals.get(name);
     if (!existing || !existing.session.alive) {
+      const folder = name === MAIN ? undefined : await shellFolder();
       existing = { session: new ShellSession(workspace.shell()) };
       terminals.set(name, existing);
+      if (folder && 'relative' in folder && folder.relative !== '') {
+        await existing.session.run(`cd -- '${path.posix.join(workspace.shellDir, folder.relative).replace(/'/g, `'\\''`)}'`, { timeoutMs: 10_000 });
+      }
     }
     return existing;
   };
@@ -132,13 +141,19 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
           record({ ...base, verdict: 'skipped', reason: block.skip });
           continue;
         }
-        const target = path.join(workspace.hostDir, ...block.path.split('/'));
+        const folder = await shellFolder();
+        if ('outside' in folder) {
+          record({ ...base, verdict: 'failed', reason: `was not written: the terminal is in ${folder.outside}, outside the lesson's folder, and the runner writes files only inside it. Have the page cd back into a folder it made.` });
+          continue;
+        }
+        const target = path.join(workspace.hostDir, ...folder.relative.split('/').filter(Boolean), ...block.path.split('/'));
+        const written = { ...base, text: [folder.relative, block.path].filter(Boolean).join('/') };
         try {
           await mkdir(path.dirname(target), { recursive: true });
           await writeFile(target, block.content);
-          record({ ...base, verdict: 'passed' });
+          record({ ...written, verdict: 'passed' });
         } catch (error) {
-          record({ ...base, verdict: 'failed', reason: `could not be written: ${(error as Error).message}. A title names a file, such as title="app/server.js".` });
+          record({ ...written, verdict: 'failed', reason: `could not be written: ${(error as Error).message}. A title names a file, such as title="app/server.js".` });
         }
         continue;
       }
@@ -147,6 +162,22 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
     }
   } finally {
     for (const name of [...terminals.keys()]) await stopTerminal(terminals, name);
+  }
+
+  /**
+   * The folder the reader's terminal is in, relative to the lesson's folder: a file block is saved
+   * there, as a reader who ran `mkdir app && cd app` then creates the file in `app`.
+   */
+  async function shellFolder(): Promise<{ relative: string } | { outside: string }> {
+    const main = terminals.get(MAIN);
+    // No terminal yet (or a background block still holds it): the page has not moved anywhere.
+    if (!main || !main.session.alive || main.background) return { relative: '' };
+    const result = await main.session.run('pwd', { timeoutMs: 10_000 });
+    const cwd = result.output.trim();
+    if (result.exitCode !== 0 || !cwd.startsWith('/')) return { relative: '' };
+    const relative = path.posix.relative(workspace.shellDir, cwd);
+    if (relative === '..' || relative.startsWith('../') || path.posix.isAbsolute(relative)) return { outside: cwd };
+    return { relative };
   }
 
   async function runBlock(block: CommandBlock): Promise<void> {
@@ -180,7 +211,8 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
         interruptWhen: command === stopTarget ? annotation.waitFor : undefined,
         interruptAfterMs: afterMs === undefined ? undefined : afterMs * 1000,
       });
-      let verdict = judge(command, result, isLast ? (annotation.exit ?? 0) : 0, timeoutSeconds, ctrlC, blockOutput);
+      const expectedExit = annotation.exitEach?.[block.commands.indexOf(command)] ?? (isLast ? (annotation.exit ?? 0) : 0);
+      let verdict = judge(command, result, expectedExit, timeoutSeconds, ctrlC, blockOutput);
       let last = result;
       // retry=SECONDS: what a reader does while a server starts. A timeout is not retried.
       const retryUntil = Date.now() + (annotation.retrySeconds ?? 0) * 1000;
@@ -188,7 +220,7 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
       while (verdict.verdict === 'failed' && !last.timedOut && Date.now() < retryUntil && session.alive) {
         await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS));
         last = await session.run(text, { timeoutMs: timeoutSeconds * 1000 });
-        verdict = judge(command, last, isLast ? (annotation.exit ?? 0) : 0, timeoutSeconds, ctrlC, blockOutput);
+        verdict = judge(command, last, expectedExit, timeoutSeconds, ctrlC, blockOutput);
         attempts++;
       }
       blockOutput += last.output.endsWith('\n') || last.output === '' ? last.output : `${last.output}\n`;
@@ -197,7 +229,7 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
     };
 
     if (annotation.background) {
-      const current = terminal(name);
+      const current = await terminal(name);
       // Placeholders keep the page's order in the report; they get their verdicts as the commands end.
       const reports = block.commands.map((command) => record({ line: command.line, kind: 'command', text: command.text, terminal: name, verdict: 'not-run', reason: 'the terminal was stopped before this command ran', durationMs: 0 }));
       current.backgroundSteps = reports;
@@ -205,6 +237,8 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
         for (const [index, command] of block.commands.entries()) {
           if (!current.session.alive) break;
           const report = await runOne(command, current.session);
+          // The placeholder's "stopped before this command ran" goes: a passed step has no reason.
+          delete reports[index]!.reason;
           Object.assign(reports[index]!, report);
           if (report.verdict === 'failed') break;
         }
@@ -216,7 +250,7 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
       return;
     }
     for (const command of block.commands) {
-      const current = terminal(name);
+      const current = await terminal(name);
       const report = record(await runOne(command, current.session));
       if (command === block.commands.at(-1) && block.input) {
         // The typed commands ran inside the interactive one: they share its verdict.

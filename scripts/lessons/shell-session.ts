@@ -82,7 +82,9 @@ export class ShellSession {
       this.#notify();
     });
     // Both streams in one, in order, as a terminal shows them; Ctrl+C stops the command, not the shell.
-    this.#child.stdin!.write("exec 2>&1\ntrap ':' INT\n");
+    // curl draws a progress meter only when its output is not a terminal: here it is a pipe, but a
+    // reader's `curl http://localhost:8080` prints just the page, so the session's curl does too.
+    this.#child.stdin!.write("exec 2>&1\ntrap ':' INT\ncurl() { command curl --no-progress-meter \"$@\"; }\n");
   }
 
   get alive(): boolean {
@@ -149,9 +151,12 @@ export class ShellSession {
     // a terminal: the INT trap returns from the function, while the shell and its state (cd,
     // variables) stay. Input is /dev/null: a command waiting for the keyboard would otherwise read
     // the next commands.
+    // The step starts by setting $? to the previous command's status, which the session's own
+    // bookkeeping would otherwise have replaced: `echo $?` after a failing step shows its status,
+    // as it does in a terminal.
     const step = `__lesson_step_${this.#nonce}`;
     this.#child.stdin!.write(
-      `${step}() {\n${command}\n}\ntrap 'return 130' INT\n${step} </dev/null; __lesson_status=$?; trap ':' INT; unset -f ${step}; printf '\\n%s %s\\n' '${this.#marker}' "$__lesson_status"\n`,
+      `${step}() {\n__lesson_status_was "\${__lesson_status:-0}"\n${command}\n}\n__lesson_status_was() { return "$1"; }\ntrap 'return 130' INT\n${step} </dev/null; __lesson_status=$?; trap ':' INT; unset -f ${step}; printf '\\n%s %s\\n' '${this.#marker}' "$__lesson_status"\n`,
     );
     const done = () => this.#finished() !== null || this.#exited;
     if (options.interruptWhen !== undefined || options.interruptAfterMs !== undefined) {

@@ -30,6 +30,13 @@ describe('lesson annotations', () => {
     expect(outputAnnotation(raw('<!-- lesson: vary-lines="3-1" -->'))).toMatchObject({ message: expect.stringContaining('count up') });
   });
 
+  it('reads exit as one status, or as a list with one status per command', () => {
+    expect(command('<!-- lesson: exit=137 -->')).toMatchObject({ exit: 137 });
+    expect(command('<!-- lesson: exit="3, 0,nonzero,any" -->')).toMatchObject({ exitEach: [3, 0, 'nonzero', 'any'] });
+    expect(command('<!-- lesson: exit="3,0" -->')).not.toHaveProperty('exit');
+    expect(command('<!-- lesson: exit="3,maybe" -->')).toMatchObject({ message: expect.stringContaining('exit=maybe must be a status from 0 to 255, nonzero or any (in the list "3,maybe"') });
+  });
+
   it('reads the output settings', () => {
     expect(outputAnnotation(raw('<!-- lesson: match=contains vary-lines="1,3-4" any="quirky_hopper 5b1e" -->'))).toEqual({
       notOutput: false,

@@ -92,6 +92,44 @@ describe('lesson runner on fixture pages', { timeout: 60_000 }, () => {
     expect(failures(ofLast!)).toEqual([{ line: 8, reason: expect.stringContaining('lines 13-14') }]);
   });
 
+  it('checks each command against its own status with an exit list, shows each status to echo $?, and still fails the one that ends otherwise', async () => {
+    const page = (exit: string) => ['---', 'title: Statuses', 'lesson: {}', '---', '', `<!-- lesson: exit="${exit}" -->`, '```sh', "sh -c 'exit 3'", 'echo $?', "sh -c 'exit 127'", 'echo $?', '```', '', '<!-- lesson: of=block -->', '```text', '3', '127', '```', ''].join('\n');
+    await writeFile(path.join(state, 'statuses.md'), page('3,0,127,0'));
+    await writeFile(path.join(state, 'wrong-status.md'), page('3,0,126,0'));
+    const [right, wrong] = (await runIn(state, 'statuses.md', 'wrong-status.md')).pages;
+    expect(failures(right!)).toEqual([]);
+    expect(right!.verdict).toBe('passed');
+    expect(failures(wrong!)).toEqual([{ line: 10, reason: expect.stringContaining('ended with status 127; the page expects status 126') }]);
+  });
+
+  it('writes a file block into the folder the terminal moved to, and refuses one outside the lesson folder', async () => {
+    const page = ['---', 'title: Folders', 'lesson: {}', '---', '', '```sh', 'mkdir app', 'cd app', '```', '', '```text title="notes.txt"', 'in app', '```', '', '```sh', 'cat notes.txt', '```', '', '```text', 'in app', '```', '', '```sh', 'test ! -e ../notes.txt', 'cd /', '```', '', '```text title="stray.txt"', 'nowhere', '```', ''].join('\n');
+    await writeFile(path.join(state, 'folders.md'), page);
+    const [report] = (await runIn(state, 'folders.md')).pages;
+    expect(failures(report!)).toEqual([{ line: 28, reason: expect.stringContaining('the terminal is in /, outside the lesson\'s folder') }]);
+    expect(report!.steps.find((step) => step.kind === 'file')?.text).toBe('app/notes.txt');
+  });
+
+  it('opens a second terminal in the folder the main one moved to, as a new tab there would', async () => {
+    const page = ['---', 'title: Tabs', 'lesson: {}', '---', '', '```sh', 'mkdir app', 'cd app', '```', '', '```text title="notes.txt"', 'in app', '```', '', '<!-- lesson: background terminal=server wait-for="in app" -->', '```sh', 'cat notes.txt; while :; do sleep 1; done', '```', '', '<!-- lesson: terminal=other -->', '```sh', 'cat notes.txt', '```', '', '<!-- lesson: stop=server -->', '```sh', 'true', '```', ''].join('\n');
+    await writeFile(path.join(state, 'tabs.md'), page);
+    const [report] = (await runIn(state, 'tabs.md')).pages;
+    expect(failures(report!)).toEqual([]);
+    expect(report!.problems).toEqual([]);
+    expect(report!.steps.filter((step) => step.terminal !== 'main').map((step) => [step.terminal, step.verdict, step.reason])).toEqual([
+      ['server', 'passed', undefined],
+      ['other', 'passed', undefined],
+    ]);
+  });
+
+  it("compares curl's output as a terminal shows it, without the progress meter a pipe gets", async () => {
+    await writeFile(path.join(state, 'page.txt'), 'the page\n');
+    const page = ['---', 'title: Curl', 'lesson: {}', '---', '', '```sh', `curl file://${state}/page.txt`, '```', '', '```text', 'the page', '```', ''].join('\n');
+    await writeFile(path.join(state, 'curl.md'), page);
+    const [report] = (await runIn(state, 'curl.md')).pages;
+    expect(failures(report!)).toEqual([]);
+  });
+
   it('fails a misspelled flag at its line, with what docker said', async () => {
     const [page] = (await run('misspelled-flag.md')).pages;
     expect(failures(page!)).toEqual([{ line: 7, reason: expect.stringContaining('ended with status 125') }]);

@@ -35,6 +35,12 @@ describe('extractLessonSteps', () => {
     expect(blocks[1]).toMatchObject({ path: 'scripts/setup.sh', content: 'echo hi\n' });
   });
 
+  it('refuses an exit list that does not give one status per command of its block', () => {
+    const source = page(['<!-- lesson: exit="3,0,127" -->', '```sh', 'sh -c "exit 3"', 'echo $?', '```'].join('\n'));
+    expect(stepsOf(source).problems).toEqual([{ line: 5, message: expect.stringContaining('exit lists 3 statuses, but the block below has 2 commands') }]);
+    expect(stepsOf(source).blocks).toEqual([]);
+  });
+
   it('ignores blocks of other languages and text blocks that follow no command', () => {
     const { blocks } = stepsOf(page(['```yaml', 'a: 1', '```', '', '```text', 'loose', '```'].join('\n')));
     expect(blocks).toEqual([]);

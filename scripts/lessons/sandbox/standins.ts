@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCommand } from '../../support/docker.ts';
@@ -65,12 +65,28 @@ async function addNpm(tree: string, version: string, workDir: string): Promise<v
   for (const [command, script] of [['npm', 'npm-cli.js'], ['npx', 'npx-cli.js']]) symlinkSync(`../lib/node_modules/npm/bin/${script}`, path.join(tree, 'usr/local/bin', command!));
 }
 
+/**
+ * The packages, with all they depend on, in root's npm cache of the image: installed once from the
+ * npm registry into a scratch project whose cache is the image's, which keeps both the registry's
+ * answers and the tarballs, as an offline `npm install` needs them.
+ */
+async function addNpmCache(tree: string, packages: string[], workDir: string): Promise<void> {
+  const project = path.join(workDir, 'npm-cache-project');
+  mkdirSync(project, { recursive: true });
+  writeFileSync(path.join(project, 'package.json'), '{ "private": true }\n');
+  const cache = path.join(tree, 'root/.npm');
+  const install = await runCommand('npm', ['install', '--cache', cache, '--no-audit', '--no-fund', '--ignore-scripts', '--no-update-notifier', ...packages], { cwd: project, timeoutMs: 5 * 60_000 });
+  if (install.code !== 0) throw new Error(`npm install ${packages.join(' ')} for the npm cache failed; is the npm registry reachable?\n${install.stderr.slice(-2000)}`);
+  rmSync(path.join(cache, '_logs'), { recursive: true, force: true });
+}
+
 async function buildStandIn(daemon: SandboxDaemon, recipe: StandInRecipe, hash: string, base: string, workDir: string): Promise<void> {
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
   try {
     const tree = await imageTree(recipe, base, workDir);
     if (recipe.npm) await addNpm(tree, recipe.npm, workDir);
+    if (recipe.npmCache) await addNpmCache(tree, recipe.npmCache, workDir);
     for (const [target, source] of Object.entries(recipe.files ?? {})) {
       const destination = path.join(tree, target);
       mkdirSync(path.dirname(destination), { recursive: true });

@@ -23,6 +23,11 @@ export interface CommandAnnotation {
   skip?: string;
   /** Exit status the block's last command must end with; every other command must exit 0. */
   exit?: ExpectedExit;
+  /**
+   * `exit="3,0,127,0"`: the status of each command of the block in order, for a block that shows
+   * failures one after another (`… ; echo $?`). Set, it replaces `exit` and the rule of 0.
+   */
+  exitEach?: ExpectedExit[];
   timeoutSeconds?: number;
   needs: Requirement[];
   /** The shell ("terminal") the block runs in; one named `main` is the default. */
@@ -158,6 +163,11 @@ function seconds(raw: RawAnnotation, key: string, value: string): number | Annot
   return number;
 }
 
+function expectedExit(value: string): ExpectedExit | undefined {
+  if (value === 'nonzero' || value === 'any') return value;
+  return /^\d+$/.test(value) && Number(value) <= 255 ? Number(value) : undefined;
+}
+
 const isProblem = (value: unknown): value is AnnotationProblem => typeof value === 'object' && value !== null && 'message' in value;
 
 /** The settings of an annotation written before a block of commands. */
@@ -172,9 +182,15 @@ export function commandAnnotation(raw: RawAnnotation): CommandAnnotation | Annot
         result.skip = value.trim();
         break;
       case 'exit': {
-        if (value === 'nonzero' || value === 'any') result.exit = value;
-        else if (/^\d+$/.test(value) && Number(value) <= 255) result.exit = Number(value);
-        else return { line: raw.line, message: `lesson annotation: exit=${value} must be a status from 0 to 255, nonzero or any.` };
+        const statuses = value.split(',').map((part) => part.trim());
+        const parsed = statuses.map(expectedExit);
+        const wrong = statuses.find((_, position) => parsed[position] === undefined);
+        if (wrong !== undefined) {
+          const list = statuses.length > 1 ? ` (in the list "${value}", one status per command of the block)` : '';
+          return { line: raw.line, message: `lesson annotation: exit=${wrong} must be a status from 0 to 255, nonzero or any${list}.` };
+        }
+        if (parsed.length > 1) result.exitEach = parsed as ExpectedExit[];
+        else result.exit = parsed[0];
         break;
       }
       case 'timeout':

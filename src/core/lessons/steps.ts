@@ -179,6 +179,11 @@ export function extractLessonSteps(tree: Root, lineOffset = 0): LessonSteps {
       if (raw) problems.push({ line: raw.line, message: 'this lesson annotation is before a block with no command in it, so it names no step.' });
       return;
     }
+    const each = annotation.exitEach;
+    if (each && each.length !== block.commands.length) {
+      problems.push({ line: raw!.line, message: `lesson annotation: exit lists ${each.length} statuses, but the block below has ${block.commands.length} command${block.commands.length === 1 ? '' : 's'}; give one status per command, in order.` });
+      return;
+    }
     const target = annotation.ctrlC?.command;
     if (target !== undefined && !block.commands.some((command) => command.text.startsWith(target))) {
       problems.push({ line: raw!.line, message: `lesson annotation: ctrl-c="${target}" names no command of the block below; write the start of the command to stop, as the block shows it.` });

@@ -29,6 +29,13 @@ export interface StandInRecipe {
    * npm package would bring in some 385 packages; the official node images carry npm 11 this way).
    */
   npm?: string;
+  /**
+   * npm packages fetched from the npm registry when the image is built, with everything they
+   * depend on, into root's npm cache (/root/.npm): with `npm_config_offline=true` in `config`,
+   * `npm install` of them (and `npm ci` of a lockfile naming them) works in the sandbox, which
+   * reaches no registry. Anything else fails at once with ENOTCACHED, naming the package.
+   */
+  npmCache?: string[];
   /** Files copied into the image: path in the image → path under standins/files/. */
   files?: Record<string, string>;
   /** Image settings, as `docker import --change` takes them (CMD, ENTRYPOINT, ENV, EXPOSE, ...). */
@@ -147,10 +154,12 @@ ln -s /docker-entrypoint.sh /usr/local/bin/docker-entrypoint.sh && ${BUSYBOX_WGE
     names: ['node:24-alpine', 'node:24', 'node:latest'],
     packages: ['nodejs', 'busybox', 'ca-certificates'],
     npm: '11.6.2',
+    // The Compose lesson's app talks to PostgreSQL and Redis with these two.
+    npmCache: ['pg', 'redis'],
     setup: `groupadd --gid 1000 node && useradd --uid 1000 --gid node --create-home --shell /bin/sh node
 ln -s /docker-entrypoint.sh /usr/local/bin/docker-entrypoint.sh && ${BUSYBOX_WGET} && ${DEBIAN_CLEAN}`,
     files: { 'docker-entrypoint.sh': 'node/docker-entrypoint.sh' },
-    config: [DEBIAN_PATH, 'ENTRYPOINT ["docker-entrypoint.sh"]', 'CMD ["node"]'],
+    config: [DEBIAN_PATH, 'ENV npm_config_offline=true', 'ENTRYPOINT ["docker-entrypoint.sh"]', 'CMD ["node"]'],
   },
   {
     names: ['golang:1.27'],
