@@ -1,0 +1,140 @@
+import type { LessonCheck, LessonChecks, LessonFailure, LessonRun } from '../core/lessons/status.ts';
+import { readingOrder, type SidebarSection } from './sidebar.ts';
+
+/**
+ * What a lesson page and its section's landing page say about the lesson's last check, in words a
+ * learner reads: the status is text (the colour and border only repeat it), and every sentence is
+ * built here so the components only place it.
+ */
+export type LessonStatus =
+  | { state: 'passed' | 'failed'; check: LessonCheck; run: LessonRun }
+  /** A lesson that runs, which the report does not cover (not run yet, or run on its own since). */
+  | { state: 'unchecked' };
+
+/**
+ * The status of one page, or undefined when it shows none: no report at all, or a page that is not
+ * a lesson that runs (no `lesson:` settings, or `run: false`) and that the report does not cover.
+ */
+export function lessonStatusOf(checks: LessonChecks | null | undefined, docsPath: string, lesson: boolean | { run?: boolean } | undefined): LessonStatus | undefined {
+  if (!checks) return undefined;
+  const check = checks.pages[docsPath];
+  if (check) return { state: check.outcome, check, run: checks.run };
+  const runs = typeof lesson === 'object' && lesson.run !== false;
+  return runs ? { state: 'unchecked' } : undefined;
+}
+
+/** "December 7, 2026", as the page's "Last updated" date reads, in UTC so every build says the same. */
+export function formatCheckDate(iso: string): string {
+  return new Date(iso).toLocaleDateString('en', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+}
+
+/**
+ * A version as a learner compares it with `docker version`: without a leading v and without the
+ * packager's build suffix (Debian's 28.5.2+dfsg3 is Docker 28.5.2).
+ */
+export function formatVersion(version: string): string {
+  const trimmed = version.trim().replace(/^v(?=\d)/, '');
+  const plain = trimmed.replace(/\+.*$/, '');
+  return plain || trimmed;
+}
+
+/** "with Docker Engine 28.5.2 and Docker Compose 2.40.3, using the published images". */
+export function runDescription(run: LessonRun): string {
+  const engine = run.dockerEngine === 'unknown' ? 'Docker Engine (version unknown)' : `Docker Engine ${formatVersion(run.dockerEngine)}`;
+  const compose = run.compose ? ` and Docker Compose ${formatVersion(run.compose)}` : '';
+  const images = run.standIns ? 'using stand-in images built locally in place of the published ones' : 'using the published images';
+  return `with ${engine}${compose}, ${images}`;
+}
+
+/** A piece of a sentence: text, or a command shown as code. */
+export type Segment = string | { code: string };
+
+function howItFailed(failure: Extract<LessonFailure, { kind: 'step' }>): string {
+  switch (failure.how) {
+    case 'exit':
+      return `ended with exit status ${failure.exitCode}`;
+    case 'output':
+      return 'printed something other than the output the page shows';
+    case 'unfinished':
+      return 'did not finish';
+    default:
+      return 'did not work as the page describes';
+  }
+}
+
+/** What went wrong, after "Last check failed on …:" ; also the landing page's short form. */
+function failureSegments(check: LessonCheck): Segment[] {
+  const failure = check.failure ?? { kind: 'not-run' };
+  switch (failure.kind) {
+    case 'step':
+      return [`step ${failure.number} of ${check.steps.total}, `, { code: failure.step }, `, ${howItFailed(failure)}.`];
+    case 'left-behind':
+      return [`the steps passed, but the clean-up left behind ${failure.objects.join(', ')}.`];
+    case 'not-run':
+      return ['the steps could not be run.'];
+  }
+}
+
+function passedSummary(check: LessonCheck): string {
+  const { total, passed } = check.steps;
+  if (total === 0) return 'the page has no steps to run';
+  if (passed === total) return total === 1 ? 'its one step passed' : `all ${total} steps passed`;
+  const skipped = total - passed;
+  return `${passed} ${passed === 1 ? 'step' : 'steps'} passed and ${skipped} ${skipped === 1 ? 'was' : 'were'} skipped`;
+}
+
+export interface StatusLine {
+  state: LessonStatus['state'];
+  /** The status in a few words, first and in bold: "Steps checked", "Last check failed", "Not yet checked". */
+  label: string;
+  /** When the run was, for a <time> element. */
+  date?: { iso: string; text: string };
+  /** The rest of the sentence, after the label and the date. */
+  detail: Segment[];
+}
+
+/** The line near a lesson's title. */
+export function pageStatusLine(status: LessonStatus): StatusLine {
+  if (status.state === 'unchecked') {
+    return { state: 'unchecked', label: 'Not yet checked', detail: ['the commands on this page have not been run by the automatic check yet.'] };
+  }
+  const date = { iso: status.run.checkedAt, text: formatCheckDate(status.run.checkedAt) };
+  if (status.state === 'passed') {
+    return { state: 'passed', label: 'Steps checked', date, detail: [`${passedSummary(status.check)}, ${runDescription(status.run)}.`] };
+  }
+  return { state: 'failed', label: 'Last check failed', date, detail: [...failureSegments(status.check), ` Checked ${runDescription(status.run)}.`] };
+}
+
+/** The landing page's entry for a lesson, after its linked title: "passed on December 7, 2026". */
+export function listStatusText(status: LessonStatus): string {
+  if (status.state === 'unchecked') return 'not yet checked';
+  const on = `on ${formatCheckDate(status.run.checkedAt)}`;
+  if (status.state === 'passed') {
+    const { total, passed } = status.check.steps;
+    return passed === total ? `passed ${on}` : `passed ${on} (${total - passed} of ${total} steps skipped)`;
+  }
+  const failure = status.check.failure;
+  if (failure?.kind === 'step') return `failed ${on}, at step ${failure.number} of ${status.check.steps.total}`;
+  if (failure?.kind === 'left-behind') return `failed ${on}: the clean-up left something behind`;
+  return `could not be run ${on}`;
+}
+
+export interface SectionLessonStatus {
+  label: string;
+  slug: string;
+  status: LessonStatus;
+}
+
+/** The landing page's list: every page of the section (nested ones too) that shows a status, in reading order. */
+export function sectionStatuses(section: SidebarSection, statuses: ReadonlyMap<string, LessonStatus>): SectionLessonStatus[] {
+  return readingOrder(section.children).flatMap((link) => {
+    const status = statuses.get(link.slug);
+    return status ? [{ label: link.label, slug: link.slug, status }] : [];
+  });
+}
+
+/** The run the list's closing sentence describes ("Checked with …"): one report, one engine. */
+export function runOf(list: SectionLessonStatus[]): LessonRun | undefined {
+  for (const { status } of list) if (status.state !== 'unchecked') return status.run;
+  return undefined;
+}
