@@ -62,6 +62,21 @@ function howItFailed(failure: Extract<LessonFailure, { kind: 'step' }>): string 
   }
 }
 
+/** Most objects a page names as left behind; the report has them all. */
+const MAX_LEFT_BEHIND = 4;
+
+/** `volume:pgdata` as "volume `pgdata`" (an image keeps its tag: `image:nginx:alpine`). */
+function leftBehindSegments(objects: string[]): Segment[] {
+  const named = objects.slice(0, MAX_LEFT_BEHIND).flatMap((object, index): Segment[] => {
+    const colon = object.indexOf(':');
+    const kind = colon > 0 ? object.slice(0, colon).replace('build-cache', 'build cache') : '';
+    const name = colon > 0 ? object.slice(colon + 1) : object;
+    return [...(index > 0 ? [', '] : []), ...(kind ? [`${kind} `] : []), { code: name }];
+  });
+  const more = objects.length - MAX_LEFT_BEHIND;
+  return more > 0 ? [...named, ` and ${more} more`] : named;
+}
+
 /** What went wrong, after "Last check failed on …:" ; also the landing page's short form. */
 function failureSegments(check: LessonCheck): Segment[] {
   const failure = check.failure ?? { kind: 'not-run' };
@@ -69,7 +84,7 @@ function failureSegments(check: LessonCheck): Segment[] {
     case 'step':
       return [`step ${failure.number} of ${check.steps.total}, `, { code: failure.step }, `, ${howItFailed(failure)}.`];
     case 'left-behind':
-      return [`the steps passed, but the clean-up left behind ${failure.objects.join(', ')}.`];
+      return ['the steps passed, but the clean-up left behind ', ...leftBehindSegments(failure.objects), '.'];
     case 'not-run':
       return ['the steps could not be run.'];
   }

@@ -72,7 +72,10 @@ describe('the line near a lesson title', () => {
     const how = (failure: LessonCheck['failure']) => text(pageStatusLine(status({ ...failed, failure })).detail).split('. Checked')[0];
     expect(how({ kind: 'step', number: 2, step: 'docker ps', how: 'output' })).toBe('step 2 of 9, docker ps, printed something other than the output the page shows');
     expect(how({ kind: 'step', number: 2, step: 'docker logs -f web', how: 'unfinished' })).toBe('step 2 of 9, docker logs -f web, did not finish');
-    expect(how({ kind: 'left-behind', objects: ['container:web', 'volume:pgdata'] })).toBe('the steps passed, but the clean-up left behind container:web, volume:pgdata');
+    expect(how({ kind: 'left-behind', objects: ['container:web', 'image:nginx:alpine'] })).toBe('the steps passed, but the clean-up left behind container web, image nginx:alpine');
+    const leftBehind = pageStatusLine(status({ ...failed, failure: { kind: 'left-behind', objects: ['volume:a', 'volume:b', 'volume:c', 'network:d', 'build-cache:e', 'volume:f'] } })).detail;
+    expect(leftBehind.filter((s) => typeof s !== 'string')).toEqual([{ code: 'a' }, { code: 'b' }, { code: 'c' }, { code: 'd' }]);
+    expect(text(leftBehind)).toMatch(/volume c, network d and 2 more\. Checked/);
     expect(how({ kind: 'not-run' })).toBe('the steps could not be run');
   });
 
