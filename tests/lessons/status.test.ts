@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lessonCheckOf, lessonChecksFromReport, LessonReportError, readLessonReport } from '../../src/core/lessons/status.ts';
+import { lessonCheckOf, lessonChecksFromReport, LessonReportError, loadLessonChecks, readLessonReport } from '../../src/core/lessons/status.ts';
 import type { LessonReport, PageReport, StepReport } from '../../src/core/lessons/report.ts';
 
 const fixtureReport = path.resolve('tests/fixtures/lesson-status/lessons-report.json');
@@ -105,6 +105,17 @@ describe('matching report pages to the site', () => {
     expect(checks.run).toEqual({ checkedAt: '2026-12-01T04:41:07.000Z', dockerEngine: '28.5.2+dfsg3', compose: '2.40.3', standIns: true });
     const course = lessonChecksFromReport(report, { rootDir: '/repo', docsDir: '/repo/content/docs' });
     expect(Object.keys(course.pages)).toEqual(['hands-on/limits.md']);
+    expect(course.elsewhere).toEqual(['tests/fixtures/lesson-status/docs/practice/run-a-container.md', 'tests/fixtures/lesson-status/docs/practice/limit-memory.md']);
+  });
+
+  it("warns, naming them, when the report holds pages that are not this site's", () => {
+    const warnings: string[] = [];
+    const rootDir = path.resolve('.');
+    const checks = loadLessonChecks({ reportFile: fixtureReport, rootDir, docsDir: path.join(rootDir, 'tests/fixtures/lesson-status/docs'), warn: (m) => warnings.push(m) });
+    expect(Object.keys(checks?.pages ?? {})).toHaveLength(2);
+    expect(warnings).toEqual([
+      'The lessons report tests/fixtures/lesson-status/lessons-report.json has results for pages outside tests/fixtures/lesson-status/docs, which this site does not show: content/docs/hands-on/limits.md. Run the lessons of this content folder to show theirs.',
+    ]);
   });
 
   it('says the images were the published ones when the report lists no stand-in', () => {

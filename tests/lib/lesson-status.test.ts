@@ -5,7 +5,7 @@ import type { SidebarSection } from '../../src/lib/sidebar.ts';
 
 const run: LessonRun = { checkedAt: '2026-12-01T04:41:07.000Z', dockerEngine: '28.5.2+dfsg3', compose: 'v2.40.3', standIns: true };
 const passed: LessonCheck = { outcome: 'passed', steps: { total: 12, passed: 12 } };
-const checks: LessonChecks = { run, pages: { 'hands-on/limits.md': passed } };
+const checks: LessonChecks = { run, pages: { 'hands-on/limits.md': passed }, elsewhere: [] };
 /** The sentence as a learner reads it, code and all. */
 const text = (segments: Segment[]) => segments.map((s) => (typeof s === 'string' ? s : s.code)).join('');
 const status = (check: LessonCheck): LessonStatus => ({ state: check.outcome, check, run });

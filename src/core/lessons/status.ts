@@ -35,6 +35,8 @@ export interface LessonChecks {
   run: LessonRun;
   /** Path inside the docs folder ('hands-on/limits.md') → the page's last result. */
   pages: Record<string, LessonCheck>;
+  /** Pages of the report outside the docs folder, as the report names them: another course's. */
+  elsewhere: string[];
 }
 
 /** A report file the build cannot use: the message names the file and the field, and how to fix it. */
@@ -80,13 +82,17 @@ export function lessonCheckOf(page: PageReport): LessonCheck {
  */
 export function lessonChecksFromReport(report: LessonReport, options: { rootDir: string; docsDir: string }): LessonChecks {
   const pages: Record<string, LessonCheck> = {};
+  const elsewhere: string[] = [];
   for (const page of report.pages) {
     const inside = path.relative(options.docsDir, path.resolve(options.rootDir, page.file));
-    if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) continue;
+    if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) {
+      elsewhere.push(page.file);
+      continue;
+    }
     pages[inside.split(path.sep).join('/')] = lessonCheckOf(page);
   }
   const { dockerEngine, compose, standIns } = report.engine;
-  return { run: { checkedAt: report.startedAt, dockerEngine, compose, standIns: standIns.length > 0 }, pages };
+  return { run: { checkedAt: report.startedAt, dockerEngine, compose, standIns: standIns.length > 0 }, pages, elsewhere };
 }
 
 const MAX_LISTED_ISSUES = 5;
@@ -132,9 +138,25 @@ export function readLessonReport(file: string, { shown, warn = (message) => cons
   throw new LessonReportError(`The lessons report ${shown} is not a report \`npm run lessons\` writes (schema: src/core/lessons/report.ts):\n${listed.join('\n')}\n${rewrite}`);
 }
 
-/** The report the settings name, condensed for the pages; undefined when there is none. */
+/** Pages a warning lists by name before it only counts the rest. */
+const MAX_NAMED_PAGES = 3;
+
+/**
+ * The report the settings name, condensed for the pages; undefined when there is none. Pages of
+ * the report that are not this site's are named in a warning: a report written for another
+ * content folder would otherwise leave every lesson "not yet checked" without a word.
+ */
 export function loadLessonChecks(options: { reportFile: string; rootDir: string; docsDir: string; warn?: (message: string) => void }): LessonChecks | undefined {
+  const warn = options.warn ?? ((message: string) => console.warn(message));
   const shown = path.relative(options.rootDir, options.reportFile).split(path.sep).join('/') || options.reportFile;
-  const report = readLessonReport(options.reportFile, { shown, warn: options.warn });
-  return report && lessonChecksFromReport(report, options);
+  const report = readLessonReport(options.reportFile, { shown, warn });
+  if (!report) return undefined;
+  const checks = lessonChecksFromReport(report, options);
+  if (checks.elsewhere.length > 0) {
+    const named = checks.elsewhere.slice(0, MAX_NAMED_PAGES).join(', ');
+    const more = checks.elsewhere.length > MAX_NAMED_PAGES ? ` and ${checks.elsewhere.length - MAX_NAMED_PAGES} more` : '';
+    const docs = path.relative(options.rootDir, options.docsDir).split(path.sep).join('/') || '.';
+    warn(`The lessons report ${shown} has results for pages outside ${docs}, which this site does not show: ${named}${more}. Run the lessons of this content folder to show theirs.`);
+  }
+  return checks;
 }
