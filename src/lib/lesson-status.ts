@@ -34,9 +34,12 @@ export function formatCheckDate(iso: string): string {
  */
 export function formatVersion(version: string): string {
   const trimmed = version.trim().replace(/^v(?=\d)/, '');
-  const plain = trimmed.replace(/\+.*$/, '');
-  return plain || trimmed;
+  const plain = trimmed.replace(/\+.*$/, '') || trimmed;
+  // The report may come from any CI cache: a version is a few characters, never a paragraph.
+  return plain.length > MAX_VERSION_CHARS ? `${plain.slice(0, MAX_VERSION_CHARS - 1)}…` : plain;
 }
+
+const MAX_VERSION_CHARS = 24;
 
 /** "with Docker Engine 28.5.2 and Docker Compose 2.40.3, using the published images". */
 export function runDescription(run: LessonRun): string {
@@ -64,13 +67,16 @@ function howItFailed(failure: Extract<LessonFailure, { kind: 'step' }>): string 
 
 /** Most objects a page names as left behind; the report has them all. */
 const MAX_LEFT_BEHIND = 4;
+/** Longest object name shown (an image name with its registry and tag fits). */
+const MAX_NAME_CHARS = 60;
 
 /** `volume:pgdata` as "volume `pgdata`" (an image keeps its tag: `image:nginx:alpine`). */
 function leftBehindSegments(objects: string[]): Segment[] {
   const named = objects.slice(0, MAX_LEFT_BEHIND).flatMap((object, index): Segment[] => {
     const colon = object.indexOf(':');
     const kind = colon > 0 ? object.slice(0, colon).replace('build-cache', 'build cache') : '';
-    const name = colon > 0 ? object.slice(colon + 1) : object;
+    const whole = colon > 0 ? object.slice(colon + 1) : object;
+    const name = whole.length > MAX_NAME_CHARS ? `${whole.slice(0, MAX_NAME_CHARS - 1)}…` : whole;
     return [...(index > 0 ? [', '] : []), ...(kind ? [`${kind} `] : []), { code: name }];
   });
   const more = objects.length - MAX_LEFT_BEHIND;

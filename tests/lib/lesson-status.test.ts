@@ -22,6 +22,7 @@ describe('dates and versions as a learner compares them', () => {
     expect(formatVersion('29.1.0')).toBe('29.1.0');
     expect(formatVersion('  27.0.0-rc.1 ')).toBe('27.0.0-rc.1');
     expect(formatVersion('dev')).toBe('dev');
+    expect(formatVersion(`28.${'9'.repeat(200)}`)).toHaveLength(24);
   });
 
   it('names the engine, Compose when there was one, and whether the images were stand-ins', () => {
