@@ -8,17 +8,30 @@ import { readingOrder, type SidebarSection } from './sidebar.ts';
  */
 export type LessonStatus =
   | { state: 'passed' | 'failed'; check: LessonCheck; run: LessonRun }
-  /** A lesson that runs, which the report does not cover (not run yet, or run on its own since). */
-  | { state: 'unchecked' };
+  /**
+   * A lesson that runs, which the report does not cover (not run yet, or run on its own since), or
+   * whose steps have changed since the run (`changedAfter`: when that run was).
+   */
+  | { state: 'unchecked'; changedAfter?: string };
 
 /**
  * The status of one page, or undefined when it shows none: no report at all, or a page that is not
  * a lesson that runs (no `lesson:` settings, or `run: false`) and that the report does not cover.
+ * `fingerprintNow` gives the page's steps as they are now, to compare with the ones that ran.
  */
-export function lessonStatusOf(checks: LessonChecks | null | undefined, docsPath: string, lesson: boolean | { run?: boolean } | undefined): LessonStatus | undefined {
+export function lessonStatusOf(
+  checks: LessonChecks | null | undefined,
+  docsPath: string,
+  lesson: boolean | { run?: boolean } | undefined,
+  fingerprintNow: () => string | undefined = () => undefined,
+): LessonStatus | undefined {
   if (!checks) return undefined;
   const check = checks.pages[docsPath];
-  if (check) return { state: check.outcome, check, run: checks.run };
+  if (check) {
+    // A result is shown only for the steps it is about; a report without fingerprints cannot tell.
+    if (check.fingerprint !== undefined && check.fingerprint !== fingerprintNow()) return { state: 'unchecked', changedAfter: checks.run.checkedAt };
+    return { state: check.outcome, check, run: checks.run };
+  }
   const runs = typeof lesson === 'object' && lesson.run !== false;
   return runs ? { state: 'unchecked' } : undefined;
 }
@@ -49,8 +62,11 @@ export function runDescription(run: LessonRun): string {
   return `with ${engine}${compose}, ${images}`;
 }
 
-/** A piece of a sentence: text, or a command shown as code. */
-export type Segment = string | { code: string };
+/** A piece of a sentence: text, a command shown as code, or a date. */
+export type Segment = string | { code: string } | { time: string; text: string };
+
+/** A sentence as plain text, as a learner reads it (for tests and logs). */
+export const segmentsText = (segments: Segment[]): string => segments.map((s) => (typeof s === 'string' ? s : 'code' in s ? s.code : s.text)).join('');
 
 function howItFailed(failure: Extract<LessonFailure, { kind: 'step' }>): string {
   switch (failure.how) {
@@ -117,6 +133,10 @@ export interface StatusLine {
 /** The line near a lesson's title. */
 export function pageStatusLine(status: LessonStatus): StatusLine {
   if (status.state === 'unchecked') {
+    if (status.changedAfter) {
+      const when = { time: status.changedAfter, text: formatCheckDate(status.changedAfter) };
+      return { state: 'unchecked', label: 'Not yet checked', detail: ['the commands on this page have changed since the last check, on ', when, '.'] };
+    }
     return { state: 'unchecked', label: 'Not yet checked', detail: ['the commands on this page have not been run by the automatic check yet.'] };
   }
   const date = { iso: status.run.checkedAt, text: formatCheckDate(status.run.checkedAt) };
@@ -128,7 +148,7 @@ export function pageStatusLine(status: LessonStatus): StatusLine {
 
 /** The landing page's entry for a lesson, after its linked title: "passed on December 7, 2026". */
 export function listStatusText(status: LessonStatus): string {
-  if (status.state === 'unchecked') return 'not yet checked';
+  if (status.state === 'unchecked') return status.changedAfter ? `not yet checked: changed since the check on ${formatCheckDate(status.changedAfter)}` : 'not yet checked';
   const on = `on ${formatCheckDate(status.run.checkedAt)}`;
   if (status.state === 'passed') {
     const { total, passed } = status.check.steps;

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lessonCheckOf, lessonChecksFromReport, LessonReportError, loadLessonChecks, readLessonReport } from '../../src/core/lessons/status.ts';
 import type { LessonReport, PageReport, StepReport } from '../../src/core/lessons/report.ts';
+import { pageStepsFingerprint } from '../../src/core/lessons/fingerprint.ts';
+import { lessonStatusOf } from '../../src/lib/lesson-status.ts';
 
 const fixtureReport = path.resolve('tests/fixtures/lesson-status/lessons-report.json');
 const dir = mkdtempSync(path.join(tmpdir(), 'lesson-report-'));
@@ -25,7 +27,7 @@ describe('reading the lessons report for the build', () => {
 
   it('reads a report the runner writes', () => {
     const report = readLessonReport(fixtureReport, { shown: 'r.json' });
-    expect(report?.pages.map((p) => p.verdict)).toEqual(['passed', 'failed', 'passed']);
+    expect(report?.pages.map((p) => p.verdict)).toEqual(['passed', 'failed', 'passed', 'passed']);
   });
 
   it('stops on a file that is not JSON, naming the file and how to fix it', () => {
@@ -101,18 +103,19 @@ describe('matching report pages to the site', () => {
 
   it("keys pages by their path in the docs folder and leaves out another content folder's", () => {
     const checks = lessonChecksFromReport(report, { rootDir: '/repo', docsDir: '/repo/tests/fixtures/lesson-status/docs' });
-    expect(Object.keys(checks.pages)).toEqual(['practice/run-a-container.md', 'practice/limit-memory.md']);
+    expect(Object.keys(checks.pages)).toEqual(['practice/run-a-container.md', 'practice/limit-memory.md', 'practice/build-an-image.md']);
+    expect(checks.pages['practice/run-a-container.md']?.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(checks.run).toEqual({ checkedAt: '2026-12-01T04:41:07.000Z', dockerEngine: '28.5.2+dfsg3', compose: '2.40.3', standIns: true });
     const course = lessonChecksFromReport(report, { rootDir: '/repo', docsDir: '/repo/content/docs' });
     expect(Object.keys(course.pages)).toEqual(['hands-on/limits.md']);
-    expect(course.elsewhere).toEqual(['tests/fixtures/lesson-status/docs/practice/run-a-container.md', 'tests/fixtures/lesson-status/docs/practice/limit-memory.md']);
+    expect(course.elsewhere).toEqual(['run-a-container', 'limit-memory', 'build-an-image'].map((name) => `tests/fixtures/lesson-status/docs/practice/${name}.md`));
   });
 
   it("warns, naming them, when the report holds pages that are not this site's", () => {
     const warnings: string[] = [];
     const rootDir = path.resolve('.');
     const checks = loadLessonChecks({ reportFile: fixtureReport, rootDir, docsDir: path.join(rootDir, 'tests/fixtures/lesson-status/docs'), warn: (m) => warnings.push(m) });
-    expect(Object.keys(checks?.pages ?? {})).toHaveLength(2);
+    expect(Object.keys(checks?.pages ?? {})).toHaveLength(3);
     expect(warnings).toEqual([
       'The lessons report tests/fixtures/lesson-status/lessons-report.json has results for pages outside tests/fixtures/lesson-status/docs, which this site does not show: content/docs/hands-on/limits.md. Run the lessons of this content folder to show theirs.',
     ]);
@@ -121,5 +124,36 @@ describe('matching report pages to the site', () => {
   it('says the images were the published ones when the report lists no stand-in', () => {
     const real = { ...report, engine: { ...report.engine, kind: 'host' as const, standIns: [] } };
     expect(lessonChecksFromReport(real, { rootDir: '/repo', docsDir: '/repo/content/docs' }).run.standIns).toBe(false);
+  });
+});
+
+describe('the fingerprint of a page’s steps', () => {
+  const page = '---\ntitle: T\nlesson: {}\n---\n\nRun it:\n\n```sh\ndocker ps\n```\n\n```text\nCONTAINER ID\n```\n';
+  const fingerprint = (source: string, settings = { run: true }) => pageStepsFingerprint('a.md', source, settings);
+
+  it('stays the same when only prose or line positions change', () => {
+    expect(fingerprint(page.replace('Run it:', 'First some words.\n\nThen run it:'))).toBe(fingerprint(page));
+  });
+
+  it('changes with a command, an expected output, an annotation or a setting', () => {
+    const changed = [
+      page.replace('docker ps', 'docker ps -a'),
+      page.replace('CONTAINER ID', 'CONTAINER  ID'),
+      page.replace('```sh', '<!-- lesson: timeout=5 -->\n```sh'),
+    ].map((source) => fingerprint(source));
+    changed.push(fingerprint(page, { run: true, timeout: 5 } as { run: boolean }));
+    for (const other of changed) expect(other).not.toBe(fingerprint(page));
+    expect(new Set(changed).size).toBe(changed.length);
+  });
+});
+
+describe('a page whose steps changed after the run', () => {
+  const checks = { run: { checkedAt: '2026-12-01T04:41:07.000Z', dockerEngine: '28.5.2', compose: null, standIns: false }, pages: { 'a.md': { outcome: 'passed' as const, steps: { total: 1, passed: 1 }, fingerprint: 'sha256:old' } }, elsewhere: [] };
+
+  it('shows the result only while the steps are the ones that ran', () => {
+    expect(lessonStatusOf(checks, 'a.md', {}, () => 'sha256:old')).toMatchObject({ state: 'passed' });
+    expect(lessonStatusOf(checks, 'a.md', {}, () => 'sha256:new')).toEqual({ state: 'unchecked', changedAfter: '2026-12-01T04:41:07.000Z' });
+    // A report written before fingerprints existed cannot tell: its result stands.
+    expect(lessonStatusOf({ ...checks, pages: { 'a.md': { outcome: 'passed', steps: { total: 1, passed: 1 } } } }, 'a.md', {}, () => 'sha256:new')).toMatchObject({ state: 'passed' });
   });
 });

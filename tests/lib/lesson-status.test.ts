@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { LessonCheck, LessonChecks, LessonRun } from '../../src/core/lessons/status.ts';
-import { formatCheckDate, formatVersion, lessonStatusOf, listStatusText, pageStatusLine, runDescription, runOf, sectionStatuses, type LessonStatus, type Segment } from '../../src/lib/lesson-status.ts';
+import { formatCheckDate, formatVersion, lessonStatusOf, listStatusText, pageStatusLine, runDescription, runOf, sectionStatuses, segmentsText, type LessonStatus, type Segment } from '../../src/lib/lesson-status.ts';
 import type { SidebarSection } from '../../src/lib/sidebar.ts';
 
 const run: LessonRun = { checkedAt: '2026-12-01T04:41:07.000Z', dockerEngine: '28.5.2+dfsg3', compose: 'v2.40.3', standIns: true };
 const passed: LessonCheck = { outcome: 'passed', steps: { total: 12, passed: 12 } };
 const checks: LessonChecks = { run, pages: { 'hands-on/limits.md': passed }, elsewhere: [] };
 /** The sentence as a learner reads it, code and all. */
-const text = (segments: Segment[]) => segments.map((s) => (typeof s === 'string' ? s : s.code)).join('');
+const text = (segments: Segment[]) => segmentsText(segments);
 const status = (check: LessonCheck): LessonStatus => ({ state: check.outcome, check, run });
 
 describe('dates and versions as a learner compares them', () => {

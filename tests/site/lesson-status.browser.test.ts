@@ -10,7 +10,7 @@ import { buildSite } from '../helpers/build-site.ts';
 // The real site is tested without a lessons report, so the lesson status is judged here, on the
 // fixture course built with its report (the same build as tests/site/lesson-status.build.test.ts).
 const fixture = 'tests/fixtures/lesson-status';
-const PAGES = ['/practice/', '/practice/run-a-container/', '/practice/limit-memory/', '/practice/keep-data/'];
+const PAGES = ['/practice/', '/practice/run-a-container/', '/practice/limit-memory/', '/practice/keep-data/', '/practice/build-an-image/'];
 
 let browser: Browser;
 let server: StaticServer;

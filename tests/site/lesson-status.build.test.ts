@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Page } from '../../scripts/support/html-page.ts';
 import { buildSite, readPage, type BuildResult } from '../helpers/build-site.ts';
 
-// A course with three lessons that run (one passed, one failed, one the report does not cover)
-// and a page of ideas with nothing to run. Its settings file names the fixture report, as a course
+// A course with four lessons that run (one passed, one failed, one the report does not cover, one
+// whose steps changed after the run) and a page of ideas with nothing to run. Its settings file names the fixture report, as a course
 // names its own; LESSONS_REPORT is cleared so the helper's "no report" default does not override it.
 const fixture = 'tests/fixtures/lesson-status';
 const settings = { DOCS_SITE_CONFIG: path.join(fixture, 'site.config.ts') };
@@ -47,6 +47,12 @@ describe('lesson pages show their last check from the lessons report', () => {
   it('says "Not yet checked" on a lesson that runs but that the report does not cover, and nothing on a page with nothing to run', () => {
     expect(said(page('practice/keep-data'), 'article > .lesson-status')).toBe('Not yet checked: the commands on this page have not been run by the automatic check yet.');
     expect(page('ideas/why').all('.lesson-status, .lesson-statuses')).toEqual([]);
+  });
+
+  it('does not claim a result for steps that have changed since the run, and says when that run was', () => {
+    const lesson = page('practice/build-an-image');
+    expect(said(lesson, 'article > .lesson-status')).toBe('Not yet checked: the commands on this page have changed since the last check, on December 1, 2026.');
+    expect(lesson.attr('.lesson-status time', 'dateTime')).toBe('2026-12-01T04:41:07.000Z');
     expect(page('').all('.lesson-status, .lesson-statuses')).toEqual([]);
   });
 
@@ -54,11 +60,12 @@ describe('lesson pages show their last check from the lessons report', () => {
     const landing = page('practice');
     expect(said(landing, '.lesson-statuses h2')).toBe('When the steps were last checked');
     expect(landing.texts('.lesson-statuses li')).toEqual([
+      'Build an image: not yet checked: changed since the check on December 1, 2026',
       'Keep data: not yet checked',
       'Limit memory: failed on December 1, 2026, at step 2 of 3',
       'Run a container: passed on December 1, 2026 (1 of 3 steps skipped)',
     ]);
-    expect(landing.all('.lesson-statuses li a').map((a) => a.properties.href)).toEqual(['/practice/keep-data/', '/practice/limit-memory/', '/practice/run-a-container/']);
+    expect(landing.all('.lesson-statuses li a').map((a) => a.properties.href)).toEqual(['/practice/build-an-image/', '/practice/keep-data/', '/practice/limit-memory/', '/practice/run-a-container/']);
     expect(said(landing, '.lesson-statuses li[data-lesson-status="failed"] strong')).toBe('failed on December 1, 2026, at step 2 of 3');
     expect(said(landing, '.lesson-statuses > p')).toBe(
       'The commands were run automatically with Docker Engine 28.5.2 and Docker Compose 2.40.3, using stand-in images built locally in place of the published ones.',

@@ -29,6 +29,8 @@ export interface LessonCheck {
   outcome: 'passed' | 'failed';
   steps: { total: number; passed: number };
   failure?: LessonFailure;
+  /** The page's steps when they ran (src/core/lessons/fingerprint.ts), when the report has it. */
+  fingerprint?: string;
 }
 
 export interface LessonChecks {
@@ -65,6 +67,11 @@ function howItFailed(step: StepReport): Pick<Extract<LessonFailure, { kind: 'ste
 /** One page's result, condensed. Pure. */
 export function lessonCheckOf(page: PageReport): LessonCheck {
   const steps = { total: page.steps.length, passed: page.steps.filter((step) => step.verdict === 'passed').length };
+  const check = lessonOutcomeOf(page, steps);
+  return page.stepsFingerprint === undefined ? check : { ...check, fingerprint: page.stepsFingerprint };
+}
+
+function lessonOutcomeOf(page: PageReport, steps: LessonCheck['steps']): LessonCheck {
   if (page.verdict === 'passed') return { outcome: 'passed', steps };
   const index = page.steps.findIndex((step) => step.verdict === 'failed');
   if (index >= 0) {
