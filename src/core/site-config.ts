@@ -131,9 +131,12 @@ export function resolveSiteConfig(input: SiteConfigInput, env: SiteEnv = {}, fil
   };
   const result = siteConfigSchema.safeParse(merged);
   if (!result.success) {
-    const lines = describeZodIssues(result.error, merged).map((i) => `  - ${i.message}`);
-    const overrides = Object.entries({ SITE_URL: env.SITE_URL, SITE_BASE: env.SITE_BASE, LESSONS_REPORT: env.LESSONS_REPORT })
-      .filter(([, value]) => value)
+    const issues = describeZodIssues(result.error, merged);
+    const lines = issues.map((i) => `  - ${i.message}`);
+    // Only the variables behind a field that is wrong: the tests always set LESSONS_REPORT, for one.
+    const wrongFields = new Set(issues.map((issue) => issue.path.split('.')[0]));
+    const overrides = Object.entries({ SITE_URL: ['site', env.SITE_URL], SITE_BASE: ['base', env.SITE_BASE], LESSONS_REPORT: ['lessonReport', env.LESSONS_REPORT] })
+      .filter(([, [field, value]]) => value && wrongFields.has(field!))
       .map(([name]) => name);
     if (overrides.length > 0) lines.push(`  (${overrides.join(' and ')} from the environment override the file's values)`);
     throw new SiteConfigError(`${file} is invalid:\n${lines.join('\n')}`);

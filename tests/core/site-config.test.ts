@@ -84,6 +84,11 @@ describe('resolveSiteConfig', () => {
     expect(() => resolveSiteConfig({ ...good, lessonReport: '' })).toThrow(/lessonReport: give the path of the lessons report/);
   });
 
+  it('names the environment variable behind a wrong value, and only that one', () => {
+    const env = { SITE_BASE: 'docs', LESSONS_REPORT: '/tmp/r.json' };
+    expect(() => resolveSiteConfig(good, env)).toThrow(/\(SITE_BASE from the environment override the file's values\)$/);
+  });
+
   it('rejects unknown keys, catching typos', () => {
     expect(() => resolveSiteConfig({ ...good, tilte: 'x' } as SiteConfigInput)).toThrow(/tilte/);
     expect(() => resolveSiteConfig({ ...good, mdx: { allowedImport: ['x'] } } as SiteConfigInput)).toThrow(/allowedImport\b/);
