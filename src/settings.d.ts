@@ -8,3 +8,9 @@ declare module 'virtual:learning-site/progress-key' {
   const progressKey: string;
   export default progressKey;
 }
+
+declare module 'virtual:learning-site/lesson-checks' {
+  /** The last lessons report as the pages show it (the `lessonReport` setting); null when there is none. */
+  const lessonChecks: import('./core/lessons/status.ts').LessonChecks | null;
+  export default lessonChecks;
+}

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { listContentFiles } from '../../src/core/validate/index.ts';
+import { stepsFingerprint } from '../../src/core/lessons/fingerprint.ts';
 import { lessonReportVersion, totalsOf, type LessonReport, type PageReport, type StepReport } from '../../src/core/lessons/report.ts';
 import type { LessonEngine } from './engine.ts';
 import { planPage, type PagePlan } from './plan.ts';
@@ -40,7 +41,9 @@ export async function runLessons(plans: PagePlan[], engine: LessonEngine, option
   const pages: PageReport[] = [];
   for (const plan of plans) {
     options.onPageStart?.(plan);
-    const page = await runPage(plan, engine, info, { defaultTimeoutSeconds: options.defaultTimeoutSeconds, onStep: (step) => options.onStep?.(plan, step) });
+    const result = await runPage(plan, engine, info, { defaultTimeoutSeconds: options.defaultTimeoutSeconds, onStep: (step) => options.onStep?.(plan, step) });
+    // What was run, so the site can tell whether the page still asks for the same steps.
+    const page: PageReport = { ...result, stepsFingerprint: stepsFingerprint(plan.blocks, plan.settings) };
     pages.push(page);
     options.onPageEnd?.(page);
   }

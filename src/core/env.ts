@@ -49,6 +49,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env) {
     siteConfigFile: path.resolve(projectRoot, env.DOCS_SITE_CONFIG || 'src/site.config.ts'),
     siteUrl: env.SITE_URL || undefined,
     siteBase: env.SITE_BASE || undefined,
+    /** Overrides the `lessonReport` setting (the lessons report the pages show their status from). */
+    lessonReport: env.LESSONS_REPORT || undefined,
     /** Link-check cache to show resource health from (issue: resource health on the site). */
     linkCacheFile: env.LINK_CHECK_CACHE ? path.resolve(env.LINK_CHECK_CACHE) : path.join(projectRoot, '.cache', 'link-check.json'),
     /** In GitHub Actions, problems are also printed as annotations on the pull request's diff. */

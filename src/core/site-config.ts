@@ -94,6 +94,12 @@ export const siteConfigSchema = z
      * page rather than hang: a hostile page can make a parser or highlighter spin.
      */
     renderTimeLimitSeconds: z.number().positive('renderTimeLimitSeconds must be more than 0').max(3600).default(30),
+    /**
+     * The lessons report (`npm run lessons -- --report FILE`) the pages of lessons that run show
+     * their last result from, relative to the project folder. No file there, no status on any page;
+     * a file that is not a report stops the build. LESSONS_REPORT in the environment overrides it.
+     */
+    lessonReport: z.string().min(1, 'give the path of the lessons report, such as .cache/lessons-report.json').default('.cache/lessons-report.json'),
   })
   .strict();
 
@@ -111,6 +117,8 @@ export class SiteConfigError extends Error {
 export interface SiteEnv {
   SITE_URL?: string;
   SITE_BASE?: string;
+  /** Another lessons report than the settings name: the tests keep a developer's own out of fixture sites. */
+  LESSONS_REPORT?: string;
 }
 
 /** The settings with environment overrides applied and defaults filled in; `file` is named in errors. */
@@ -119,12 +127,16 @@ export function resolveSiteConfig(input: SiteConfigInput, env: SiteEnv = {}, fil
     ...input,
     ...(env.SITE_URL ? { site: env.SITE_URL } : {}),
     ...(env.SITE_BASE ? { base: env.SITE_BASE } : {}),
+    ...(env.LESSONS_REPORT ? { lessonReport: env.LESSONS_REPORT } : {}),
   };
   const result = siteConfigSchema.safeParse(merged);
   if (!result.success) {
-    const lines = describeZodIssues(result.error, merged).map((i) => `  - ${i.message}`);
-    const overrides = Object.entries({ SITE_URL: env.SITE_URL, SITE_BASE: env.SITE_BASE })
-      .filter(([, value]) => value)
+    const issues = describeZodIssues(result.error, merged);
+    const lines = issues.map((i) => `  - ${i.message}`);
+    // Only the variables behind a field that is wrong: the tests always set LESSONS_REPORT, for one.
+    const wrongFields = new Set(issues.map((issue) => issue.path.split('.')[0]));
+    const overrides = Object.entries({ SITE_URL: ['site', env.SITE_URL], SITE_BASE: ['base', env.SITE_BASE], LESSONS_REPORT: ['lessonReport', env.LESSONS_REPORT] })
+      .filter(([, [field, value]]) => value && wrongFields.has(field!))
       .map(([name]) => name);
     if (overrides.length > 0) lines.push(`  (${overrides.join(' and ')} from the environment override the file's values)`);
     throw new SiteConfigError(`${file} is invalid:\n${lines.join('\n')}`);
@@ -152,5 +164,5 @@ export async function loadSiteConfig(file: string, env: SiteEnv, rootDir: string
 
 /** The settings a tool runs with: the file DOCS_SITE_CONFIG names (or src/site.config.ts), with SITE_URL and SITE_BASE applied. */
 export function siteConfigFromEnv(env: ReturnType<typeof readEnv> = readEnv(), rootDir: string = process.cwd()): Promise<SiteConfig> {
-  return loadSiteConfig(env.siteConfigFile, { SITE_URL: env.siteUrl, SITE_BASE: env.siteBase }, rootDir);
+  return loadSiteConfig(env.siteConfigFile, { SITE_URL: env.siteUrl, SITE_BASE: env.siteBase, LESSONS_REPORT: env.lessonReport }, rootDir);
 }

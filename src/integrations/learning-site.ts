@@ -6,7 +6,8 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
-import { readEnv } from '../core/env.ts';
+import { projectRoot, readEnv } from '../core/env.ts';
+import { loadLessonChecks, LessonReportError, type LessonChecks } from '../core/lessons/status.ts';
 import { siteConfigFromEnv, SiteConfigError, type SiteConfig } from '../core/site-config.ts';
 import { createContentSession } from '../core/content/session.ts';
 import { markdownProcessorOptions } from '../markdown/processor.ts';
@@ -28,15 +29,16 @@ const VIRTUAL_MODULES = {
   'virtual:learning-site/progress-key': (settings: SiteConfig) => settings.progressKey,
 };
 
-function settingsModulesPlugin(settings: SiteConfig): Plugin {
-  const entries = new Map(Object.entries(VIRTUAL_MODULES).map(([id, pick]) => [`\0${id}`, pick]));
+/** The last lessons report, condensed: what lesson pages show about their last check (null: none). */
+const LESSON_CHECKS_MODULE = 'virtual:learning-site/lesson-checks';
+
+function settingsModulesPlugin(settings: SiteConfig, lessonChecks: LessonChecks | null): Plugin {
+  const values = new Map<string, unknown>(Object.entries(VIRTUAL_MODULES).map(([id, pick]) => [`\0${id}`, pick(settings)]));
+  values.set(`\0${LESSON_CHECKS_MODULE}`, lessonChecks);
   return {
     name: 'learning-site:settings',
-    resolveId: (id) => (id in VIRTUAL_MODULES ? `\0${id}` : undefined),
-    load: (id) => {
-      const pick = entries.get(id);
-      return pick ? `export default ${JSON.stringify(pick(settings))};` : undefined;
-    },
+    resolveId: (id) => (values.has(`\0${id}`) ? `\0${id}` : undefined),
+    load: (id) => (values.has(id) ? `export default ${JSON.stringify(values.get(id))};` : undefined),
   };
 }
 
@@ -63,6 +65,14 @@ export default async function learningSite(): Promise<AstroIntegration> {
     settings = await siteConfigFromEnv(env);
   } catch (error) {
     if (error instanceof SiteConfigError) exitWith(error.message);
+    throw error;
+  }
+  // Read once, before anything renders: a report that is not one stops the build here, by name.
+  let lessonChecks: LessonChecks | null;
+  try {
+    lessonChecks = loadLessonChecks({ reportFile: path.resolve(projectRoot, settings.lessonReport), rootDir: projectRoot, docsDir: env.docsDir }) ?? null;
+  } catch (error) {
+    if (error instanceof LessonReportError) exitWith(error.message);
     throw error;
   }
 
@@ -122,7 +132,7 @@ export default async function learningSite(): Promise<AstroIntegration> {
             pagefind({ language: settings.lang, linksFile: env.linksFile }),
           ],
           vite: {
-            plugins: [settingsModulesPlugin(settings), codeThemeCssPlugin()],
+            plugins: [settingsModulesPlugin(settings, lessonChecks), codeThemeCssPlugin()],
             // Scripts stay external files: the Content-Security-Policy then needs 'self' plus the hash of
             // the one inline theme snippet, instead of a hash that changes with every script edit.
             build: { assetsInlineLimit: 0 },

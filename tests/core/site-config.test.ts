@@ -77,6 +77,18 @@ describe('resolveSiteConfig', () => {
     expect(() => resolveSiteConfig({ ...good, renderTimeLimitSeconds: 0 })).toThrow(/renderTimeLimitSeconds must be more than 0/);
   });
 
+  it('reads the lessons report from .cache/lessons-report.json unless lessonReport or LESSONS_REPORT says otherwise', () => {
+    expect(resolveSiteConfig(good).lessonReport).toBe('.cache/lessons-report.json');
+    expect(resolveSiteConfig({ ...good, lessonReport: 'reports/lessons.json' }).lessonReport).toBe('reports/lessons.json');
+    expect(resolveSiteConfig({ ...good, lessonReport: 'reports/lessons.json' }, { LESSONS_REPORT: '/tmp/r.json' }).lessonReport).toBe('/tmp/r.json');
+    expect(() => resolveSiteConfig({ ...good, lessonReport: '' })).toThrow(/lessonReport: give the path of the lessons report/);
+  });
+
+  it('names the environment variable behind a wrong value, and only that one', () => {
+    const env = { SITE_BASE: 'docs', LESSONS_REPORT: '/tmp/r.json' };
+    expect(() => resolveSiteConfig(good, env)).toThrow(/\(SITE_BASE from the environment override the file's values\)$/);
+  });
+
   it('rejects unknown keys, catching typos', () => {
     expect(() => resolveSiteConfig({ ...good, tilte: 'x' } as SiteConfigInput)).toThrow(/tilte/);
     expect(() => resolveSiteConfig({ ...good, mdx: { allowedImport: ['x'] } } as SiteConfigInput)).toThrow(/allowedImport\b/);

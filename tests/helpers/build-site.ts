@@ -142,6 +142,8 @@ function runBuildUnlocked({ contentDir, name, base, env = {} }: BuildOptions): B
       SITE_BASE: base ?? '',
       // A developer's own link-check cache must not leak into fixture pages; tests pass one explicitly.
       LINK_CHECK_CACHE: path.join(tmpRoot, 'no-link-cache.json'),
+      // Nor a developer's lessons report; a test that wants the settings' own sets LESSONS_REPORT to ''.
+      LESSONS_REPORT: path.join(tmpRoot, 'no-lessons-report.json'),
       ...env,
     },
     timeout: 300_000,

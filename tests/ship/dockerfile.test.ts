@@ -6,6 +6,8 @@ import { Copy, DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { validate } from 'dockerfile-utils';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers/build-site.ts';
+import { resolveSiteConfig } from '../../src/core/site-config.ts';
+import siteConfigInput from '../../src/site.config.ts';
 
 // What can be checked without building: the Dockerfile parses and lints clean, its stages and
 // instructions are the ones the README promises, and the build context holds what the build
@@ -108,6 +110,10 @@ describe('.dockerignore', () => {
     for (const folder of ['node_modules/astro/package.json', 'dist/index.html', '.astro/types.d.ts', '.cache/link-check.json', '.git/HEAD', 'tests/.tmp/x/index.html']) {
       expect(rules.ignores(folder), folder).toBe(true);
     }
+  });
+
+  it("never sends a lessons report, so the image shows no lesson status from whatever ran on the builder's machine", () => {
+    expect(rules.ignores(resolveSiteConfig(siteConfigInput).lessonReport)).toBe(true);
   });
 
   it('sends everything the build stage needs', () => {

@@ -4,6 +4,8 @@ import { validateWorkflow, type ValidationError } from '@action-validator/core';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers/build-site.ts';
+import { resolveSiteConfig } from '../../src/core/site-config.ts';
+import siteConfigInput from '../../src/site.config.ts';
 
 // GitHub Actions cannot run here, so the workflows are checked the ways that catch real mistakes:
 // the published workflow schema, the npm scripts they call, and the settings each job depends on.
@@ -256,6 +258,18 @@ describe('deploy.yml', () => {
     const saved = steps(workflow('links.yml')).find((step) => step.uses?.split('@')[0] === 'actions/cache/save');
     expect(all[restoreAt]?.with?.path).toBe(saved?.with?.path);
     expect(String(all[restoreAt]?.with?.['restore-keys'])).toBe(String(saved?.with?.key).split('$')[0]);
+  });
+
+  it('restores the report lessons.yml saves from main before building, where the site reads it, and deploys again after each lessons run on main', () => {
+    const all = steps(deploy);
+    const saved = stepUsing(workflow('lessons.yml'), 'actions/cache/save');
+    const restoreAt = all.findIndex((step) => step.uses?.split('@')[0] === 'actions/cache/restore' && step.with?.path === saved?.with?.path);
+    expect(restoreAt).toBeGreaterThan(-1);
+    expect(restoreAt).toBeLessThan(all.findIndex((step) => step.run === 'npm run build'));
+    expect(String(all[restoreAt]?.with?.['restore-keys'])).toBe(String(saved?.with?.key).split('$')[0]);
+    // The path the site reads by default (the lessonReport setting) is the one restored.
+    expect(resolveSiteConfig(siteConfigInput).lessonReport).toBe(saved?.with?.path);
+    expect(deploy.on.workflow_run).toEqual({ workflows: [workflow('lessons.yml').name], types: ['completed'], branches: ['main'] });
   });
 
   it('prints the PDF after the build, with Debian\'s Chromium and the same base path, before publishing', () => {

@@ -43,6 +43,11 @@ export const pageReportSchema = z.object({
   leftBehind: z.array(z.string()),
   /** Problems that stopped the page before or outside its steps (bad annotation, engine error). */
   problems: z.array(z.object({ line: z.number().int().optional(), message: z.string() })),
+  /**
+   * The page's steps and settings as they were run (src/core/lessons/fingerprint.ts): the site
+   * shows this result only while the page's steps are still the same. Absent in older reports.
+   */
+  stepsFingerprint: z.string().optional(),
 });
 
 export const lessonReportSchema = z.object({
