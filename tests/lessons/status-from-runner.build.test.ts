@@ -12,11 +12,11 @@ import { lessonSettingsSchema } from '../../src/core/lessons/page-settings.ts';
 import { loadLessonChecks, type LessonChecks } from '../../src/core/lessons/status.ts';
 import { lessonStatusOf, pageStatusLine, segmentsText } from '../../src/data/lesson-status-text.ts';
 
-// The report `npm run lessons` really writes (on the fake engine of tests/fixtures/lessons/bin),
+// The report `npm run lessons` really writes (on the fake engine of tests/fixtures/content/lessons/bin),
 // read as the site reads it: what the runner and the site agree on is tested end to end, not on a
 // report written by hand. The pages are copies, so a test can edit one after the run.
-const fixturePages = path.join(projectRoot, 'tests/fixtures/lessons/pages');
-const fakeBin = path.join(projectRoot, 'tests/fixtures/lessons/bin');
+const fixturePages = path.join(projectRoot, 'tests/fixtures/content/lessons/pages');
+const fakeBin = path.join(projectRoot, 'tests/fixtures/content/lessons/bin');
 const PAGES = ['passes-varying-output.md', 'wrong-output.md', 'leaves-volume.md'];
 let temp: string;
 let docsDir: string;

@@ -100,7 +100,7 @@ describe('a lessons report that is not one stops the build', () => {
   it('names a file that is not JSON, and how to fix it, without a stack trace', () => {
     const result = buildWith('truncated.json', 'lesson-status-bad-json');
     expect(result.status).not.toBe(0);
-    expect(result.output).toMatch(/The lessons report tests\/fixtures\/lesson-status\/bad-reports\/truncated\.json is not valid JSON: .+\. Write it again with `npm run lessons -- --report tests\/fixtures\/lesson-status\/bad-reports\/truncated\.json`, or delete it to build without lesson status\./);
+    expect(result.output).toMatch(/The lessons report tests\/fixtures\/content\/lesson-status\/bad-reports\/truncated\.json is not valid JSON: .+\. Write it again with `npm run lessons -- --report tests\/fixtures\/content\/lesson-status\/bad-reports\/truncated\.json`, or delete it to build without lesson status\./);
     expect(result.output).not.toMatch(/Stack trace|\n\s+at /);
   });
 
