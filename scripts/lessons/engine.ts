@@ -48,6 +48,8 @@ export interface ShellLaunch {
 export interface PageWorkspace {
   /** The work directory as this process sees it: the runner writes titled code blocks here. */
   hostDir: string;
+  /** The same directory as the page's shells see it (inside the sandbox its path differs). */
+  shellDir: string;
   /**
    * A shell running in the work directory, with `docker` talking to the engine, and in the engine's
    * network namespace, so `curl http://localhost:8080` reaches a port a step published. Each call

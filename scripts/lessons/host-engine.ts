@@ -66,6 +66,7 @@ export async function createHostEngine(options: HostEngineOptions = {}): Promise
       workspaces.add(hostDir);
       return {
         hostDir,
+        shellDir: hostDir,
         shell: () => ({
           command: 'bash',
           // cd first, then a plain bash with no startup files: the reader's prompt settings are not the lesson's.

@@ -132,13 +132,19 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
           record({ ...base, verdict: 'skipped', reason: block.skip });
           continue;
         }
-        const target = path.join(workspace.hostDir, ...block.path.split('/'));
+        const folder = await shellFolder();
+        if ('outside' in folder) {
+          record({ ...base, verdict: 'failed', reason: `was not written: the terminal is in ${folder.outside}, outside the lesson's folder, and the runner writes files only inside it. Have the page cd back into a folder it made.` });
+          continue;
+        }
+        const target = path.join(workspace.hostDir, ...folder.relative.split('/').filter(Boolean), ...block.path.split('/'));
+        const written = { ...base, text: [folder.relative, block.path].filter(Boolean).join('/') };
         try {
           await mkdir(path.dirname(target), { recursive: true });
           await writeFile(target, block.content);
-          record({ ...base, verdict: 'passed' });
+          record({ ...written, verdict: 'passed' });
         } catch (error) {
-          record({ ...base, verdict: 'failed', reason: `could not be written: ${(error as Error).message}. A title names a file, such as title="app/server.js".` });
+          record({ ...written, verdict: 'failed', reason: `could not be written: ${(error as Error).message}. A title names a file, such as title="app/server.js".` });
         }
         continue;
       }
@@ -147,6 +153,22 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
     }
   } finally {
     for (const name of [...terminals.keys()]) await stopTerminal(terminals, name);
+  }
+
+  /**
+   * The folder the reader's terminal is in, relative to the lesson's folder: a file block is saved
+   * there, as a reader who ran `mkdir app && cd app` then creates the file in `app`.
+   */
+  async function shellFolder(): Promise<{ relative: string } | { outside: string }> {
+    const main = terminals.get(MAIN);
+    // No terminal yet (or a background block still holds it): the page has not moved anywhere.
+    if (!main || !main.session.alive || main.background) return { relative: '' };
+    const result = await main.session.run('pwd', { timeoutMs: 10_000 });
+    const cwd = result.output.trim();
+    if (result.exitCode !== 0 || !cwd.startsWith('/')) return { relative: '' };
+    const relative = path.posix.relative(workspace.shellDir, cwd);
+    if (relative === '..' || relative.startsWith('../') || path.posix.isAbsolute(relative)) return { outside: cwd };
+    return { relative };
   }
 
   async function runBlock(block: CommandBlock): Promise<void> {

@@ -82,7 +82,9 @@ export class ShellSession {
       this.#notify();
     });
     // Both streams in one, in order, as a terminal shows them; Ctrl+C stops the command, not the shell.
-    this.#child.stdin!.write("exec 2>&1\ntrap ':' INT\n");
+    // curl draws a progress meter only when its output is not a terminal: here it is a pipe, but a
+    // reader's `curl http://localhost:8080` prints just the page, so the session's curl does too.
+    this.#child.stdin!.write("exec 2>&1\ntrap ':' INT\ncurl() { command curl --no-progress-meter \"$@\"; }\n");
   }
 
   get alive(): boolean {

@@ -92,6 +92,22 @@ describe('lesson runner on fixture pages', { timeout: 60_000 }, () => {
     expect(failures(ofLast!)).toEqual([{ line: 8, reason: expect.stringContaining('lines 13-14') }]);
   });
 
+  it('writes a file block into the folder the terminal moved to, and refuses one outside the lesson folder', async () => {
+    const page = ['---', 'title: Folders', 'lesson: {}', '---', '', '```sh', 'mkdir app', 'cd app', '```', '', '```text title="notes.txt"', 'in app', '```', '', '```sh', 'cat notes.txt', '```', '', '```text', 'in app', '```', '', '```sh', 'test ! -e ../notes.txt', 'cd /', '```', '', '```text title="stray.txt"', 'nowhere', '```', ''].join('\n');
+    await writeFile(path.join(state, 'folders.md'), page);
+    const [report] = (await runIn(state, 'folders.md')).pages;
+    expect(failures(report!)).toEqual([{ line: 28, reason: expect.stringContaining('the terminal is in /, outside the lesson\'s folder') }]);
+    expect(report!.steps.find((step) => step.kind === 'file')?.text).toBe('app/notes.txt');
+  });
+
+  it("compares curl's output as a terminal shows it, without the progress meter a pipe gets", async () => {
+    await writeFile(path.join(state, 'page.txt'), 'the page\n');
+    const page = ['---', 'title: Curl', 'lesson: {}', '---', '', '```sh', `curl file://${state}/page.txt`, '```', '', '```text', 'the page', '```', ''].join('\n');
+    await writeFile(path.join(state, 'curl.md'), page);
+    const [report] = (await runIn(state, 'curl.md')).pages;
+    expect(failures(report!)).toEqual([]);
+  });
+
   it('fails a misspelled flag at its line, with what docker said', async () => {
     const [page] = (await run('misspelled-flag.md')).pages;
     expect(failures(page!)).toEqual([{ line: 7, reason: expect.stringContaining('ended with status 125') }]);

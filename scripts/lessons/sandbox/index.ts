@@ -137,6 +137,7 @@ export async function createSandboxEngine(options: SandboxOptions = {}): Promise
       const dirInRoot = `${WORK_IN_ROOT}/${name}`;
       return {
         hostDir,
+        shellDir: dirInRoot,
         shell: () => {
           const [command, ...args] = daemon.enterArgs({ fork: false });
           // --no-fork keeps one process: bash itself (its children land in the sandbox's PID
