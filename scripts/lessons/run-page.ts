@@ -100,9 +100,15 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
   const problems: PageReport['problems'] = [];
   /** While an earlier page (lesson.after) prepares this one: its steps are not this page's, only its failures count. */
   let preparing: PagePlan | undefined;
+  /** Steps of those earlier pages, with their page: a background one gets its verdict later. */
+  const preparation = new Map<StepReport, PagePlan>();
+  const preparationFailed = (step: StepReport, page: PagePlan) => {
+    if (step.verdict === 'failed') problems.push({ message: `preparing the page as ${page.file} leaves it (lesson.after), its step at line ${step.line} (${step.text}) failed: ${step.reason ?? 'no reason given'}` });
+  };
   const record = (step: StepReport) => {
     if (preparing) {
-      if (step.verdict === 'failed') problems.push({ message: `preparing the page as ${preparing.file} leaves it (lesson.after), its step at line ${step.line} (${step.text}) failed: ${step.reason ?? 'no reason given'}` });
+      preparation.set(step, preparing);
+      preparationFailed(step, preparing);
       return step;
     }
     steps.push(step);
@@ -269,7 +275,11 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
     all.delete(name);
     await stopped.session.stop();
     await stopped.background;
-    for (const step of stopped.backgroundSteps ?? []) if (step.verdict !== 'not-run') options.onStep?.(step);
+    for (const step of stopped.backgroundSteps ?? []) {
+      const earlier = preparation.get(step);
+      if (earlier) preparationFailed(step, earlier);
+      else if (step.verdict !== 'not-run') options.onStep?.(step);
+    }
   }
 
   const after = await engine.objects().catch((error: Error) => {

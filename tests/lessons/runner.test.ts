@@ -124,6 +124,11 @@ describe('lesson runner on fixture pages', { timeout: 60_000 }, () => {
     const [broken] = (await runIn(state, 'next.md')).pages;
     expect(broken!.verdict).toBe('failed');
     expect(broken!.problems).toEqual([{ message: expect.stringContaining('as first.md leaves it (lesson.after), its step at line 16 (cd /no-such-folder) failed') }]);
+    // So does a failing step the earlier page runs in a background terminal, reported when it ends.
+    await writeFile(path.join(state, 'first.md'), first.replace('```sh\ncd ..', '<!-- lesson: background terminal=bg -->\n```sh\nls /no-such-folder\nsleep 30\n```\n\n```sh\ncd ..'));
+    const [background] = (await runIn(state, 'next.md')).pages;
+    expect(background!.steps.map((step) => step.line)).toEqual([7, 8]);
+    expect(background!.problems).toEqual([{ message: expect.stringContaining('its step at line 17 (ls /no-such-folder) failed') }]);
     // A page that is not there is refused before anything runs.
     await writeFile(path.join(state, 'next.md'), next('frist.md'));
     const { plans } = await planPages({ rootDir: state, docsDir: state, files: ['next.md'] });
