@@ -16,6 +16,11 @@ export interface PagePlan {
   settings: LessonSettings;
   blocks: LessonBlock[];
   problems: { line?: number; message: string }[];
+  /**
+   * The pages of `lesson.after`, in the order they run before this one (their own `after` first),
+   * in the same folder and terminals: a page that goes on in a folder an earlier page made.
+   */
+  after?: PagePlan[];
 }
 
 function frontmatterOf(source: string): { data: Record<string, unknown>; line: number } | { problem: string; line: number } {

@@ -98,7 +98,19 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
   const started = Date.now();
   const steps: StepReport[] = [];
   const problems: PageReport['problems'] = [];
+  /** While an earlier page (lesson.after) prepares this one: its steps are not this page's, only its failures count. */
+  let preparing: PagePlan | undefined;
+  /** Steps of those earlier pages, with their page: a background one gets its verdict later. */
+  const preparation = new Map<StepReport, PagePlan>();
+  const preparationFailed = (step: StepReport, page: PagePlan) => {
+    if (step.verdict === 'failed') problems.push({ message: `preparing the page as ${page.file} leaves it (lesson.after), its step at line ${step.line} (${step.text}) failed: ${step.reason ?? 'no reason given'}` });
+  };
   const record = (step: StepReport) => {
+    if (preparing) {
+      preparation.set(step, preparing);
+      preparationFailed(step, preparing);
+      return step;
+    }
     steps.push(step);
     if (step.verdict !== 'not-run') options.onStep?.(step);
     return step;
@@ -130,11 +142,19 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
     }
     return existing;
   };
-  const pageBinds = Object.entries(plan.settings.bind ?? {}).map(([placeholder, value]) => ({ placeholder, value }));
-  const pageNeeds = plan.settings.needs ?? [];
-
   try {
-    for (const block of plan.blocks) {
+    for (const earlier of plan.after ?? []) {
+      preparing = earlier;
+      await runBlocks(earlier);
+    }
+    preparing = undefined;
+    await runBlocks(plan);
+  } finally {
+    for (const name of [...terminals.keys()]) await stopTerminal(terminals, name);
+  }
+
+  async function runBlocks(page: PagePlan): Promise<void> {
+    for (const block of page.blocks) {
       if (block.kind === 'file') {
         const base = { line: block.line, kind: 'file' as const, text: block.path, terminal: MAIN, durationMs: 0 };
         if (block.skip !== undefined) {
@@ -158,10 +178,8 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
         continue;
       }
       for (const name of block.annotation.stop) await stopTerminal(terminals, name);
-      await runBlock(block);
+      await runBlock(block, page.settings);
     }
-  } finally {
-    for (const name of [...terminals.keys()]) await stopTerminal(terminals, name);
   }
 
   /**
@@ -180,8 +198,10 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
     return { relative };
   }
 
-  async function runBlock(block: CommandBlock): Promise<void> {
+  async function runBlock(block: CommandBlock, settings: PagePlan['settings']): Promise<void> {
     const { annotation } = block;
+    const pageBinds = Object.entries(settings.bind ?? {}).map(([placeholder, value]) => ({ placeholder, value }));
+    const pageNeeds = settings.needs ?? [];
     const name = annotation.terminal ?? MAIN;
     const missing = [...new Set([...pageNeeds, ...annotation.needs])].filter((need) => !info.provides.includes(need));
     const skipReason = annotation.skip ?? (missing.length > 0 ? `needs ${missing.join(', ')}, which the ${info.kind} engine does not provide` : undefined);
@@ -189,7 +209,7 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
       for (const command of block.commands) record({ line: command.line, kind: 'command', text: command.text, terminal: name, verdict: 'skipped', reason: skipReason, durationMs: 0 });
       return;
     }
-    const timeoutSeconds = annotation.timeoutSeconds ?? plan.settings.timeout ?? options.defaultTimeoutSeconds;
+    const timeoutSeconds = annotation.timeoutSeconds ?? settings.timeout ?? options.defaultTimeoutSeconds;
     const binds = [...pageBinds, ...annotation.binds];
     const stopTarget = ctrlCTarget(block);
     // For an expected output written with of=block: what the block's commands printed so far.
@@ -267,14 +287,19 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
     all.delete(name);
     await stopped.session.stop();
     await stopped.background;
-    for (const step of stopped.backgroundSteps ?? []) if (step.verdict !== 'not-run') options.onStep?.(step);
+    for (const step of stopped.backgroundSteps ?? []) {
+      const earlier = preparation.get(step);
+      if (earlier) preparationFailed(step, earlier);
+      else if (step.verdict !== 'not-run') options.onStep?.(step);
+    }
   }
 
   const after = await engine.objects().catch((error: Error) => {
     problems.push({ message: `could not list the engine's objects after the page: ${error.message}` });
     return before;
   });
-  const left = leftBehind(before, after, plan.settings.leaves ?? []);
+  // What the earlier pages leave on purpose is theirs: this page ran them as its start.
+  const left = leftBehind(before, after, [plan, ...(plan.after ?? [])].flatMap((page) => page.settings.leaves ?? []));
   const removal = removalCommands(left);
   if (removal.length > 0) {
     const cleaner = new ShellSession(workspace.shell());

@@ -21,10 +21,37 @@ export async function planPages(options: { rootDir: string; docsDir: string; fil
       continue;
     }
     const plan = planPage(display, source);
+    await planEarlierPages(plan, absolute, options.rootDir, [absolute]);
     // A named page runs even without `lesson:`: asking for it is the opt-in.
     if (named || plan.optedIn || plan.problems.some((problem) => /lesson/.test(problem.message))) plans.push(plan);
   }
   return { plans, missing };
+}
+
+/**
+ * Reads the pages a page's `lesson.after` names, each with its own `after` first, into plan.after.
+ * A missing page, or one that leads back to the page, is a problem of the page: nothing runs.
+ */
+async function planEarlierPages(plan: PagePlan, absolute: string, rootDir: string, chain: string[]): Promise<void> {
+  const earlier: PagePlan[] = [];
+  for (const name of plan.settings.after ?? []) {
+    const file = path.resolve(path.dirname(absolute), name);
+    const display = path.relative(rootDir, file).split(path.sep).join('/');
+    if (chain.includes(file)) {
+      plan.problems.push({ message: `frontmatter lesson.after names ${name}, which leads back to ${plan.file}: a page cannot come before itself.` });
+      continue;
+    }
+    const source = await readFile(file, 'utf8').catch(() => undefined);
+    if (source === undefined) {
+      plan.problems.push({ message: `frontmatter lesson.after names ${name}, but there is no ${display}. Give the path of a page relative to this one, such as dockerfile.md.` });
+      continue;
+    }
+    const page = planPage(display, source);
+    await planEarlierPages(page, file, rootDir, [...chain, file]);
+    plan.problems.push(...page.problems.map((problem) => ({ message: `${display}${problem.line ? `:${problem.line}` : ''} (run first, as lesson.after says): ${problem.message}` })));
+    for (const step of [...(page.after ?? []), page]) if (!earlier.some((known) => known.file === step.file)) earlier.push(step);
+  }
+  if (earlier.length > 0) plan.after = earlier;
 }
 
 export interface RunLessonsOptions {

@@ -29,6 +29,7 @@ describe('tolerant output matching', () => {
     expect(normalizeLine('0f3c'.repeat(16))).toBe('<id>');
     expect(normalizeLine('2026-12-07T13:01:02.123456789Z ready')).toBe('<time> ready');
     expect(normalizeLine('64 bytes from 172.18.0.2: seq=0 ttl=64 time=0.113 ms')).toBe('64 bytes from <ip>: seq=0 ttl=64 time=<duration>');
+    expect(normalizeLine('round-trip min/avg/max = 0.113/0.120/0.131 ms')).toBe('round-trip min/avg/max = <duration>');
     expect(normalizeLine('nginx   alpine   52.3MB')).toBe('nginx alpine <size>');
     expect(normalizeLine('Exited (0) 3 minutes ago')).toBe('Exited (0) <ago>');
     expect(normalizeLine('0.0.0.0:32768->80/tcp')).toBe('0.0.0.0:<port>->80/tcp');

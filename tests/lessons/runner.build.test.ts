@@ -130,6 +130,33 @@ describe('lesson runner on fixture pages', { timeout: 60_000 }, () => {
     expect(failures(report!)).toEqual([]);
   });
 
+  it('runs the pages of lesson.after first, in the same folder, reporting only their failures', async () => {
+    const first = ['---', 'title: First', 'lesson: {}', '---', '', '```sh', 'mkdir app', 'cd app', '```', '', '```text title="notes.txt"', 'made first', '```', '', '```sh', 'cd ..', '```', ''].join('\n');
+    const next = (after: string) => ['---', 'title: Next', `lesson: { after: [${after}] }`, '---', '', '```sh', 'cd app', 'cat notes.txt', '```', '', '```text', 'made first', '```', ''].join('\n');
+    await writeFile(path.join(state, 'first.md'), first);
+    await writeFile(path.join(state, 'next.md'), next('first.md'));
+    const [report] = (await runIn(state, 'next.md')).pages;
+    expect(report!.problems).toEqual([]);
+    expect(report!.steps.map((step) => [step.line, step.verdict])).toEqual([
+      [7, 'passed'],
+      [8, 'passed'],
+    ]);
+    // A failing step of the earlier page fails this one, naming that page and line.
+    await writeFile(path.join(state, 'first.md'), first.replace('cd ..', 'cd /no-such-folder'));
+    const [broken] = (await runIn(state, 'next.md')).pages;
+    expect(broken!.verdict).toBe('failed');
+    expect(broken!.problems).toEqual([{ message: expect.stringContaining('as first.md leaves it (lesson.after), its step at line 16 (cd /no-such-folder) failed') }]);
+    // So does a failing step the earlier page runs in a background terminal, reported when it ends.
+    await writeFile(path.join(state, 'first.md'), first.replace('```sh\ncd ..', '<!-- lesson: background terminal=bg -->\n```sh\nls /no-such-folder\nsleep 30\n```\n\n```sh\ncd ..'));
+    const [background] = (await runIn(state, 'next.md')).pages;
+    expect(background!.steps.map((step) => step.line)).toEqual([7, 8]);
+    expect(background!.problems).toEqual([{ message: expect.stringContaining('its step at line 17 (ls /no-such-folder) failed') }]);
+    // A page that is not there is refused before anything runs.
+    await writeFile(path.join(state, 'next.md'), next('frist.md'));
+    const { plans } = await planPages({ rootDir: state, docsDir: state, files: ['next.md'] });
+    expect(plans[0]!.problems).toEqual([{ message: expect.stringContaining('lesson.after names frist.md, but there is no frist.md') }]);
+  });
+
   it('fails a misspelled flag at its line, with what docker said', async () => {
     const [page] = (await run('misspelled-flag.md')).pages;
     expect(failures(page!)).toEqual([{ line: 7, reason: expect.stringContaining('ended with status 125') }]);

@@ -41,6 +41,17 @@ describe('extractLessonSteps', () => {
     expect(stepsOf(source).blocks).toEqual([]);
   });
 
+  it('takes the block after a stdin=next block as what is typed, in any language (SQL into psql)', () => {
+    const source = page(['<!-- lesson: stdin=next -->', '```sh', 'docker run -it --rm postgres:18 psql -h db', '```', '', 'At the prompt:', '', '```sql', 'CREATE TABLE notes (body text);', '', '\\q', '```', '', '```sql', 'SELECT 1;', '```'].join('\n'));
+    const { blocks, problems } = stepsOf(source);
+    expect(problems).toEqual([]);
+    expect(blocks).toHaveLength(1);
+    expect((blocks[0] as CommandBlock).input?.commands).toEqual([
+      { line: 13, text: 'CREATE TABLE notes (body text);' },
+      { line: 15, text: '\\q' },
+    ]);
+  });
+
   it('ignores blocks of other languages and text blocks that follow no command', () => {
     const { blocks } = stepsOf(page(['```yaml', 'a: 1', '```', '', '```text', 'loose', '```'].join('\n')));
     expect(blocks).toEqual([]);

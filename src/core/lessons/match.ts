@@ -54,6 +54,8 @@ const VOLATILE: [RegExp, string][] = [
   [new RegExp(`\\b${AMOUNT} ${TIME_UNIT} ago\\b`, 'g'), '<ago>'],
   [new RegExp(`\\bUp ${AMOUNT} ${TIME_UNIT}`, 'g'), 'Up <duration>'],
   [new RegExp(`\\b\\d+ ${TIME_UNIT}\\b`, 'g'), '<duration>'],
+  // ping's summary gives several in a row: "round-trip min/avg/max = 0.113/0.120/0.131 ms".
+  [/\b\d+(?:\.\d+)?(?:\/\d+(?:\.\d+)?)+\s?(?:ns|µs|us|ms|s)\b/g, '<duration>'],
   [/\b\d+(?:\.\d+)?\s?(?:ns|µs|us|ms|s|m|h)\b/g, '<duration>'],
   [/\b\d+(?:\.\d+)?\s?(?:[kKMGT]i?B|B)\b/g, '<size>'],
   [/\b\d+(?:\.\d+)?%/g, '<percent>'],

@@ -19,6 +19,11 @@ export const lessonSettingsSchema = z
     /** Placeholders used throughout the page (USERNAME) and the value the runner writes instead. */
     bind: z.record(z.string().min(1), z.string()).optional(),
     /**
+     * Pages a reader works through before this one, whose steps run first in the same folder:
+     * a page that goes on in a folder an earlier page made. Paths relative to this page.
+     */
+    after: z.array(z.string().regex(/\.mdx?$/, 'name a page file, such as dockerfile.md')).optional(),
+    /**
      * What the page leaves in the engine on purpose, for a later page: `kind:name`, kind one of
      * container, image, volume, network, build-cache; `*` in a name matches any text.
      */

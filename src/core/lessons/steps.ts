@@ -146,6 +146,17 @@ export function extractLessonSteps(tree: Root, lineOffset = 0): LessonSteps {
       if (raw && !claimed.has(node)) problems.push({ line: raw.line, message: 'this lesson annotation is before a text block that does not follow a command block, so it names no step. Move the text block right after the commands whose output it shows, or remove the annotation.' });
       return;
     }
+    if (role === 'other') {
+      // What a reader types into an interactive program (SQL at a psql prompt) is written in that
+      // program's language: the block right after a stdin=next block is its input, whatever it is.
+      const previous = blocks.at(-1);
+      if (previous?.kind === 'commands' && previous.annotation.stdinNext) {
+        const first = firstCodeLine(node, lineOffset);
+        const commands = node.value.split('\n').flatMap((text, offset) => (text.trim() ? [{ line: first + offset, text }] : []));
+        if (commands.length > 0) blocks.push({ kind: 'commands', line: lineOf(node), commands, annotation: emptyCommandAnnotation() });
+      }
+      return;
+    }
     if (role !== 'commands' && role !== 'console') return;
 
     const annotation = raw ? commandAnnotation(raw) : emptyCommandAnnotation();
