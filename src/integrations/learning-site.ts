@@ -11,6 +11,7 @@ import { markdownProcessorOptions } from '../plugins/index.ts';
 import { codeThemeCssPlugin, codeThemes, preloadedLanguages } from '../plugins/code-theme.ts';
 import { parallelUnified, RenderPool } from '../plugins/render-pool.ts';
 import pagefind from './pagefind.ts';
+import offline from './offline.ts';
 import buildLog from './build-log.ts';
 import validateContent from './validate-content.ts';
 
@@ -113,6 +114,8 @@ export default async function learningSite(): Promise<AstroIntegration> {
             mdx(),
             sitemap(),
             pagefind({ language: settings.lang, linksFile: env.linksFile }),
+            // After search: the offline manifest lists the index Pagefind has just written.
+            offline(),
           ],
           vite: {
             plugins: [settingsModulesPlugin(settings), codeThemeCssPlugin()],
