@@ -55,7 +55,10 @@ function setUp(boxes: NodeListOf<HTMLElement>, saveNow: boolean): void {
     show('Saving for offline…', false, true);
     let registration: ServiceWorkerRegistration | undefined;
     try {
-      registration = await navigator.serviceWorker.register(workerUrl, { scope });
+      registration = await navigator.serviceWorker.register(workerUrl, { scope }).catch((error: Error) => {
+        // The build puts the worker there (src/integrations/offline.ts); the dev server has none.
+        throw new Error(`the offline service worker (${workerUrl}) could not be loaded (${error.message}). Saving works on the built site (npm run build), not on the development server.`);
+      });
       const worker = await activeWorker(registration);
       // Asks the browser not to evict the copy under storage pressure; it may say no, the copy still works.
       void navigator.storage?.persist?.().catch(() => false);
@@ -77,6 +80,12 @@ function setUp(boxes: NodeListOf<HTMLElement>, saveNow: boolean): void {
     show('Removed: this browser no longer keeps a copy of the course.', false);
   };
 
+  if (!('serviceWorker' in navigator) || !('caches' in window)) {
+    // Service workers need a secure (https) page, and some browsers or private windows have none.
+    show('This browser cannot keep the course for offline reading here: that needs service workers on an https page.', false);
+    for (const part of parts) part.save.disabled = true;
+    return;
+  }
   for (const part of parts) {
     part.save.onclick = save;
     part.remove.onclick = remove;
@@ -115,7 +124,8 @@ function askToSave(worker: ServiceWorker, onProgress: (done: number, total: numb
   });
 }
 
-// Loaded by URL as a bundle of its own (./control.ts), so it starts itself: data-offline="save"
-// when the reader's click loaded it, empty when it only shows what this browser has saved.
+// Loaded by URL as a bundle of its own (./control.ts), so it starts itself. A page a saved copy
+// serves loads it at once, to show the state; any other page loads it only when the reader clicks
+// Save, so then it saves.
 const boxes = document.querySelectorAll<HTMLElement>('[data-offline]');
-if (boxes.length > 0) setUp(boxes, boxes[0]!.dataset.offline === 'save');
+if (boxes.length > 0) setUp(boxes, !navigator.serviceWorker?.controller);
