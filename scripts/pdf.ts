@@ -18,6 +18,7 @@ import { coursePdfPlaceholderHtml, insertCoursePdfLink, insertPdfLink, pdfPlaceh
 import { CoursePdfError, renderCoursePdf } from './course-pdf/render.ts';
 import { siteConfigFromEnv, SiteConfigError, type SiteConfig } from '../src/core/site-config.ts';
 import { joinBase } from '../src/core/urls.ts';
+import { writeOfflineManifest } from '../src/core/offline-manifest.ts';
 
 const PAPER_FORMATS = ['A4', 'Letter'] as const;
 type PaperFormat = (typeof PAPER_FORMATS)[number];
@@ -269,6 +270,9 @@ async function main(): Promise<number> {
     }
     if (options.only !== 'course' && !(await makePrintablePdf(options))) return 1;
     if (options.only !== 'printable') await makeCoursePdf(options);
+    // The PDFs are new files and their links changed pages: "Save for offline" must store this folder as it now is.
+    const manifest = await writeOfflineManifest(options.distDir, options.base);
+    console.log(`Updated the offline manifest: ${manifest.files.length} files, ${(manifest.bytes / 1024 / 1024).toFixed(1)} MB`);
     return 0;
   } catch (error) {
     // A bad setting is the maintainer's to fix, like a missing build: one message, no stack trace.

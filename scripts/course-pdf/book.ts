@@ -40,6 +40,7 @@ const SCREEN_ONLY = [
   '.heading-anchor',
   '.pdf-download',
   '.course-pdf-download',
+  '.offline-save',
   '.section-pages',
   '.copy-button',
   '.kc-actions',

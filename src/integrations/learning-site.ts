@@ -14,6 +14,7 @@ import { markdownProcessorOptions } from '../markdown/processor.ts';
 import { codeThemeCssPlugin, codeThemes, preloadedLanguages } from '../markdown/code-theme.ts';
 import { parallelUnified, RenderPool } from '../render-pool/pool.ts';
 import pagefind from '../search/build/pagefind-integration.ts';
+import offline from './offline.ts';
 import buildLog from './build-log.ts';
 import { folderUrl } from './astro-internals.ts';
 import { dropStaleContentStore, generatorDigest } from './render-cache.ts';
@@ -130,6 +131,8 @@ export default async function learningSite(): Promise<AstroIntegration> {
             mdx(),
             sitemap(),
             pagefind({ language: settings.lang, linksFile: env.linksFile }),
+            // After search: the offline manifest lists the index Pagefind has just written.
+            offline(),
           ],
           vite: {
             plugins: [settingsModulesPlugin(settings, lessonChecks), codeThemeCssPlugin()],
