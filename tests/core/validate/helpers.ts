@@ -8,7 +8,7 @@ import type { SlugRules } from '../../../src/core/urls.ts';
 export const frontmatter = (title = 'A page', extra = '') => `---\ntitle: ${title}\ndescription: Used by the tests.\n${extra}---\n`;
 
 /** A real 16×16 PNG: the check reads image files, so a stand-in must be a whole image. */
-const PNG = readFileSync(path.resolve(import.meta.dirname, '../../fixtures/missing-alt/docs/diagram.png'));
+const PNG = readFileSync(path.resolve(import.meta.dirname, '../../fixtures/content/missing-alt/docs/diagram.png'));
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><rect width="16" height="16"/></svg>\n';
 
 function assetBytes(file: string): Buffer | string {
