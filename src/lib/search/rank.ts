@@ -41,9 +41,12 @@ export const PREFIX_SHARE = 0.25;
  * How much a query word counts by how strongly its best page matches it, against the query's
  * strongest word: (best / strongest) to this power. A word no page is about ("bad", "actually" in
  * a question) is incidental; a word some page is about (its headings, its subject) says what the
- * reader wants. 0 would ignore this, 1 would let weak words count for next to nothing.
+ * reader wants. 0 would ignore this, 1 would let weak words count for next to nothing. Applies to
+ * plain words only (PLAIN_WORD).
  */
 export const FOCUS = 0.5;
+/** Letters only (an apostrophe allowed): a word of prose, as against an identifier. */
+const PLAIN_WORD = /^[\p{L}']+$/u;
 
 /** A page is listed when it has at least this share of the rare-word weight the best page has. */
 export const MIN_SHARE_OF_BEST = 0.5;
@@ -98,20 +101,34 @@ export function proximity(positionsPerTerm: number[][]): number {
 
 /**
  * How far neighbouring query words ("exec form", "docker top", "bind mount") also stand together on
- * the page, 0 to 1: for each pair of words next to each other in the query, 1 when the page has them
+ * the page, 0 to 1: for each pair of words next to each other in the query (`sequence`, the terms'
+ * indexes in the order typed), 1 when the page has them
  * side by side, falling with the gap between their nearest occurrences. A pair counts by the
  * lesser weight of its two words: a pair with a word found everywhere says less.
  */
-export function adjacency(positionsPerTerm: number[][], weights: number[]): number {
+export function adjacency(positionsPerTerm: number[][], weights: number[], sequence: number[] = positionsPerTerm.map((_, t) => t)): number {
   let sum = 0;
   let total = 0;
-  for (let t = 1; t < positionsPerTerm.length; t++) {
-    const weight = Math.min(weights[t - 1]!, weights[t]!);
+  for (let i = 1; i < sequence.length; i++) {
+    const [a, b] = [sequence[i - 1]!, sequence[i]!];
+    if (a === b) continue;
+    const weight = Math.min(weights[a]!, weights[b]!);
     total += weight;
-    const gap = nearestGap(positionsPerTerm[t - 1]!, positionsPerTerm[t]!);
+    const gap = nearestGap(positionsPerTerm[a]!, positionsPerTerm[b]!);
     if (gap !== undefined) sum += weight / gap;
   }
   return total > 0 ? sum / total : 0;
+}
+
+/**
+ * The query's words in the order typed, as indexes into the searched terms: a word typed twice is
+ * searched once, but stands next to different words each time ("docker stop and docker kill").
+ */
+export function termSequence(typed: string, terms: string[]): number[] {
+  const index = new Map(terms.map((term, t) => [term.toLowerCase(), t]));
+  const sequence = typed.trim().split(/\s+/u).flatMap((word) => index.get(word.toLowerCase()) ?? []);
+  // A corrected query no longer holds the words typed: then the terms' own order.
+  return new Set(sequence).size === terms.length ? sequence : terms.map((_, t) => t);
 }
 
 /** The smallest distance between a position in one list and a different position in another. */
@@ -191,10 +208,13 @@ export function rankResults(input: RankInput): Ranked[] {
   const isExact = (t: number, id: string) => exact[t]?.has(id) ?? true;
   const best = perTerm.map((hits, t) => Math.max(0, ...hits.filter((hit) => isExact(t, hit.id)).map((hit) => hit.score)) || 1);
   const strongest = Math.max(...best);
-  const weight = perTerm.map((hits, t) => Math.log(1 + total / Math.max(1, exact[t]?.size ?? hits.length)) * (best[t]! / strongest) ** FOCUS);
+  // Only a plain word can be incidental: a path, flag, port or version ("linux/amd64") is quoted on purpose.
+  const focus = (t: number) => (PLAIN_WORD.test(terms[t]!) ? (best[t]! / strongest) ** FOCUS : 1);
+  const weight = perTerm.map((hits, t) => Math.log(1 + total / Math.max(1, exact[t]?.size ?? hits.length)) * focus(t));
   const weightTotal = weight.reduce((sum, value) => sum + value, 0) || 1;
   const termStemsList = terms.map((term) => termStems(term));
   const firstUse = terms.map((term, t) => firstLessonWith(term, perTerm[t]!, pages, exact[t]));
+  const sequence = termSequence(input.typed, terms);
   const lastOrder = Math.max(1, ...Object.values(pages).map((page) => page.order));
   const byId = new Map<string, { cover: number; present: number; positions: number[][]; matched: number }>();
   perTerm.forEach((hits, t) => {
@@ -223,7 +243,7 @@ export function rankResults(input: RankInput): Ranked[] {
       allWords: entry.matched === terms.length && terms.length > 1 ? WEIGHTS.allWords : 0,
       introduced: WEIGHTS.introduced * (introduced / weightTotal),
       proximity: WEIGHTS.proximity * proximity(entry.positions),
-      adjacency: WEIGHTS.adjacency * adjacency(entry.positions, weight),
+      adjacency: WEIGHTS.adjacency * adjacency(entry.positions, weight, sequence),
       order: teaching(page) ? WEIGHTS.order * (1 - page.order / lastOrder) : 0,
     };
     const kind = kindFactor(isResource ? 'resource' : page?.kind, intent);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adjacency, kindFactor, proximity, queryIntent, rankResults, type PageSignal, type TermHit } from '../../../src/lib/search/rank.ts';
+import { adjacency, kindFactor, proximity, queryIntent, rankResults, termSequence, type PageSignal, type TermHit } from '../../../src/lib/search/rank.ts';
 
 const lesson = (order: number, introduced = ''): PageSignal => ({ kind: 'lesson', order, introduced });
 
@@ -28,6 +28,15 @@ describe('adjacency', () => {
     expect(adjacency([[3], [4], []], [2, 2, 2])).toBeCloseTo(0.5);
     expect(adjacency([[3], [4], []], [2, 2, 6])).toBeCloseTo(0.5);
     expect(adjacency([[3]], [1])).toBe(0);
+  });
+
+  it('pairs the words as typed, so a word typed twice stands next to each of its neighbours', () => {
+    // "docker stop and docker kill", searched as docker, stop, kill: "docker kill" is a pair too.
+    expect(termSequence('docker stop and Docker kill', ['docker', 'stop', 'kill'])).toEqual([0, 1, 0, 2]);
+    const positions = [[10, 20], [11], [21]];
+    expect(adjacency(positions, [1, 1, 1], [0, 1, 0, 2])).toBeGreaterThan(adjacency(positions, [1, 1, 1]));
+    // A corrected query no longer holds the typed words: the terms' own order.
+    expect(termSequence('netwrok bridge', ['network', 'bridge'])).toEqual([0, 1]);
   });
 });
 
@@ -89,6 +98,13 @@ describe('rankResults', () => {
     // headings, many mentions), the other says "bad" once in passing.
     const hits = [[{ id: 'security', score: 20 }], [{ id: 'networking', score: 2 }]];
     expect(rank('why is root bad', ['root', 'bad'], hits)[0]).toBe('security');
+  });
+
+  it('never treats a path, port or version as an incidental word', () => {
+    // A pasted error: "linux/amd64" is on one page, once; the page about "platform" says more.
+    const hits = [[{ id: 'security', score: 20 }], [{ id: 'networking', score: 2 }]];
+    expect(rank('platform linux/amd64', ['platform', 'linux/amd64'], hits)).toContain('networking');
+    expect(rank('platform amd', ['platform', 'amd'], hits)).not.toContain('networking');
   });
 
   it('lists a page without every word when it has the rare ones', () => {
