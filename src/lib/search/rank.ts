@@ -210,7 +210,8 @@ export function rankResults(input: RankInput): Ranked[] {
   const strongest = Math.max(...best);
   // Only a plain word can be incidental: a path, flag, port or version ("linux/amd64") is quoted on purpose.
   const focus = (t: number) => (PLAIN_WORD.test(terms[t]!) ? (best[t]! / strongest) ** FOCUS : 1);
-  const weight = perTerm.map((hits, t) => Math.log(1 + total / Math.max(1, exact[t]?.size ?? hits.length)) * focus(t));
+  const rarity = perTerm.map((hits, t) => Math.log(1 + total / Math.max(1, exact[t]?.size ?? hits.length)));
+  const weight = rarity.map((value, t) => value * focus(t));
   const weightTotal = weight.reduce((sum, value) => sum + value, 0) || 1;
   const termStemsList = terms.map((term) => termStems(term));
   const firstUse = terms.map((term, t) => firstLessonWith(term, perTerm[t]!, pages, exact[t]));
@@ -223,7 +224,8 @@ export function rankResults(input: RankInput): Ranked[] {
       if (!entry) byId.set(hit.id, (entry = { cover: 0, present: 0, positions: terms.map(() => []), matched: 0 }));
       const share = isExact(t, hit.id) ? 1 : PREFIX_SHARE;
       entry.cover += share * weight[t]! * (0.5 + 0.5 * Math.min(1, hit.score / best[t]!));
-      entry.present += share * weight[t]!;
+      // Which pages are listed at all goes by rarity alone: focus orders them, it does not drop any.
+      entry.present += share * rarity[t]!;
       entry.positions[t] = hit.words ?? [];
       if (share === 1) entry.matched += 1;
     }

@@ -103,8 +103,8 @@ describe('rankResults', () => {
   it('never treats a path, port or version as an incidental word', () => {
     // A pasted error: "linux/amd64" is on one page, once; the page about "platform" says more.
     const hits = [[{ id: 'security', score: 20 }], [{ id: 'networking', score: 2 }]];
-    expect(rank('platform linux/amd64', ['platform', 'linux/amd64'], hits)).toContain('networking');
-    expect(rank('platform amd', ['platform', 'amd'], hits)).not.toContain('networking');
+    expect(rank('platform linux/amd64', ['platform', 'linux/amd64'], hits)[0]).toBe('networking');
+    expect(rank('platform amd', ['platform', 'amd'], hits)[0]).toBe('security');
   });
 
   it('lists a page without every word when it has the rare ones', () => {
