@@ -224,8 +224,9 @@ export function rankResults(input: RankInput): Ranked[] {
       if (!entry) byId.set(hit.id, (entry = { cover: 0, present: 0, positions: terms.map(() => []), matched: 0 }));
       const share = isExact(t, hit.id) ? 1 : PREFIX_SHARE;
       entry.cover += share * weight[t]! * (0.5 + 0.5 * Math.min(1, hit.score / best[t]!));
-      // Which pages are listed at all goes by rarity alone: focus orders them, it does not drop any.
-      entry.present += share * rarity[t]!;
+      // Which pages are listed at all goes by rarity alone: focus and prefix matches order pages,
+      // they drop none (a reader typing "net" on the way to "network" still sees network pages).
+      entry.present += rarity[t]!;
       entry.positions[t] = hit.words ?? [];
       if (share === 1) entry.matched += 1;
     }
