@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applySuggestion, correctedQuery, planQuery } from '../../src/search/browser/query.ts';
+import { applySuggestion, checksExactMatch, correctedQuery, planQuery } from '../../src/search/browser/query.ts';
 import { createWordIndex } from '../../src/search/browser/suggest.ts';
 
 const words = createWordIndex(['containers', 'talk', 'network', 'namespace', 'docker', 'compose', 'up', 'the']);
@@ -26,9 +26,20 @@ describe('planQuery', () => {
     expect(planQuery('docker netwrok', words)).toMatchObject({ terms: ['docker'], unknown: [{ word: 'netwrok', suggestions: ['network'] }] });
   });
 
+  it('searches a word typed twice once, so it does not weigh double', () => {
+    expect(planQuery('docker stop and Docker kill', undefined).terms).toEqual(['docker', 'stop', 'kill']);
+  });
+
   it('searches every word as typed when there is no vocabulary', () => {
     expect(planQuery('netwrok', undefined)).toMatchObject({ terms: ['netwrok'], unknown: [] });
   });
+});
+
+it('checksExactMatch picks the words whose prefix matches are other words: flags and short words', () => {
+  expect(['--pid', '-p', 'top', 'app', '1'].map(checksExactMatch)).toEqual([true, true, true, true, true]);
+  expect(['network', 'volumes', 'dockerfile'].map(checksExactMatch)).toEqual([false, false, false]);
+  // A quote would end Pagefind's exact search early.
+  expect(checksExactMatch('a"b')).toBe(false);
 });
 
 it('applySuggestion replaces the mistyped word and keeps the others', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kindFactor, proximity, queryIntent, rankResults, type PageSignal, type TermHit } from '../../src/search/ranking/rank.ts';
+import { adjacency, kindFactor, proximity, queryIntent, rankResults, termSequence, type PageSignal, type TermHit } from '../../src/search/ranking/rank.ts';
 
 const lesson = (order: number, introduced = ''): PageSignal => ({ kind: 'lesson', order, introduced });
 
@@ -13,6 +13,30 @@ describe('proximity', () => {
   it('counts only the words the page has, and nothing for a single word', () => {
     expect(proximity([[5], [], [6]])).toBe(1);
     expect(proximity([[5, 6, 7]])).toBe(0);
+  });
+});
+
+describe('adjacency', () => {
+  it('is 1 when each pair of neighbouring query words stands side by side, less as they drift apart', () => {
+    expect(adjacency([[10], [11]], [1, 1])).toBe(1);
+    expect(adjacency([[10], [14]], [1, 1])).toBeCloseTo(1 / 4);
+    expect(adjacency([[10, 50], [51, 200]], [1, 1])).toBe(1);
+  });
+
+  it('weighs each pair by its lesser word and counts a missing word as apart', () => {
+    // "exec form" together, "shell" missing: half the pairs, by weight.
+    expect(adjacency([[3], [4], []], [2, 2, 2])).toBeCloseTo(0.5);
+    expect(adjacency([[3], [4], []], [2, 2, 6])).toBeCloseTo(0.5);
+    expect(adjacency([[3]], [1])).toBe(0);
+  });
+
+  it('pairs the words as typed, so a word typed twice stands next to each of its neighbours', () => {
+    // "docker stop and docker kill", searched as docker, stop, kill: "docker kill" is a pair too.
+    expect(termSequence('docker stop and Docker kill', ['docker', 'stop', 'kill'])).toEqual([0, 1, 0, 2]);
+    const positions = [[10, 20], [11], [21]];
+    expect(adjacency(positions, [1, 1, 1], [0, 1, 0, 2])).toBeGreaterThan(adjacency(positions, [1, 1, 1]));
+    // A corrected query no longer holds the typed words: the terms' own order.
+    expect(termSequence('netwrok bridge', ['network', 'bridge'])).toEqual([0, 1]);
   });
 });
 
@@ -50,6 +74,37 @@ describe('rankResults', () => {
   it('sends a flag to the lesson that introduces it, not the one that uses it most', () => {
     const hits = [[{ id: 'security', score: 12 }, { id: 'first', score: 8 }]];
     expect(rank('--rm', ['--rm'], hits)[0]).toBe('first');
+  });
+
+  it('sends a flag explained only in prose to the first lesson that uses it', () => {
+    // Neither page lists --init in a heading, bold or list; the later one uses it more.
+    const hits = [[{ id: 'security', score: 12 }, { id: 'networking', score: 8 }]];
+    expect(rank('--init', ['--init'], hits)[0]).toBe('networking');
+    // A plain word is not a flag: the page that uses it most comes first.
+    expect(rank('init', ['init'], hits)[0]).toBe('security');
+  });
+
+  it('counts a match by prefix only ("topic" for "top") far below the word itself', () => {
+    const hits = [[{ id: 'other', score: 6 }, { id: 'networking', score: 1 }]];
+    const ranked = (exact?: string[][]) => rankResults({ typed: 'top', terms: ['top'], perTerm: hits, exact, pages, resources: new Set(), total: 30 }).map((r) => r.id);
+    expect(ranked()).toEqual(['other', 'networking']);
+    expect(ranked([['networking']])[0]).toBe('networking');
+    // No page has the word itself: the prefix matches are all there is, in Pagefind's order.
+    expect(ranked([[]])).toEqual(['other', 'networking']);
+  });
+
+  it('lets the word a page is about outweigh an incidental word of a question', () => {
+    // "why is root bad": each word on one page only, so equally rare; one page is about root (its
+    // headings, many mentions), the other says "bad" once in passing.
+    const hits = [[{ id: 'security', score: 20 }], [{ id: 'networking', score: 2 }]];
+    expect(rank('why is root bad', ['root', 'bad'], hits)[0]).toBe('security');
+  });
+
+  it('never treats a path, port or version as an incidental word', () => {
+    // A pasted error: "linux/amd64" is on one page, once; the page about "platform" says more.
+    const hits = [[{ id: 'security', score: 20 }], [{ id: 'networking', score: 2 }]];
+    expect(rank('platform linux/amd64', ['platform', 'linux/amd64'], hits)[0]).toBe('networking');
+    expect(rank('platform amd', ['platform', 'amd'], hits)[0]).toBe('security');
   });
 
   it('lists a page without every word when it has the rare ones', () => {

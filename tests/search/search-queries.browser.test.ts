@@ -64,6 +64,16 @@ describe('search finds what a learner means', () => {
     await context.close();
   });
 
+  it('ranks a short word above longer words that start with it', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(server.siteUrl);
+    // "tar" is on the volumes page once; the DNS page has "target" in a heading and three times
+    // more. Pagefind matches by prefix and scores that page higher; the word itself wins.
+    await search(page, 'tar');
+    expect(await titles(page)).toEqual(['Volumes', 'Name resolution between containers']);
+    await context.close();
+  });
+
   it('shows the pages with most of the words when no page has them all, and says so', async () => {
     const { page, context } = await openPage(browser);
     await page.goto(server.siteUrl);

@@ -1,7 +1,7 @@
 // Loads what search needs when the dialog opens (pagefind.js with its worker and wasm, and the
 // vocabulary the build wrote next to it) and answers a query plan with ordered results.
 import type { PagefindModule, PagefindResult } from './pagefind-types.ts';
-import { type QueryPlan } from './query.ts';
+import { checksExactMatch, type QueryPlan } from './query.ts';
 import { rankResults, type PageSignal } from '../ranking/rank.ts';
 import { createWordIndex, type WordIndex } from './suggest.ts';
 import { VOCABULARY_FILE, type SearchVocabulary } from '../ranking/vocabulary.ts';
@@ -98,8 +98,12 @@ export async function answer(loaded: LoadedSearch, plan: QueryPlan, debounceMs: 
   if (plan.terms.length === 0) return { results: [], partial: false };
   const found = await pagefind.debouncedSearch(plan.terms.join(' '), {}, debounceMs);
   if (!found) return null;
-  const perTerm = plan.terms.length === 1 ? [found.results] : (await Promise.all(plan.terms.map((term) => pagefind.search(term)))).map((one) => one.results);
-  const ranked = rankResults({ typed: plan.typed, terms: plan.terms, perTerm, pages, resources, total: Object.keys(pages).length + resources.size });
+  const [perTerm, exact] = await Promise.all([
+    plan.terms.length === 1 ? [found.results] : Promise.all(plan.terms.map(async (term) => (await pagefind.search(term)).results)),
+    // A quoted word is matched as a whole word, not as the start of longer ones.
+    Promise.all(plan.terms.map(async (term) => (checksExactMatch(term) ? (await pagefind.search(`"${term}"`)).results.map((hit) => hit.id) : undefined))),
+  ]);
+  const ranked = rankResults({ typed: plan.typed, terms: plan.terms, perTerm, exact, pages, resources, total: Object.keys(pages).length + resources.size });
   // The whole query's result shows an excerpt with every word marked; otherwise the rarest word's.
   const byId = new Map<string, PagefindResult>();
   const rarestFirst = perTerm.map((hits, t) => ({ hits, t })).sort((a, b) => a.hits.length - b.hits.length);

@@ -39,11 +39,26 @@ export function planQuery(typed: string, words?: WordIndex): QueryPlan {
   const dropped = content.length > 0 ? all.filter((word) => STOP_WORDS.has(word.toLowerCase())) : [];
   const unknown: UnknownWord[] = [];
   const terms: string[] = [];
+  const seen = new Set<string>();
   for (const word of kept) {
+    // "docker stop and docker kill": a word typed twice is one word of the query, not twice its weight.
+    if (seen.has(word.toLowerCase())) continue;
+    seen.add(word.toLowerCase());
     if (words && isCheckable(word) && !words.knows(word)) unknown.push({ word, suggestions: words.suggest(word) });
     else terms.push(word);
   }
   return { typed: typed.trim(), terms, dropped, unknown };
+}
+
+/**
+ * Words whose prefix matches are likely other words: a flag ("--pid" starts "--pids-limit") and a
+ * short word ("top" starts "topic", "app" starts "apparmor"). For these the dialog also asks which
+ * pages hold the word itself, so ranking can tell the two apart (rank.ts, `exact`). Longer words'
+ * extensions are mostly their own inflections, which Pagefind's stemming already joins.
+ */
+export function checksExactMatch(term: string): boolean {
+  if (term.includes('"')) return false;
+  return term.startsWith('-') || term.replace(/[^\p{L}\p{N}]/gu, '').length <= 4;
 }
 
 /** The typed query with one word replaced by a suggestion (the reader's other words untouched). */

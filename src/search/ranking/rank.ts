@@ -19,15 +19,34 @@ export interface TermHit {
 
 /** How much each signal adds; chosen on the tuning half of the blind queries (npm run bench:search). */
 export const WEIGHTS = {
-  /** A page that introduces a query word (heading, bold term, definition, command row). */
+  /** A page that introduces a query word (heading, bold term, definition, command row, first use of a flag). */
   introduced: 0.35,
-  /** Query words standing together on the page. */
+  /** All the query words found within a short stretch of the page. */
   proximity: 0.3,
+  /** Neighbouring query words ("docker top", "exec form") standing side by side on the page too. */
+  adjacency: 0.25,
   /** Earlier in the course: the lesson that first teaches a thing, over later ones that use it. */
   order: 0.08,
   /** Every query word on the page: what Pagefind alone would require, kept as a strong hint. */
   allWords: 0.25,
 };
+
+/**
+ * What a match by prefix only ("topic" for "top", "--pids-limit" for "--pid") counts, against a
+ * match of the word itself: another word, but perhaps the one the reader is still typing.
+ */
+export const PREFIX_SHARE = 0.25;
+
+/**
+ * How much a query word counts by how strongly its best page matches it, against the query's
+ * strongest word: (best / strongest) to this power. A word no page is about ("bad", "actually" in
+ * a question) is incidental; a word some page is about (its headings, its subject) says what the
+ * reader wants. 0 would ignore this, 1 would let weak words count for next to nothing. Applies to
+ * plain words only (PLAIN_WORD).
+ */
+export const FOCUS = 0.5;
+/** Letters only (an apostrophe allowed): a word of prose, as against an identifier. */
+const PLAIN_WORD = /^[\p{L}']+$/u;
 
 /** A page is listed when it has at least this share of the rare-word weight the best page has. */
 export const MIN_SHARE_OF_BEST = 0.5;
@@ -80,6 +99,54 @@ export function proximity(positionsPerTerm: number[][]): number {
   return Math.min(1, lists.length / best);
 }
 
+/**
+ * How far neighbouring query words ("exec form", "docker top", "bind mount") also stand together on
+ * the page, 0 to 1: for each pair of words next to each other in the query (`sequence`, the terms'
+ * indexes in the order typed), 1 when the page has them
+ * side by side, falling with the gap between their nearest occurrences. A pair counts by the
+ * lesser weight of its two words: a pair with a word found everywhere says less.
+ */
+export function adjacency(positionsPerTerm: number[][], weights: number[], sequence: number[] = positionsPerTerm.map((_, t) => t)): number {
+  let sum = 0;
+  let total = 0;
+  for (let i = 1; i < sequence.length; i++) {
+    const [a, b] = [sequence[i - 1]!, sequence[i]!];
+    if (a === b) continue;
+    const weight = Math.min(weights[a]!, weights[b]!);
+    total += weight;
+    const gap = nearestGap(positionsPerTerm[a]!, positionsPerTerm[b]!);
+    if (gap !== undefined) sum += weight / gap;
+  }
+  return total > 0 ? sum / total : 0;
+}
+
+/**
+ * The query's words in the order typed, as indexes into the searched terms: a word typed twice is
+ * searched once, but stands next to different words each time ("docker stop and docker kill").
+ */
+export function termSequence(typed: string, terms: string[]): number[] {
+  const index = new Map(terms.map((term, t) => [term.toLowerCase(), t]));
+  const sequence = typed.trim().split(/\s+/u).flatMap((word) => index.get(word.toLowerCase()) ?? []);
+  // A corrected query no longer holds the words typed: then the terms' own order.
+  return new Set(sequence).size === terms.length ? sequence : terms.map((_, t) => t);
+}
+
+/** The smallest distance between a position in one list and a different position in another. */
+function nearestGap(a: number[], b: number[]): number | undefined {
+  const sorted = [...b].sort((x, y) => x - y);
+  let best: number | undefined;
+  let j = 0;
+  for (const at of [...a].sort((x, y) => x - y)) {
+    while (j < sorted.length - 1 && sorted[j + 1]! <= at) j++;
+    for (const other of [sorted[j], sorted[j + 1]]) {
+      if (other === undefined || other === at) continue;
+      const gap = Math.abs(other - at);
+      if (best === undefined || gap < best) best = gap;
+    }
+  }
+  return best;
+}
+
 export interface RankInput {
   typed: string;
   /** The query words searched, one Pagefind answer each (same order). */
@@ -89,6 +156,12 @@ export interface RankInput {
   resources: ReadonlySet<string>;
   /** How many pages and records the index has (for how rare a word is). */
   total: number;
+  /**
+   * Per query word (same order), when known: the pages that hold the word itself, not only longer
+   * words that start with it (Pagefind matches by prefix, so "top" also finds "topic"). A page
+   * outside this set matched the word only by prefix. Undefined: every hit counts as the word.
+   */
+  exact?: (readonly string[] | undefined)[];
 }
 
 export interface Ranked {
@@ -96,31 +169,66 @@ export interface Ranked {
   score: number;
   /** Query words the page has. */
   matched: number;
+  /** What each signal added before the kind factor: for the benchmark's and a developer's eyes. */
+  parts?: Record<string, number>;
+}
+
+const teaching = (page: PageSignal | undefined): page is PageSignal => page?.kind === 'lesson' || page?.kind === 'concept';
+
+/**
+ * The lesson where the course first uses a flag: flags are often explained in a sentence ("`--rm`
+ * deletes the container when it exits") rather than a heading or list, and the first lesson to use
+ * one is the one that explains it. Concept pages come before the lessons and mention commands in
+ * passing, so only lessons count.
+ */
+function firstLessonWith(term: string, hits: TermHit[], pages: Readonly<Record<string, PageSignal>>, exact: ReadonlySet<string> | undefined): string | undefined {
+  if (!term.startsWith('-')) return undefined;
+  let first: PageSignal | undefined;
+  let firstId: string | undefined;
+  for (const hit of hits) {
+    const page = pages[hit.id];
+    if (page?.kind !== 'lesson' || (exact && !exact.has(hit.id))) continue;
+    if (!first || page.order < first.order) [first, firstId] = [page, hit.id];
+  }
+  return firstId;
 }
 
 /**
- * Orders pages by what a learner needs: how much of the query they hold, rare words counting more
- * (so a page missing "container" still wins when it has "memory" and "default"); whether they
- * introduce the words; whether the words stand together; the page kind; and course order.
- * A curated resource is held back like a reference page, unless the query asks for outside material.
+ * Orders pages by what a learner needs: how much of the query they hold, rare words and words
+ * some page is about counting more (so a page missing "container" still wins when it has "memory"
+ * and "default"); whether they introduce the words; whether the words stand together; the page
+ * kind; and course order. A curated resource is held back like a reference page, unless the query
+ * asks for outside material.
  */
 export function rankResults(input: RankInput): Ranked[] {
   const { terms, perTerm, pages, resources, total } = input;
   const intent = queryIntent(input.typed);
-  const rarity = perTerm.map((hits) => Math.log(1 + total / Math.max(1, hits.length)));
-  const rarityTotal = rarity.reduce((sum, value) => sum + value, 0) || 1;
-  const best = perTerm.map((hits) => Math.max(0, ...hits.map((hit) => hit.score)) || 1);
+  // An empty exact set means the word only starts longer words: then those are its matches.
+  const exact = terms.map((_, t) => (input.exact?.[t]?.length ? new Set(input.exact[t]) : undefined));
+  const isExact = (t: number, id: string) => exact[t]?.has(id) ?? true;
+  const best = perTerm.map((hits, t) => Math.max(0, ...hits.filter((hit) => isExact(t, hit.id)).map((hit) => hit.score)) || 1);
+  const strongest = Math.max(...best);
+  // Only a plain word can be incidental: a path, flag, port or version ("linux/amd64") is quoted on purpose.
+  const focus = (t: number) => (PLAIN_WORD.test(terms[t]!) ? (best[t]! / strongest) ** FOCUS : 1);
+  const rarity = perTerm.map((hits, t) => Math.log(1 + total / Math.max(1, exact[t]?.size ?? hits.length)));
+  const weight = rarity.map((value, t) => value * focus(t));
+  const weightTotal = weight.reduce((sum, value) => sum + value, 0) || 1;
   const termStemsList = terms.map((term) => termStems(term));
+  const firstUse = terms.map((term, t) => firstLessonWith(term, perTerm[t]!, pages, exact[t]));
+  const sequence = termSequence(input.typed, terms);
   const lastOrder = Math.max(1, ...Object.values(pages).map((page) => page.order));
   const byId = new Map<string, { cover: number; present: number; positions: number[][]; matched: number }>();
   perTerm.forEach((hits, t) => {
     for (const hit of hits) {
       let entry = byId.get(hit.id);
       if (!entry) byId.set(hit.id, (entry = { cover: 0, present: 0, positions: terms.map(() => []), matched: 0 }));
-      entry.cover += rarity[t]! * (0.5 + 0.5 * (hit.score / best[t]!));
+      const share = isExact(t, hit.id) ? 1 : PREFIX_SHARE;
+      entry.cover += share * weight[t]! * (0.5 + 0.5 * Math.min(1, hit.score / best[t]!));
+      // Which pages are listed at all goes by rarity alone: focus and prefix matches order pages,
+      // they drop none (a reader typing "net" on the way to "network" still sees network pages).
       entry.present += rarity[t]!;
       entry.positions[t] = hit.words ?? [];
-      entry.matched += 1;
+      if (share === 1) entry.matched += 1;
     }
   });
   // A page with only the query's common words ("docker" of "docker top") is noise, not a result.
@@ -131,14 +239,19 @@ export function rankResults(input: RankInput): Ranked[] {
     const page = pages[id];
     const isResource = resources.has(id);
     // Only teaching pages introduce: a glossary or quick reference bolds or tabulates every term.
-    const teaches = page?.kind === 'lesson' || page?.kind === 'concept';
-    const introducedStems = new Set(teaches ? page.introduced.split(' ') : []);
-    const introduced = termStemsList.reduce((sum, stems, t) => sum + (stems.some((stem) => introducedStems.has(stem)) ? rarity[t]! : 0), 0);
-    const orderBonus = teaches ? 1 - page.order / lastOrder : 0;
-    const score =
-      kindFactor(isResource ? 'resource' : page?.kind, intent) *
-      (entry.cover / rarityTotal + (entry.matched === terms.length && terms.length > 1 ? WEIGHTS.allWords : 0) + WEIGHTS.introduced * (introduced / rarityTotal) + WEIGHTS.proximity * proximity(entry.positions) + WEIGHTS.order * orderBonus);
-    ranked.push({ id, score, matched: entry.matched });
+    const introducedStems = new Set(teaching(page) ? page.introduced.split(' ') : []);
+    const introduced = termStemsList.reduce((sum, stems, t) => sum + (firstUse[t] === id || stems.some((stem) => introducedStems.has(stem)) ? weight[t]! : 0), 0);
+    const parts = {
+      cover: entry.cover / weightTotal,
+      allWords: entry.matched === terms.length && terms.length > 1 ? WEIGHTS.allWords : 0,
+      introduced: WEIGHTS.introduced * (introduced / weightTotal),
+      proximity: WEIGHTS.proximity * proximity(entry.positions),
+      adjacency: WEIGHTS.adjacency * adjacency(entry.positions, weight, sequence),
+      order: teaching(page) ? WEIGHTS.order * (1 - page.order / lastOrder) : 0,
+    };
+    const kind = kindFactor(isResource ? 'resource' : page?.kind, intent);
+    const score = kind * Object.values(parts).reduce((sum, value) => sum + value, 0);
+    ranked.push({ id, score, matched: entry.matched, parts: { ...parts, kind } });
   }
   return ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
 }
