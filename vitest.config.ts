@@ -49,7 +49,13 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'build', include: buildFiles, exclude: [...configDefaults.exclude, 'tests/.tmp/**', ...dockerFiles], env: { TEST_TIER: 'build' }, ...slow },
+        test: {
+          name: 'build',
+          include: buildFiles,
+          exclude: [...configDefaults.exclude, 'tests/.tmp/**', ...dockerFiles],
+          env: { TEST_TIER: 'build' },
+          ...slow,
+        },
       },
       {
         extends: true,

@@ -119,14 +119,19 @@ async function main() {
       const failing = CATEGORIES.flatMap((category) =>
         (lhr.categories[category]?.auditRefs ?? [])
           .map((ref) => lhr.audits[ref.id]!)
-          .filter((audit) => audit.scoreDisplayMode !== 'notApplicable' && audit.scoreDisplayMode !== 'informative' && audit.scoreDisplayMode !== 'manual' && audit.score !== null && audit.score < 1)
+          .filter(
+            (audit) =>
+              audit.scoreDisplayMode !== 'notApplicable' &&
+              audit.scoreDisplayMode !== 'informative' &&
+              audit.scoreDisplayMode !== 'manual' &&
+              audit.score !== null &&
+              audit.score < 1,
+          )
           .map((audit) => ({ id: audit.id, category, title: audit.title, score: audit.score, displayValue: audit.displayValue })),
       );
       const metrics = Object.fromEntries(METRICS.map((id) => [id, lhr.audits[id]?.displayValue ?? 'n/a']));
       reports.push({ ...page, url, scores, metrics, failing });
-      console.log(
-        `${page.name.padEnd(20)} ${page.path.padEnd(28)} ` + CATEGORIES.map((id) => `${id} ${String(scores[id]).padStart(3)}`).join('  '),
-      );
+      console.log(`${page.name.padEnd(20)} ${page.path.padEnd(28)} ${CATEGORIES.map((id) => `${id} ${String(scores[id]).padStart(3)}`).join('  ')}`);
       console.log(`${''.padEnd(20)} ${METRICS.map((id) => `${id.replace(/-/g, ' ')}: ${metrics[id]}`).join(', ')}`);
     }
   } finally {
@@ -136,8 +141,12 @@ async function main() {
 
   const belowTarget = reports.flatMap((report) =>
     CATEGORIES.filter((id) => report.scores[id] < REQUIRED[id]).map(
-      (id) => `${report.name} (${report.path}): ${id} ${report.scores[id]} < ${REQUIRED[id]}; ` +
-        (report.failing.filter((f) => f.category === id).map((f) => `${f.id}${f.displayValue ? ` (${f.displayValue})` : ''}`).join(', ') || 'no single failing audit'),
+      (id) =>
+        `${report.name} (${report.path}): ${id} ${report.scores[id]} < ${REQUIRED[id]}; ` +
+        (report.failing
+          .filter((f) => f.category === id)
+          .map((f) => `${f.id}${f.displayValue ? ` (${f.displayValue})` : ''}`)
+          .join(', ') || 'no single failing audit'),
     ),
   );
   mkdirSync(path.dirname(out), { recursive: true });
@@ -145,7 +154,9 @@ async function main() {
     out,
     `${JSON.stringify({ generatedAt: new Date().toISOString(), lighthouseVersion, userAgent, settings: 'mobile (Lighthouse default)', server: server.label, required: REQUIRED, pages: reports, passed: belowTarget.length === 0 }, null, 2)}\n`,
   );
-  console.log(`\nLighthouse ${lighthouseVersion}, ${userAgent}, served by ${server.label}; ${((Date.now() - started) / 1000).toFixed(1)} s. Report: ${path.relative(process.cwd(), out)}`);
+  console.log(
+    `\nLighthouse ${lighthouseVersion}, ${userAgent}, served by ${server.label}; ${((Date.now() - started) / 1000).toFixed(1)} s. Report: ${path.relative(process.cwd(), out)}`,
+  );
   if (belowTarget.length > 0) {
     console.error(`\nBelow target:\n${belowTarget.map((line) => `  ${line}`).join('\n')}`);
     process.exit(1);

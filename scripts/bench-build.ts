@@ -164,14 +164,21 @@ async function firstViews(outDir: string): Promise<Pick<BuildFigures, 'docPage' 
   };
 }
 
-async function buildOnce(options: { contentDir: string; cacheDir: string; outDir: string; kind: 'cold' | 'warm'; profileDir?: string }): Promise<BuildFigures> {
+async function buildOnce(options: {
+  contentDir: string;
+  cacheDir: string;
+  outDir: string;
+  kind: 'cold' | 'warm';
+  profileDir?: string;
+}): Promise<BuildFigures> {
   rmSync(options.outDir, { recursive: true, force: true });
   const env = astroBuildEnv({ contentDir: options.contentDir, cacheDir: options.cacheDir });
   if (options.profileDir) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${options.profileDir}`.trim();
   // The command `npm run build` runs, without npm around it.
   const astro = path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const run = await runMeasured(process.execPath, [...BUILD_NODE_FLAGS, astro, 'build', '--outDir', options.outDir], { cwd: projectRoot, env });
-  if (run.status !== 0) throw new Error(`The ${options.kind} build of ${options.contentDir} failed (exit ${run.status}):\n${run.output.slice(-4000)}`);
+  if (run.status !== 0)
+    throw new Error(`The ${options.kind} build of ${options.contentDir} failed (exit ${run.status}):\n${run.output.slice(-4000)}`);
   const indexed = /\[learning-site:pagefind\].* in (\d+(?:\.\d+)?) ?ms/.exec(run.output);
   return {
     pages: listPages(options.outDir).length,
@@ -255,7 +262,10 @@ export function scaleTable(cold: BuildFigures[]): string[] {
     const check = (ok: boolean, text: string) => `${ok ? 'met   ' : 'MISSED'} ${text}`;
     const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || b === 0 ? undefined : a / b);
     const judge = (name: string, value: number | undefined) =>
-      check(value !== undefined && value <= SCALE_TARGETS.ratio, `${name} 5,000 vs 1,000: ${value === undefined ? 'n/a' : `${value.toFixed(2)}×`} ≤ ${SCALE_TARGETS.ratio}×`);
+      check(
+        value !== undefined && value <= SCALE_TARGETS.ratio,
+        `${name} 5,000 vs 1,000: ${value === undefined ? 'n/a' : `${value.toFixed(2)}×`} ≤ ${SCALE_TARGETS.ratio}×`,
+      );
     lines.push(
       '',
       'Targets (issue #19):',
@@ -344,13 +354,27 @@ async function main() {
 
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'docs-bench-'));
   const results: (BuildFigures & { words: number })[] = [];
-  console.log(`Build benchmark: ${os.cpus().length} CPUs, ${mib(os.totalmem())} RAM, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; working in ${workDir}`);
+  console.log(
+    `Build benchmark: ${os.cpus().length} CPUs, ${mib(os.totalmem())} RAM, Node ${process.version}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}; working in ${workDir}`,
+  );
   try {
     const corpora = sizes.flatMap((pages) => wordCounts.map((words) => ({ pages, words })));
     const generated = corpora.map((spec) => {
       const contentDir = path.join(workDir, `corpus-${spec.pages}-${spec.words}w`);
-      const corpus = generateCorpus({ pages: spec.pages, outDir: contentDir, seed: 42, sections: Math.min(sections!, spec.pages - 1), words: spec.words, links: values.links as LinkStyle });
-      console.log(`Corpus ${spec.pages} × ~${spec.words} words: ${corpus.pages} Markdown pages in ${corpus.sections} sections, ${kb(corpus.bytes)} of Markdown (${(corpus.bytes / corpus.pages / 1024).toFixed(1)} KB a page), ${values.links} links`);
+      const corpus = generateCorpus({
+        pages: spec.pages,
+        outDir: contentDir,
+        seed: 42,
+        sections: Math.min(sections!, spec.pages - 1),
+        words: spec.words,
+        links: values.links as LinkStyle,
+      });
+      console.log(
+        `Corpus ${spec.pages} × ~${spec.words} words: ${corpus.pages} Markdown pages in ${corpus.sections} sections, ${kb(corpus.bytes)} of Markdown (${(corpus.bytes / corpus.pages / 1024).toFixed(1)} KB a page), ${values.links} links`,
+      );
       return { ...spec, contentDir };
     });
     if (commands) {
@@ -369,7 +393,8 @@ async function main() {
         printFigures(figures);
         if (profileDir) {
           console.log(`        CPU profile (${profileDir}), self time of the main thread's hottest functions:`);
-          for (const spot of hotSpots(profileDir)) console.log(`          ${spot.ms.toFixed(0).padStart(7)} ms ${(spot.share * 100).toFixed(1).padStart(5)} %  ${spot.name}`);
+          for (const spot of hotSpots(profileDir))
+            console.log(`          ${spot.ms.toFixed(0).padStart(7)} ms ${(spot.share * 100).toFixed(1).padStart(5)} %  ${spot.name}`);
         }
       }
     }
@@ -391,7 +416,10 @@ async function main() {
 function writeJson(file: string, data: object): void {
   const json = path.resolve(file);
   mkdirSync(path.dirname(json), { recursive: true });
-  writeFileSync(json, `${JSON.stringify({ generatedAt: new Date().toISOString(), cpus: os.cpus().length, node: process.version, ...data }, null, 2)}\n`);
+  writeFileSync(
+    json,
+    `${JSON.stringify({ generatedAt: new Date().toISOString(), cpus: os.cpus().length, node: process.version, ...data }, null, 2)}\n`,
+  );
   console.log(`\nFigures written to ${path.relative(process.cwd(), json)}`);
 }
 

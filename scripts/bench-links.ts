@@ -83,7 +83,12 @@ interface CliRun {
 async function linksScriptNodeFlags(): Promise<string[]> {
   const manifest = JSON.parse(await readFile(path.join(here, '..', 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
   const words = (manifest.scripts?.links ?? '').split(/\s+/);
-  return words.slice(1, words.findIndex((word) => word.endsWith('check-links.ts'))).filter((word) => word.startsWith('--'));
+  return words
+    .slice(
+      1,
+      words.findIndex((word) => word.endsWith('check-links.ts')),
+    )
+    .filter((word) => word.startsWith('--'));
 }
 
 function runCli(args: string[], workDir: string, nodeFlags: string[]): Promise<CliRun> {
@@ -92,7 +97,14 @@ function runCli(args: string[], workDir: string, nodeFlags: string[]): Promise<C
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [...nodeFlags, ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), fileURLToPath(import.meta.url), '--measure-cli', rssFile, ...args],
+      [
+        ...nodeFlags,
+        ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+        fileURLToPath(import.meta.url),
+        '--measure-cli',
+        rssFile,
+        ...args,
+      ],
       { cwd: workDir, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, CI: 'true' } },
       async (error, stdout, stderr) => {
         const wallMs = performance.now() - started;
@@ -134,12 +146,27 @@ async function main(): Promise<void> {
     const contentDir = path.join(workDir, 'content', 'docs');
     await mkdir(contentDir, { recursive: true });
     for (let file = 0; file * 100 < lines.length; file++) {
-      await writeFile(path.join(contentDir, `page-${String(file).padStart(3, '0')}.md`), `# Page ${file}\n\n${lines.slice(file * 100, file * 100 + 100).join('\n')}\n`);
+      await writeFile(
+        path.join(contentDir, `page-${String(file).padStart(3, '0')}.md`),
+        `# Page ${file}\n\n${lines.slice(file * 100, file * 100 + 100).join('\n')}\n`,
+      );
     }
-    const cliArgs = ['--content-dir', path.join(workDir, 'content'), '--include', '^http://127\\.', '--per-host', String(perHost), '--cache-file', path.join(workDir, 'cache.json'), '--format', 'json'];
+    const cliArgs = [
+      '--content-dir',
+      path.join(workDir, 'content'),
+      '--include',
+      '^http://127\\.',
+      '--per-host',
+      String(perHost),
+      '--cache-file',
+      path.join(workDir, 'cache.json'),
+      '--format',
+      'json',
+    ];
 
     // BENCH_NODE_FLAGS tries other Node flags without editing package.json.
-    const nodeFlags = process.env.BENCH_NODE_FLAGS !== undefined ? process.env.BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean) : await linksScriptNodeFlags();
+    const nodeFlags =
+      process.env.BENCH_NODE_FLAGS !== undefined ? process.env.BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean) : await linksScriptNodeFlags();
     const cold = await runCli(cliArgs, workDir, nodeFlags);
     const perHostCold = hosts.map(({ stats }) => ({ ...stats }));
     const cached = await runCli(cliArgs, workDir, nodeFlags);
@@ -153,7 +180,10 @@ async function main(): Promise<void> {
       '',
       `Cold run       wall ${seconds(cold.wallMs)} (checker's own elapsed ${seconds(cold.report.elapsedMs)}, CPU ${seconds(cold.cpuMs)}), ${cold.report.requests} requests, peak RSS ${cold.peakRssMb.toFixed(1)} MB, verdicts ${JSON.stringify(cold.report.counts)}`,
       `  bound set by the per-host limit: ${totalLinks} ÷ (${hosts.length} × ${perHost}) × ${latencyMs} ms = ${seconds(boundMs)}; ratio ${(cold.report.elapsedMs / boundMs).toFixed(2)}× (process wall ${(cold.wallMs / boundMs).toFixed(2)}×)`,
-      ...perHostCold.map((stats) => `  ${stats.host.padEnd(10)} ${String(stats.requests).padStart(5)} requests, max ${stats.maxInFlight} concurrent requests, max ${stats.maxOpenSockets} open connections`),
+      ...perHostCold.map(
+        (stats) =>
+          `  ${stats.host.padEnd(10)} ${String(stats.requests).padStart(5)} requests, max ${stats.maxInFlight} concurrent requests, max ${stats.maxOpenSockets} open connections`,
+      ),
       '',
       `Cached re-run  wall ${seconds(cached.wallMs)} (checker's own elapsed ${seconds(cached.report.elapsedMs)}, CPU ${seconds(cached.cpuMs)}), ${requestsCached} requests seen by the servers, ${cached.report.fromCache} answered from the cache, peak RSS ${cached.peakRssMb.toFixed(1)} MB`,
     ];
@@ -225,7 +255,9 @@ async function hostileScenarios(workDir: string, nodeFlags: string[], linkDeadli
   const common = ['--include', '^http://127\\.', '--no-cache', '--format', 'json'];
 
   // 1 hanging link among 200 fine ones.
-  const fine = await startAnsweringHost('127.0.0.5', (_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>ok</title><h1>ok</h1>'));
+  const fine = await startAnsweringHost('127.0.0.5', (_request, response) =>
+    response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>ok</title><h1>ok</h1>'),
+  );
   const hanging = await startAnsweringHost('127.0.0.6', () => {}); // accepts, never answers
   try {
     const dir = await mkdtemp(path.join(workDir, 'hanging-'));
@@ -248,7 +280,18 @@ async function hostileScenarios(workDir: string, nodeFlags: string[], linkDeadli
   const throttled = await startAnsweringHost('127.0.0.7', (_request, response) => response.writeHead(429, { 'retry-after': '1' }).end());
   try {
     const dir = await mkdtemp(path.join(workDir, 'throttled-'));
-    const run = await runCli(['--content-dir', await writeLinks(dir, Array.from({ length: 2000 }, (_, index) => `${throttled.origin}/page/${index}`)), ...common], dir, nodeFlags);
+    const run = await runCli(
+      [
+        '--content-dir',
+        await writeLinks(
+          dir,
+          Array.from({ length: 2000 }, (_, index) => `${throttled.origin}/page/${index}`),
+        ),
+        ...common,
+      ],
+      dir,
+      nodeFlags,
+    );
     const links = run.report.links as ReportedLinkFigures[];
     const asked = links.filter((link) => link.requests > 0).length;
     lines.push(

@@ -38,15 +38,49 @@ import { judge, missReason, scoreRelevance, type QueryOutcome, type RelevanceSco
 
 /** Searches readers of a Docker course type; each one matches on the real site. */
 const REAL_QUERIES = [
-  'docker run', 'volume', 'port', 'image layers', 'compose', 'dockerfile', 'network', 'container', 'virtual machine',
-  'hypervisor', 'namespace', 'cgroups', 'build cache', 'multi-stage', 'healthcheck', 'environment variable',
-  'registry', 'docker hub', 'bind mount', 'restart',
+  'docker run',
+  'volume',
+  'port',
+  'image layers',
+  'compose',
+  'dockerfile',
+  'network',
+  'container',
+  'virtual machine',
+  'hypervisor',
+  'namespace',
+  'cgroups',
+  'build cache',
+  'multi-stage',
+  'healthcheck',
+  'environment variable',
+  'registry',
+  'docker hub',
+  'bind mount',
+  'restart',
 ];
 /** The same kind of searches, in the generated corpus's vocabulary. */
 const CORPUS_QUERIES = [
-  'volume', 'bridge network', 'health check', 'restart policy', 'multi-stage build', 'entrypoint', 'registry',
-  'digest', 'secret', 'namespace', 'capability', 'seccomp', 'log driver', 'storage driver', 'compose', 'docker push',
-  'tag', 'build cache', 'init process', 'port mapping',
+  'volume',
+  'bridge network',
+  'health check',
+  'restart policy',
+  'multi-stage build',
+  'entrypoint',
+  'registry',
+  'digest',
+  'secret',
+  'namespace',
+  'capability',
+  'seccomp',
+  'log driver',
+  'storage driver',
+  'compose',
+  'docker push',
+  'tag',
+  'build cache',
+  'init process',
+  'port mapping',
 ];
 
 interface SiteFigures {
@@ -137,7 +171,8 @@ const median = (values: number[]) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
 
 /** Sets the query as one input event and resolves with ms until the frame after results render. */
 async function timeQuery(page: Page, query: string): Promise<number> {
@@ -257,7 +292,8 @@ function warnAboutMissingPages(outDir: string, queries: LearnerQuery[]) {
   );
   for (const query of queries) {
     const named = [query.expect, ...(query.also ?? [])].filter((slug) => !built.has(slug));
-    if (named.length > 0) console.warn(`  ! ${JSON.stringify(query.query)} names pages this build does not have: ${named.join(', ')} (update bench-search/queries.ts)`);
+    if (named.length > 0)
+      console.warn(`  ! ${JSON.stringify(query.query)} names pages this build does not have: ${named.join(', ')} (update bench-search/queries.ts)`);
   }
 }
 
@@ -288,7 +324,16 @@ async function benchSite(
   try {
     const figures = await measureBrowser(browser, outDir, server, queries);
     const relevance = learnerQueries ? await benchRelevance(browser, server, learnerQueries, outDir) : undefined;
-    return { relevance, site, pages: built.pages, resources: built.resources, buildMs: built.ms, indexMs: built.indexMs, index: indexSize(path.join(outDir, 'pagefind')), ...figures };
+    return {
+      relevance,
+      site,
+      pages: built.pages,
+      resources: built.resources,
+      buildMs: built.ms,
+      indexMs: built.indexMs,
+      index: indexSize(path.join(outDir, 'pagefind')),
+      ...figures,
+    };
   } finally {
     await server.close();
   }
@@ -308,10 +353,14 @@ function reportRelevance(sets: RelevanceSet[]) {
     const was = before[set.name];
     const then = (now: number, old: number | undefined) => `${pct(now)}${old === undefined ? '' : ` (before ${pct(old)})`}`;
     console.log(`\n${set.name}: ${scores.queries} queries`);
-    console.log(`  P@1 ${then(scores.precisionAt1, was?.precisionAt1)}   hit@3 ${then(scores.hitAt3, was?.hitAt3)}   MRR ${then(scores.mrr, was?.mrr)}`);
+    console.log(
+      `  P@1 ${then(scores.precisionAt1, was?.precisionAt1)}   hit@3 ${then(scores.hitAt3, was?.hitAt3)}   MRR ${then(scores.mrr, was?.mrr)}`,
+    );
     for (const [kind, byKind] of Object.entries(scores.byKind)) {
       const old = was?.byKind[kind as keyof typeof scores.byKind];
-      console.log(`  ${kind.padEnd(9)} n=${String(byKind.queries).padEnd(3)} P@1 ${then(byKind.precisionAt1, old?.precisionAt1)}   hit@3 ${then(byKind.hitAt3, old?.hitAt3)}`);
+      console.log(
+        `  ${kind.padEnd(9)} n=${String(byKind.queries).padEnd(3)} P@1 ${then(byKind.precisionAt1, old?.precisionAt1)}   hit@3 ${then(byKind.hitAt3, old?.hitAt3)}`,
+      );
     }
     if (scores.misses.length === 0) console.log('  No misses: every query put an expected page first.');
     else if (!set.listMisses) console.log(`  Misses: ${scores.misses.length}`);
@@ -323,16 +372,19 @@ function reportRelevance(sets: RelevanceSet[]) {
   const tuning = sets.find((set) => set.name === 'blind, tuning half')?.scores;
   const test = sets.find((set) => set.name === 'blind, test half')?.scores;
   if (tuning && test) {
-    console.log(`\nTuning − test: P@1 ${pct(tuning.precisionAt1 - test.precisionAt1)}, hit@3 ${pct(tuning.hitAt3 - test.hitAt3)} (target: within ±0.05)`);
+    console.log(
+      `\nTuning − test: P@1 ${pct(tuning.precisionAt1 - test.precisionAt1)}, hit@3 ${pct(tuning.hitAt3 - test.hitAt3)} (target: within ±0.05)`,
+    );
   }
 }
 
 function writeBefore(sets: RelevanceSet[]) {
   const figures: BeforeFigures = {};
   for (const { name, scores } of sets) {
-    if (scores) figures[name] = { queries: scores.queries, precisionAt1: scores.precisionAt1, hitAt3: scores.hitAt3, mrr: scores.mrr, byKind: scores.byKind };
+    if (scores)
+      figures[name] = { queries: scores.queries, precisionAt1: scores.precisionAt1, hitAt3: scores.hitAt3, mrr: scores.mrr, byKind: scores.byKind };
   }
-  writeFileSync(BEFORE_FILE, JSON.stringify(figures, null, 2) + '\n');
+  writeFileSync(BEFORE_FILE, `${JSON.stringify(figures, null, 2)}\n`);
   console.log(`\nWrote ${path.relative(projectRoot, BEFORE_FILE)}`);
 }
 

@@ -33,7 +33,8 @@ async function main(): Promise<number> {
   const contentDir = cli.contentDir ? path.resolve(cli.contentDir) : env.contentDir;
   // A mistyped folder would otherwise scan nothing and pass: "0 links in 0 files" is not a result.
   if (!cli.urls) {
-    const shown = cli.contentDir !== undefined ? `--content-dir ${cli.contentDir}` : `the content folder ${contentDir} ($DOCS_CONTENT_DIR or content/)`;
+    const shown =
+      cli.contentDir !== undefined ? `--content-dir ${cli.contentDir}` : `the content folder ${contentDir} ($DOCS_CONTENT_DIR or content/)`;
     const problem = contentDirProblem(contentDir, shown);
     if (problem) {
       process.stderr.write(`check-links: ${problem}\n`);
@@ -77,7 +78,8 @@ async function main(): Promise<number> {
   progress.stop();
 
   process.stdout.write(renderReport(report, cli.format, { verbose: cli.verbose }));
-  if (report.interrupted) process.stderr.write('check-links: interrupted; links not checked are reported unverified, and the cache was left as it was.\n');
+  if (report.interrupted)
+    process.stderr.write('check-links: interrupted; links not checked are reported unverified, and the cache was left as it was.\n');
   if (cli.format === 'github' && env.githubStepSummary) {
     await appendFile(env.githubStepSummary, renderMarkdown(report));
   }

@@ -60,27 +60,94 @@ function seededRandom(seed: number): () => number {
 }
 
 const SUBJECTS = [
-  'image', 'container', 'volume', 'network', 'registry', 'layer', 'build cache', 'Dockerfile', 'Compose file', 'service',
-  'bind mount', 'health check', 'entrypoint', 'environment variable', 'port mapping', 'bridge network', 'overlay network',
-  'namespace', 'control group', 'base image', 'multi-stage build', 'tag', 'digest', 'secret', 'restart policy', 'log driver',
-  'storage driver', 'build context', 'ignore file', 'user namespace', 'capability', 'seccomp profile', 'init process',
+  'image',
+  'container',
+  'volume',
+  'network',
+  'registry',
+  'layer',
+  'build cache',
+  'Dockerfile',
+  'Compose file',
+  'service',
+  'bind mount',
+  'health check',
+  'entrypoint',
+  'environment variable',
+  'port mapping',
+  'bridge network',
+  'overlay network',
+  'namespace',
+  'control group',
+  'base image',
+  'multi-stage build',
+  'tag',
+  'digest',
+  'secret',
+  'restart policy',
+  'log driver',
+  'storage driver',
+  'build context',
+  'ignore file',
+  'user namespace',
+  'capability',
+  'seccomp profile',
+  'init process',
 ];
 /** [third person, imperative]: "the volume mounts…", "Mount the volume…". */
 const VERBS: readonly (readonly [string, string])[] = [
-  ['creates', 'create'], ['removes', 'remove'], ['inspects', 'inspect'], ['publishes', 'publish'], ['mounts', 'mount'],
-  ['rebuilds', 'rebuild'], ['tags', 'tag'], ['pushes', 'push'], ['pulls', 'pull'], ['limits', 'limit'],
-  ['isolates', 'isolate'], ['restarts', 'restart'], ['caches', 'cache'], ['copies', 'copy'], ['exposes', 'expose'],
-  ['labels', 'label'], ['prunes', 'prune'], ['attaches', 'attach'], ['detaches', 'detach'], ['scans', 'scan'],
-  ['signs', 'sign'], ['starts', 'start'], ['stops', 'stop'],
-]
+  ['creates', 'create'],
+  ['removes', 'remove'],
+  ['inspects', 'inspect'],
+  ['publishes', 'publish'],
+  ['mounts', 'mount'],
+  ['rebuilds', 'rebuild'],
+  ['tags', 'tag'],
+  ['pushes', 'push'],
+  ['pulls', 'pull'],
+  ['limits', 'limit'],
+  ['isolates', 'isolate'],
+  ['restarts', 'restart'],
+  ['caches', 'cache'],
+  ['copies', 'copy'],
+  ['exposes', 'expose'],
+  ['labels', 'label'],
+  ['prunes', 'prune'],
+  ['attaches', 'attach'],
+  ['detaches', 'detach'],
+  ['scans', 'scan'],
+  ['signs', 'sign'],
+  ['starts', 'start'],
+  ['stops', 'stop'],
+];
 const QUALIFIERS = [
-  'on every start', 'before the first request', 'when the daemon restarts', 'for each layer', 'without root privileges',
-  'on a single host', 'across several hosts', 'during the build', 'at run time', 'in the background', 'behind a proxy',
-  'with a read-only filesystem', 'in continuous integration', 'on a developer laptop', 'in production',
+  'on every start',
+  'before the first request',
+  'when the daemon restarts',
+  'for each layer',
+  'without root privileges',
+  'on a single host',
+  'across several hosts',
+  'during the build',
+  'at run time',
+  'in the background',
+  'behind a proxy',
+  'with a read-only filesystem',
+  'in continuous integration',
+  'on a developer laptop',
+  'in production',
 ];
 const OPENERS = [
-  'In practice,', 'By default,', 'As a rule,', 'For small projects,', 'On Linux hosts,', 'When in doubt,', 'Usually,',
-  'Sooner or later,', 'In most setups,', 'For reproducible results,',
+  'In practice,',
+  'By default,',
+  'As a rule,',
+  'For small projects,',
+  'On Linux hosts,',
+  'When in doubt,',
+  'Usually,',
+  'Sooner or later,',
+  'In most setups,',
+  'For reproducible results,',
 ];
 const COMMANDS = [
   'docker run --rm -it alpine:3.20 sh',
@@ -133,11 +200,41 @@ function linkBetween(style: LinkStyle, from: string, to: string): string {
 
 const DOCKERFILES = [
   ['FROM node:22-alpine', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci --omit=dev', 'COPY . .', 'USER node', 'CMD ["node", "server.js"]'],
-  ['FROM python:3.12-slim AS build', 'WORKDIR /src', 'COPY requirements.txt .', 'RUN pip install --no-cache-dir -r requirements.txt', 'COPY . .', 'EXPOSE 8000', 'ENTRYPOINT ["gunicorn", "app:app"]'],
+  [
+    'FROM python:3.12-slim AS build',
+    'WORKDIR /src',
+    'COPY requirements.txt .',
+    'RUN pip install --no-cache-dir -r requirements.txt',
+    'COPY . .',
+    'EXPOSE 8000',
+    'ENTRYPOINT ["gunicorn", "app:app"]',
+  ],
 ];
 const COMPOSE_FILES = [
-  ['services:', '  web:', '    build: .', '    ports:', '      - "8080:80"', '    depends_on:', '      - db', '  db:', '    image: postgres:16', '    volumes:', '      - pgdata:/var/lib/postgresql/data', 'volumes:', '  pgdata:'],
-  ['services:', '  cache:', '    image: redis:7', '    restart: unless-stopped', '    healthcheck:', '      test: ["CMD", "redis-cli", "ping"]', '      interval: 10s'],
+  [
+    'services:',
+    '  web:',
+    '    build: .',
+    '    ports:',
+    '      - "8080:80"',
+    '    depends_on:',
+    '      - db',
+    '  db:',
+    '    image: postgres:16',
+    '    volumes:',
+    '      - pgdata:/var/lib/postgresql/data',
+    'volumes:',
+    '  pgdata:',
+  ],
+  [
+    'services:',
+    '  cache:',
+    '    image: redis:7',
+    '    restart: unless-stopped',
+    '    healthcheck:',
+    '      test: ["CMD", "redis-cli", "ping"]',
+    '      interval: 10s',
+  ],
 ];
 
 const wordCount = (lines: string[]) => lines.join(' ').split(/\s+/).filter(Boolean).length;
@@ -164,7 +261,10 @@ export function corpusFiles(options: Omit<CorpusOptions, 'outDir'>): Map<string,
       const title = `${capitalise(pick(VERBS)[1])} the ${subject} ${pick(QUALIFIERS)}`;
       const headings: PagePlan['headings'] = [];
       for (let h = 0; h < 3 + Math.floor(random() * 3); h++) {
-        headings.push({ level: 2, text: `${capitalise(pick(SUBJECTS))} ${pick(['basics', 'in depth', 'pitfalls', 'checklist', 'examples', 'options'])}` });
+        headings.push({
+          level: 2,
+          text: `${capitalise(pick(SUBJECTS))} ${pick(['basics', 'in depth', 'pitfalls', 'checklist', 'examples', 'options'])}`,
+        });
         if (random() < 0.5) headings.push({ level: 3, text: `${capitalise(pick(VERBS)[1])} the ${pick(SUBJECTS)}` });
       }
       plans.push({ file: `${folder}/topic-${String(t + 1).padStart(3, '0')}.md`, title, headings });
@@ -217,24 +317,25 @@ export function corpusFiles(options: Omit<CorpusOptions, 'outDir'>): Map<string,
     ];
     const landing = plan.file === 'index.md' || plan.file.endsWith('/index.md');
     if (options.words !== undefined && !landing) richBody(lines, plan, options.words);
-    else plan.headings.forEach((heading, h) => {
-      lines.push(`${'#'.repeat(heading.level)} ${heading.text}`, '', paragraph(), '');
-      switch ((index + h) % 4) {
-        case 0:
-          lines.push('```sh', pick(COMMANDS), pick(COMMANDS), '```', '');
-          break;
-        case 1:
-          lines.push('| Setting | Effect |', '| --- | --- |');
-          for (let r = 0; r < 3; r++) lines.push(`| \`${pick(SUBJECTS).replace(/ /g, '-')}\` | ${sentence()} |`);
-          lines.push('');
-          break;
-        case 2:
-          lines.push(`- [x] ${sentence()}`, `- [ ] ${sentence()}`, `- [ ] ${sentence()}`, '');
-          break;
-        default:
-          lines.push('> [!TIP]', `> ${sentence()}`, '');
-      }
-    });
+    else
+      plan.headings.forEach((heading, h) => {
+        lines.push(`${'#'.repeat(heading.level)} ${heading.text}`, '', paragraph(), '');
+        switch ((index + h) % 4) {
+          case 0:
+            lines.push('```sh', pick(COMMANDS), pick(COMMANDS), '```', '');
+            break;
+          case 1:
+            lines.push('| Setting | Effect |', '| --- | --- |');
+            for (let r = 0; r < 3; r++) lines.push(`| \`${pick(SUBJECTS).replace(/ /g, '-')}\` | ${sentence()} |`);
+            lines.push('');
+            break;
+          case 2:
+            lines.push(`- [x] ${sentence()}`, `- [ ] ${sentence()}`, `- [ ] ${sentence()}`, '');
+            break;
+          default:
+            lines.push('> [!TIP]', `> ${sentence()}`, '');
+        }
+      });
     lines.push(`Next, read [${target.title}](${link(plan.file, target.file)}#${targetAnchor}).`, '');
     if (style === 'url' && plan.file !== 'index.md') lines.push(`Back to [the section overview](../), or [this page's top](./#top).`, '');
     files.set(`docs/${plan.file}`, lines.join('\n'));
@@ -255,7 +356,7 @@ export function corpusFiles(options: Omit<CorpusOptions, 'outDir'>): Map<string,
       '  added: 2026-01-15',
     );
   }
-  files.set('links.yaml', resources.join('\n') + '\n');
+  files.set('links.yaml', `${resources.join('\n')}\n`);
   return files;
 }
 
@@ -283,7 +384,8 @@ export function generateCorpus(options: CorpusOptions): CorpusSummary {
 }
 
 function main() {
-  const usage = 'Usage: node scripts/generate-corpus.ts --pages 1000 --out /tmp/corpus [--seed 42] [--resources 40] [--sections 10] [--words 1200] [--links file|url]';
+  const usage =
+    'Usage: node scripts/generate-corpus.ts --pages 1000 --out /tmp/corpus [--seed 42] [--resources 40] [--sections 10] [--words 1200] [--links file|url]';
   let values;
   try {
     ({ values } = parseArgs({

@@ -56,7 +56,12 @@ function buildCorpus(pages: number): { distDir: string; cleanUp: () => void } {
   const astro = path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
   console.log(`Building a generated corpus of ${pages} pages in ${work} …`);
   const env = astroBuildEnv({ contentDir, cacheDir: path.join(work, 'astro-cache') });
-  const run = spawnSync(process.execPath, [...BUILD_NODE_FLAGS, astro, 'build', '--outDir', distDir], { cwd: projectRoot, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, [...BUILD_NODE_FLAGS, astro, 'build', '--outDir', distDir], {
+    cwd: projectRoot,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (run.status !== 0) {
     rmSync(work, { recursive: true, force: true });
     throw new Error(`The corpus build failed (exit ${run.status}):\n${`${run.stdout}${run.stderr}`.slice(-4000)}`);

@@ -61,7 +61,11 @@ Options:
   -h, --help        show this help`;
 
 /** Turns command-line arguments into options, or throws a PdfError saying what is wrong. */
-export function parsePdfArgs(argv: string[], settings: Pick<SiteConfig, 'base' | 'printable' | 'coursePdf'>, cwd = process.cwd()): PdfOptions | 'help' {
+export function parsePdfArgs(
+  argv: string[],
+  settings: Pick<SiteConfig, 'base' | 'printable' | 'coursePdf'>,
+  cwd = process.cwd(),
+): PdfOptions | 'help' {
   const { base, printable } = settings;
   const USAGE = usage(settings);
   let values;
@@ -98,7 +102,9 @@ export function parsePdfArgs(argv: string[], settings: Pick<SiteConfig, 'base' |
   const page = values.page ?? (printable ? `${printable.page}/` : undefined);
   const pdfName = values.out ?? printable?.pdf;
   if ((!page || !pdfName) && (only === 'printable' || values.page !== undefined || values.out !== undefined)) {
-    throw new PdfError('This course names no printable page: add printable: { page, pdf } to its settings (src/site.config.ts), or pass --page and --out.');
+    throw new PdfError(
+      'This course names no printable page: add printable: { page, pdf } to its settings (src/site.config.ts), or pass --page and --out.',
+    );
   }
   const distDir = path.resolve(cwd, values.dist ?? path.join(projectRoot, 'dist'));
   return {
@@ -117,14 +123,24 @@ export function parsePdfArgs(argv: string[], settings: Pick<SiteConfig, 'base' |
 
 /** Counts page objects in a PDF; Chromium writes each page as one `/Type /Page` dictionary. */
 export function countPdfPages(pdf: Uint8Array): number {
-  return Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
+  return (
+    Buffer.from(pdf)
+      .toString('latin1')
+      .match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0
+  );
 }
 
 async function checkInputs(options: PdfOptions): Promise<string> {
   const pageFile = path.join(options.distDir, options.page, 'index.html');
-  const isFile = await stat(pageFile).then((s) => s.isFile(), () => false);
+  const isFile = await stat(pageFile).then(
+    (s) => s.isFile(),
+    () => false,
+  );
   if (!isFile) {
-    const distExists = await stat(options.distDir).then((s) => s.isDirectory(), () => false);
+    const distExists = await stat(options.distDir).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
     throw new PdfError(
       distExists
         ? `${path.relative(process.cwd(), pageFile)} is missing: the built site has no page at /${options.page}. ` +
@@ -165,7 +181,10 @@ export async function renderPdf(options: PdfOptions): Promise<PdfResult> {
       if (response.status() >= 400 && response.url().startsWith(site.origin)) missing.push(new URL(response.url()).pathname);
     });
     // Nothing outside our own server may be fetched: the PDF must not depend on the network.
-    await page.route((url) => !url.href.startsWith(site.origin), (route) => route.abort());
+    await page.route(
+      (url) => !url.href.startsWith(site.origin),
+      (route) => route.abort(),
+    );
     const pageUrl = `${site.siteUrl}${options.page}`;
     await page.goto(pageUrl, { waitUntil: 'networkidle', timeout: 60_000 });
     await page.emulateMedia({ media: 'print' });
@@ -226,7 +245,13 @@ async function makePrintablePdf(options: PdfOptions): Promise<boolean> {
 /** The whole course as one PDF, linked from the home page and every section landing page. */
 async function makeCoursePdf(options: PdfOptions): Promise<void> {
   const date = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  const result = await renderCoursePdf({ distDir: options.distDir, base: options.base, outFile: options.courseOutFile, chromiumPath: options.chromiumPath, date });
+  const result = await renderCoursePdf({
+    distDir: options.distDir,
+    base: options.base,
+    outFile: options.courseOutFile,
+    chromiumPath: options.chromiumPath,
+    date,
+  });
   console.log(
     `Wrote ${shownPath(result.outFile)}: the whole course, ${result.chapters} chapters, ${result.questions} questions, ` +
       `${result.pages} pages (A4), ${(result.bytes / 1024 / 1024).toFixed(1)} MB in ${(result.milliseconds / 1000).toFixed(1)} s`,
@@ -236,7 +261,9 @@ async function makeCoursePdf(options: PdfOptions): Promise<void> {
   const linked = await linkCoursePdf(options.distDir, href, description);
   // Deploys and the Docker image ship the PDF: one nobody can find is a failure.
   if (linked === 0) {
-    throw new PdfError(`no page of ${shownPath(options.distDir)} has a place for the course PDF's link (${coursePdfPlaceholderHtml}): rebuild with \`npm run build\`.`);
+    throw new PdfError(
+      `no page of ${shownPath(options.distDir)} has a place for the course PDF's link (${coursePdfPlaceholderHtml}): rebuild with \`npm run build\`.`,
+    );
   }
   console.log(`Linked the course PDF from ${linked} page${linked === 1 ? '' : 's'} (the home page and the section landing pages)`);
 }

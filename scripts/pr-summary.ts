@@ -70,14 +70,18 @@ function parseOptions(argv: string[]): Options | 'help' {
     throw new UsageError(`${(error as Error).message.split('\n')[0]}\nRun with --help to see the options.`);
   }
   if (values.help) return 'help';
-  if (values.base === undefined && values['base-dist'] === undefined) throw new UsageError('say what to compare with: --base <ref> (a branch, tag or commit) or --base-dist <dir> (a build).');
-  if (values.base !== undefined && values['base-dist'] !== undefined) throw new UsageError('--base and --base-dist cannot be combined: --base builds the ref, --base-dist names a build.');
+  if (values.base === undefined && values['base-dist'] === undefined)
+    throw new UsageError('say what to compare with: --base <ref> (a branch, tag or commit) or --base-dist <dir> (a build).');
+  if (values.base !== undefined && values['base-dist'] !== undefined)
+    throw new UsageError('--base and --base-dist cannot be combined: --base builds the ref, --base-dist names a build.');
   for (const flag of ['base-dist', 'head-dist'] as const) {
     const dir = values[flag];
-    if (dir !== undefined && !(existsSync(dir) && statSync(dir).isDirectory())) throw new UsageError(`--${flag}: ${dir} is not a folder; build the site there first (npm run build).`);
+    if (dir !== undefined && !(existsSync(dir) && statSync(dir).isDirectory()))
+      throw new UsageError(`--${flag}: ${dir} is not a folder; build the site there first (npm run build).`);
   }
   const retention = values['retention-days'];
-  if (retention !== undefined && !/^[1-9]\d*$/.test(retention)) throw new UsageError(`--retention-days expects a whole number of days (got "${retention}").`);
+  if (retention !== undefined && !/^[1-9]\d*$/.test(retention))
+    throw new UsageError(`--retention-days expects a whole number of days (got "${retention}").`);
   return {
     base: values.base,
     baseDist: values['base-dist'] && path.resolve(values['base-dist']),
@@ -154,7 +158,9 @@ async function main(): Promise<number> {
   if (diff.stillLinked.length > 0) {
     for (const entry of diff.stillLinked) {
       const from = [...entry.linkedFrom.map((link) => link.page), ...(entry.inSitemap ? ['the sitemap'] : [])].join(', ');
-      log(`${entry.sitePath} ${entry.movedTo ? `moved to ${entry.movedTo}` : 'was removed'}, but ${from} still link${entry.linkedFrom.length + (entry.inSitemap ? 1 : 0) === 1 ? 's' : ''} to it.`);
+      log(
+        `${entry.sitePath} ${entry.movedTo ? `moved to ${entry.movedTo}` : 'was removed'}, but ${from} still link${entry.linkedFrom.length + (entry.inSitemap ? 1 : 0) === 1 ? 's' : ''} to it.`,
+      );
     }
     return exitCodes.stillLinked;
   }

@@ -66,10 +66,12 @@ function parseOptions(argv: string[], defaults: { base: string; site: string }):
 
   const distDir = path.resolve(values.dist ?? path.join(projectRoot, 'dist'));
   const shown = path.relative(process.cwd(), distDir) || '.';
-  if (!existsSync(distDir)) throw new UsageError(`the built site folder ${shown} does not exist: build the site first (npm run build), or name the folder with --dist.`);
+  if (!existsSync(distDir))
+    throw new UsageError(`the built site folder ${shown} does not exist: build the site first (npm run build), or name the folder with --dist.`);
   if (!statSync(distDir).isDirectory()) throw new UsageError(`${shown} is a file, not a built site folder; name the folder with --dist.`);
   // An empty folder would pass every gate while checking nothing.
-  if (listPages(distDir).length === 0) throw new UsageError(`${shown} holds no HTML pages: build the site first (npm run build), or name the folder with --dist.`);
+  if (listPages(distDir).length === 0)
+    throw new UsageError(`${shown} holds no HTML pages: build the site first (npm run build), or name the folder with --dist.`);
   return { distDir, base: base === '/' ? '/' : base.replace(/\/+$/, ''), site };
 }
 

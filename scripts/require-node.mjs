@@ -7,9 +7,14 @@ var found = version.split('.').map(Number);
 var ok = found[0] > required[0] || (found[0] === required[0] && found[1] >= required[1]);
 if (!ok) {
   console.error(
-    'This project needs Node.js >= ' + required.join('.') + ' but found v' + version +
-      ' (' + process.execPath + '). Run `npm ci` so the pinned node@24 in node_modules/.bin is used, ' +
-      'or switch with `nvm use` (.nvmrc says 24).'
+    'This project needs Node.js >= ' +
+      required.join('.') +
+      ' but found v' +
+      version +
+      ' (' +
+      process.execPath +
+      '). Run `npm ci` so the pinned node@24 in node_modules/.bin is used, ' +
+      'or switch with `nvm use` (.nvmrc says 24).',
   );
   process.exit(1);
 }

@@ -25,11 +25,14 @@ async function createEngine(kind: 'sandbox' | 'host', provides: string[]): Promi
     sandbox = await import(new URL('./lessons/sandbox/index.ts', import.meta.url).href);
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') {
-      throw new EngineSetupError('the sandbox engine (scripts/lessons/sandbox/) is not in this checkout. Use --engine host to run against the machine\'s own Docker engine.');
+      throw new EngineSetupError(
+        "the sandbox engine (scripts/lessons/sandbox/) is not in this checkout. Use --engine host to run against the machine's own Docker engine.",
+      );
     }
     throw error;
   }
-  if (typeof sandbox.createSandboxEngine !== 'function') throw new EngineSetupError('scripts/lessons/sandbox/index.ts does not export createSandboxEngine().');
+  if (typeof sandbox.createSandboxEngine !== 'function')
+    throw new EngineSetupError('scripts/lessons/sandbox/index.ts does not export createSandboxEngine().');
   return sandbox.createSandboxEngine();
 }
 
@@ -54,13 +57,17 @@ async function main(): Promise<number> {
     return EXIT.usage;
   }
   // Every page is checked before anything runs: a bad annotation costs no engine start.
-  const problems = plans.flatMap((plan) => plan.problems.map((problem) => `${plan.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`));
+  const problems = plans.flatMap((plan) =>
+    plan.problems.map((problem) => `${plan.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`),
+  );
   if (problems.length > 0) {
     process.stderr.write(`lessons: fix these before the lessons can run:\n${problems.map((problem) => `  ${problem}`).join('\n')}\n`);
     return EXIT.usage;
   }
   if (plans.length === 0) {
-    process.stderr.write(`lessons: no page opts in (a lesson: block in its frontmatter) under ${path.relative(projectRoot, env.docsDir) || env.docsDir}, and none was named.\n`);
+    process.stderr.write(
+      `lessons: no page opts in (a lesson: block in its frontmatter) under ${path.relative(projectRoot, env.docsDir) || env.docsDir}, and none was named.\n`,
+    );
     return EXIT.usage;
   }
 

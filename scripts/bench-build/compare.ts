@@ -18,9 +18,17 @@ export const BUILD_COMMANDS: readonly BuildCommand[] = [
   { name: 'npm', shown: 'npm run build', argv: (outDir) => ['npm', ['run', 'build', '--', '--outDir', outDir]] },
   { name: 'npx', shown: 'npx astro build', argv: (outDir) => ['npx', ['astro', 'build', '--outDir', outDir]] },
   // What `npm run build` runs, without npm around it.
-  { name: 'node', shown: `node ${[...BUILD_NODE_FLAGS, ''].join(' ')}astro.mjs build`, argv: (outDir) => [process.execPath, [...BUILD_NODE_FLAGS, astroBin, 'build', '--outDir', outDir]] },
+  {
+    name: 'node',
+    shown: `node ${[...BUILD_NODE_FLAGS, ''].join(' ')}astro.mjs build`,
+    argv: (outDir) => [process.execPath, [...BUILD_NODE_FLAGS, astroBin, 'build', '--outDir', outDir]],
+  },
   // The flag `npm run build` used before issue #23.
-  { name: 'optimize-for-size', shown: 'node --optimize-for-size astro.mjs build', argv: (outDir) => [process.execPath, ['--optimize-for-size', astroBin, 'build', '--outDir', outDir]] },
+  {
+    name: 'optimize-for-size',
+    shown: 'node --optimize-for-size astro.mjs build',
+    argv: (outDir) => [process.execPath, ['--optimize-for-size', astroBin, 'build', '--outDir', outDir]],
+  },
 ];
 
 export interface CompareRun {
@@ -71,8 +79,16 @@ export async function compareCommands(options: {
         rmSync(cacheDir, { recursive: true, force: true });
         const [file, args] = command.argv(outDir);
         const result = await options.run(file, args, { cwd: projectRoot, env: astroBuildEnv({ contentDir: corpus.contentDir, cacheDir }) });
-        if (result.status !== 0) throw new Error(`${command.shown} failed on ${corpus.contentDir} (exit ${result.status}):\n${result.output.slice(-4000)}`);
-        const figures: CompareRun = { command: command.name, round: round + 1, wallMs: result.wallMs, cpuMs: result.cpuMs, peakTreeRss: result.peakTreeRss, loadAverage: os.loadavg()[0]! };
+        if (result.status !== 0)
+          throw new Error(`${command.shown} failed on ${corpus.contentDir} (exit ${result.status}):\n${result.output.slice(-4000)}`);
+        const figures: CompareRun = {
+          command: command.name,
+          round: round + 1,
+          wallMs: result.wallMs,
+          cpuMs: result.cpuMs,
+          peakTreeRss: result.peakTreeRss,
+          loadAverage: os.loadavg()[0]!,
+        };
         runs.push(figures);
         console.log(
           `  round ${round + 1}  ${command.shown.padEnd(42)} wall ${seconds(figures.wallMs).padStart(7)}  CPU ${seconds(figures.cpuMs).padStart(7)}  peak RSS ${mib(figures.peakTreeRss).padStart(9)}  load ${figures.loadAverage.toFixed(1)}`,
@@ -99,7 +115,8 @@ export function comparisonTable(runs: CompareRun[], commands: readonly BuildComm
     };
   });
   const first = stats[0]!;
-  const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? 'n/a' : `${((a / b - 1) * 100).toFixed(0).replace(/^(?!-)/, '+')} %`);
+  const ratio = (a: number | undefined, b: number | undefined) =>
+    a === undefined || b === undefined ? 'n/a' : `${((a / b - 1) * 100).toFixed(0).replace(/^(?!-)/, '+')} %`;
   return [
     '',
     `| command (median of ${runs.length / commands.length}) | wall | CPU | peak RSS | load | wall vs ${first.command.name} | CPU vs ${first.command.name} | peak vs ${first.command.name} |`,

@@ -69,7 +69,12 @@ export const LEARNER_QUERIES: LearnerQuery[] = [
   { kind: 'question', query: 'what is a hypervisor', expect: 'concepts/virtual-machines', also: [GLOSSARY] },
   { kind: 'question', query: 'where does container data go', expect: 'hands-on/data-and-networking' },
   { kind: 'question', query: 'how do I make my image smaller', expect: 'hands-on/dockerfile', also: ['hands-on/images-and-containers'] },
-  { kind: 'question', query: 'what is the difference between a container and a virtual machine', expect: 'concepts/containers-and-vms', also: ['concepts/containers'] },
+  {
+    kind: 'question',
+    query: 'what is the difference between a container and a virtual machine',
+    expect: 'concepts/containers-and-vms',
+    also: ['concepts/containers'],
+  },
   { kind: 'question', query: 'how can I keep my data when the container is deleted', expect: 'hands-on/data-and-networking' },
   { kind: 'question', query: 'why use docker', expect: 'concepts/docker' },
   // Typos

@@ -5,7 +5,9 @@ export function pageSlug(url: string, base = '/'): string {
   let pathname = new URL(url, 'http://site.invalid').pathname;
   const prefix = `/${base.replace(/^\/+|\/+$/g, '')}`;
   if (prefix !== '/' && (pathname === prefix || pathname.startsWith(`${prefix}/`))) pathname = pathname.slice(prefix.length);
-  return decodeURIComponent(pathname).replace(/^\/+|\/+$/g, '').replace(/\/index$/, '');
+  return decodeURIComponent(pathname)
+    .replace(/^\/+|\/+$/g, '')
+    .replace(/\/index$/, '');
 }
 
 export interface QueryOutcome {
@@ -37,7 +39,10 @@ export function judge(query: LearnerQuery, resultUrls: string[], base = '/', sta
 /** Why a query missed, in words: where the expected page ended up, what came first, and what the dialog said. */
 export function missReason(miss: QueryOutcome): string {
   const where = miss.rank > 0 ? `expected page at ${miss.rank}` : miss.ranked.length === 0 ? 'no results' : 'expected page not listed';
-  const got = miss.ranked.slice(0, 3).map((slug) => slug || '(home)').join(', ');
+  const got = miss.ranked
+    .slice(0, 3)
+    .map((slug) => slug || '(home)')
+    .join(', ');
   const said = miss.status ? `; dialog said: ${miss.status}` : '';
   return `${where}; expected ${miss.query.expect || '(home)'}${got ? `; got ${got}` : ''}${said}`;
 }
@@ -54,7 +59,11 @@ export function scoreRelevance(outcomes: QueryOutcome[]): RelevanceScores {
   const byKind: RelevanceScores['byKind'] = {};
   for (const kind of new Set(outcomes.map((o) => o.query.kind))) {
     const ofKind = outcomes.filter((o) => o.query.kind === kind);
-    byKind[kind] = { queries: ofKind.length, precisionAt1: share(ofKind, (o) => o.rank === 1), hitAt3: share(ofKind, (o) => o.rank >= 1 && o.rank <= 3) };
+    byKind[kind] = {
+      queries: ofKind.length,
+      precisionAt1: share(ofKind, (o) => o.rank === 1),
+      hitAt3: share(ofKind, (o) => o.rank >= 1 && o.rank <= 3),
+    };
   }
   return {
     queries: outcomes.length,

@@ -53,7 +53,12 @@ const SCREEN_ONLY = [
 
 export const anchorOf = (slug: string): string => (slug === '' ? 'page-home' : `page-${slug.replace(/[^A-Za-z0-9_-]+/g, '-')}`);
 
-const el = (tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element => ({ type: 'element', tagName, properties, children });
+const el = (tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element => ({
+  type: 'element',
+  tagName,
+  properties,
+  children,
+});
 const txt = (value: string): ElementContent => ({ type: 'text', value });
 
 interface Chapter {
@@ -69,7 +74,9 @@ export function stylesheetsOf(html: string): string[] {
 /** Top-level pages become a chapter of their own; a section (with everything nested in it) is one chapter. */
 export function chaptersOf(entries: OutlineEntry[]): Chapter[] {
   const pagesIn = (entry: OutlineEntry): { slug: string; title: string }[] =>
-    entry.type === 'page' ? [{ slug: entry.slug, title: entry.title }] : [...(entry.landing ? [entry.landing] : []), ...entry.children.flatMap(pagesIn)];
+    entry.type === 'page'
+      ? [{ slug: entry.slug, title: entry.title }]
+      : [...(entry.landing ? [entry.landing] : []), ...entry.children.flatMap(pagesIn)];
   return entries.map((entry) => ({ label: entry.type === 'page' ? entry.title : entry.label, pages: pagesIn(entry) }));
 }
 
@@ -114,7 +121,8 @@ class BookBuilder {
   page(slug: string, title: string, headingLevel: number, dropTitle = false): Element {
     const anchor = anchorOf(slug);
     const html = this.input.readPage(slug);
-    if (html === undefined) throw new Error(`the built site has no page for /${slug} (${this.pathOf(slug)}), which /course.json lists. Rebuild with \`npm run build\`.`);
+    if (html === undefined)
+      throw new Error(`the built site has no page for /${slug} (${this.pathOf(slug)}), which /course.json lists. Rebuild with \`npm run build\`.`);
     const article = select('article', fromHtml(html));
     if (!article) throw new Error(`${this.pathOf(slug)} has no <article>: is it a page of this site?`);
     removeAll(article, SCREEN_ONLY);
@@ -156,7 +164,14 @@ class BookBuilder {
       input.properties.disabled = true;
     }
     check.properties.id = `question-${number}`;
-    check.children.unshift(el('p', { className: ['book-question-number'] }, [txt(`Question ${number}`), txt(' · '), el('a', { href: `#answer-${number}` }, [txt('answer on page ')]), el('span', { className: ['toc-page'], dataFor: `answer-${number}` }, [txt('000')])]));
+    check.children.unshift(
+      el('p', { className: ['book-question-number'] }, [
+        txt(`Question ${number}`),
+        txt(' · '),
+        el('a', { href: `#answer-${number}` }, [txt('answer on page ')]),
+        el('span', { className: ['toc-page'], dataFor: `answer-${number}` }, [txt('000')]),
+      ]),
+    );
   }
 
   build(): Book {
@@ -178,7 +193,15 @@ class BookBuilder {
       const heading = single ? [] : [el('h1', { className: ['book-chapter-title'] }, [txt(chapter.label)])];
       body.push(el('section', { id: chapterAnchor, className: ['book-chapter'] }, [...heading, ...sections]));
       const entries = chapter.pages.map((page) => tocLine(anchorOf(page.slug), page.title));
-      toc.push(el('li', {}, single ? entries.flatMap((entry) => (entry.type === 'element' ? entry.children : [])) : [tocLine(anchorOf(chapter.pages[0]!.slug), chapter.label), el('ol', {}, entries)]));
+      toc.push(
+        el(
+          'li',
+          {},
+          single
+            ? entries.flatMap((entry) => (entry.type === 'element' ? entry.children : []))
+            : [tocLine(anchorOf(chapter.pages[0]!.slug), chapter.label), el('ol', {}, entries)],
+        ),
+      );
     });
     if (this.answers.length > 0) {
       anchors.push({ anchor: 'answer-key', title: 'Answer key' });
@@ -190,7 +213,10 @@ class BookBuilder {
       el('p', { className: ['book-date'] }, [txt(this.input.date)]),
       el('p', { className: ['book-url'] }, [el('a', { href: outline.url }, [txt(outline.url)])]),
     ]);
-    const contents = el('nav', { className: ['book-toc'], ariaLabelledby: 'book-contents' }, [el('h1', { id: 'book-contents' }, [txt('Contents')]), el('ol', {}, toc)]);
+    const contents = el('nav', { className: ['book-toc'], ariaLabelledby: 'book-contents' }, [
+      el('h1', { id: 'book-contents' }, [txt('Contents')]),
+      el('ol', {}, toc),
+    ]);
     return { html: document(outline, this.input, [cover, contents, ...body]), anchors, questions: this.answers.length };
   }
 

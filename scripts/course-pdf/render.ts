@@ -50,7 +50,8 @@ export async function pagesOfAnchors(pdf: Uint8Array, anchors: string[]): Promis
   }
 }
 
-const FOOTER = '<div style="font: 8pt sans-serif; width: 100%; text-align: center; color: #444;"><span class="pageNumber"></span> / <span class="totalPages"></span></div>';
+const FOOTER =
+  '<div style="font: 8pt sans-serif; width: 100%; text-align: center; color: #444;"><span class="pageNumber"></span> / <span class="totalPages"></span></div>';
 
 async function print(page: Page): Promise<Buffer> {
   return page.pdf({
@@ -104,7 +105,10 @@ export async function renderCoursePdf(options: CoursePdfOptions): Promise<Course
     browser = await chromium.launch({ executablePath: options.chromiumPath, args: CHROMIUM_ARGS, timeout: 60_000 });
     const page = await browser.newPage();
     // Nothing outside our own server may be fetched: the PDF must not depend on the network.
-    await page.route((url) => !url.href.startsWith(site.origin), (route) => route.abort());
+    await page.route(
+      (url) => !url.href.startsWith(site.origin),
+      (route) => route.abort(),
+    );
     await page.route(bookUrl, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: book.html }));
     await page.goto(bookUrl, { waitUntil: 'networkidle', timeout: 120_000 });
     await page.emulateMedia({ media: 'print', colorScheme: 'light' });
@@ -114,13 +118,20 @@ export async function renderCoursePdf(options: CoursePdfOptions): Promise<Course
     for (let pass = 0; pass < 3; pass++) {
       const found = await pagesOfAnchors(pdf, targets);
       const missing = targets.filter((target) => !found.has(target));
-      if (missing.length > 0) throw new CoursePdfError(`the printed book has no destination for ${missing.slice(0, 5).join(', ')}: the contents cannot give their page numbers.`);
+      if (missing.length > 0)
+        throw new CoursePdfError(
+          `the printed book has no destination for ${missing.slice(0, 5).join(', ')}: the contents cannot give their page numbers.`,
+        );
       if (targets.every((target) => found.get(target) === numbers.get(target))) break;
       numbers = found;
-      await page.$$eval('.toc-page[data-for]', (spans, entries) => {
-        const byAnchor = new Map(entries);
-        for (const span of spans) span.textContent = String(byAnchor.get((span as HTMLElement).dataset.for!) ?? '');
-      }, [...numbers]);
+      await page.$$eval(
+        '.toc-page[data-for]',
+        (spans, entries) => {
+          const byAnchor = new Map(entries);
+          for (const span of spans) span.textContent = String(byAnchor.get((span as HTMLElement).dataset.for!) ?? '');
+        },
+        [...numbers],
+      );
       pdf = await print(page);
     }
   } finally {

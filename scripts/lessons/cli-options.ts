@@ -57,11 +57,16 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (values.engine !== 'sandbox' && values.engine !== 'host') throw new UsageError(`--engine must be sandbox or host, not "${values.engine}".`);
   if (!['text', 'json', 'github'].includes(values.format)) throw new UsageError(`--format must be text, json or github, not "${values.format}".`);
   const timeout = Number(values.timeout);
-  if (!/^\d+$/.test(values.timeout) || timeout < 1 || timeout > 3600) throw new UsageError(`--timeout must be whole seconds from 1 to 3600, not "${values.timeout}".`);
-  const provides = values.provides.split(',').map((name) => name.trim()).filter(Boolean);
+  if (!/^\d+$/.test(values.timeout) || timeout < 1 || timeout > 3600)
+    throw new UsageError(`--timeout must be whole seconds from 1 to 3600, not "${values.timeout}".`);
+  const provides = values.provides
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   const unknown = provides.filter((name) => !(REQUIREMENT_NAMES as string[]).includes(name));
   if (unknown.length > 0) throw new UsageError(`--provides: ${unknown.join(', ')} is not a requirement; use ${REQUIREMENT_NAMES.join(', ')}.`);
-  if (provides.length > 0 && values.engine !== 'host') throw new UsageError('--provides is for --engine host; the sandbox says itself what it provides.');
+  if (provides.length > 0 && values.engine !== 'host')
+    throw new UsageError('--provides is for --engine host; the sandbox says itself what it provides.');
   return {
     files: positionals,
     engine: values.engine,

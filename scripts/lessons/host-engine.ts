@@ -25,7 +25,11 @@ async function docker(env: NodeJS.ProcessEnv, args: string[]): Promise<string> {
   return stdout;
 }
 
-const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 
 export async function createHostEngine(options: HostEngineOptions = {}): Promise<LessonEngine> {
   const env = { ...(options.env ?? process.env) };

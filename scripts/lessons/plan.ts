@@ -57,7 +57,8 @@ export function planPage(file: string, source: string): PagePlan {
       plan.settings = settings.data;
       plan.optedIn = settings.data.run;
     } else {
-      for (const issue of describeZodIssues(settings.error, frontmatter.data.lesson)) plan.problems.push({ line: frontmatter.line, message: `frontmatter lesson.${issue.message}` });
+      for (const issue of describeZodIssues(settings.error, frontmatter.data.lesson))
+        plan.problems.push({ line: frontmatter.line, message: `frontmatter lesson.${issue.message}` });
     }
   }
   const parsed = parsePage({ file, format: file.endsWith('.mdx') ? 'mdx' : 'md', source });
@@ -76,12 +77,19 @@ export function planPage(file: string, source: string): PagePlan {
       continue;
     }
     for (const name of block.annotation.stop) {
-      if (!started.has(name)) plan.problems.push({ line: block.annotationLine ?? block.line, message: `lesson annotation: stop=${name} names no background terminal started above it. Start one with background terminal=${name} on an earlier block.` });
+      if (!started.has(name))
+        plan.problems.push({
+          line: block.annotationLine ?? block.line,
+          message: `lesson annotation: stop=${name} names no background terminal started above it. Start one with background terminal=${name} on an earlier block.`,
+        });
       started.delete(name);
     }
     const name = block.annotation.terminal;
     if (name !== undefined && started.has(name)) {
-      plan.problems.push({ line: block.annotationLine ?? block.line, message: `lesson annotation: terminal ${name} is still busy with a background block above; stop it first with stop=${name}, or use another terminal name.` });
+      plan.problems.push({
+        line: block.annotationLine ?? block.line,
+        message: `lesson annotation: terminal ${name} is still busy with a background block above; stop it first with stop=${name}, or use another terminal name.`,
+      });
     }
     if (block.annotation.background) started.add(name!);
   }

@@ -20,7 +20,12 @@ function counts(page: PageReport): string {
 
 export function engineLine(report: LessonReport): string {
   const { engine } = report;
-  const parts = [`Docker Engine ${engine.dockerEngine}`, `Compose ${engine.compose ?? 'missing'}`, `buildx ${engine.buildx ?? 'missing'}`, `cgroup v${engine.cgroupVersion}`];
+  const parts = [
+    `Docker Engine ${engine.dockerEngine}`,
+    `Compose ${engine.compose ?? 'missing'}`,
+    `buildx ${engine.buildx ?? 'missing'}`,
+    `cgroup v${engine.cgroupVersion}`,
+  ];
   const standIns = engine.standIns.length > 0 ? `; stand-in images: ${engine.standIns.join(', ')}` : '; real images';
   return `Engine: ${engine.kind}, ${parts.join(', ')}${standIns}; provides: ${engine.provides.join(', ') || 'nothing optional'}`;
 }
@@ -42,7 +47,9 @@ function pageText(page: PageReport): string[] {
   }
   for (const problem of page.problems) lines.push(`  FAIL ${page.file}${problem.line ? `:${problem.line}` : ''} ${problem.message}`);
   if (page.leftBehind.length > 0) {
-    lines.push(`  FAIL ${page.file}: the page leaves behind ${page.leftBehind.join(', ')}. Remove them in the page's clean-up steps, or declare them in lesson.leaves if a later page needs them.`);
+    lines.push(
+      `  FAIL ${page.file}: the page leaves behind ${page.leftBehind.join(', ')}. Remove them in the page's clean-up steps, or declare them in lesson.leaves if a later page needs them.`,
+    );
   }
   return lines;
 }
@@ -50,7 +57,9 @@ function pageText(page: PageReport): string[] {
 export function renderText(report: LessonReport): string {
   const { totals } = report;
   const lines = [engineLine(report), '', ...report.pages.flatMap(pageText), ''];
-  lines.push(`${totals.pages} page${totals.pages === 1 ? '' : 's'}, ${totals.failedPages} failed; ${totals.steps} steps: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped, ${totals.notRun} not run (${seconds(report.durationMs)}).`);
+  lines.push(
+    `${totals.pages} page${totals.pages === 1 ? '' : 's'}, ${totals.failedPages} failed; ${totals.steps} steps: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped, ${totals.notRun} not run (${seconds(report.durationMs)}).`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -61,11 +70,28 @@ export function renderGithub(report: LessonReport): string {
     for (const step of page.steps) {
       if (step.verdict !== 'failed') continue;
       const detail = step.diff ? `\n${step.diff.join('\n')}` : step.output ? `\n${step.output.trimEnd().split('\n').slice(-10).join('\n')}` : '';
-      commands.push(annotationCommand({ level: 'error', file: page.file, line: step.line, title: 'Lesson step failed', message: `${firstLine(step.text)}: ${step.reason ?? 'failed'}${detail}` }));
+      commands.push(
+        annotationCommand({
+          level: 'error',
+          file: page.file,
+          line: step.line,
+          title: 'Lesson step failed',
+          message: `${firstLine(step.text)}: ${step.reason ?? 'failed'}${detail}`,
+        }),
+      );
     }
-    for (const problem of page.problems) commands.push(annotationCommand({ level: 'error', file: page.file, line: problem.line, title: 'Lesson failed', message: problem.message }));
+    for (const problem of page.problems)
+      commands.push(annotationCommand({ level: 'error', file: page.file, line: problem.line, title: 'Lesson failed', message: problem.message }));
     if (page.leftBehind.length > 0) {
-      commands.push(annotationCommand({ level: 'error', file: page.file, line: 1, title: 'Lesson leaves objects behind', message: `After its last step the engine still holds ${page.leftBehind.join(', ')}. Remove them in the clean-up steps, or declare them in lesson.leaves.` }));
+      commands.push(
+        annotationCommand({
+          level: 'error',
+          file: page.file,
+          line: 1,
+          title: 'Lesson leaves objects behind',
+          message: `After its last step the engine still holds ${page.leftBehind.join(', ')}. Remove them in the clean-up steps, or declare them in lesson.leaves.`,
+        }),
+      );
     }
   }
   return `${[...commands, renderText(report).trimEnd()].join('\n')}\n`;
@@ -79,11 +105,25 @@ export function renderSummary(report: LessonReport): string {
     return `| \`${markdownCell(page.file)}\` | ${page.verdict === 'passed' ? 'passed' : '**failed**'} | ${page.steps.length} | ${by('passed')} | ${by('failed')} | ${by('skipped')} | ${markdownCell(skips)} | ${seconds(page.durationMs)} |`;
   });
   const failures = report.pages.flatMap((page) => [
-    ...page.steps.filter((step) => step.verdict === 'failed').map((step) => `| \`${markdownCell(page.file)}\` | ${step.line} | \`${markdownCell(firstLine(step.text))}\` | ${markdownCell(step.reason ?? '')} |`),
+    ...page.steps
+      .filter((step) => step.verdict === 'failed')
+      .map(
+        (step) =>
+          `| \`${markdownCell(page.file)}\` | ${step.line} | \`${markdownCell(firstLine(step.text))}\` | ${markdownCell(step.reason ?? '')} |`,
+      ),
     ...page.problems.map((problem) => `| \`${markdownCell(page.file)}\` | ${problem.line ?? ''} | | ${markdownCell(problem.message)} |`),
     ...(page.leftBehind.length > 0 ? [`| \`${markdownCell(page.file)}\` | | | leaves behind ${markdownCell(page.leftBehind.join(', '))} |`] : []),
   ]);
-  const lines = ['## Lessons', '', markdownCell(engineLine(report)), '', '| Page | Verdict | Steps | Passed | Failed | Skipped | Skip reasons | Time |', '| --- | --- | --- | --- | --- | --- | --- | --- |', ...rows, ''];
+  const lines = [
+    '## Lessons',
+    '',
+    markdownCell(engineLine(report)),
+    '',
+    '| Page | Verdict | Steps | Passed | Failed | Skipped | Skip reasons | Time |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ];
   if (failures.length > 0) lines.push('### Failures', '', '| Page | Line | Step | Why |', '| --- | --- | --- | --- |', ...failures, '');
   return `${lines.join('\n')}\n`;
 }

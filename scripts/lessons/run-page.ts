@@ -69,17 +69,31 @@ interface Terminal {
 const UNTIL_STOPPED_MS = 3_600_000;
 
 /** The verdict of one finished command. */
-function judge(command: StepCommand, result: CommandResult, expectedExit: ExpectedExit, timeoutSeconds: number, ctrlC: { waitFor?: string } | undefined, earlierOutput = ''): Pick<StepReport, 'verdict' | 'reason' | 'diff' | 'output'> {
+function judge(
+  command: StepCommand,
+  result: CommandResult,
+  expectedExit: ExpectedExit,
+  timeoutSeconds: number,
+  ctrlC: { waitFor?: string } | undefined,
+  earlierOutput = '',
+): Pick<StepReport, 'verdict' | 'reason' | 'diff' | 'output'> {
   const failed = (reason: string, diff?: string[]) => ({ verdict: 'failed' as const, reason, diff, output: diff ? undefined : tail(result.output) });
   if (result.timedOut) {
-    return failed(`did not finish within its timeout of ${timeoutSeconds} s${result.exitCode === null ? ', nor after Ctrl+C, so it was killed' : '; it was stopped with Ctrl+C'}. If it is meant to run until stopped, annotate it with ctrl-c or background; if it is slow, give it timeout=SECONDS.`);
+    return failed(
+      `did not finish within its timeout of ${timeoutSeconds} s${result.exitCode === null ? ', nor after Ctrl+C, so it was killed' : '; it was stopped with Ctrl+C'}. If it is meant to run until stopped, annotate it with ctrl-c or background; if it is slow, give it timeout=SECONDS.`,
+    );
   }
-  if (result.exitCode === null) return failed('the shell ended during this command (an `exit`, or the shell was killed), so the page cannot go on in it.');
+  if (result.exitCode === null)
+    return failed('the shell ended during this command (an `exit`, or the shell was killed), so the page cannot go on in it.');
   if (ctrlC) {
-    if (ctrlC.waitFor !== undefined && !result.output.includes(ctrlC.waitFor)) return failed(`never printed "${ctrlC.waitFor}" (the text its annotation waits for before Ctrl+C).`);
+    if (ctrlC.waitFor !== undefined && !result.output.includes(ctrlC.waitFor))
+      return failed(`never printed "${ctrlC.waitFor}" (the text its annotation waits for before Ctrl+C).`);
     if (!result.interrupted && result.exitCode !== 0) return failed(`ended with status ${result.exitCode} before Ctrl+C was pressed.`);
   } else if (!exitMatches(expectedExit, result.exitCode)) {
-    const hint = expectedExit === 0 ? ' If the page means it to fail, annotate the block with exit=N (its last command), exit="N,0,…" (one status per command) or fix the command.' : '';
+    const hint =
+      expectedExit === 0
+        ? ' If the page means it to fail, annotate the block with exit=N (its last command), exit="N,0,…" (one status per command) or fix the command.'
+        : '';
     return failed(`ended with status ${result.exitCode}; the page expects ${describeExit(expectedExit)}.${hint}`);
   }
   const expected = command.expected;
@@ -88,7 +102,10 @@ function judge(command: StepCommand, result: CommandResult, expectedExit: Expect
     const match = matchOutput(expected.lines, expected.line, printed, expected.annotation);
     if (!match.ok) {
       const last = expected.line + Math.max(0, expected.lines.length - 1);
-      return failed(`printed something other than the output the page shows at lines ${expected.line}-${last} (- the page, + what it printed).`, match.diff);
+      return failed(
+        `printed something other than the output the page shows at lines ${expected.line}-${last} (- the page, + what it printed).`,
+        match.diff,
+      );
     }
   }
   return { verdict: 'passed' };
@@ -103,7 +120,10 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
   /** Steps of those earlier pages, with their page: a background one gets its verdict later. */
   const preparation = new Map<StepReport, PagePlan>();
   const preparationFailed = (step: StepReport, page: PagePlan) => {
-    if (step.verdict === 'failed') problems.push({ message: `preparing the page as ${page.file} leaves it (lesson.after), its step at line ${step.line} (${step.text}) failed: ${step.reason ?? 'no reason given'}` });
+    if (step.verdict === 'failed')
+      problems.push({
+        message: `preparing the page as ${page.file} leaves it (lesson.after), its step at line ${step.line} (${step.text}) failed: ${step.reason ?? 'no reason given'}`,
+      });
   };
   const record = (step: StepReport) => {
     if (preparing) {
@@ -122,7 +142,15 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
     workspace = await engine.workspace(plan.file);
   } catch (error) {
     const message = `the engine could not start the page: ${(error as Error).message.split('\n')[0]}`;
-    return { file: plan.file, title: plan.title, verdict: 'error', durationMs: Date.now() - started, steps: [], leftBehind: [], problems: [{ message }] };
+    return {
+      file: plan.file,
+      title: plan.title,
+      verdict: 'error',
+      durationMs: Date.now() - started,
+      steps: [],
+      leftBehind: [],
+      problems: [{ message }],
+    };
   }
   const terminals = new Map<string, Terminal>();
   /**
@@ -132,7 +160,7 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
    */
   const terminal = async (name: string): Promise<Terminal> => {
     let existing = terminals.get(name);
-    if (!existing || !existing.session.alive) {
+    if (!existing?.session.alive) {
       const folder = name === MAIN ? undefined : await shellFolder();
       existing = { session: new ShellSession(workspace.shell()) };
       terminals.set(name, existing);
@@ -163,7 +191,11 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
         }
         const folder = await shellFolder();
         if ('outside' in folder) {
-          record({ ...base, verdict: 'failed', reason: `was not written: the terminal is in ${folder.outside}, outside the lesson's folder, and the runner writes files only inside it. Have the page cd back into a folder it made.` });
+          record({
+            ...base,
+            verdict: 'failed',
+            reason: `was not written: the terminal is in ${folder.outside}, outside the lesson's folder, and the runner writes files only inside it. Have the page cd back into a folder it made.`,
+          });
           continue;
         }
         const target = path.join(workspace.hostDir, ...folder.relative.split('/').filter(Boolean), ...block.path.split('/'));
@@ -173,7 +205,11 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
           await writeFile(target, block.content);
           record({ ...written, verdict: 'passed' });
         } catch (error) {
-          record({ ...written, verdict: 'failed', reason: `could not be written: ${(error as Error).message}. A title names a file, such as title="app/server.js".` });
+          record({
+            ...written,
+            verdict: 'failed',
+            reason: `could not be written: ${(error as Error).message}. A title names a file, such as title="app/server.js".`,
+          });
         }
         continue;
       }
@@ -189,7 +225,7 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
   async function shellFolder(): Promise<{ relative: string } | { outside: string }> {
     const main = terminals.get(MAIN);
     // No terminal yet (or a background block still holds it): the page has not moved anywhere.
-    if (!main || !main.session.alive || main.background) return { relative: '' };
+    if (!main?.session.alive || main.background) return { relative: '' };
     const result = await main.session.run('pwd', { timeoutMs: 10_000 });
     const cwd = result.output.trim();
     if (result.exitCode !== 0 || !cwd.startsWith('/')) return { relative: '' };
@@ -204,9 +240,11 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
     const pageNeeds = settings.needs ?? [];
     const name = annotation.terminal ?? MAIN;
     const missing = [...new Set([...pageNeeds, ...annotation.needs])].filter((need) => !info.provides.includes(need));
-    const skipReason = annotation.skip ?? (missing.length > 0 ? `needs ${missing.join(', ')}, which the ${info.kind} engine does not provide` : undefined);
+    const skipReason =
+      annotation.skip ?? (missing.length > 0 ? `needs ${missing.join(', ')}, which the ${info.kind} engine does not provide` : undefined);
     if (skipReason !== undefined) {
-      for (const command of block.commands) record({ line: command.line, kind: 'command', text: command.text, terminal: name, verdict: 'skipped', reason: skipReason, durationMs: 0 });
+      for (const command of block.commands)
+        record({ line: command.line, kind: 'command', text: command.text, terminal: name, verdict: 'skipped', reason: skipReason, durationMs: 0 });
       return;
     }
     const timeoutSeconds = annotation.timeoutSeconds ?? settings.timeout ?? options.defaultTimeoutSeconds;
@@ -223,7 +261,15 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
       const text = typed === undefined ? applyBinds(command.text, binds) : interactive(applyBinds(command.text, binds), typed);
       const syntax = shellSyntaxError(text);
       if (syntax !== undefined) {
-        return { line: command.line, kind: 'command', text: command.text, terminal: name, durationMs: 0, verdict: 'failed', reason: `is not a command bash can read (${syntax}); fix the quoting or the line continuations.` };
+        return {
+          line: command.line,
+          kind: 'command',
+          text: command.text,
+          terminal: name,
+          durationMs: 0,
+          verdict: 'failed',
+          reason: `is not a command bash can read (${syntax}); fix the quoting or the line continuations.`,
+        };
       }
       const startedAt = Date.now();
       const result = await session.run(text, {
@@ -244,14 +290,33 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
         attempts++;
       }
       blockOutput += last.output.endsWith('\n') || last.output === '' ? last.output : `${last.output}\n`;
-      if (verdict.verdict === 'failed' && attempts > 1) verdict.reason = `${verdict.reason} (tried ${attempts} times over ${annotation.retrySeconds} s)`;
-      return { line: command.line, kind: 'command', text: command.text, terminal: name, exitCode: last.exitCode, durationMs: Date.now() - startedAt, ...verdict };
+      if (verdict.verdict === 'failed' && attempts > 1)
+        verdict.reason = `${verdict.reason} (tried ${attempts} times over ${annotation.retrySeconds} s)`;
+      return {
+        line: command.line,
+        kind: 'command',
+        text: command.text,
+        terminal: name,
+        exitCode: last.exitCode,
+        durationMs: Date.now() - startedAt,
+        ...verdict,
+      };
     };
 
     if (annotation.background) {
       const current = await terminal(name);
       // Placeholders keep the page's order in the report; they get their verdicts as the commands end.
-      const reports = block.commands.map((command) => record({ line: command.line, kind: 'command', text: command.text, terminal: name, verdict: 'not-run', reason: 'the terminal was stopped before this command ran', durationMs: 0 }));
+      const reports = block.commands.map((command) =>
+        record({
+          line: command.line,
+          kind: 'command',
+          text: command.text,
+          terminal: name,
+          verdict: 'not-run',
+          reason: 'the terminal was stopped before this command ran',
+          durationMs: 0,
+        }),
+      );
       current.backgroundSteps = reports;
       current.background = (async () => {
         for (const [index, command] of block.commands.entries()) {
@@ -265,7 +330,11 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
       })();
       if (annotation.waitFor !== undefined) {
         const seen = await current.session.waitForText(annotation.waitFor, timeoutSeconds * 1000);
-        if (!seen) problems.push({ line: block.annotationLine ?? block.line, message: `the background block in terminal ${name} never printed "${annotation.waitFor}" within ${timeoutSeconds} s.` });
+        if (!seen)
+          problems.push({
+            line: block.annotationLine ?? block.line,
+            message: `the background block in terminal ${name} never printed "${annotation.waitFor}" within ${timeoutSeconds} s.`,
+          });
       }
       return;
     }
@@ -275,7 +344,14 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
       if (command === block.commands.at(-1) && block.input) {
         // The typed commands ran inside the interactive one: they share its verdict.
         for (const typed of block.input.commands) {
-          record({ ...report, line: typed.line, text: typed.text, reason: report.reason ?? `typed into the command at line ${command.line}`, diff: undefined, output: undefined });
+          record({
+            ...report,
+            line: typed.line,
+            text: typed.text,
+            reason: report.reason ?? `typed into the command at line ${command.line}`,
+            diff: undefined,
+            output: undefined,
+          });
         }
       }
     }
@@ -299,7 +375,11 @@ export async function runPage(plan: PagePlan, engine: LessonEngine, info: Engine
     return before;
   });
   // What the earlier pages leave on purpose is theirs: this page ran them as its start.
-  const left = leftBehind(before, after, [plan, ...(plan.after ?? [])].flatMap((page) => page.settings.leaves ?? []));
+  const left = leftBehind(
+    before,
+    after,
+    [plan, ...(plan.after ?? [])].flatMap((page) => page.settings.leaves ?? []),
+  );
   const removal = removalCommands(left);
   if (removal.length > 0) {
     const cleaner = new ShellSession(workspace.shell());

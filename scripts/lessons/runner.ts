@@ -12,7 +12,9 @@ export async function planPages(options: { rootDir: string; docsDir: string; fil
   const missing: string[] = [];
   const plans: PagePlan[] = [];
   const named = options.files.length > 0;
-  const files = named ? options.files.map((file) => path.resolve(options.rootDir, file)) : listContentFiles(options.docsDir).map((file) => path.join(options.docsDir, file));
+  const files = named
+    ? options.files.map((file) => path.resolve(options.rootDir, file))
+    : listContentFiles(options.docsDir).map((file) => path.join(options.docsDir, file));
   for (const absolute of files) {
     const display = path.relative(options.rootDir, absolute).split(path.sep).join('/');
     const source = await readFile(absolute, 'utf8').catch(() => undefined);
@@ -43,12 +45,18 @@ async function planEarlierPages(plan: PagePlan, absolute: string, rootDir: strin
     }
     const source = await readFile(file, 'utf8').catch(() => undefined);
     if (source === undefined) {
-      plan.problems.push({ message: `frontmatter lesson.after names ${name}, but there is no ${display}. Give the path of a page relative to this one, such as dockerfile.md.` });
+      plan.problems.push({
+        message: `frontmatter lesson.after names ${name}, but there is no ${display}. Give the path of a page relative to this one, such as dockerfile.md.`,
+      });
       continue;
     }
     const page = planPage(display, source);
     await planEarlierPages(page, file, rootDir, [...chain, file]);
-    plan.problems.push(...page.problems.map((problem) => ({ message: `${display}${problem.line ? `:${problem.line}` : ''} (run first, as lesson.after says): ${problem.message}` })));
+    plan.problems.push(
+      ...page.problems.map((problem) => ({
+        message: `${display}${problem.line ? `:${problem.line}` : ''} (run first, as lesson.after says): ${problem.message}`,
+      })),
+    );
     for (const step of [...(page.after ?? []), page]) if (!earlier.some((known) => known.file === step.file)) earlier.push(step);
   }
   if (earlier.length > 0) plan.after = earlier;
@@ -68,7 +76,10 @@ export async function runLessons(plans: PagePlan[], engine: LessonEngine, option
   const pages: PageReport[] = [];
   for (const plan of plans) {
     options.onPageStart?.(plan);
-    const result = await runPage(plan, engine, info, { defaultTimeoutSeconds: options.defaultTimeoutSeconds, onStep: (step) => options.onStep?.(plan, step) });
+    const result = await runPage(plan, engine, info, {
+      defaultTimeoutSeconds: options.defaultTimeoutSeconds,
+      onStep: (step) => options.onStep?.(plan, step),
+    });
     // What was run, so the site can tell whether the page still asks for the same steps.
     const page: PageReport = { ...result, stepsFingerprint: stepsFingerprint(plan.blocks, plan.settings) };
     pages.push(page);

@@ -84,7 +84,7 @@ export class ShellSession {
     // Both streams in one, in order, as a terminal shows them; Ctrl+C stops the command, not the shell.
     // curl draws a progress meter only when its output is not a terminal: here it is a pipe, but a
     // reader's `curl http://localhost:8080` prints just the page, so the session's curl does too.
-    this.#child.stdin!.write("exec 2>&1\ntrap ':' INT\ncurl() { command curl --no-progress-meter \"$@\"; }\n");
+    this.#child.stdin!.write('exec 2>&1\ntrap \':\' INT\ncurl() { command curl --no-progress-meter "$@"; }\n');
   }
 
   get alive(): boolean {
@@ -204,5 +204,8 @@ export class ShellSession {
 export function shellSyntaxError(command: string): string | undefined {
   const result = spawnSync('bash', ['-n', '-c', command, 'lesson-step'], { encoding: 'utf8', timeout: 10_000 });
   if (result.status === 0) return undefined;
-  return (result.stderr || 'bash could not read it').trim().split('\n')[0]!.replace(/^lesson-step: (-c: )?/, '');
+  return (result.stderr || 'bash could not read it')
+    .trim()
+    .split('\n')[0]!
+    .replace(/^lesson-step: (-c: )?/, '');
 }

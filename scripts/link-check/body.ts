@@ -5,7 +5,7 @@ import type { HttpResponse } from './http.ts';
  * rest. Returns the bytes read. Stopping early destroys the stream, which closes the socket: that is
  * the price of never downloading a large file just to learn that it exists.
  */
-export async function readBodyUpTo(body: HttpResponse['body'], limit: number, onChunk?: (chunk: Uint8Array) => 'stop' | void): Promise<number> {
+export async function readBodyUpTo(body: HttpResponse['body'], limit: number, onChunk?: (chunk: Uint8Array) => 'stop' | undefined): Promise<number> {
   let read = 0;
   if (limit <= 0) {
     body.destroy();

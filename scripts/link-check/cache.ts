@@ -19,13 +19,19 @@ export async function readCache(file: string): Promise<LoadedCache> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { cache: emptyCache() };
-    return { cache: emptyCache(), warning: `Ignoring the link-check cache ${file}: it cannot be read (${(error as Error).message}). Every link will be checked.` };
+    return {
+      cache: emptyCache(),
+      warning: `Ignoring the link-check cache ${file}: it cannot be read (${(error as Error).message}). Every link will be checked.`,
+    };
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { cache: emptyCache(), warning: `Ignoring the link-check cache ${file}: it is not valid JSON (damaged or cut short). Every link will be checked and the file rewritten.` };
+    return {
+      cache: emptyCache(),
+      warning: `Ignoring the link-check cache ${file}: it is not valid JSON (damaged or cut short). Every link will be checked and the file rewritten.`,
+    };
   }
   const parsed = cacheFileSchema.safeParse(data);
   if (!parsed.success) {
@@ -116,7 +122,9 @@ export function splitByCache(
       pending.push(target);
       continue;
     }
-    groups.forEach((group, index) => cached.push(resultFromEntry(entries[index] as CacheEntry, group.places)));
+    groups.forEach((group, index) => {
+      cached.push(resultFromEntry(entries[index] as CacheEntry, group.places));
+    });
   }
   return { cached, pending };
 }

@@ -13,7 +13,8 @@ export class GitRefError extends Error {}
  * in full. Used by --changed-since so a pull request checks only the links it touches.
  */
 export async function addedLinesSince(ref: string, dir: string): Promise<Map<string, Set<number>>> {
-  const git = async (args: string[], cwd: string) => (await run('git', ['-c', 'core.quotePath=false', ...args], { cwd, maxBuffer: 256 * 1024 * 1024 })).stdout;
+  const git = async (args: string[], cwd: string) =>
+    (await run('git', ['-c', 'core.quotePath=false', ...args], { cwd, maxBuffer: 256 * 1024 * 1024 })).stdout;
   let root: string;
   try {
     root = (await git(['rev-parse', '--show-toplevel'], dir)).trim();
@@ -23,7 +24,9 @@ export async function addedLinesSince(ref: string, dir: string): Promise<Map<str
   try {
     await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], root);
   } catch {
-    throw new GitRefError(`--changed-since: "${ref}" is not a commit, branch or tag in this repository (in CI, fetch it first, e.g. actions/checkout with fetch-depth: 0).`);
+    throw new GitRefError(
+      `--changed-since: "${ref}" is not a commit, branch or tag in this repository (in CI, fetch it first, e.g. actions/checkout with fetch-depth: 0).`,
+    );
   }
   const diff = await git(['diff', '--no-color', '--no-ext-diff', '--unified=0', '--src-prefix=a/', '--dst-prefix=b/', ref, '--', dir], root);
   const added = parseAddedLines(diff, root);

@@ -10,7 +10,15 @@ import { formatDuration } from './duration.ts';
 import { HeadingSniffer, notFoundSign } from './soft-404.ts';
 import { credentialsReason, shownUrl } from './address.ts';
 import { isHostLevelError } from './network-errors.ts';
-import { decideAttempt, hasPermanentRedirect, headIsConclusive, isRedirectStatus, isSuccess, type FragmentScan, type Observation } from './verdict.ts';
+import {
+  decideAttempt,
+  hasPermanentRedirect,
+  headIsConclusive,
+  isRedirectStatus,
+  isSuccess,
+  type FragmentScan,
+  type Observation,
+} from './verdict.ts';
 
 export interface CheckOptions {
   config: LinkCheckConfig;
@@ -60,7 +68,9 @@ interface HostState {
  */
 function isHostLevelFailure(outcome: PageOutcome): boolean {
   if (outcome.verdict === 'rate-limited') return true;
-  return (outcome.verdict === 'network-error' || outcome.verdict === 'timeout') && outcome.errorCode !== undefined && isHostLevelError(outcome.errorCode);
+  return (
+    (outcome.verdict === 'network-error' || outcome.verdict === 'timeout') && outcome.errorCode !== undefined && isHostLevelError(outcome.errorCode)
+  );
 }
 
 /**
@@ -151,7 +161,11 @@ async function checkPage(target: PageToFetch, context: PageContext, host: HostSt
   if (rules.excluded) return { verdict: 'excluded', detail: rules.excluded, redirects: [], attempts: 0, requests: 0, elapsedMs: 0 };
   // Never a failing verdict for a link nobody asked about: it is unverified, with the reason.
   if (context.signal?.aborted) return notRequested('not checked: the run was interrupted', 'interrupted');
-  if (context.budget.aborted) return notRequested(`not checked: the run reached its time limit (--max-duration ${formatDuration(context.config.maxDurationMs)})`, 'max-duration');
+  if (context.budget.aborted)
+    return notRequested(
+      `not checked: the run reached its time limit (--max-duration ${formatDuration(context.config.maxDurationMs)})`,
+      'max-duration',
+    );
   if (host.gaveUp) return notRequested(host.gaveUp, 'host');
 
   const outcome = await requestPage(target, rules, context);
@@ -195,10 +209,14 @@ async function requestPage(target: PageToFetch, rules: UrlRules, context: PageCo
     for (let attempt = 1; ; attempt++) {
       const observation = await context.overall(() => probe(target.url, wanted, rules, context, counter, link.signal));
       const elapsedMs = () => Math.round(performance.now() - started);
-      const stoppedBy = (): PageOutcome['stoppedBy'] => (context.signal?.aborted ? 'interrupted' : context.budget.aborted ? 'max-duration' : undefined);
+      const stoppedBy = (): PageOutcome['stoppedBy'] =>
+        context.signal?.aborted ? 'interrupted' : context.budget.aborted ? 'max-duration' : undefined;
       const cutShort = (by: NonNullable<PageOutcome['stoppedBy']>): PageOutcome => ({
         verdict: 'unverified',
-        detail: by === 'interrupted' ? 'check cut short: the run was interrupted' : `check cut short: the run reached its time limit (--max-duration ${formatDuration(config.maxDurationMs)})`,
+        detail:
+          by === 'interrupted'
+            ? 'check cut short: the run was interrupted'
+            : `check cut short: the run reached its time limit (--max-duration ${formatDuration(config.maxDurationMs)})`,
         redirects: [],
         attempts: attempt,
         requests: counter.requests,
@@ -223,13 +241,25 @@ async function requestPage(target: PageToFetch, rules: UrlRules, context: PageCo
         const stoppedNow = stoppedBy();
         if (stoppedNow) return cutShort(stoppedNow);
         // No time left for another attempt: this one's answer is final.
-        const final = decideAttempt(observation, { rules, attempt, config: { ...config, retries: attempt - 1 }, now: context.now(), random: context.random });
+        const final = decideAttempt(observation, {
+          rules,
+          attempt,
+          config: { ...config, retries: attempt - 1 },
+          now: context.now(),
+          random: context.random,
+        });
         if (final.action === 'retry') throw new Error('a last attempt cannot ask for a retry');
         decision = final;
         if (observation.kind === 'error' && observation.timeout) {
-          decision = { ...decision, detail: `no complete answer within the ${deadline} link deadline (${attempt} attempt${attempt === 1 ? '' : 's'}, --link-deadline)` };
+          decision = {
+            ...decision,
+            detail: `no complete answer within the ${deadline} link deadline (${attempt} attempt${attempt === 1 ? '' : 's'}, --link-deadline)`,
+          };
         } else {
-          decision = { ...decision, detail: `${decision.detail ?? decision.verdict}; no time left to try again within the ${deadline} link deadline` };
+          decision = {
+            ...decision,
+            detail: `${decision.detail ?? decision.verdict}; no time left to try again within the ${deadline} link deadline`,
+          };
         }
       }
       const outcome: PageOutcome = {
@@ -260,7 +290,14 @@ async function requestPage(target: PageToFetch, rules: UrlRules, context: PageCo
  * HEAD first (cheap); GET when HEAD is inconclusive. GET straight away when the body is needed
  * anyway (fragments, soft-404 check): a HEAD before it would only double the requests.
  */
-async function probe(url: URL, fragments: string[], rules: UrlRules, context: PageContext, counter: { requests: number }, link: AbortSignal): Promise<Observation> {
+async function probe(
+  url: URL,
+  fragments: string[],
+  rules: UrlRules,
+  context: PageContext,
+  counter: { requests: number },
+  link: AbortSignal,
+): Promise<Observation> {
   if (fragments.length === 0 && !context.config.checkSoftNotFound) {
     const head = await requestChain(url, 'HEAD', [], context, counter, link);
     if (headIsConclusive(head, rules)) return head;
@@ -272,7 +309,14 @@ async function probe(url: URL, fragments: string[], rules: UrlRules, context: Pa
  * One request and its redirects, under one deadline covering every hop and the body read. Each hop
  * is judged by the same rules as the first URL before it is requested.
  */
-async function requestChain(start: URL, method: Method, fragments: string[], context: PageContext, counter: { requests: number }, link: AbortSignal): Promise<Observation> {
+async function requestChain(
+  start: URL,
+  method: Method,
+  fragments: string[],
+  context: PageContext,
+  counter: { requests: number },
+  link: AbortSignal,
+): Promise<Observation> {
   const { config } = context;
   // Our own timer rather than AbortSignal.timeout, cleared as soon as the chain ends instead of
   // lingering for the full timeout after each of thousands of links; and a plain listener on the
@@ -345,11 +389,20 @@ async function requestChain(start: URL, method: Method, fragments: string[], con
       // Refused by our resolver before connecting: nothing was sent.
       counter.requests--;
       const reason = `${messageOf(error, 'ELOCALADDRESS')}: only reachable on the reader’s own machine or network`;
-      return redirects.length > 0 ? { kind: 'refused-hop', method, redirects, target: shownUrl(url), reason } : { kind: 'refused-start', method, redirects, reason };
+      return redirects.length > 0
+        ? { kind: 'refused-hop', method, redirects, target: shownUrl(url), reason }
+        : { kind: 'refused-start', method, redirects, reason };
     }
     const timedOut = deadline.signal.aborted;
     const timeout = timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT';
-    return { kind: 'error', method, redirects, timeout, errorCode: timedOut ? 'TIMEOUT' : code, message: error instanceof Error ? error.message : String(error) };
+    return {
+      kind: 'error',
+      method,
+      redirects,
+      timeout,
+      errorCode: timedOut ? 'TIMEOUT' : code,
+      message: error instanceof Error ? error.message : String(error),
+    };
   } finally {
     clearTimeout(timer);
     link.removeEventListener('abort', cancel);
@@ -390,7 +443,8 @@ async function scanPage(
   let bodyProblem: string | undefined;
   try {
     read = await readBodyUpTo(body, limit, (chunk) => {
-      if (sniffer && !sniffer.complete && seen < sniffLimit) sniffer.write(seen + chunk.byteLength > sniffLimit ? chunk.subarray(0, sniffLimit - seen) : chunk);
+      if (sniffer && !sniffer.complete && seen < sniffLimit)
+        sniffer.write(seen + chunk.byteLength > sniffLimit ? chunk.subarray(0, sniffLimit - seen) : chunk);
       seen += chunk.byteLength;
       const fragmentsDone = !finder || finder.complete || finder.write(chunk) === 'stop';
       // A page holding the anchors the links point at is the page they meant: no need to read on for its h1.
@@ -438,7 +492,7 @@ function errorCode(error: unknown): string {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && code !== 'UND_ERR_ABORTED') {
       // A socket error hides the OS reason (ECONNRESET) in its cause; prefer it when present.
-      const causeCode = ((current as { cause?: { code?: unknown } }).cause)?.code;
+      const causeCode = (current as { cause?: { code?: unknown } }).cause?.code;
       return typeof causeCode === 'string' ? causeCode : code;
     }
     current = (current as { cause?: unknown }).cause;
@@ -493,10 +547,15 @@ function expandResults(
     if ((outcome.verdict !== 'ok' && outcome.verdict !== 'redirected') || fragmentNeedsNoTarget(fragment) || !scan) return result;
     if (!scan.html) return { ...result, detail: joinDetail(result.detail, `#${fragment} not checked: the page is not HTML`) };
     if (scan.found.has(fragment)) return result;
-    if (scan.cut) return { ...result, verdict: 'unverified', detail: joinDetail(result.detail, `#${fragment} not checked: ${scan.cut} before it was found`) };
+    if (scan.cut)
+      return { ...result, verdict: 'unverified', detail: joinDetail(result.detail, `#${fragment} not checked: ${scan.cut} before it was found`) };
     if (scan.truncated) {
       const limit = `${Math.round(fragmentOptions.maxFragmentBytes / 1024)} KB`;
-      return { ...result, verdict: 'unverified', detail: joinDetail(result.detail, `#${fragment} not found in the first ${limit}; the page is too large to search fully`) };
+      return {
+        ...result,
+        verdict: 'unverified',
+        detail: joinDetail(result.detail, `#${fragment} not found in the first ${limit}; the page is too large to search fully`),
+      };
     }
     return { ...result, verdict: 'broken', detail: joinDetail(result.detail, `the page has no element with id or name "${fragment}"`) };
   });

@@ -97,7 +97,8 @@ export function parseCliArgs(argv: string[], defaults: { cacheFile: string }): C
   if (!(reportFormats as readonly string[]).includes(values.format)) {
     throw new UsageError(`--format must be one of ${reportFormats.join(', ')} (got "${values.format}").`);
   }
-  if (values.url && values['changed-since']) throw new UsageError('--url and --changed-since cannot be combined: --url checks exactly the URLs given.');
+  if (values.url && values['changed-since'])
+    throw new UsageError('--url and --changed-since cannot be combined: --url checks exactly the URLs given.');
 
   const overrides: LinkCheckOverrides = {};
   const setInt = (flag: string, value: string | undefined, apply: (n: number) => void) => {
@@ -159,7 +160,10 @@ function parseFlags(argv: string[]) {
 /** "403,999" or "400-499,999" → status codes. */
 function parseStatusList(text: string): number[] {
   const statuses: number[] = [];
-  for (const part of text.split(',').map((item) => item.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     const range = /^(\d{3})(?:-(\d{3}))?$/.exec(part);
     if (!range) throw new UsageError(`--accept expects status codes or ranges such as 403,999 or 400-499 (got "${part}").`);
     const from = Number(range[1]);
@@ -172,10 +176,15 @@ function parseStatusList(text: string): number[] {
 }
 
 function parseVerdictList(text: string): Verdict[] {
-  const items = text.split(',').map((item) => item.trim()).filter(Boolean);
+  const items = text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
   const unknown = items.filter((item) => !isVerdict(item));
   if (unknown.length > 0) {
-    throw new UsageError(`--fail-on: unknown verdict ${unknown.map((item) => `"${item}"`).join(', ')}; use ${verdicts.slice(0, -1).join(', ')} or ${verdicts.at(-1)}.`);
+    throw new UsageError(
+      `--fail-on: unknown verdict ${unknown.map((item) => `"${item}"`).join(', ')}; use ${verdicts.slice(0, -1).join(', ')} or ${verdicts.at(-1)}.`,
+    );
   }
   return items as Verdict[];
 }

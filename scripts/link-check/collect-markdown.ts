@@ -20,7 +20,11 @@ export async function extractMarkdownLinks(text: string, file: string, format: '
     return { places: [], problems: [{ file, line: parsed.problem.line, message: `${parsed.problem.message} Its links were not checked.` }] };
   }
   const facts = collectFacts(parsed.tree, { file, format, lineOffset: parsed.lineOffset });
-  const places = [...facts.links.map(({ href, line }) => ({ raw: href, line })), ...facts.images.map(({ src, line }) => ({ raw: src, line })), ...facts.sources.map(({ href, line }) => ({ raw: href, line }))]
+  const places = [
+    ...facts.links.map(({ href, line }) => ({ raw: href, line })),
+    ...facts.images.map(({ src, line }) => ({ raw: src, line })),
+    ...facts.sources.map(({ href, line }) => ({ raw: href, line })),
+  ]
     .sort((a, b) => a.line - b.line)
     .map(({ raw, line }) => ({ raw, file, line }));
   return { places, problems: [] };

@@ -38,7 +38,7 @@ export class FragmentFinder {
   }
 
   /** Feeds the next bytes; returns 'stop' once every fragment is found. */
-  write(chunk: Uint8Array): 'stop' | void {
+  write(chunk: Uint8Array): 'stop' | undefined {
     this.parser.write(this.decoder.decode(chunk, { stream: true }));
     return this.complete ? 'stop' : undefined;
   }
@@ -51,6 +51,7 @@ export class FragmentFinder {
   private consider(value: string | undefined): void {
     if (!value) return;
     if (this.wanted.has(value)) this.found.add(value);
-    if (value.startsWith('user-content-') && this.wanted.has(value.slice('user-content-'.length))) this.found.add(value.slice('user-content-'.length));
+    if (value.startsWith('user-content-') && this.wanted.has(value.slice('user-content-'.length)))
+      this.found.add(value.slice('user-content-'.length));
   }
 }

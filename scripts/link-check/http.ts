@@ -37,17 +37,23 @@ type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | Lo
 /** A resolver that refuses local addresses for names not allowed to reach them, checked at connect time. */
 function guardedLookup(resolve: typeof dnsLookup, mayReachLocal: (hostname: string) => boolean) {
   return (hostname: string, options: LookupOneOptions | LookupAllOptions, callback: LookupCallback) => {
-    resolve(hostname, options as LookupAllOptions, ((error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => {
-      if (error) return callback(error, address, family);
-      const addresses = typeof address === 'string' ? [{ address, family: family ?? 4 }] : address;
-      const local = addresses.find((each) => localOrPrivateHost(new URL(`http://${each.family === 6 ? `[${each.address}]` : each.address}/`)) !== undefined);
-      if (local && !mayReachLocal(hostname)) {
-        const refused: NodeJS.ErrnoException = new Error(`${hostname} resolves to ${local.address}, a local or private-network address`);
-        refused.code = 'ELOCALADDRESS';
-        return callback(refused, address, family);
-      }
-      callback(null, address, family);
-    }) as never);
+    resolve(
+      hostname,
+      options as LookupAllOptions,
+      ((error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => {
+        if (error) return callback(error, address, family);
+        const addresses = typeof address === 'string' ? [{ address, family: family ?? 4 }] : address;
+        const local = addresses.find(
+          (each) => localOrPrivateHost(new URL(`http://${each.family === 6 ? `[${each.address}]` : each.address}/`)) !== undefined,
+        );
+        if (local && !mayReachLocal(hostname)) {
+          const refused: NodeJS.ErrnoException = new Error(`${hostname} resolves to ${local.address}, a local or private-network address`);
+          refused.code = 'ELOCALADDRESS';
+          return callback(refused, address, family);
+        }
+        callback(null, address, family);
+      }) as never,
+    );
   };
 }
 

@@ -108,7 +108,9 @@ export async function runLinkCheck(options: RunOptions, hooks: RunHooks = {}): P
     try {
       await writeCacheAtomic(options.cacheFile, mergeIntoCache(cache, checked, { now: now(), documents }));
     } catch (error) {
-      hooks.onWarning?.(`Could not write the link-check cache ${options.cacheFile}: ${(error as Error).message}. Results are correct; the next run will check everything again.`);
+      hooks.onWarning?.(
+        `Could not write the link-check cache ${options.cacheFile}: ${(error as Error).message}. Results are correct; the next run will check everything again.`,
+      );
     }
   }
   return report;

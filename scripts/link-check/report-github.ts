@@ -29,7 +29,9 @@ export function renderGithub(report: RunReport): string {
       const moved = link.finalUrl && link.finalUrl !== link.url ? ` → ${link.finalUrl}` : '';
       const message = `${link.url}${moved}${link.detail ? ` — ${link.detail}` : ''}`;
       for (const place of link.places) {
-        out.push(annotationCommand({ level: link.severity, file: place.file, line: place.line, title: titles[link.verdict] ?? link.verdict, message }));
+        out.push(
+          annotationCommand({ level: link.severity, file: place.file, line: place.line, title: titles[link.verdict] ?? link.verdict, message }),
+        );
       }
     }
   }

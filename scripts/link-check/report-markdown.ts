@@ -16,7 +16,9 @@ export function renderMarkdown(report: RunReport, options: { verbose?: boolean }
       const details = [link.status ? `HTTP ${link.status}` : undefined, link.detail, link.finalUrl ? `final URL: ${link.finalUrl}` : undefined]
         .filter(Boolean)
         .join('; ');
-      out.push(`| ${link.severity === 'error' ? '❌' : link.severity === 'warning' ? '⚠️' : '✅'} ${link.verdict} | ${cell(link.url)} | ${where} | ${cell(details)} |`);
+      out.push(
+        `| ${link.severity === 'error' ? '❌' : link.severity === 'warning' ? '⚠️' : '✅'} ${link.verdict} | ${cell(link.url)} | ${where} | ${cell(details)} |`,
+      );
     }
     out.push('');
   }

@@ -13,7 +13,9 @@ export function renderText(report: RunReport, options: { verbose?: boolean } = {
     out.push(file);
     for (const { place, link } of rows) {
       const resource = place.resourceId ? ` [${place.resourceId}]` : '';
-      out.push(`  ${String(place.line).padStart(4)}  ${link.verdict.padEnd(13)} ${String(link.status ?? '').padStart(3)}  ${target(link)}${resource}`);
+      out.push(
+        `  ${String(place.line).padStart(4)}  ${link.verdict.padEnd(13)} ${String(link.status ?? '').padStart(3)}  ${target(link)}${resource}`,
+      );
       const notes = [link.detail, link.fromCache ? `cached result from ${link.checkedAt}` : undefined].filter(Boolean);
       if (notes.length > 0) out.push(`${' '.repeat(27)}${notes.join('; ')}`);
     }

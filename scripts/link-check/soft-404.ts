@@ -17,7 +17,7 @@ export class HeadingSniffer {
   }
 
   /** Feeds the next bytes; returns 'stop' once the first h1 was seen. */
-  write(chunk: Uint8Array): 'stop' | void {
+  write(chunk: Uint8Array): 'stop' | undefined {
     this.text += this.decoder.decode(chunk, { stream: true });
     this.title ??= firstElementText(this.text, 'title');
     this.heading ??= firstElementText(this.text, 'h1');
@@ -35,7 +35,18 @@ function firstElementText(html: string, tag: 'title' | 'h1'): string | undefined
 }
 
 function decodeEntities(text: string): string {
-  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", rsquo: '’', lsquo: '‘', nbsp: ' ', mdash: '—', ndash: '–' };
+  const named: Record<string, string> = {
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    apos: "'",
+    rsquo: '’',
+    lsquo: '‘',
+    nbsp: ' ',
+    mdash: '—',
+    ndash: '–',
+  };
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
     if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
@@ -58,7 +69,10 @@ const notFoundPhrases = [
 
 /** Why the page looks like a "not found" page, or undefined. */
 export function notFoundSign(page: { title?: string; heading?: string }): string | undefined {
-  for (const [where, text] of [['title', page.title], ['main heading', page.heading]] as const) {
+  for (const [where, text] of [
+    ['title', page.title],
+    ['main heading', page.heading],
+  ] as const) {
     if (text && text.length <= 200 && saysNotFound(text)) return `its ${where} says "${text}"`;
   }
   return undefined;
@@ -70,7 +84,10 @@ function saysNotFound(text: string): boolean {
     .replace(/[’‘]/g, "'")
     .split(/\s+[|–—·:»-]\s+|\s*[|–—·»]\s*/);
   return parts.some((part) => {
-    const phrase = part.replace(/[.,!?…]+/g, ' ').replace(/\s+/g, ' ').trim();
+    const phrase = part
+      .replace(/[.,!?…]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     return notFoundPhrases.some((pattern) => pattern.test(phrase));
   });
 }

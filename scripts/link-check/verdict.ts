@@ -44,15 +44,14 @@ export interface FragmentScan {
   cut?: string;
 }
 
-export type Decision =
-  | { action: 'done'; verdict: Verdict; detail?: string }
-  | { action: 'retry'; delayMs: number; because: string };
+export type Decision = { action: 'done'; verdict: Verdict; detail?: string } | { action: 'retry'; delayMs: number; because: string };
 
 export interface AttemptContext {
   rules: UrlRules;
   /** 1 for the first attempt. */
   attempt: number;
-  config: Pick<LinkCheckConfig, 'retries' | 'retryBaseDelayMs' | 'retryAfterCapMs' | 'timeouts'> & Partial<Pick<LinkCheckConfig, 'checkSoftNotFound'>>;
+  config: Pick<LinkCheckConfig, 'retries' | 'retryBaseDelayMs' | 'retryAfterCapMs' | 'timeouts'> &
+    Partial<Pick<LinkCheckConfig, 'checkSoftNotFound'>>;
   now: number;
   random: () => number;
 }
@@ -113,7 +112,10 @@ export function decideAttempt(observation: Observation, context: AttemptContext)
     const suspicion = context.config.checkSoftNotFound === false ? undefined : softNotFound(observation);
     if (suspicion) return { action: 'done', verdict: 'suspect', detail: suspicion };
     // Headers decide: a body that stalls or is cut after a 2xx only means the page could not be read.
-    const unread = observation.bodyProblem && context.config.checkSoftNotFound !== false ? `${observation.bodyProblem}, so the soft-404 check could not run` : undefined;
+    const unread =
+      observation.bodyProblem && context.config.checkSoftNotFound !== false
+        ? `${observation.bodyProblem}, so the soft-404 check could not run`
+        : undefined;
     if (hasPermanentRedirect(observation.redirects)) {
       const moved = `moved permanently to ${observation.finalUrl}: update the link`;
       return { action: 'done', verdict: 'redirected', detail: unread ? `${moved}; ${unread}` : moved };
@@ -121,7 +123,11 @@ export function decideAttempt(observation: Observation, context: AttemptContext)
     return unread ? { action: 'done', verdict: 'ok', detail: `answered ${describeStatus(status)}; ${unread}` } : { action: 'done', verdict: 'ok' };
   }
   if (context.rules.unverified.has(status)) {
-    return { action: 'done', verdict: 'unverified', detail: `answered ${describeStatus(status)}, which this site sends to every automated request; check it in a browser` };
+    return {
+      action: 'done',
+      verdict: 'unverified',
+      detail: `answered ${describeStatus(status)}, which this site sends to every automated request; check it in a browser`,
+    };
   }
   if (headers['cf-mitigated']?.toLowerCase() === 'challenge') {
     return { action: 'done', verdict: 'unverified', detail: `answered ${describeStatus(status)} with a bot challenge page; check it in a browser` };
@@ -137,10 +143,16 @@ export function decideAttempt(observation: Observation, context: AttemptContext)
   }
   if (retryableStatuses.has(status)) {
     if (canRetry) return { action: 'retry', delayMs: retryAfter ?? backoff(), because: `HTTP ${status}` };
-    if (status === 429) return { action: 'done', verdict: 'rate-limited', detail: `still answered ${describeStatus(status)} after ${context.attempt} attempts; not a dead link` };
+    if (status === 429)
+      return {
+        action: 'done',
+        verdict: 'rate-limited',
+        detail: `still answered ${describeStatus(status)} after ${context.attempt} attempts; not a dead link`,
+      };
     return { action: 'done', verdict: 'broken', detail: `answered ${describeStatus(status)} on all ${context.attempt} attempts` };
   }
-  if (isRedirectStatus(status)) return { action: 'done', verdict: 'broken', detail: `answered ${describeStatus(status)} without a Location to follow` };
+  if (isRedirectStatus(status))
+    return { action: 'done', verdict: 'broken', detail: `answered ${describeStatus(status)} without a Location to follow` };
   return { action: 'done', verdict: 'broken', detail: `answered ${describeStatus(status)}` };
 }
 

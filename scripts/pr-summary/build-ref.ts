@@ -38,7 +38,9 @@ export async function resolveCommit(ref: string, root: string): Promise<string> 
   try {
     return (await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], root)).trim();
   } catch {
-    throw new RefError(`--base: "${ref}" is not a commit, branch or tag in this repository (in CI, fetch it first, e.g. actions/checkout with fetch-depth: 0).`);
+    throw new RefError(
+      `--base: "${ref}" is not a commit, branch or tag in this repository (in CI, fetch it first, e.g. actions/checkout with fetch-depth: 0).`,
+    );
   }
 }
 

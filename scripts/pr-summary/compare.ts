@@ -74,7 +74,9 @@ export function similarity(a: PageSnapshot, b: PageSnapshot): number {
  * so it works the same on two downloaded builds as on two checkouts.
  */
 export function findMoves(removed: PageSnapshot[], added: PageSnapshot[], threshold = MOVED_SIMILARITY): MovedPage[] {
-  const candidates = removed.flatMap((from) => added.map((to) => ({ from, to, score: similarity(from, to) }))).filter((pair) => pair.score >= threshold);
+  const candidates = removed
+    .flatMap((from) => added.map((to) => ({ from, to, score: similarity(from, to) })))
+    .filter((pair) => pair.score >= threshold);
   candidates.sort((a, b) => b.score - a.score || a.from.sitePath.localeCompare(b.from.sitePath) || a.to.sitePath.localeCompare(b.to.sitePath));
   const taken = new Set<string>();
   const moves: MovedPage[] = [];
@@ -144,8 +146,14 @@ export function compareBuilds(base: BuildSnapshot, head: BuildSnapshot, linkRepo
 
   return {
     pages: {
-      added: addedPages.filter((page) => !movedFrom.has(page.sitePath)).map(ref).sort(bySitePath),
-      removed: removedPages.filter((page) => !movedTo.has(page.sitePath)).map(ref).sort(bySitePath),
+      added: addedPages
+        .filter((page) => !movedFrom.has(page.sitePath))
+        .map(ref)
+        .sort(bySitePath),
+      removed: removedPages
+        .filter((page) => !movedTo.has(page.sitePath))
+        .map(ref)
+        .sort(bySitePath),
       moved,
       unchanged: [...head.pages.values()].filter((page) => base.pages.get(page.sitePath)?.contentHash === page.contentHash).length,
     },
@@ -164,7 +172,8 @@ export function compareResources(before: ResourceSnapshot[], after: ResourceSnap
   for (const resource of after) {
     const was = old.get(resource.id);
     if (!was) changes.push({ change: 'added', resource, check: resourceVerdict(linkReport, resource) });
-    else if (was.url !== resource.url) changes.push({ change: 'changed', resource, previousUrl: was.url, check: resourceVerdict(linkReport, resource) });
+    else if (was.url !== resource.url)
+      changes.push({ change: 'changed', resource, previousUrl: was.url, check: resourceVerdict(linkReport, resource) });
   }
   for (const resource of before) if (!now.has(resource.id)) changes.push({ change: 'removed', resource });
   return changes;

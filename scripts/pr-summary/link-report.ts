@@ -37,19 +37,25 @@ export function readLinkReport(file: string): LinkReport {
   }
   // `npm run` prints its own "> package script" lines on stdout unless told to be silent.
   if (/^\s*> /.test(text)) {
-    throw new LinkReportError(`--link-report: ${file} starts with npm's own output, not JSON: write it with npm run links --silent -- --format json > ${file}.`);
+    throw new LinkReportError(
+      `--link-report: ${file} starts with npm's own output, not JSON: write it with npm run links --silent -- --format json > ${file}.`,
+    );
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new LinkReportError(`--link-report: ${file} is not JSON (${(error as Error).message}); write it with npm run links --silent -- --format json > ${file}.`);
+    throw new LinkReportError(
+      `--link-report: ${file} is not JSON (${(error as Error).message}); write it with npm run links --silent -- --format json > ${file}.`,
+    );
   }
   const parsed = linkReportSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.length > 0 ? issue.path.join('.') : 'the top level';
-    throw new LinkReportError(`--link-report: ${file} is not a link-check JSON report (schema version 1): ${field}: ${issue.message}. Write it with npm run links --silent -- --format json.`);
+    throw new LinkReportError(
+      `--link-report: ${file} is not a link-check JSON report (schema version 1): ${field}: ${issue.message}. Write it with npm run links --silent -- --format json.`,
+    );
   }
   return parsed.data;
 }
@@ -74,7 +80,15 @@ const DESCRIPTIONS: Record<Verdict, string> = {
   excluded: 'excluded from checking',
 };
 
-const MARKS: Partial<Record<Verdict, string>> = { ok: '✅', broken: '❌', timeout: '❌', 'network-error': '❌', invalid: '❌', redirected: '⚠️', suspect: '⚠️' };
+const MARKS: Partial<Record<Verdict, string>> = {
+  ok: '✅',
+  broken: '❌',
+  timeout: '❌',
+  'network-error': '❌',
+  invalid: '❌',
+  redirected: '⚠️',
+  suspect: '⚠️',
+};
 
 function describe(link: ReportedLink): string {
   const parts = [MARKS[link.verdict], DESCRIPTIONS[link.verdict]].filter(Boolean).join(' ');
@@ -93,6 +107,7 @@ export function resourceVerdict(report: LinkReport | undefined, resource: { id: 
   const link =
     report.links.find((candidate) => candidate.places.some((place) => place.resourceId === resource.id)) ??
     report.links.find((candidate) => candidate.url === resource.url);
-  if (!link) return { text: report.changedSince ? `not in the link report (its line did not change since ${report.changedSince})` : 'not in the link report' };
+  if (!link)
+    return { text: report.changedSince ? `not in the link report (its line did not change since ${report.changedSince})` : 'not in the link report' };
   return { verdict: link.verdict, text: describe(link) };
 }

@@ -52,9 +52,16 @@ function stillLinkedLine(entry: StillLinked): string {
 }
 
 function changedRow(change: PageChange): string {
-  const address = change.movedFrom ? `${code(change.sitePath)} (moved from ${code(change.movedFrom)})` : change.before ? code(change.sitePath) : `${code(change.sitePath)} (new)`;
+  const address = change.movedFrom
+    ? `${code(change.sitePath)} (moved from ${code(change.movedFrom)})`
+    : change.before
+      ? code(change.sitePath)
+      : `${code(change.sitePath)} (new)`;
   const before = change.before;
-  const title = before && before.title !== change.after.title ? `${escapeMarkdown(before.title)} → ${escapeMarkdown(change.after.title)}` : escapeMarkdown(change.after.title);
+  const title =
+    before && before.title !== change.after.title
+      ? `${escapeMarkdown(before.title)} → ${escapeMarkdown(change.after.title)}`
+      : escapeMarkdown(change.after.title);
   const words = beforeAfter(before?.words, change.after.words, String);
   let weight = beforeAfter(before?.firstView, change.after.firstView, formatBytes);
   if (change.pastBudget.length > 0) weight += ` ⚠️ **past its budget:** ${change.pastBudget.join('; ')}`;
@@ -72,7 +79,7 @@ export function renderSummary(diff: SiteDiff, options: RenderOptions = {}): stri
   out.push('## Site changes', '');
   if (options.title) out.push(options.title, '');
   out.push(
-    `**${[plural(added.length, 'page') + ' added', `${moved.length} moved`, `${removed.length} removed`, `${contentChanges} changed`].join(' · ')}** (${unchanged} unchanged)`,
+    `**${[`${plural(added.length, 'page')} added`, `${moved.length} moved`, `${removed.length} removed`, `${contentChanges} changed`].join(' · ')}** (${unchanged} unchanged)`,
     '',
   );
 
@@ -86,7 +93,9 @@ export function renderSummary(diff: SiteDiff, options: RenderOptions = {}): stri
     out.push('### Pages', '', '| Change | Page | Address |', '| --- | --- | --- |');
     for (const page of added) out.push(`| added | ${escapeMarkdown(page.title)} | ${code(page.sitePath)} |`);
     for (const move of moved) {
-      out.push(`| moved | ${escapeMarkdown(move.to.title)} | ${code(move.from.sitePath)} → ${code(move.to.sitePath)} (${Math.round(move.similarity * 100)}% same text) |`);
+      out.push(
+        `| moved | ${escapeMarkdown(move.to.title)} | ${code(move.from.sitePath)} → ${code(move.to.sitePath)} (${Math.round(move.similarity * 100)}% same text) |`,
+      );
     }
     for (const page of removed) out.push(`| removed | ${escapeMarkdown(page.title)} | ${code(page.sitePath)} |`);
     out.push('');
@@ -99,7 +108,15 @@ export function renderSummary(diff: SiteDiff, options: RenderOptions = {}): stri
 
   out.push('### Sidebar', '');
   if (diff.sidebar.length === 0) out.push('No change.', '');
-  else out.push('`+` added, `-` removed, `~` renamed or at a new address, `↕` reordered, `→` moved from another section.', '', '```text', ...diff.sidebar, '```', '');
+  else
+    out.push(
+      '`+` added, `-` removed, `~` renamed or at a new address, `↕` reordered, `→` moved from another section.',
+      '',
+      '```text',
+      ...diff.sidebar,
+      '```',
+      '',
+    );
 
   out.push('### Resources', '');
   if (diff.resources.length === 0) out.push('No resource added or removed.', '');
@@ -129,7 +146,10 @@ export function renderSummary(diff: SiteDiff, options: RenderOptions = {}): stri
     out.push('### Preview', '');
     if (preview.artifact) {
       const kept = preview.retentionDays ? `, kept ${plural(preview.retentionDays, 'day')}` : '';
-      out.push(`Download the ${code(preview.artifact)} artifact of this run (on the run's Summary page, under Artifacts${kept}) and unzip it into a folder, then either:`, '');
+      out.push(
+        `Download the ${code(preview.artifact)} artifact of this run (on the run's Summary page, under Artifacts${kept}) and unzip it into a folder, then either:`,
+        '',
+      );
     } else out.push('The new build is on this machine; open it with either:', '');
     const folder = preview.localDist ?? '<folder>';
     out.push('```sh', `npx serve ${folder}`, `npm run preview -- --dist ${folder}   # in a clone of this repository`, '```', '');

@@ -60,7 +60,7 @@ export function sidebarDiff(before: SidebarNode[], after: SidebarNode[], moves: 
   const now = index(after);
   const newKey = (key: string) => moves.get(key) ?? key;
   const oldKey = new Map([...moves].map(([from, to]) => [to, from]));
-  const labelOf = (key: string) => (key === '' ? 'the top level' : (now.get(key) ?? old.get(key))?.node.label ?? key);
+  const labelOf = (key: string) => (key === '' ? 'the top level' : ((now.get(key) ?? old.get(key))?.node.label ?? key));
 
   const walk = (afterNodes: SidebarNode[], beforeNodes: SidebarNode[], parent: string): Line[] => {
     const moved = reordered(

@@ -87,7 +87,8 @@ export class BuildReadError extends Error {}
  * build, so two builds can be compared wherever they came from (a CI artifact, a local worktree).
  */
 export async function readBuild(distDir: string, address: BuildAddress): Promise<BuildSnapshot> {
-  if (!existsSync(distDir) || !statSync(distDir).isDirectory()) throw new BuildReadError(`${distDir} is not a folder: build the site first (npm run build).`);
+  if (!existsSync(distDir) || !statSync(distDir).isDirectory())
+    throw new BuildReadError(`${distDir} is not a folder: build the site first (npm run build).`);
   const builtPages = listPages(distDir);
   if (builtPages.length === 0) throw new BuildReadError(`${distDir} holds no HTML pages: build the site first (npm run build).`);
 
@@ -111,7 +112,9 @@ export async function readBuild(distDir: string, address: BuildAddress): Promise
       sitePath: built.sitePath,
       title: page.text('h1') || page.text('head title'),
       words: words.length,
-      contentHash: createHash('sha256').update(article ? contentOf(article) : '').digest('hex'),
+      contentHash: createHash('sha256')
+        .update(article ? contentOf(article) : '')
+        .digest('hex'),
       shingles: shinglesOf(words),
       firstView: weight.total,
       overBudget: budget ? overBudget(weight, budget) : [],
@@ -138,7 +141,10 @@ export async function readBuild(distDir: string, address: BuildAddress): Promise
 function withoutChrome(element: Element): Element {
   const keep = (node: ElementContent): boolean =>
     node.type !== 'element' || node.properties?.dataPagefindIgnore === undefined || node.properties?.dataKnowledgeCheck !== undefined;
-  const copy = (node: Element): Element => ({ ...node, children: node.children.filter(keep).map((child) => (child.type === 'element' ? copy(child) : child)) });
+  const copy = (node: Element): Element => ({
+    ...node,
+    children: node.children.filter(keep).map((child) => (child.type === 'element' ? copy(child) : child)),
+  });
   return copy(element);
 }
 

@@ -72,5 +72,8 @@ interface AxeResults {
 }
 
 export function formatViolations(where: string, violations: Violation[]): string[] {
-  return violations.map((v) => `${where}: ${v.rule} (${v.impact}) ${v.help}: ${v.targets.slice(0, 5).join(', ')}${v.targets.length > 5 ? ` and ${v.targets.length - 5} more` : ''}`);
+  return violations.map(
+    (v) =>
+      `${where}: ${v.rule} (${v.impact}) ${v.help}: ${v.targets.slice(0, 5).join(', ')}${v.targets.length > 5 ? ` and ${v.targets.length - 5} more` : ''}`,
+  );
 }

@@ -53,7 +53,9 @@ export async function runQualityGates(distDir: string, options: GateOptions): Pr
       name: 'metadata and canonical URLs',
       run: () =>
         pages.flatMap((page) =>
-          checkPageMetadata(readFileSync(page.file, 'utf8'), { canonical: canonicalOf(page.sitePath) }).map((problem) => `${page.relative}: ${problem}`),
+          checkPageMetadata(readFileSync(page.file, 'utf8'), { canonical: canonicalOf(page.sitePath) }).map(
+            (problem) => `${page.relative}: ${problem}`,
+          ),
         ),
     },
     {
@@ -84,7 +86,9 @@ export function formatGateResults(results: GateResult[]): string {
   const lines: string[] = [];
   for (const result of results) {
     const count = result.problems.length;
-    lines.push(count === 0 ? `ok    ${result.name} (${result.scope})` : `FAIL  ${result.name}: ${count} problem${count === 1 ? '' : 's'} (${result.scope})`);
+    lines.push(
+      count === 0 ? `ok    ${result.name} (${result.scope})` : `FAIL  ${result.name}: ${count} problem${count === 1 ? '' : 's'} (${result.scope})`,
+    );
     // Continuation lines keep the indent, so every problem stays visibly under its gate.
     for (const problem of result.problems) lines.push(`      ${problem.replaceAll('\n', '\n      ')}`);
   }

@@ -60,7 +60,7 @@ export async function checkSkipLink(page: Page, url: string): Promise<string[]> 
   await freshVisit(page, url);
   await page.keyboard.press('Tab');
   const first = await focusState(page);
-  if (!first || first.tag !== 'a' || !first.href?.startsWith('#')) {
+  if (first?.tag !== 'a' || !first.href?.startsWith('#')) {
     return [`the first Tab stop is ${first?.description ?? 'nothing'}, not a skip link`];
   }
   const problems: string[] = [];

@@ -20,7 +20,10 @@ export async function checkOverflow(page: Page): Promise<string[]> {
     const main = document.querySelector('main');
     if (!main) return ['the page has no <main>'];
     const describe = (element: Element) => {
-      const classes = [...element.classList].slice(0, 2).map((name) => `.${name}`).join('');
+      const classes = [...element.classList]
+        .slice(0, 2)
+        .map((name) => `.${name}`)
+        .join('');
       const label = element.getAttribute('aria-label');
       const text = (label ?? element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
       return `<${element.tagName.toLowerCase()}${classes}> "${text}"`;
@@ -30,7 +33,8 @@ export async function checkOverflow(page: Page): Promise<string[]> {
       const box = element.getBoundingClientRect();
       return box.width <= 1 || box.height <= 1;
     };
-    const showsScrollShadow = (style: CSSStyleDeclaration) => style.backgroundAttachment.split(',').some((part) => part.trim() === 'local') && style.backgroundImage.includes('gradient');
+    const showsScrollShadow = (style: CSSStyleDeclaration) =>
+      style.backgroundAttachment.split(',').some((part) => part.trim() === 'local') && style.backgroundImage.includes('gradient');
     const mainStyle = getComputedStyle(main);
     const mainBox = main.getBoundingClientRect();
     const columnLeft = mainBox.left + Number.parseFloat(mainStyle.paddingLeft);
@@ -57,11 +61,14 @@ export async function checkOverflow(page: Page): Promise<string[]> {
       if (/^(table|pre|img|svg|video|iframe|figure|div|p|ul|ol|blockquote)$/i.test(element.tagName) && !contained(element)) {
         const box = element.getBoundingClientRect();
         if (box.right > columnRight + 1 || box.left < columnLeft - 1) {
-          problems.push(`${describe(element)} sticks out of the content column (${Math.round(box.left)}–${Math.round(box.right)} px, column ${Math.round(columnLeft)}–${Math.round(columnRight)} px)`);
+          problems.push(
+            `${describe(element)} sticks out of the content column (${Math.round(box.left)}–${Math.round(box.right)} px, column ${Math.round(columnLeft)}–${Math.round(columnRight)} px)`,
+          );
         }
       }
     }
-    if (document.documentElement.scrollWidth > innerWidth + 1) problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} px wide in a ${innerWidth} px window`);
+    if (document.documentElement.scrollWidth > innerWidth + 1)
+      problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} px wide in a ${innerWidth} px window`);
     return problems;
   });
 }

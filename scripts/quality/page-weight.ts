@@ -55,7 +55,8 @@ export async function pageWeight(distDir: string, sitePath: string, base: string
   const scripts: string[] = [];
   for (const { url, kind } of assetsOfHtml(html)) {
     const resolved = new URL(url, new URL(pageUrl, RESOLVER_ORIGIN));
-    if (resolved.origin !== RESOLVER_ORIGIN) throw new Error(`${pageUrl} loads ${url} from another origin; the budget assumes everything is first-party`);
+    if (resolved.origin !== RESOLVER_ORIGIN)
+      throw new Error(`${pageUrl} loads ${url} from another origin; the budget assumes everything is first-party`);
     if (seen.has(resolved.pathname)) continue;
     seen.add(resolved.pathname);
     if (kind === 'js') scripts.push(resolved.pathname);
@@ -208,9 +209,12 @@ export async function checkPageWeights(distDir: string, base: string): Promise<P
   const everywhere = new Set(withoutCheck.flatMap(({ weight }) => scriptsOf(weight)));
   const quizOnly = new Set(withCheck.flatMap(({ weight }) => scriptsOf(weight)).filter((url) => !everywhere.has(url)));
   if (withCheck.length > 0 && withoutCheck.length > 0 && quizOnly.size === 0) {
-    problems.push(`${withCheck[0]!.relative}: has a knowledge check but loads no script beyond what every page without one loads; the check code is either missing or loaded everywhere`);
+    problems.push(
+      `${withCheck[0]!.relative}: has a knowledge check but loads no script beyond what every page without one loads; the check code is either missing or loaded everywhere`,
+    );
   }
-  const heaviest = (list: typeof docPages) => list.reduce<PageWeight | undefined>((max, { weight }) => (!max || weight.js > max.js ? weight : max), undefined);
+  const heaviest = (list: typeof docPages) =>
+    list.reduce<PageWeight | undefined>((max, { weight }) => (!max || weight.js > max.js ? weight : max), undefined);
   if (resources) {
     for (const message of overBudget(resources.weight, RESOURCES_PAGE_BUDGET)) problems.push(`${resources.relative}: ${message}`);
   }
@@ -218,5 +222,10 @@ export async function checkPageWeights(distDir: string, base: string): Promise<P
     const search = searchFilesInFirstView(weight);
     if (search.length > 0) problems.push(`${relative}: loads search code before search opens: ${search.join(', ')}`);
   }
-  return { weights: weighed.map(({ weight }) => weight), typical: typical?.weight, heaviestJs: { withoutCheck: heaviest(withoutCheck), withCheck: heaviest(withCheck) }, problems };
+  return {
+    weights: weighed.map(({ weight }) => weight),
+    typical: typical?.weight,
+    heaviestJs: { withoutCheck: heaviest(withoutCheck), withCheck: heaviest(withCheck) },
+    problems,
+  };
 }

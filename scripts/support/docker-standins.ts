@@ -143,7 +143,10 @@ async function ensureImage(docker: Docker, image: string, recipe: string, build:
 async function buildDebian(docker: Docker, recipe: string, workDir: string): Promise<void> {
   const rootfs = path.join(workDir, 'rootfs');
   const debootstrap = await runCommand('/usr/sbin/debootstrap', ['--variant=minbase', 'bookworm', rootfs, DEBIAN_MIRROR], { timeoutMs: 15 * 60_000 });
-  if (debootstrap.code !== 0) throw new Error(`debootstrap failed (exit ${debootstrap.code}); is Debian's debootstrap installed (\`npm run setup:system\`)?\n${debootstrap.stderr.slice(-2000)}`);
+  if (debootstrap.code !== 0)
+    throw new Error(
+      `debootstrap failed (exit ${debootstrap.code}); is Debian's debootstrap installed (\`npm run setup:system\`)?\n${debootstrap.stderr.slice(-2000)}`,
+    );
   for (const leftover of ['var/cache/apt/archives', 'var/lib/apt/lists', 'usr/share/doc', 'usr/share/man', 'usr/share/info']) {
     rmSync(path.join(rootfs, leftover), { recursive: true, force: true });
   }
@@ -155,7 +158,9 @@ async function buildDebian(docker: Docker, recipe: string, workDir: string): Pro
   const tarball = path.join(workDir, 'rootfs.tar');
   const tar = await runCommand('tar', ['-C', rootfs, '-cf', tarball, '.'], { timeoutMs: 5 * 60_000 });
   if (tar.code !== 0) throw new Error(`tar of the debootstrap root failed:\n${tar.stderr}`);
-  await docker(['import', '--change', `LABEL ${RECIPE_LABEL}=${recipe}`, '--change', 'CMD ["bash"]', tarball, STANDIN_IMAGES.debian], { timeoutMs: 5 * 60_000 });
+  await docker(['import', '--change', `LABEL ${RECIPE_LABEL}=${recipe}`, '--change', 'CMD ["bash"]', tarball, STANDIN_IMAGES.debian], {
+    timeoutMs: 5 * 60_000,
+  });
 }
 
 async function buildFromContext(docker: Docker, image: string, recipe: string, contextDir: string, files: Record<string, string>): Promise<void> {

@@ -33,7 +33,11 @@ export interface DockerRunOptions {
 /** Runs a program and collects its output; a non-zero exit is returned, not thrown. */
 export function runCommand(command: string, args: string[], options: DockerRunOptions & { env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: [options.stdinFile ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: [options.stdinFile ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs) : undefined;
@@ -49,7 +53,11 @@ export function runCommand(command: string, args: string[], options: DockerRunOp
     child.once('error', reject);
     child.once('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr: signal ? `${stderr}\n(killed by ${signal} after ${options.timeoutMs} ms)` : stderr });
+      resolve({
+        code: code ?? (signal ? 128 : 1),
+        stdout,
+        stderr: signal ? `${stderr}\n(killed by ${signal} after ${options.timeoutMs} ms)` : stderr,
+      });
     });
   });
 }
@@ -64,7 +72,8 @@ function dockerWith(client: string): Docker {
   const env = { ...process.env, DOCKER_BUILDKIT: '1' };
   const docker = async (args: string[], options: DockerRunOptions = {}) => {
     const result = await runCommand(client, args, { ...options, env });
-    if (result.code !== 0) throw new DockerError(`docker ${args.join(' ')} failed (exit ${result.code}):\n${(result.stderr || result.stdout).trim().slice(-4000)}`);
+    if (result.code !== 0)
+      throw new DockerError(`docker ${args.join(' ')} failed (exit ${result.code}):\n${(result.stderr || result.stdout).trim().slice(-4000)}`);
     return result.stdout.trim();
   };
   return Object.assign(docker, { client });
@@ -79,10 +88,19 @@ export type Engine = { available: true; docker: Docker; startedDaemon: boolean; 
 export async function startEngine(options: { logDir: string; timeoutMs?: number }): Promise<Engine> {
   const client = existsSync(DEBIAN_CLIENT) ? DEBIAN_CLIENT : 'docker';
   const docker = dockerWith(client);
-  const version = await runCommand(client, ['version', '--format', '{{.Server.Version}}'], { timeoutMs: 20_000 }).catch((error: Error) => ({ code: 127, stdout: '', stderr: error.message }));
+  const version = await runCommand(client, ['version', '--format', '{{.Server.Version}}'], { timeoutMs: 20_000 }).catch((error: Error) => ({
+    code: 127,
+    stdout: '',
+    stderr: error.message,
+  }));
   if (version.code === 0) return { available: true, docker, startedDaemon: false, stop: async () => {} };
-  if (version.code === 127 && !existsSync(DEBIAN_CLIENT)) return { available: false, reason: 'no docker client is installed (`npm run setup:system` installs Debian\'s docker.io)' };
-  if (!existsSync(DEBIAN_DAEMON)) return { available: false, reason: `no Docker daemon answers and ${DEBIAN_DAEMON} is not installed (\`npm run setup:system\` installs Debian's docker.io)` };
+  if (version.code === 127 && !existsSync(DEBIAN_CLIENT))
+    return { available: false, reason: "no docker client is installed (`npm run setup:system` installs Debian's docker.io)" };
+  if (!existsSync(DEBIAN_DAEMON))
+    return {
+      available: false,
+      reason: `no Docker daemon answers and ${DEBIAN_DAEMON} is not installed (\`npm run setup:system\` installs Debian's docker.io)`,
+    };
   if (process.getuid?.() !== 0) return { available: false, reason: 'no Docker daemon answers, and only root can start dockerd' };
 
   mkdirSync(options.logDir, { recursive: true });

@@ -39,11 +39,21 @@ export function templateNginxConf(source: string, options: TemplateOptions): str
     { what: 'root /usr/share/nginx/html;', pattern: /^(\s*)root \/usr\/share\/nginx\/html;/gm, replacement: `$1root ${root};`, count: 1 },
     { what: 'pid /tmp/nginx.pid;', pattern: /^pid \/tmp\/nginx\.pid;/gm, replacement: `pid ${path.join(workDir, 'nginx.pid')};`, count: 1 },
     { what: '*_temp_path /tmp/*_temp;', pattern: /^(\s*\w+_temp_path) \/tmp\/(\w+_temp);/gm, replacement: `$1 ${workDir}/$2;`, count: 5 },
-    { what: 'access_log /dev/stdout;', pattern: /^(\s*)access_log \/dev\/stdout;/gm, replacement: `$1access_log ${path.join(workDir, 'access.log')};`, count: 1 },
+    {
+      what: 'access_log /dev/stdout;',
+      pattern: /^(\s*)access_log \/dev\/stdout;/gm,
+      replacement: `$1access_log ${path.join(workDir, 'access.log')};`,
+      count: 1,
+    },
   ];
   if (brotliModule) {
     rewrites.push(
-      { what: '#brotli# load_module …', pattern: /^#brotli# load_module modules\/ngx_http_brotli_filter_module\.so;/gm, replacement: `load_module ${brotliModule};`, count: 1 },
+      {
+        what: '#brotli# load_module …',
+        pattern: /^#brotli# load_module modules\/ngx_http_brotli_filter_module\.so;/gm,
+        replacement: `load_module ${brotliModule};`,
+        count: 1,
+      },
       { what: '#brotli# brotli …', pattern: /^(\s*)#brotli# /gm, replacement: '$1', count: 4 },
     );
   }
@@ -88,7 +98,10 @@ export async function startNginx(options: StartOptions): Promise<NginxServer> {
   let brotliModule: string | undefined;
   if (options.brotli) {
     brotliModule = brotliModulePath();
-    if (!brotliModule) throw new Error(`brotli requested but ${modulesDir} has no ngx_http_brotli_filter_module.so (apt-get install -y libnginx-mod-http-brotli-filter).`);
+    if (!brotliModule)
+      throw new Error(
+        `brotli requested but ${modulesDir} has no ngx_http_brotli_filter_module.so (apt-get install -y libnginx-mod-http-brotli-filter).`,
+      );
   }
   // A port picked free can be taken before nginx binds it; a few tries make that race harmless.
   let lastError: unknown;
@@ -144,7 +157,8 @@ function freePort(): Promise<number> {
 
 async function waitUntilServing(origin: string, child: ChildProcess, stderr: () => string): Promise<void> {
   for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`nginx exited before serving (exit code ${child.exitCode}):\n${stderr()}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`nginx exited before serving (exit code ${child.exitCode}):\n${stderr()}`);
     try {
       const response = await fetch(`${origin}/`, { signal: AbortSignal.timeout(1000) });
       await response.arrayBuffer();

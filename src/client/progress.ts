@@ -28,7 +28,14 @@ function render(): void {
   const course = one('[data-course-progress]');
   const lessons = course ? [...course.querySelectorAll<HTMLAnchorElement>('[data-lesson]')] : [];
   // The home page lists every lesson: pages that no longer exist leave the stored progress there.
-  if (course && pruneProgress(done, lessons.map((link) => link.dataset.lesson!))) save();
+  if (
+    course &&
+    pruneProgress(
+      done,
+      lessons.map((link) => link.dataset.lesson!),
+    )
+  )
+    save();
   for (const link of all('[data-lesson]')) link.toggleAttribute('data-done', done.has(link.dataset.lesson!));
   for (const count of all('[data-progress-of]')) {
     count.textContent = `${countInSection(done, count.dataset.progressOf!, Number(count.dataset.progressTotal))} of ${count.dataset.progressTotal}`;

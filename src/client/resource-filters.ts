@@ -15,7 +15,8 @@ const matches = (card: HTMLElement, name: string, value: string) =>
   !value || (name === 'tag' ? (card.dataset.tags ?? '').split(' ').includes(value) : card.dataset[name] === value);
 
 /** Cards matching every select, or every select but `except` (for that select's option counts). */
-const matching = (except?: HTMLSelectElement) => cards.filter((card) => selects.every((select) => select === except || matches(card, select.name, select.value)));
+const matching = (except?: HTMLSelectElement) =>
+  cards.filter((card) => selects.every((select) => select === except || matches(card, select.name, select.value)));
 
 function apply() {
   const shown = new Set(matching());

@@ -25,7 +25,9 @@ export function findProjectRoot(moduleUrl: string = import.meta.url, cwd: string
   const fromModule = moduleUrl.startsWith('file:') ? nearestRoot(path.dirname(fileURLToPath(moduleUrl))) : undefined;
   const root = fromModule ?? nearestRoot(path.resolve(cwd));
   if (!root) {
-    throw new Error(`Cannot find the project folder (the one with ${ROOT_MARKERS.join(' and ')}) above ${moduleUrl} or ${cwd}. Run the command from the project folder.`);
+    throw new Error(
+      `Cannot find the project folder (the one with ${ROOT_MARKERS.join(' and ')}) above ${moduleUrl} or ${cwd}. Run the command from the project folder.`,
+    );
   }
   return root;
 }

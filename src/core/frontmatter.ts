@@ -27,7 +27,8 @@ export const docFrontmatterSchema = z
      */
     lesson: z
       .union([z.boolean(), lessonSettingsSchema], {
-        error: 'lesson is true or false (whether course progress counts this page), or the settings of a lesson that runs, such as { run: true, timeout: 120 }',
+        error:
+          'lesson is true or false (whether course progress counts this page), or the settings of a lesson that runs, such as { run: true, timeout: 120 }',
       })
       .optional(),
     /** Drafts are built by `astro dev` but left out of production builds, the sitemap and search. */
@@ -37,11 +38,22 @@ export const docFrontmatterSchema = z
     /** Image for link previews (OpenGraph/Twitter), a path relative to public/ or an absolute URL. */
     image: z.string().optional(),
     /** Minutes a hands-on session takes, when the reading time computed from the text would mislead. */
-    duration: z.number().int('duration is whole minutes, such as 20').positive('duration is a number of minutes above 0').max(600, 'duration is at most 600 minutes; split a longer session').optional(),
+    duration: z
+      .number()
+      .int('duration is whole minutes, such as 20')
+      .positive('duration is a number of minutes above 0')
+      .max(600, 'duration is at most 600 minutes; split a longer session')
+      .optional(),
     /** What the reader will be able to do afterwards, shown as "What you will learn". */
-    objectives: z.array(withoutBidiControls(z.string().trim().min(1, 'an objective cannot be empty'))).min(1, 'objectives needs at least one entry, or leave the field out').optional(),
+    objectives: z
+      .array(withoutBidiControls(z.string().trim().min(1, 'an objective cannot be empty')))
+      .min(1, 'objectives needs at least one entry, or leave the field out')
+      .optional(),
     /** Pages to read first, as links to their .md files (checked like links in the text), shown as "Before you start". */
-    prerequisites: z.array(z.string().trim().min(1, 'a prerequisite cannot be empty; write a link such as ../concepts/containers.md')).min(1, 'prerequisites needs at least one link, or leave the field out').optional(),
+    prerequisites: z
+      .array(z.string().trim().min(1, 'a prerequisite cannot be empty; write a link such as ../concepts/containers.md'))
+      .min(1, 'prerequisites needs at least one link, or leave the field out')
+      .optional(),
   })
   .strict();
 

@@ -37,7 +37,16 @@ export function markdownCell(text: string): string {
 /** The job-summary section for content problems: one table row per problem. */
 export function problemsSummary(title: string, problems: ContentProblem[]): string {
   const rows = problems.map((problem) => `| \`${markdownCell(problem.file)}\` | ${problem.line ?? ''} | ${markdownCell(problem.message)} |`);
-  return [`## ${title}`, '', `${problems.length} problem${problems.length === 1 ? '' : 's'}; each is also annotated on the changed file.`, '', '| File | Line | Problem |', '| --- | --- | --- |', ...rows, ''].join('\n');
+  return [
+    `## ${title}`,
+    '',
+    `${problems.length} problem${problems.length === 1 ? '' : 's'}; each is also annotated on the changed file.`,
+    '',
+    '| File | Line | Problem |',
+    '| --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
 }
 
 /** The annotations for content problems, one per problem. */

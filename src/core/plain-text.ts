@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /**
  * Text an author writes for the site's chrome (titles, descriptions, sidebar and section labels,

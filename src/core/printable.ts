@@ -16,10 +16,18 @@ export function insertPdfLink(html: string, href: string, description: string): 
 }
 
 /** `html` with `placeholder` replaced by what `paragraph` writes around a download link to `href`; undefined without a placeholder. */
-function replacePlaceholder(html: string, placeholder: RegExp, paragraph: (link: (text: string) => string) => string, href: string): string | undefined {
+function replacePlaceholder(
+  html: string,
+  placeholder: RegExp,
+  paragraph: (link: (text: string) => string) => string,
+  href: string,
+): string | undefined {
   if (!placeholder.test(html)) return undefined;
   const escaped = href.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-  return html.replace(placeholder, paragraph((text) => `<a href="${escaped}" download>${text}</a>`));
+  return html.replace(
+    placeholder,
+    paragraph((text) => `<a href="${escaped}" download>${text}</a>`),
+  );
 }
 
 /**
@@ -32,5 +40,10 @@ export const coursePdfPlaceholderHtml = '<p class="course-pdf-download" data-cou
 
 /** The page's HTML with the course-PDF placeholder (or an earlier link) replaced by the link, or undefined if it has neither. */
 export function insertCoursePdfLink(html: string, href: string, description: string): string | undefined {
-  return replacePlaceholder(html, COURSE_PLACEHOLDER, (link) => `<p class="course-pdf-download">${link('The whole course as a PDF')} (${description}), to read offline or print</p>`, href);
+  return replacePlaceholder(
+    html,
+    COURSE_PLACEHOLDER,
+    (link) => `<p class="course-pdf-download">${link('The whole course as a PDF')} (${description}), to read offline or print</p>`,
+    href,
+  );
 }

@@ -80,14 +80,16 @@ const resourceUrl = z.string().superRefine((value, ctx) => {
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
     ctx.addIssue({
       code: 'custom',
-      message: 'expected an absolute https:// or http:// URL, or a path on this site starting with "/" (javascript:, data: and relative URLs are not allowed)',
+      message:
+        'expected an absolute https:// or http:// URL, or a path on this site starting with "/" (javascript:, data: and relative URLs are not allowed)',
     });
     return;
   }
   if (url.username || url.password) {
     ctx.addIssue({
       code: 'custom',
-      message: 'has a user name or password in it (user:pass@host), which the page would publish and the link checker would send; remove it and link to the public address',
+      message:
+        'has a user name or password in it (user:pass@host), which the page would publish and the link checker would send; remove it and link to the public address',
     });
     return;
   }
@@ -121,7 +123,9 @@ const calendarDate = z.unknown().transform((value, ctx): Date => {
 /** One curated learning resource in content/links.yaml. */
 export const resourceSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a stable slug of lower-case letters, digits and dashes, such as "official-getting-started"'),
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a stable slug of lower-case letters, digits and dashes, such as "official-getting-started"'),
     title: withoutBidiControls(z.string().trim().min(1)),
     url: resourceUrl,
     kind: z.enum(resourceKinds),
@@ -176,7 +180,11 @@ export function parseResources(text: string, file: string): ParsedResources {
   const root = yaml.doc.contents;
   if (root === null || root === undefined) return { resources: [], problems };
   if (!isSeq(root)) {
-    problems.push({ file, line: lineOf(root as YamlNode, counter) ?? 1, message: 'expected a list of resources (each item starting with "- id: ...")' });
+    problems.push({
+      file,
+      line: lineOf(root as YamlNode, counter) ?? 1,
+      message: 'expected a list of resources (each item starting with "- id: ...")',
+    });
     return { resources: [], problems };
   }
 

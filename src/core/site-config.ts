@@ -20,10 +20,11 @@ export const siteConfigSchema = z
     /** Absolute origin (and optional path) the site is served from, used for canonical URLs and the sitemap. */
     site: z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL such as https://example.org' }),
     /** Sub-path for project sites, e.g. '/docker-learning'. '/' for a site at the domain root. */
-    base: z
+    base: z.string().regex(/^\/([A-Za-z0-9._~-]+\/?)*$/, "expected a path starting with '/', such as '/' or '/my-course'"),
+    lang: z
       .string()
-      .regex(/^\/([A-Za-z0-9._~-]+\/?)*$/, "expected a path starting with '/', such as '/' or '/my-course'"),
-    lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, "expected a BCP 47 language tag such as 'en'").default('en'),
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, "expected a BCP 47 language tag such as 'en'")
+      .default('en'),
     repository: z.object({
       url: z.url({ protocol: /^https$/, error: 'expected the https URL of the repository' }),
       branch: z.string().min(1).default('main'),
@@ -59,17 +60,20 @@ export const siteConfigSchema = z
       .strict()
       .optional(),
     /** The file name of the whole course as one PDF (`npm run pdf`); by default made from the title ('docker-learning.pdf'). */
-    coursePdf: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$/, "expected a file name ending in .pdf, such as 'my-course.pdf'").optional(),
+    coursePdf: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$/, "expected a file name ending in .pdf, such as 'my-course.pdf'")
+      .optional(),
     /**
      * The browser storage key under which a learner's progress is kept. Two courses on one origin
      * need different keys; by default it is made from the title ('My Course' → 'my-course:progress:v1').
      */
     /** What search engines and link previews say about the resources page (links.yaml). */
-    resourcesDescription: z
+    resourcesDescription: z.string().min(1).default('Hand-picked articles, courses, videos and books from elsewhere on the web, grouped by level.'),
+    progressKey: z
       .string()
-      .min(1)
-      .default('Hand-picked articles, courses, videos and books from elsewhere on the web, grouped by level.'),
-    progressKey: z.string().regex(/^[A-Za-z0-9:._-]+$/, 'expected letters, digits and : . _ - only').optional(),
+      .regex(/^[A-Za-z0-9:._-]+$/, 'expected letters, digits and : . _ - only')
+      .optional(),
     mdx: z
       .object({
         /**
@@ -135,7 +139,11 @@ export function resolveSiteConfig(input: SiteConfigInput, env: SiteEnv = {}, fil
     const lines = issues.map((i) => `  - ${i.message}`);
     // Only the variables behind a field that is wrong: the tests always set LESSONS_REPORT, for one.
     const wrongFields = new Set(issues.map((issue) => issue.path.split('.')[0]));
-    const overrides = Object.entries({ SITE_URL: ['site', env.SITE_URL], SITE_BASE: ['base', env.SITE_BASE], LESSONS_REPORT: ['lessonReport', env.LESSONS_REPORT] })
+    const overrides = Object.entries({
+      SITE_URL: ['site', env.SITE_URL],
+      SITE_BASE: ['base', env.SITE_BASE],
+      LESSONS_REPORT: ['lessonReport', env.LESSONS_REPORT],
+    })
       .filter(([, [field, value]]) => value && wrongFields.has(field!))
       .map(([name]) => name);
     if (overrides.length > 0) lines.push(`  (${overrides.join(' and ')} from the environment override the file's values)`);
@@ -156,9 +164,12 @@ export async function loadSiteConfig(file: string, env: SiteEnv, rootDir: string
   try {
     input = ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
   } catch (error) {
-    throw new SiteConfigError(`${shown} could not be loaded: ${(error as Error).message.split('\n')[0]}. It must be a module whose default export is the site settings (see README, Settings).`);
+    throw new SiteConfigError(
+      `${shown} could not be loaded: ${(error as Error).message.split('\n')[0]}. It must be a module whose default export is the site settings (see README, Settings).`,
+    );
   }
-  if (typeof input !== 'object' || input === null) throw new SiteConfigError(`${shown} must export the site settings as its default export (export default { title: …, … }).`);
+  if (typeof input !== 'object' || input === null)
+    throw new SiteConfigError(`${shown} must export the site settings as its default export (export default { title: …, … }).`);
   return resolveSiteConfig(input as SiteConfigInput, env, shown);
 }
 

@@ -60,9 +60,7 @@ export function splitNumberPrefix(name: string): { number: number | undefined; r
 export function slugFromContentPath(relativePath: string, rules: SlugRules): string {
   const segments = relativePath.replace(/\\/g, '/').replace(CONTENT_EXTENSION, '').split('/').filter(Boolean);
   if (segments.at(-1)?.toLowerCase() === 'index') segments.pop();
-  return segments
-    .map((segment) => new GithubSlugger().slug(rules.stripNumberPrefixes ? splitNumberPrefix(segment).rest : segment))
-    .join('/');
+  return segments.map((segment) => new GithubSlugger().slug(rules.stripNumberPrefixes ? splitNumberPrefix(segment).rest : segment)).join('/');
 }
 
 /** Edit link to the source file on GitHub. */

@@ -66,7 +66,8 @@ export function runDescription(run: LessonRun): string {
 export type Segment = string | { code: string } | { time: string; text: string };
 
 /** A sentence as plain text, as a learner reads it (for tests and logs). */
-export const segmentsText = (segments: Segment[]): string => segments.map((s) => (typeof s === 'string' ? s : 'code' in s ? s.code : s.text)).join('');
+export const segmentsText = (segments: Segment[]): string =>
+  segments.map((s) => (typeof s === 'string' ? s : 'code' in s ? s.code : s.text)).join('');
 
 function howItFailed(failure: Extract<LessonFailure, { kind: 'step' }>): string {
   switch (failure.how) {
@@ -135,7 +136,11 @@ export function pageStatusLine(status: LessonStatus): StatusLine {
   if (status.state === 'unchecked') {
     if (status.changedAfter) {
       const when = { time: status.changedAfter, text: formatCheckDate(status.changedAfter) };
-      return { state: 'unchecked', label: 'Not yet checked', detail: ['the commands on this page have changed since the last check, on ', when, '.'] };
+      return {
+        state: 'unchecked',
+        label: 'Not yet checked',
+        detail: ['the commands on this page have changed since the last check, on ', when, '.'],
+      };
     }
     return { state: 'unchecked', label: 'Not yet checked', detail: ['the commands on this page have not been run by the automatic check yet.'] };
   }
@@ -148,7 +153,8 @@ export function pageStatusLine(status: LessonStatus): StatusLine {
 
 /** The landing page's entry for a lesson, after its linked title: "passed on December 7, 2026". */
 export function listStatusText(status: LessonStatus): string {
-  if (status.state === 'unchecked') return status.changedAfter ? `not yet checked: changed since the check on ${formatCheckDate(status.changedAfter)}` : 'not yet checked';
+  if (status.state === 'unchecked')
+    return status.changedAfter ? `not yet checked: changed since the check on ${formatCheckDate(status.changedAfter)}` : 'not yet checked';
   const on = `on ${formatCheckDate(status.run.checkedAt)}`;
   if (status.state === 'passed') {
     const { total, passed } = status.check.steps;

@@ -11,7 +11,13 @@ export interface PrerequisiteLink {
  * page's .md file, becomes that page's URL (base path included) and title. The content check has
  * already refused entries that are not pages, so anything unresolved here is simply left out.
  */
-export function resolvePrerequisites(hrefs: readonly string[], fromFile: string, titleOf: (slug: string) => string | undefined, base: string, slugRules: SlugRules): PrerequisiteLink[] {
+export function resolvePrerequisites(
+  hrefs: readonly string[],
+  fromFile: string,
+  titleOf: (slug: string) => string | undefined,
+  base: string,
+  slugRules: SlugRules,
+): PrerequisiteLink[] {
   return hrefs.flatMap((written) => {
     const target = resolveLinkTarget(written, fromFile, slugRules);
     let slug: string;

@@ -72,9 +72,19 @@ export function healthFromEntry(entry: CacheEntry): ResourceHealth | undefined {
     case 'unverified':
       // Never a problem badge: the check could not tell (a site that refuses automated requests,
       // a redirect the checker may not follow), which says nothing against the resource.
-      return { ...common, status: 'unknown', label: 'Not verified', description: `The link could not be checked automatically${because}. It may well be fine.` };
+      return {
+        ...common,
+        status: 'unknown',
+        label: 'Not verified',
+        description: `The link could not be checked automatically${because}. It may well be fine.`,
+      };
     case 'suspect':
-      return { ...common, status: 'broken', label: 'May be gone', description: `The address answers with what looks like a "not found" page${because}.` };
+      return {
+        ...common,
+        status: 'broken',
+        label: 'May be gone',
+        description: `The address answers with what looks like a "not found" page${because}.`,
+      };
     case 'excluded':
       return undefined;
     default: {
@@ -136,7 +146,10 @@ function shownKey(key: string): string {
  * the page cannot trust is dropped on its own, with a warning, and its resource shows as not yet
  * checked: one bad entry should not hide the health of every other resource.
  */
-export function readResourceHealth(file: string, { warn = (message) => console.warn(message) }: ReadResourceHealthOptions = {}): Map<string, ResourceHealth> {
+export function readResourceHealth(
+  file: string,
+  { warn = (message) => console.warn(message) }: ReadResourceHealthOptions = {},
+): Map<string, ResourceHealth> {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));

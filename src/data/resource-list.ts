@@ -27,8 +27,14 @@ export function groupByLevel<T extends Pick<Resource, 'level' | 'title'>>(resour
 export function filterOptions(resources: Pick<Resource, 'kind' | 'level' | 'tags'>[]) {
   const present = <T extends string>(all: readonly T[], values: T[]) => all.filter((v) => values.includes(v));
   return {
-    kinds: present(resourceKinds, resources.map((r) => r.kind)),
-    levels: present(resourceLevels, resources.map((r) => r.level)),
+    kinds: present(
+      resourceKinds,
+      resources.map((r) => r.kind),
+    ),
+    levels: present(
+      resourceLevels,
+      resources.map((r) => r.level),
+    ),
     tags: [...new Set(resources.flatMap((r) => r.tags))].sort(),
   };
 }

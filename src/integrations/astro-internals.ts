@@ -25,7 +25,7 @@ export interface LogEvent {
   newLine?: boolean;
 }
 export interface LogDestination {
-  write(event: LogEvent): boolean | void;
+  write(event: LogEvent): boolean | undefined;
 }
 
 /**

@@ -71,7 +71,8 @@ export default async function learningSite(): Promise<AstroIntegration> {
   // Read once, before anything renders: a report that is not one stops the build here, by name.
   let lessonChecks: LessonChecks | null;
   try {
-    lessonChecks = loadLessonChecks({ reportFile: path.resolve(projectRoot, settings.lessonReport), rootDir: projectRoot, docsDir: env.docsDir }) ?? null;
+    lessonChecks =
+      loadLessonChecks({ reportFile: path.resolve(projectRoot, settings.lessonReport), rootDir: projectRoot, docsDir: env.docsDir }) ?? null;
   } catch (error) {
     if (error instanceof LessonReportError) exitWith(error.message);
     throw error;
@@ -99,8 +100,12 @@ export default async function learningSite(): Promise<AstroIntegration> {
         // Astro keeps the dev server's content store in .astro/ and the build's in cacheDir.
         const storeDir = command === 'dev' ? fileURLToPath(new URL('.astro/', config.root)) : env.astroCacheDir;
         const lockFile = path.join(fileURLToPath(config.root), 'package-lock.json');
-        const digest = generatorDigest([fileURLToPath(new URL('../', import.meta.url))], [JSON.stringify(settings), existsSync(lockFile) ? readFileSync(lockFile, 'utf8') : '']);
-        if (dropStaleContentStore(storeDir, digest)) logger.info('The generator or its settings changed since the last build: every page is rendered afresh.');
+        const digest = generatorDigest(
+          [fileURLToPath(new URL('../', import.meta.url))],
+          [JSON.stringify(settings), existsSync(lockFile) ? readFileSync(lockFile, 'utf8') : ''],
+        );
+        if (dropStaleContentStore(storeDir, digest))
+          logger.info('The generator or its settings changed since the last build: every page is rendered afresh.');
         updateConfig({
           site: settings.site,
           base: settings.base,

@@ -25,7 +25,9 @@ export default function offlineIntegration(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         await copyFile(WORKER_SOURCE, path.join(outDir, OFFLINE_WORKER_FILE));
         const manifest = await writeOfflineManifest(outDir, base);
-        logger.info(`Offline manifest: ${manifest.files.length} files, ${(manifest.bytes / 1024).toFixed(0)} KB to store when a reader saves the course`);
+        logger.info(
+          `Offline manifest: ${manifest.files.length} files, ${(manifest.bytes / 1024).toFixed(0)} KB to store when a reader saves the course`,
+        );
       },
     },
   };

@@ -20,7 +20,11 @@ export function generatorDigest(folders: string[], extra: string[] = []): string
       .filter((entry) => entry.isFile())
       .map((entry) => path.join(entry.parentPath, entry.name))
       .sort();
-    for (const file of files) hash.update(`${path.relative(folder, file)}\0`).update(readFileSync(file)).update('\0');
+    for (const file of files)
+      hash
+        .update(`${path.relative(folder, file)}\0`)
+        .update(readFileSync(file))
+        .update('\0');
   }
   for (const text of extra) hash.update(text).update('\0');
   return hash.digest('hex');

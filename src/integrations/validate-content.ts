@@ -86,7 +86,11 @@ function compileProblem(error: unknown, docsDir: string, rootDir: string): Conte
   const { line, message } = describeParseError(error, 0);
   const shown = path.relative(rootDir, absolute).split(path.sep).join('/');
   const loc = typeof candidate.loc?.line === 'number' ? candidate.loc.line : line;
-  return { file: shown, line: loc, message: `could not be compiled: ${message.replace(/^\[[^\]]+\]\s*/, '')}. Fix the syntax there (in MDX, write { and < in text as \\{ and &lt;).` };
+  return {
+    file: shown,
+    line: loc,
+    message: `could not be compiled: ${message.replace(/^\[[^\]]+\]\s*/, '')}. Fix the syntax there (in MDX, write { and < in text as \\{ and &lt;).`,
+  };
 }
 
 /** Annotations on stdout (GitHub reads workflow commands there), and a table in the job summary. */
@@ -183,7 +187,12 @@ function beforeLoading(gate: Gate, logger: AstroIntegrationLogger): BuildRun {
     removeReporter();
     restoreConsole();
   };
-  const early = validateBeforeLoading({ docsDir: gate.docsDir, rootDir: gate.rootDir, slugRules: session.slugRules, requireDescriptions: session.requireDescriptions });
+  const early = validateBeforeLoading({
+    docsDir: gate.docsDir,
+    rootDir: gate.rootDir,
+    slugRules: session.slugRules,
+    requireDescriptions: session.requireDescriptions,
+  });
   const run: BuildRun = { early, loggedErrors, renderErrors, end };
   const links = linksFileProblems(gate);
   if (early.problems.length > 0 || links.problems.length > 0) {
@@ -191,7 +200,11 @@ function beforeLoading(gate: Gate, logger: AstroIntegrationLogger): BuildRun {
   }
   if (early.withoutDescription.length > 0) {
     logger.warn(missingDescriptionsWarning(early.withoutDescription));
-    const pages = early.withoutDescription.map((file) => ({ file, line: 1, message: 'has no description; the first paragraph is used for search and link previews. Add "description: …" to choose the words.' }));
+    const pages = early.withoutDescription.map((file) => ({
+      file,
+      line: 1,
+      message: 'has no description; the first paragraph is used for search and link previews. Add "description: …" to choose the words.',
+    }));
     if (gate.github) reportToGithub(gate.github, 'No description', pages, 'warning');
   }
   return run;
@@ -230,7 +243,15 @@ function report(gate: Gate, logger: AstroIntegrationLogger, run: BuildRun, outDi
   try {
     if (run.loggedErrors.length > 0) refuse(contentProblems(loggedAsProblems(gate, run.loggedErrors)));
     if (run.renderErrors.length > 0) {
-      refuse(contentProblems(run.renderErrors.map(({ file, line, message }) => ({ file, line, message: `${message}. Fix the expression, or write the value into the page.` }))));
+      refuse(
+        contentProblems(
+          run.renderErrors.map(({ file, line, message }) => ({
+            file,
+            line,
+            message: `${message}. Fix the expression, or write the value into the page.`,
+          })),
+        ),
+      );
     }
     const published = publishedProblems(run.early.inventory, outDir, (file) => shown(gate, path.join(gate.docsDir, file)));
     if (published.length > 0) refuse(new ContentProblemsError(PUBLISHED_PROBLEMS_TITLE, published));

@@ -18,7 +18,28 @@ export const codeThemes = { light: 'github-light-default', dark: 'github-dark-de
  * rendered in a different order). Preloading the languages courses use avoids the race; others
  * still load on demand.
  */
-export const preloadedLanguages: BundledLanguage[] = ['sh', 'bash', 'shell', 'console', 'powershell', 'js', 'ts', 'json', 'yaml', 'toml', 'ini', 'dockerfile', 'sql', 'nginx', 'go', 'python', 'html', 'css', 'xml', 'diff'];
+export const preloadedLanguages: BundledLanguage[] = [
+  'sh',
+  'bash',
+  'shell',
+  'console',
+  'powershell',
+  'js',
+  'ts',
+  'json',
+  'yaml',
+  'toml',
+  'ini',
+  'dockerfile',
+  'sql',
+  'nginx',
+  'go',
+  'python',
+  'html',
+  'css',
+  'xml',
+  'diff',
+];
 
 /** Shiki's colour variables and the prefix of the classes that set them. */
 export const colourVariables: Record<string, string> = {

@@ -44,7 +44,10 @@ export function markdownProcessorOptions(options: MarkdownPipelineOptions) {
 }
 
 /** The one list of Markdown plugins, used for .md and .mdx alike (through markdownProcessorOptions). */
-export function markdownPipeline({ docsDir, base, session }: MarkdownPipelineOptions): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
+export function markdownPipeline({ docsDir, base, session }: MarkdownPipelineOptions): {
+  remarkPlugins: RemarkPlugins;
+  rehypePlugins: RehypePlugins;
+} {
   return {
     remarkPlugins: [
       // Syntax only (it changes how pages parse), so its place among the transforms does not matter.

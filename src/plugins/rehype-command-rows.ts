@@ -30,7 +30,7 @@ export default function rehypeCommandRows() {
     visit(tree, 'element', (row: Element, _index, parent) => {
       if (row.tagName !== 'tr' || parent?.type !== 'element' || parent.tagName !== 'tbody' || row.properties.id) return;
       const cell = firstElement(row);
-      if (!cell || cell.tagName !== 'td' || firstElement(cell)?.tagName !== 'code') return;
+      if (cell?.tagName !== 'td' || firstElement(cell)?.tagName !== 'code') return;
       const command = toString(cell).replace(/\s+/g, ' ').trim();
       let id = COMMAND_ROW_PREFIX + slugger.slug(command);
       while (taken.has(id)) id = COMMAND_ROW_PREFIX + slugger.slug(command);

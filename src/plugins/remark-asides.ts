@@ -15,7 +15,8 @@ export default function remarkAsides() {
       if (!isAsideName(node.name)) return;
       const aside = ASIDES[node.name];
       const first = node.children[0];
-      const label = first?.type === 'paragraph' && (first.data as { directiveLabel?: boolean } | undefined)?.directiveLabel ? (first as Paragraph) : undefined;
+      const label =
+        first?.type === 'paragraph' && (first.data as { directiveLabel?: boolean } | undefined)?.directiveLabel ? (first as Paragraph) : undefined;
       if (label) node.children.shift();
       const title: PhrasingContent[] = label && label.children.length > 0 ? label.children : [{ type: 'text', value: aside.title }];
       makeCallout(node, aside.callout, title);

@@ -29,7 +29,8 @@ export default function remarkContentLinks(options: ContentLinksOptions) {
 
     const rewrite = (href: string): string | undefined => {
       const target = resolveLinkTarget(href, fromFile, options.slugRules);
-      if (target.kind === 'page' || target.kind === 'resource' || target.kind === 'site-path') return siteHrefFor(target, options.base, options.slugRules);
+      if (target.kind === 'page' || target.kind === 'resource' || target.kind === 'site-path')
+        return siteHrefFor(target, options.base, options.slugRules);
       return undefined;
     };
 

@@ -28,7 +28,9 @@ function takeMarker(blockquote: Blockquote): AlertType | undefined {
   // Marker alone in its paragraph, or followed by a hard line break (two trailing spaces).
   if (markerOnly && next !== undefined && next.type !== 'break') return undefined;
 
-  const rest: Paragraph['children'] = markerOnly ? first.children.slice(next?.type === 'break' ? 2 : 1) : [{ ...text, value: text.value.slice(match[0].length) }, ...first.children.slice(1)];
+  const rest: Paragraph['children'] = markerOnly
+    ? first.children.slice(next?.type === 'break' ? 2 : 1)
+    : [{ ...text, value: text.value.slice(match[0].length) }, ...first.children.slice(1)];
   const body = rest.length > 0 ? [{ ...first, children: rest }, ...blockquote.children.slice(1)] : blockquote.children.slice(1);
   // GitHub shows an alert with nothing in it as the plain quote it was written as.
   if (body.length === 0) return undefined;

@@ -37,18 +37,28 @@ function renderCheck(check: KnowledgeCheck, number: number, position: Blockquote
     element('li', {}, [
       element('label', { className: ['kc-option'] }, [
         // Radios share a name, which makes them one group; checkboxes are separate answers, each its own.
-        leaf('input', { type: single ? 'radio' : 'checkbox', name: single ? name : `${name}-${index}`, value: String(index), dataCorrect: option.correct ? 'true' : 'false' }),
+        leaf('input', {
+          type: single ? 'radio' : 'checkbox',
+          name: single ? name : `${name}-${index}`,
+          value: String(index),
+          dataCorrect: option.correct ? 'true' : 'false',
+        }),
         element('span', {}, option.content),
       ]),
     ]),
   );
   const right = check.options.filter((option) => option.correct);
   const answer: Child[] = [element('strong', {}, [text(right.length > 1 ? 'Answers:' : 'Answer:')]), text(' ')];
-  right.forEach((option, index) => answer.push(...(index > 0 ? [text('; ')] : []), ...option.content.map(copy)));
+  right.forEach((option, index) => {
+    answer.push(...(index > 0 ? [text('; ')] : []), ...option.content.map(copy));
+  });
 
   const node = element('div', { className: ['knowledge-check'], dataKnowledgeCheck: check.kind, dataPagefindIgnore: 'all' }, [
     element('fieldset', {}, [
-      element('legend', {}, [element('span', { className: ['kc-label'] }, [text('Check your understanding')]), element('span', { className: ['kc-question'] }, check.question)]),
+      element('legend', {}, [
+        element('span', { className: ['kc-label'] }, [text('Check your understanding')]),
+        element('span', { className: ['kc-question'] }, check.question),
+      ]),
       element('p', { className: ['kc-hint'] }, [text(single ? 'Choose one answer.' : 'Choose every answer that applies.')]),
       element('ul', { className: ['kc-options'] }, options),
       element('p', { className: ['kc-actions'] }, [
@@ -57,7 +67,11 @@ function renderCheck(check: KnowledgeCheck, number: number, position: Blockquote
       ]),
       element('p', { className: ['kc-feedback'], role: 'status', dataKcFeedback: true }, []),
     ]),
-    element('details', { className: ['kc-answer'], dataKcAnswer: true }, [element('summary', {}, [text('Show the answer')]), element('p', {}, answer), ...check.explanation]),
+    element('details', { className: ['kc-answer'], dataKcAnswer: true }, [
+      element('summary', {}, [text('Show the answer')]),
+      element('p', {}, answer),
+      ...check.explanation,
+    ]),
   ]);
   node.position = position;
   return node;

@@ -28,7 +28,7 @@ export default function remarkMdxExpressionErrors({ rootDir = process.cwd() }: {
       if (node.type !== 'mdxFlowExpression' && node.type !== 'mdxTextExpression') return;
       const program = node.data?.estree as Program | null | undefined;
       const statement = program?.body[0];
-      if (!statement || statement.type !== 'ExpressionStatement') return; // `{/* comment */}` has nothing to run
+      if (statement?.type !== 'ExpressionStatement') return; // `{/* comment */}` has nothing to run
       const line = node.position?.start.line ?? 1;
       const source = node.value.trim().replace(/\s+/g, ' ');
       const shortSource = source.length > 40 ? `${source.slice(0, 37)}...` : source;
@@ -60,13 +60,24 @@ function guarded(expression: Expression, file: string, line: number, prefix: str
       {
         type: 'VariableDeclarator',
         id: reporter,
-        init: { type: 'MemberExpression', object: id('globalThis'), property: { type: 'Literal', value: RENDER_ERROR_REPORTER }, computed: true, optional: false },
+        init: {
+          type: 'MemberExpression',
+          object: id('globalThis'),
+          property: { type: 'Literal', value: RENDER_ERROR_REPORTER },
+          computed: true,
+          optional: false,
+        },
       },
     ],
   };
   const report: Statement = {
     type: 'IfStatement',
-    test: { type: 'BinaryExpression', operator: '===', left: { type: 'UnaryExpression', operator: 'typeof', prefix: true, argument: reporter }, right: { type: 'Literal', value: 'function' } },
+    test: {
+      type: 'BinaryExpression',
+      operator: '===',
+      left: { type: 'UnaryExpression', operator: 'typeof', prefix: true, argument: reporter },
+      right: { type: 'Literal', value: 'function' },
+    },
     consequent: {
       type: 'BlockStatement',
       body: [

@@ -49,7 +49,10 @@ export function renderTimeMessage(limitMs: number): string {
  * (validate-content reads `timedOut`) before anything is written.
  */
 function emptyResult(options: RenderOptions): RenderResult {
-  return { code: '', metadata: { headings: [], localImagePaths: [], remoteImagePaths: [], frontmatter: options?.frontmatter ?? {} } } as unknown as RenderResult;
+  return {
+    code: '',
+    metadata: { headings: [], localImagePaths: [], remoteImagePaths: [], frontmatter: options?.frontmatter ?? {} },
+  } as unknown as RenderResult;
 }
 
 interface PoolWorker {

@@ -33,7 +33,8 @@ describe('dependencies run one way: core <- site, core <- tools', () => {
   });
 
   it('reads imports from .astro frontmatter and <script> blocks, and dynamic imports', () => {
-    const astro = "---\nimport A from '../lib/a.ts';\nconst b = await import('../lib/b.ts');\n---\n<div/>\n<script>\n  import '../client/c.ts';\n</script>\n";
+    const astro =
+      "---\nimport A from '../lib/a.ts';\nconst b = await import('../lib/b.ts');\n---\n<div/>\n<script>\n  import '../client/c.ts';\n</script>\n";
     expect(importsOf('src/pages/x.astro', astro)).toEqual(['../lib/a.ts', '../lib/b.ts', '../client/c.ts']);
   });
 });

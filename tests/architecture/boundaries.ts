@@ -58,14 +58,22 @@ export function findBoundaryViolations(root: string, files: string[]): BoundaryV
       if (!specifier.startsWith('.')) {
         // Packages and node: built-ins belong to no layer, but some are kept out of one.
         if (FORBIDDEN_PACKAGES[from]?.test(specifier)) {
-          violations.push({ file, specifier, message: `${file} (${from}) imports the package ${specifier}; the ${from} may not use Astro, Vite or a browser.` });
+          violations.push({
+            file,
+            specifier,
+            message: `${file} (${from}) imports the package ${specifier}; the ${from} may not use Astro, Vite or a browser.`,
+          });
         }
         continue;
       }
       const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier.replace(/\?.*$/, '')));
       const to = layerOf(target);
       if (ALLOWED[from].includes(to)) continue;
-      violations.push({ file, specifier, message: `${file} (${from}) imports ${target} (${to}); ${from} may import only ${ALLOWED[from].join(', ')}.` });
+      violations.push({
+        file,
+        specifier,
+        message: `${file} (${from}) imports ${target} (${to}); ${from} may import only ${ALLOWED[from].join(', ')}.`,
+      });
     }
   }
   return violations;

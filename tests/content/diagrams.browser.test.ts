@@ -102,9 +102,7 @@ describe('course diagrams in a browser (Debian Chromium)', () => {
         return [...document.querySelectorAll('text')].map((text) => {
           const x = Number(text.getAttribute('x'));
           const y = Number(text.getAttribute('y'));
-          const under = rects
-            .filter((r) => x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h)
-            .sort((a, b) => a.w * a.h - b.w * b.h)[0];
+          const under = rects.filter((r) => x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h).sort((a, b) => a.w * a.h - b.w * b.h)[0];
           return { text: text.textContent ?? '', color: getComputedStyle(text).fill, background: under?.fill ?? 'none' };
         });
       });

@@ -55,7 +55,8 @@ describe('content/links.yaml', () => {
 
   it('flags the resources issue #13 found dated or paid, and lists Docker Hub and the Docker website as websites', () => {
     const byId = new Map(resources.map((r) => [r.id, r]));
-    for (const id of ['play-with-docker', 'play-with-docker-classroom', 'freecodecamp-docker-course-video']) expect(byId.get(id)?.dated, id).toBeTruthy();
+    for (const id of ['play-with-docker', 'play-with-docker-classroom', 'freecodecamp-docker-course-video'])
+      expect(byId.get(id)?.dated, id).toBeTruthy();
     expect(byId.get('freecodecamp-docker-course-video')?.dated).toMatch(/Compose v1/);
     expect(byId.get('play-with-docker-classroom')?.dated).toMatch(/Swarm/);
     expect(byId.get('play-with-docker')?.dated).toMatch(/best-effort.*Docker Hub account/);
@@ -125,7 +126,9 @@ describe('a bad content/links.yaml', () => {
   it('names the file, the line, the entry and the field for each mistake', () => {
     expect(problems).toHaveLength(4);
     expect(report).toContain(`content/links.yaml:${lineOf('- id: missing-title')}: entry "missing-title", field title`);
-    expect(report).toContain(`content/links.yaml:${lineOf('url: javascript:alert(1)')}: entry "script-url", field url: expected an absolute https://`);
+    expect(report).toContain(
+      `content/links.yaml:${lineOf('url: javascript:alert(1)')}: entry "script-url", field url: expected an absolute https://`,
+    );
     expect(report).toContain(`content/links.yaml:${lineOf('- id: docker-get-started')}: entry "docker-get-started": duplicate id`);
     expect(report).toContain(
       `content/links.yaml:${lineOf('url: https://docs.docker.com/get-started')}: entry "same-url-again": field url duplicates entry "docker-get-started"`,
@@ -135,7 +138,10 @@ describe('a bad content/links.yaml', () => {
   it('fails the site build with that report', () => {
     const contentDir = path.join(tmpRoot, 'content-bad-links-src');
     mkdirSync(path.join(contentDir, 'docs'), { recursive: true });
-    writeFileSync(path.join(contentDir, 'docs', 'index.md'), '---\ntitle: Home\ndescription: A page so the site has something to build.\n---\n\nHello.\n');
+    writeFileSync(
+      path.join(contentDir, 'docs', 'index.md'),
+      '---\ntitle: Home\ndescription: A page so the site has something to build.\n---\n\nHello.\n',
+    );
     writeFileSync(path.join(contentDir, 'links.yaml'), linksText + badEntries);
     const result = buildSite({ contentDir, name: 'content-bad-links' });
     expect(result.status).not.toBe(0);

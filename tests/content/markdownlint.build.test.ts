@@ -46,7 +46,10 @@ describe('markdownlint (npm run lint:content)', () => {
         '',
       ].join('\n'),
     );
-    writeFileSync(path.join(dir, 'fine.md'), '---\ntitle: Fine\ndescription: Ok.\n---\n\n## Go keeps tabs\n\n```go\nfunc main() {\n\tprintln("hi")\n}\n```\n');
+    writeFileSync(
+      path.join(dir, 'fine.md'),
+      '---\ntitle: Fine\ndescription: Ok.\n---\n\n## Go keeps tabs\n\n```go\nfunc main() {\n\tprintln("hi")\n}\n```\n',
+    );
     const { status, output } = lint(dir, '--config', config, '*.md');
     expect(status).toBe(1);
     expect(output).toContain('bad.md');

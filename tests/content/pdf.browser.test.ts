@@ -13,7 +13,12 @@ const QUICK_REF = { base: '/', printable: { page: 'reference/quick-reference', p
 const script = path.join(projectRoot, 'scripts', 'pdf.ts');
 
 function runPdf(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(node, [script, ...args], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, SITE_BASE: '', ...env }, timeout: 120_000 });
+  const result = spawnSync(node, [script, ...args], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    env: { ...process.env, SITE_BASE: '', ...env },
+    timeout: 120_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -63,7 +68,10 @@ describe('scripts/pdf.ts options', () => {
   });
 
   it('counts pages the way Chromium writes them', () => {
-    const pdf = Buffer.from('<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>\n<< /Type /Page /Parent 2 0 R >>\n<</Type/Page/Parent 2 0 R>>', 'latin1');
+    const pdf = Buffer.from(
+      '<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>\n<< /Type /Page /Parent 2 0 R >>\n<</Type/Page/Parent 2 0 R>>',
+      'latin1',
+    );
     expect(countPdfPages(pdf)).toBe(2);
   });
 });

@@ -28,7 +28,9 @@ describe('findProjectRoot', () => {
   });
 
   it('says what it looked for when neither leads to the project', () => {
-    expect(() => findProjectRoot(url(path.join(outside, 'env.mjs')), outside)).toThrow(/Cannot find the project folder \(the one with astro\.config\.mjs and package\.json\)/);
+    expect(() => findProjectRoot(url(path.join(outside, 'env.mjs')), outside)).toThrow(
+      /Cannot find the project folder \(the one with astro\.config\.mjs and package\.json\)/,
+    );
   });
 });
 
@@ -58,7 +60,15 @@ describe('readEnv', () => {
   });
 
   it('takes overrides, resolving paths against the working directory and ignoring empty values', () => {
-    const env = readEnv({ DOCS_CONTENT_DIR: 'tests/fixtures/content/site', DOCS_SITE_CONFIG: 'tests/fixtures/content/trusted-mdx/site.config.ts', ASTRO_CACHE_DIR: '/tmp/cache', SITE_BASE: '', SITE_URL: 'https://o.github.io', GITHUB_STEP_SUMMARY: '/tmp/summary.md', GITHUB_ACTIONS: 'true' });
+    const env = readEnv({
+      DOCS_CONTENT_DIR: 'tests/fixtures/content/site',
+      DOCS_SITE_CONFIG: 'tests/fixtures/content/trusted-mdx/site.config.ts',
+      ASTRO_CACHE_DIR: '/tmp/cache',
+      SITE_BASE: '',
+      SITE_URL: 'https://o.github.io',
+      GITHUB_STEP_SUMMARY: '/tmp/summary.md',
+      GITHUB_ACTIONS: 'true',
+    });
     expect(env.contentDir).toBe(path.resolve('tests/fixtures/content/site'));
     expect(env.siteConfigFile).toBe(path.resolve('tests/fixtures/content/trusted-mdx/site.config.ts'));
     expect(env.linksFile).toBe(path.resolve('tests/fixtures/content/site/links.yaml'));
@@ -72,7 +82,10 @@ describe('readEnv', () => {
 
 describe('astroBuildEnv', () => {
   it('points a child build at other content with the pinned Node first, out of the parent’s mode', () => {
-    const env = astroBuildEnv({ contentDir: '/tmp/corpus', cacheDir: '/tmp/cache' }, { PATH: '/usr/bin', NODE_ENV: 'test', DEV: '1', MODE: 'test', HOME: '/root' });
+    const env = astroBuildEnv(
+      { contentDir: '/tmp/corpus', cacheDir: '/tmp/cache' },
+      { PATH: '/usr/bin', NODE_ENV: 'test', DEV: '1', MODE: 'test', HOME: '/root' },
+    );
     expect(env).toEqual({
       PATH: `${path.join(root, 'node_modules', '.bin')}${path.delimiter}/usr/bin`,
       HOME: '/root',

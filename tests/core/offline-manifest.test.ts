@@ -37,7 +37,11 @@ describe('the offline manifest of a built site', () => {
     ]);
     // Not the worker nor the manifest: the worker fetches those fresh to find updates.
     const first = manifest.files.find((file) => file.url === '/docker-learning/guide/first/')!;
-    expect(first).toEqual({ url: '/docker-learning/guide/first/', bytes: 14, hash: createHash('sha256').update('<h1>First</h1>').digest('hex').slice(0, 16) });
+    expect(first).toEqual({
+      url: '/docker-learning/guide/first/',
+      bytes: 14,
+      hash: createHash('sha256').update('<h1>First</h1>').digest('hex').slice(0, 16),
+    });
     expect(manifest.bytes).toBe(manifest.files.reduce((sum, file) => sum + file.bytes, 0));
   });
 

@@ -20,7 +20,11 @@ it('replaces the link of an earlier run, so running `npm run pdf` again updates 
 });
 
 it('puts the course PDF link in its own placeholder only, and replaces it again on a second run', () => {
-  const once = insertCoursePdfLink(`<main>${coursePdfPlaceholderHtml}<p class="pdf-download" data-pdf-download hidden></p></main>`, '/sub/course.pdf?a=1&b="2"', 'A4, 97 pages, 2.4 MB')!;
+  const once = insertCoursePdfLink(
+    `<main>${coursePdfPlaceholderHtml}<p class="pdf-download" data-pdf-download hidden></p></main>`,
+    '/sub/course.pdf?a=1&b="2"',
+    'A4, 97 pages, 2.4 MB',
+  )!;
   expect(once).toBe(
     '<main><p class="course-pdf-download"><a href="/sub/course.pdf?a=1&amp;b=&quot;2&quot;" download>The whole course as a PDF</a> (A4, 97 pages, 2.4 MB), to read offline or print</p><p class="pdf-download" data-pdf-download hidden></p></main>',
   );

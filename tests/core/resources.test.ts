@@ -3,8 +3,19 @@ import { formatProblem } from '../../src/core/problems.ts';
 import { checkResourceSitePaths, parseResources, resourceDomain } from '../../src/core/resources.ts';
 
 const entry = (over: Record<string, string> = {}) => {
-  const fields = { id: 'docker-docs', title: 'Docker docs', url: 'https://docs.docker.com/', kind: 'docs', level: 'beginner', description: 'Official docs.', added: '2026-11-01', ...over };
-  return `- ${Object.entries(fields).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n  ')}\n`;
+  const fields = {
+    id: 'docker-docs',
+    title: 'Docker docs',
+    url: 'https://docs.docker.com/',
+    kind: 'docs',
+    level: 'beginner',
+    description: 'Official docs.',
+    added: '2026-11-01',
+    ...over,
+  };
+  return `- ${Object.entries(fields)
+    .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+    .join('\n  ')}\n`;
 };
 
 describe('parseResources', () => {
@@ -20,12 +31,20 @@ describe('parseResources', () => {
 
   it('rejects javascript:, data:, protocol-relative and document-relative URLs naming the entry, field and line', () => {
     const text =
-      entry({ url: 'javascript:alert(1)' }) + entry({ id: 'b', url: 'data:text/html,x' }) + entry({ id: 'c', url: '//evil.example/' }) + entry({ id: 'd', url: 'docs/' });
+      entry({ url: 'javascript:alert(1)' }) +
+      entry({ id: 'b', url: 'data:text/html,x' }) +
+      entry({ id: 'c', url: '//evil.example/' }) +
+      entry({ id: 'd', url: 'docs/' });
     const { problems } = parseResources(text, 'content/links.yaml');
     expect(problems).toHaveLength(4);
     expect(problems[0]).toMatchObject({ file: 'content/links.yaml', line: 3 });
     expect(problems[0]!.message).toMatch(/entry "docker-docs", field url: expected an absolute https:\/\/ or http:\/\/ URL, or a path on this site/);
-    expect(problems.map((p) => p.message.split(':')[0])).toEqual(['entry "docker-docs", field url', 'entry "b", field url', 'entry "c", field url', 'entry "d", field url']);
+    expect(problems.map((p) => p.message.split(':')[0])).toEqual([
+      'entry "docker-docs", field url',
+      'entry "b", field url',
+      'entry "c", field url',
+      'entry "d", field url',
+    ]);
   });
 
   it('accepts a path on this site, which links through the base path and is shown as "this site"', () => {
@@ -37,23 +56,23 @@ describe('parseResources', () => {
   });
 
   it('reads cost (left out when free) and a dated note, refusing values it does not know', () => {
-    const text = entry() + `  cost: paid\n  dated: Uses Compose v1 syntax.\n` + entry({ id: 'hub', url: 'https://hub.docker.com/' });
+    const text = `${entry()}  cost: paid\n  dated: Uses Compose v1 syntax.\n${entry({ id: 'hub', url: 'https://hub.docker.com/' })}`;
     const { resources, problems } = parseResources(text, 'l.yaml');
     expect(problems).toEqual([]);
     expect(resources.map(({ resource }) => [resource.id, resource.cost, resource.dated])).toEqual([
       ['docker-docs', 'paid', 'Uses Compose v1 syntax.'],
       ['hub', undefined, undefined],
     ]);
-    const bad = parseResources(entry() + `  cost: expensive\n  dated: true\n`, 'content/links.yaml').problems;
+    const bad = parseResources(`${entry()}  cost: expensive\n  dated: true\n`, 'content/links.yaml').problems;
     expect(bad.map((p) => [p.line, p.message])).toEqual([
       [8, expect.stringMatching(/entry "docker-docs", field cost: .*"free".*"free-tier".*"paid".*\(got "expensive"\)/)],
       [9, expect.stringMatching(/entry "docker-docs", field dated: expected a short note saying what is out of date.*\(got boolean true\)/)],
     ]);
-    expect(parseResources(entry() + `  dated: "  "\n`, 'l.yaml').problems[0]!.message).toMatch(/leave the field out if nothing is/);
+    expect(parseResources(`${entry()}  dated: "  "\n`, 'l.yaml').problems[0]!.message).toMatch(/leave the field out if nothing is/);
   });
 
   it('refuses a bidi control in a title, description or dated note, at its line', () => {
-    const { problems } = parseResources(entry({ title: 'Docker \u202Eexe.txt', description: 'Fine\u2067.' }) + '  dated: "Old\u200E"\n', 'l.yaml');
+    const { problems } = parseResources(`${entry({ title: 'Docker \u202Eexe.txt', description: 'Fine\u2067.' })}  dated: "Old\u200E"\n`, 'l.yaml');
     expect(problems.map((p) => [p.line, p.message.split(':')[0]])).toEqual([
       [2, 'entry "docker-docs", field title'],
       [6, 'entry "docker-docs", field description'],
@@ -66,13 +85,26 @@ describe('parseResources', () => {
     expect(parseResources(entry({ added: '2026-12-07' }), 'l.yaml').resources[0]!.resource.added.toISOString()).toBe('2026-12-07T00:00:00.000Z');
     for (const added of ['2026-12-7', '12/7/2026', '2026-02-31', 'yesterday', '2026-12-07T10:00']) {
       const { problems } = parseResources(entry({ added }), 'l.yaml');
-      expect(problems, added).toEqual([{ file: 'l.yaml', line: 7, message: expect.stringContaining(`field added: expected a date written YYYY-MM-DD, such as "2026-11-28" (two-digit month and day) (got ${JSON.stringify(added)})`) }]);
+      expect(problems, added).toEqual([
+        {
+          file: 'l.yaml',
+          line: 7,
+          message: expect.stringContaining(
+            `field added: expected a date written YYYY-MM-DD, such as "2026-11-28" (two-digit month and day) (got ${JSON.stringify(added)})`,
+          ),
+        },
+      ]);
     }
-    expect(parseResources(entry().replace(/  added: .*\n/, ''), 'l.yaml').problems[0]!.message).toContain('field added: expected a date written YYYY-MM-DD');
+    expect(parseResources(entry().replace(/ {2}added: .*\n/, ''), 'l.yaml').problems[0]!.message).toContain(
+      'field added: expected a date written YYYY-MM-DD',
+    );
   });
 
   it('reports missing fields and bad enum values with what was found', () => {
-    const { problems } = parseResources('- id: x\n  title: X\n  url: https://x.org\n  kind: podcast\n  level: beginner\n  added: 2026-01-01\n', 'l.yaml');
+    const { problems } = parseResources(
+      '- id: x\n  title: X\n  url: https://x.org\n  kind: podcast\n  level: beginner\n  added: 2026-01-01\n',
+      'l.yaml',
+    );
     const messages = problems.map((p) => p.message).join('\n');
     expect(messages).toMatch(/field kind: .*"podcast"/);
     expect(messages).toMatch(/field description: .*got nothing/);
@@ -113,7 +145,9 @@ describe('checkResourceSitePaths', () => {
       {
         file: 'content/links.yaml',
         line: 3,
-        message: expect.stringMatching(/^entry "docker-docs", field url: \/reference\/quick-ref\/ is not a page of this site\. Write the page's path from the site root without the base path/),
+        message: expect.stringMatching(
+          /^entry "docker-docs", field url: \/reference\/quick-ref\/ is not a page of this site\. Write the page's path from the site root without the base path/,
+        ),
       },
     ]);
   });
@@ -124,7 +158,8 @@ describe('checkResourceSitePaths', () => {
 });
 
 describe('parseResources: YAML aliases and limits', () => {
-  const fields = (id: string, url: string) => `- id: ${id}\n  title: ${id}\n  url: ${url}\n  kind: docs\n  level: beginner\n  description: A resource.\n  added: 2026-01-01\n`;
+  const fields = (id: string, url: string) =>
+    `- id: ${id}\n  title: ${id}\n  url: ${url}\n  kind: docs\n  level: beginner\n  description: A resource.\n  added: 2026-01-01\n`;
 
   it('resolves an anchor written in one entry and reused by later ones', () => {
     const text = `${fields('first', 'https://a.example.org/')}  tags: &common [docker, basics]\n${fields('second', 'https://b.example.org/')}  tags: *common\n${fields('third', 'https://c.example.org/')}  tags: *common\n`;
@@ -152,7 +187,10 @@ describe('parseResources: YAML aliases and limits', () => {
   });
 
   it('refuses a billion-laughs alias bomb quickly, naming the file, the line and the fix', () => {
-    const bomb = ['- &a [x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').map((name, i) => `- &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`)];
+    const bomb = [
+      '- &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdefghi'.split('').map((name, i) => `- &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`),
+    ];
     const text = `${fields('ok', 'https://a.example.org/')}${bomb.join('\n')}\n`;
     const { resources, problems } = parseResources(text, 'content/links.yaml');
     expect(resources).toEqual([]);
@@ -171,7 +209,9 @@ describe('parseResources: YAML aliases and limits', () => {
   it('refuses lists nested 10,000 deep with a named message instead of a stack overflow', () => {
     const text = `${fields('deep', 'https://a.example.org/')}  tags: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`;
     const { problems } = parseResources(text, 'content/links.yaml');
-    expect(problems.map(formatProblem)).toEqual([expect.stringMatching(/^content\/links\.yaml:8: nests lists or maps more than 32 levels deep; flatten the value\.$/)]);
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^content\/links\.yaml:8: nests lists or maps more than 32 levels deep; flatten the value\.$/),
+    ]);
   });
 
   it('names an undefined alias and a repeated key with their lines', () => {
@@ -184,7 +224,8 @@ describe('parseResources: YAML aliases and limits', () => {
 });
 
 describe('parseResources: local and private-network URLs', () => {
-  const withUrl = (url: string) => `- id: local\n  title: Local\n  url: ${JSON.stringify(url)}\n  kind: docs\n  level: beginner\n  description: A resource.\n  added: 2026-01-01\n`;
+  const withUrl = (url: string) =>
+    `- id: local\n  title: Local\n  url: ${JSON.stringify(url)}\n  kind: docs\n  level: beginner\n  description: A resource.\n  added: 2026-01-01\n`;
   const refusal = (url: string) => parseResources(withUrl(url), 'content/links.yaml').problems.map(formatProblem);
 
   it.each([
@@ -219,16 +260,23 @@ describe('parseResources: local and private-network URLs', () => {
     ]);
   });
 
-  it.each(['https://reader:s3cret@docs.docker.com/', 'https://reader@docs.docker.com/', 'http://user:pass@127.0.0.1/'])('refuses %s, which carries credentials', (url) => {
-    expect(refusal(url)).toEqual([
-      `content/links.yaml:3: entry "local", field url: has a user name or password in it (user:pass@host), which the page would publish and the link checker would send; remove it and link to the public address (got ${JSON.stringify(url)})`,
-    ]);
-  });
-
-  it.each(['https://93.184.216.34/', 'http://172.32.0.1/', 'http://100.128.0.1/', 'https://[2606:4700::1111]/', 'https://docs.docker.com/', 'https://localhost.example.com/'])(
-    'accepts the public address %s',
+  it.each(['https://reader:s3cret@docs.docker.com/', 'https://reader@docs.docker.com/', 'http://user:pass@127.0.0.1/'])(
+    'refuses %s, which carries credentials',
     (url) => {
-      expect(refusal(url)).toEqual([]);
+      expect(refusal(url)).toEqual([
+        `content/links.yaml:3: entry "local", field url: has a user name or password in it (user:pass@host), which the page would publish and the link checker would send; remove it and link to the public address (got ${JSON.stringify(url)})`,
+      ]);
     },
   );
+
+  it.each([
+    'https://93.184.216.34/',
+    'http://172.32.0.1/',
+    'http://100.128.0.1/',
+    'https://[2606:4700::1111]/',
+    'https://docs.docker.com/',
+    'https://localhost.example.com/',
+  ])('accepts the public address %s', (url) => {
+    expect(refusal(url)).toEqual([]);
+  });
 });

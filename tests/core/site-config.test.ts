@@ -29,7 +29,9 @@ describe('resolveSiteConfig', () => {
 
   it('refuses a printable page that is not a slug, or a PDF name that is not a PDF', () => {
     expect(() => resolveSiteConfig({ ...good, printable: { page: '/cheat/', pdf: 'cheat.pdf' } })).toThrow(/printable\.page: expected a page's slug/);
-    expect(() => resolveSiteConfig({ ...good, printable: { page: 'cheat', pdf: 'cheat.html' } })).toThrow(/printable\.pdf: expected a file name ending in \.pdf/);
+    expect(() => resolveSiteConfig({ ...good, printable: { page: 'cheat', pdf: 'cheat.html' } })).toThrow(
+      /printable\.pdf: expected a file name ending in \.pdf/,
+    );
   });
 
   it('applies environment overrides and trims the base', () => {

@@ -46,17 +46,19 @@ describe('urls', () => {
   });
 
   it('links to the file on GitHub for editing', () => {
-    expect(editUrl('https://github.com/o/r/', 'main', 'content', 'docs/a b.md')).toBe(
-      'https://github.com/o/r/edit/main/content/docs/a%20b.md',
-    );
+    expect(editUrl('https://github.com/o/r/', 'main', 'content', 'docs/a b.md')).toBe('https://github.com/o/r/edit/main/content/docs/a%20b.md');
   });
 });
 
 describe('ownSitePath', () => {
   it('turns a link to one of our own pages into a site path, with or without the base in it', () => {
-    expect(ownSitePath('https://docker-learning.github.io/reference/quick-reference/', 'https://docker-learning.github.io', '/')).toBe('/reference/quick-reference/');
+    expect(ownSitePath('https://docker-learning.github.io/reference/quick-reference/', 'https://docker-learning.github.io', '/')).toBe(
+      '/reference/quick-reference/',
+    );
     expect(ownSitePath('https://o.github.io/docker-learning/reference/x/#a', 'https://o.github.io', '/docker-learning')).toBe('/reference/x/#a');
-    expect(ownSitePath('https://docker-learning.github.io/reference/x/', 'https://docker-learning.github.io', '/docker-learning')).toBe('/reference/x/');
+    expect(ownSitePath('https://docker-learning.github.io/reference/x/', 'https://docker-learning.github.io', '/docker-learning')).toBe(
+      '/reference/x/',
+    );
   });
 
   it('leaves other sites alone', () => {

@@ -20,7 +20,10 @@ const quiz = `<div class="knowledge-check" data-knowledge-check="single"><fields
 const pages: Record<string, string> = {
   '': page('Welcome', '<p>Start with <a href="/sub/basics/run/#flags">the flags</a> or <a href="https://docs.docker.com/">Docker’s docs</a>.</p>'),
   basics: page('Basics', '<p>The basics.</p>'),
-  'basics/run': page('Run', `<h2 id="flags">Flags <a class="heading-anchor" href="#flags">#</a></h2><p>See <a href="../">the section</a> and <a href="https://example.org/">https://example.org/</a>.</p><img src="/sub/_astro/x.png" alt="x">${quiz}`),
+  'basics/run': page(
+    'Run',
+    `<h2 id="flags">Flags <a class="heading-anchor" href="#flags">#</a></h2><p>See <a href="../">the section</a> and <a href="https://example.org/">https://example.org/</a>.</p><img src="/sub/_astro/x.png" alt="x">${quiz}`,
+  ),
   resources: page('Learning resources', '<ul><li><a href="https://kubernetes.io/">Kubernetes</a></li></ul>'),
 };
 
@@ -30,12 +33,24 @@ const outline: CourseOutline = {
   url: 'https://example.org/sub/',
   entries: [
     { type: 'page', slug: '', title: 'Home' },
-    { type: 'section', label: 'Basics', landing: { slug: 'basics', title: 'Basics' }, children: [{ type: 'page', slug: 'basics/run', title: 'Run' }] },
+    {
+      type: 'section',
+      label: 'Basics',
+      landing: { slug: 'basics', title: 'Basics' },
+      children: [{ type: 'page', slug: 'basics/run', title: 'Run' }],
+    },
     { type: 'page', slug: 'resources', title: 'Learning resources' },
   ],
 };
 
-const book = assembleBook({ outline, readPage: (slug) => pages[slug], base: '/sub', date: '7 December 2026', stylesheets: ['/sub/_astro/site.css'], css: '' });
+const book = assembleBook({
+  outline,
+  readPage: (slug) => pages[slug],
+  base: '/sub',
+  date: '7 December 2026',
+  stylesheets: ['/sub/_astro/site.css'],
+  css: '',
+});
 const tree = fromHtml(book.html);
 
 describe('the course as one printable document', () => {
@@ -50,7 +65,14 @@ describe('the course as one printable document', () => {
 
   it('opens with a cover (title, date, address) and contents that link every page and the answer key', () => {
     expect(toString(select('.book-cover', tree)!)).toBe('Containers7 December 2026https://example.org/sub/');
-    expect(selectAll('.book-toc a', tree).map((a) => a.properties.href)).toEqual(['#page-home', '#page-basics', '#page-basics', '#page-basics-run', '#page-resources', '#answer-key']);
+    expect(selectAll('.book-toc a', tree).map((a) => a.properties.href)).toEqual([
+      '#page-home',
+      '#page-basics',
+      '#page-basics',
+      '#page-basics-run',
+      '#page-resources',
+      '#answer-key',
+    ]);
     expect(book.anchors.map((a) => a.anchor)).toEqual(['page-home', 'page-basics', 'page-basics-run', 'page-resources', 'answer-key']);
   });
 
@@ -85,8 +107,15 @@ describe('the course as one printable document', () => {
   });
 
   it('names the page when the built site lacks one that the outline lists', () => {
-    expect(() => assembleBook({ outline, readPage: (slug) => (slug === 'basics/run' ? undefined : pages[slug]), base: '/sub', date: '', stylesheets: [], css: '' })).toThrow(
-      /the built site has no page for \/basics\/run \(\/sub\/basics\/run\/\)/,
-    );
+    expect(() =>
+      assembleBook({
+        outline,
+        readPage: (slug) => (slug === 'basics/run' ? undefined : pages[slug]),
+        base: '/sub',
+        date: '',
+        stylesheets: [],
+        css: '',
+      }),
+    ).toThrow(/the built site has no page for \/basics\/run \(\/sub\/basics\/run\/\)/);
   });
 });

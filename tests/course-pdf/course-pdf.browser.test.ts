@@ -26,14 +26,23 @@ describe('the whole course as one PDF', () => {
     rmSync(dist, { recursive: true, force: true });
     cpSync(realSite().outDir, dist, { recursive: true });
     outline = JSON.parse(readFileSync(path.join(dist, 'course.json'), 'utf8'));
-    result = await renderCoursePdf({ distDir: dist, base: '/', outFile: path.join(dist, 'course.pdf'), chromiumPath: CHROMIUM_PATH, date: '7 December 2026' });
+    result = await renderCoursePdf({
+      distDir: dist,
+      base: '/',
+      outFile: path.join(dist, 'course.pdf'),
+      chromiumPath: CHROMIUM_PATH,
+      date: '7 December 2026',
+    });
     pdf = await getDocument({ data: new Uint8Array(readFileSync(result.outFile)), verbosity: 0 }).promise;
   }, 300_000);
 
   it('has a bookmark for every top-level entry of the sidebar, in its order, then the answer key', async () => {
     const bookmarks = ((await pdf.getOutline()) as Outline).map((item) => item.title);
     // A page on its own keeps the heading it has on the site: the home page is titled after the course.
-    const expected = [...outline.entries.map((entry) => (entry.type === 'page' ? (entry.slug === '' ? outline.title : entry.title) : entry.label)), 'Answer key'];
+    const expected = [
+      ...outline.entries.map((entry) => (entry.type === 'page' ? (entry.slug === '' ? outline.title : entry.title) : entry.label)),
+      'Answer key',
+    ];
     // The cover's title and the contents come first.
     expect(bookmarks.slice(2).map((title) => title.trim())).toEqual(expected.map((title) => title!.trim()));
   });
@@ -60,7 +69,9 @@ describe('the whole course as one PDF', () => {
   it('keeps external links clickable', async () => {
     let external = 0;
     for (let number = 3; number <= pdf.numPages; number++) {
-      external += (await (await pdf.getPage(number)).getAnnotations()).filter((annotation) => annotation.subtype === 'Link' && annotation.url?.startsWith('https://')).length;
+      external += (await (await pdf.getPage(number)).getAnnotations()).filter(
+        (annotation) => annotation.subtype === 'Link' && annotation.url?.startsWith('https://'),
+      ).length;
     }
     expect(external).toBeGreaterThan(20);
   });

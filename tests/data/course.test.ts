@@ -20,7 +20,8 @@ const pages = [
   { id: 'resources', slug: 'resources', title: 'Learning resources', order: 1000, lesson: false },
 ];
 const tree = buildSidebarTree(pages.map((page) => ({ ...page, lesson: isLesson(page) })));
-const section = (entries: SidebarEntry[], label: string) => entries.find((entry): entry is SidebarSection => entry.type === 'section' && entry.label === label)!;
+const section = (entries: SidebarEntry[], label: string) =>
+  entries.find((entry): entry is SidebarSection => entry.type === 'section' && entry.label === label)!;
 
 describe('what a lesson is', () => {
   it('is every page but landing pages, unless the frontmatter says otherwise', () => {
@@ -34,7 +35,12 @@ describe('what a lesson is', () => {
 
 describe('course lessons', () => {
   it('are the lessons in reading order: no home page, landing pages, reference pages or resource list', () => {
-    expect(courseLessons(tree.entries).map((link) => link.slug)).toEqual(['concepts/vms', 'concepts/containers', 'hands-on/compose/scaling', 'hands-on/tour']);
+    expect(courseLessons(tree.entries).map((link) => link.slug)).toEqual([
+      'concepts/vms',
+      'concepts/containers',
+      'hands-on/compose/scaling',
+      'hands-on/tour',
+    ]);
   });
 
   it('are counted per section by slug prefix without the pages that are not lessons, for the sidebar "n of m"', () => {
@@ -68,11 +74,12 @@ describe('stored progress', () => {
   });
 
   it('reads anything damaged or foreign as no progress instead of failing', () => {
-    for (const raw of [null, undefined, '', 'not json', '42', 'null', '{"done":"concepts"}', '[]']) expect(parseProgress(raw).size, String(raw)).toBe(0);
+    for (const raw of [null, undefined, '', 'not json', '42', 'null', '{"done":"concepts"}', '[]'])
+      expect(parseProgress(raw).size, String(raw)).toBe(0);
     expect(countInSection(parseProgress('{"done":["concepts",3,null,{"x":1}]}'), 'concepts concepts/', 2)).toBe(1);
   });
 
-  it('drops removed pages from storage against the course list, and never counts past a section\'s size', () => {
+  it("drops removed pages from storage against the course list, and never counts past a section's size", () => {
     const done = parseProgress(serializeProgress(['concepts', 'concepts/removed-page', 'elsewhere']));
     expect(countInSection(done, 'concepts concepts/', 1)).toBe(1);
     expect(pruneProgress(done, ['concepts', 'concepts/vms'])).toBe(true);
@@ -88,7 +95,15 @@ describe('resolvePrerequisites', () => {
     ['concepts', 'Concepts'],
   ]);
   it('turns links to .md files, sections and site paths into titled URLs under the base path', () => {
-    expect(resolvePrerequisites(['../concepts/containers.md#namespaces', '../../concepts/', '/concepts/containers/'], 'hands-on/run.md', (slug) => titles.get(slug), '/docker-learning', DEFAULT_SLUG_RULES)).toEqual([
+    expect(
+      resolvePrerequisites(
+        ['../concepts/containers.md#namespaces', '../../concepts/', '/concepts/containers/'],
+        'hands-on/run.md',
+        (slug) => titles.get(slug),
+        '/docker-learning',
+        DEFAULT_SLUG_RULES,
+      ),
+    ).toEqual([
       { href: '/docker-learning/concepts/containers/#namespaces', title: 'Containers' },
       { href: '/docker-learning/concepts/', title: 'Concepts' },
       { href: '/docker-learning/concepts/containers/', title: 'Containers' },
@@ -96,6 +111,14 @@ describe('resolvePrerequisites', () => {
   });
 
   it('leaves out what is not a known page (the content check has reported it already)', () => {
-    expect(resolvePrerequisites(['https://docs.docker.com/', '../concepts/missing.md', '#here'], 'hands-on/run.md', (slug) => titles.get(slug), '/', DEFAULT_SLUG_RULES)).toEqual([]);
+    expect(
+      resolvePrerequisites(
+        ['https://docs.docker.com/', '../concepts/missing.md', '#here'],
+        'hands-on/run.md',
+        (slug) => titles.get(slug),
+        '/',
+        DEFAULT_SLUG_RULES,
+      ),
+    ).toEqual([]);
   });
 });

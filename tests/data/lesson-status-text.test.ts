@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { LessonCheck, LessonChecks, LessonRun } from '../../src/core/lessons/status.ts';
-import { formatCheckDate, formatVersion, lessonStatusOf, listStatusText, pageStatusLine, runDescription, runOf, sectionStatuses, segmentsText, type LessonStatus, type Segment } from '../../src/data/lesson-status-text.ts';
+import {
+  formatCheckDate,
+  formatVersion,
+  lessonStatusOf,
+  listStatusText,
+  pageStatusLine,
+  runDescription,
+  runOf,
+  sectionStatuses,
+  segmentsText,
+  type LessonStatus,
+  type Segment,
+} from '../../src/data/lesson-status-text.ts';
 import type { SidebarSection } from '../../src/data/sidebar.ts';
 
 const run: LessonRun = { checkedAt: '2026-12-01T04:41:07.000Z', dockerEngine: '28.5.2+dfsg3', compose: 'v2.40.3', standIns: true };
@@ -26,7 +38,9 @@ describe('dates and versions as a learner compares them', () => {
   });
 
   it('names the engine, Compose when there was one, and whether the images were stand-ins', () => {
-    expect(runDescription(run)).toBe('with Docker Engine 28.5.2 and Docker Compose 2.40.3, using stand-in images built locally in place of the published ones');
+    expect(runDescription(run)).toBe(
+      'with Docker Engine 28.5.2 and Docker Compose 2.40.3, using stand-in images built locally in place of the published ones',
+    );
     expect(runDescription({ ...run, compose: null, standIns: false })).toBe('with Docker Engine 28.5.2, using the published images');
     expect(runDescription({ ...run, dockerEngine: 'unknown', compose: null })).toMatch(/^with Docker Engine \(version unknown\),/);
   });
@@ -58,12 +72,18 @@ describe('the line near a lesson title', () => {
       { iso: '2026-12-01T04:41:07.000Z', text: 'December 1, 2026' },
       'all 12 steps passed, with Docker Engine 28.5.2 and Docker Compose 2.40.3, using stand-in images built locally in place of the published ones.',
     ]);
-    expect(text(pageStatusLine(status({ outcome: 'passed', steps: { total: 5, passed: 4 } })).detail)).toMatch(/^4 steps passed and 1 was skipped, with Docker Engine/);
+    expect(text(pageStatusLine(status({ outcome: 'passed', steps: { total: 5, passed: 4 } })).detail)).toMatch(
+      /^4 steps passed and 1 was skipped, with Docker Engine/,
+    );
     expect(text(pageStatusLine(status({ outcome: 'passed', steps: { total: 1, passed: 1 } })).detail)).toMatch(/^its one step passed, /);
   });
 
   it('says plainly which step failed and how, then the engine', () => {
-    const failed: LessonCheck = { outcome: 'failed', steps: { total: 9, passed: 3 }, failure: { kind: 'step', number: 4, step: 'docker run --rm --memory 6m alpine true', how: 'exit', exitCode: 125 } };
+    const failed: LessonCheck = {
+      outcome: 'failed',
+      steps: { total: 9, passed: 3 },
+      failure: { kind: 'step', number: 4, step: 'docker run --rm --memory 6m alpine true', how: 'exit', exitCode: 125 },
+    };
     const line = pageStatusLine(status(failed));
     expect(line.label).toBe('Last check failed');
     expect(line.detail).toContainEqual({ code: 'docker run --rm --memory 6m alpine true' });
@@ -71,10 +91,19 @@ describe('the line near a lesson title', () => {
       'step 4 of 9, docker run --rm --memory 6m alpine true, ended with exit status 125. Checked with Docker Engine 28.5.2 and Docker Compose 2.40.3, using stand-in images built locally in place of the published ones.',
     );
     const how = (failure: LessonCheck['failure']) => text(pageStatusLine(status({ ...failed, failure })).detail).split('. Checked')[0];
-    expect(how({ kind: 'step', number: 2, step: 'docker ps', how: 'output' })).toBe('step 2 of 9, docker ps, printed something other than the output the page shows');
+    expect(how({ kind: 'step', number: 2, step: 'docker ps', how: 'output' })).toBe(
+      'step 2 of 9, docker ps, printed something other than the output the page shows',
+    );
     expect(how({ kind: 'step', number: 2, step: 'docker logs -f web', how: 'unfinished' })).toBe('step 2 of 9, docker logs -f web, did not finish');
-    expect(how({ kind: 'left-behind', objects: ['container:web', 'image:nginx:alpine'] })).toBe('the steps passed, but the clean-up left behind container web, image nginx:alpine');
-    const leftBehind = pageStatusLine(status({ ...failed, failure: { kind: 'left-behind', objects: ['volume:a', 'volume:b', 'volume:c', 'network:d', 'build-cache:e', 'volume:f'] } })).detail;
+    expect(how({ kind: 'left-behind', objects: ['container:web', 'image:nginx:alpine'] })).toBe(
+      'the steps passed, but the clean-up left behind container web, image nginx:alpine',
+    );
+    const leftBehind = pageStatusLine(
+      status({
+        ...failed,
+        failure: { kind: 'left-behind', objects: ['volume:a', 'volume:b', 'volume:c', 'network:d', 'build-cache:e', 'volume:f'] },
+      }),
+    ).detail;
     expect(leftBehind.filter((s) => typeof s !== 'string')).toEqual([{ code: 'a' }, { code: 'b' }, { code: 'c' }, { code: 'd' }]);
     expect(text(leftBehind)).toMatch(/volume c, network d and 2 more\. Checked/);
     expect(how({ kind: 'not-run' })).toBe('the steps could not be run');
@@ -82,19 +111,31 @@ describe('the line near a lesson title', () => {
 
   it('says "Not yet checked" with no date on a lesson the report does not cover', () => {
     const line = pageStatusLine({ state: 'unchecked' });
-    expect([line.label, line.date, text(line.detail)]).toEqual(['Not yet checked', undefined, 'the commands on this page have not been run by the automatic check yet.']);
+    expect([line.label, line.date, text(line.detail)]).toEqual([
+      'Not yet checked',
+      undefined,
+      'the commands on this page have not been run by the automatic check yet.',
+    ]);
   });
 });
 
 describe("the landing page's list", () => {
-  const failedAt = (number: number): LessonCheck => ({ outcome: 'failed', steps: { total: 9, passed: number - 1 }, failure: { kind: 'step', number, step: 'x', how: 'exit', exitCode: 1 } });
+  const failedAt = (number: number): LessonCheck => ({
+    outcome: 'failed',
+    steps: { total: 9, passed: number - 1 },
+    failure: { kind: 'step', number, step: 'x', how: 'exit', exitCode: 1 },
+  });
 
   it('gives each lesson its state in a few words', () => {
     expect(listStatusText(status(passed))).toBe('passed on December 1, 2026');
     expect(listStatusText(status({ outcome: 'passed', steps: { total: 5, passed: 3 } }))).toBe('passed on December 1, 2026 (2 of 5 steps skipped)');
     expect(listStatusText(status(failedAt(4)))).toBe('failed on December 1, 2026, at step 4 of 9');
-    expect(listStatusText(status({ outcome: 'failed', steps: { total: 2, passed: 2 }, failure: { kind: 'left-behind', objects: ['volume:x'] } }))).toBe('failed on December 1, 2026: the clean-up left something behind');
-    expect(listStatusText(status({ outcome: 'failed', steps: { total: 0, passed: 0 }, failure: { kind: 'not-run' } }))).toBe('could not be run on December 1, 2026');
+    expect(
+      listStatusText(status({ outcome: 'failed', steps: { total: 2, passed: 2 }, failure: { kind: 'left-behind', objects: ['volume:x'] } })),
+    ).toBe('failed on December 1, 2026: the clean-up left something behind');
+    expect(listStatusText(status({ outcome: 'failed', steps: { total: 0, passed: 0 }, failure: { kind: 'not-run' } }))).toBe(
+      'could not be run on December 1, 2026',
+    );
     expect(listStatusText({ state: 'unchecked' })).toBe('not yet checked');
   });
 
@@ -105,7 +146,11 @@ describe("the landing page's list", () => {
       label: 'Hands-on',
       path: 'hands-on',
       landing: link('hands-on', 'Hands-on'),
-      children: [link('hands-on/b', 'B'), link('hands-on/a', 'A'), { type: 'section', label: 'More', path: 'hands-on/more', children: [link('hands-on/more/c', 'C')] }],
+      children: [
+        link('hands-on/b', 'B'),
+        link('hands-on/a', 'A'),
+        { type: 'section', label: 'More', path: 'hands-on/more', children: [link('hands-on/more/c', 'C')] },
+      ],
     } as unknown as SidebarSection;
     const statuses = new Map<string, LessonStatus>([
       ['hands-on/a', status(passed)],

@@ -7,11 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { countReadingWords, lessonTimeLabel, readingMinutes } from '../../src/data/reading-time.ts';
 
 const words = (n: number, word = 'word') => Array.from({ length: n }, () => word).join(' ');
-const parse = (markdown: string, mdx = false) => (mdx ? unified().use(remarkParse).use(remarkMdx).use(remarkGfm) : unified().use(remarkParse).use(remarkGfm)).parse(markdown) as Root;
+const parse = (markdown: string, mdx = false) =>
+  (mdx ? unified().use(remarkParse).use(remarkMdx).use(remarkGfm) : unified().use(remarkParse).use(remarkGfm)).parse(markdown) as Root;
 
 describe('reading time', () => {
   it('counts prose (inline code, link text and alt text included) apart from code blocks', () => {
-    const tree = parse(`Run \`docker ps\` to see [the list](./x.md).\n\n![A stack of layers](./x.png)\n\n\`\`\`sh\ndocker run -d -p 8080:80 nginx\n\`\`\`\n\n| a | b |\n| - | - |\n| one | two |\n`);
+    const tree = parse(
+      `Run \`docker ps\` to see [the list](./x.md).\n\n![A stack of layers](./x.png)\n\n\`\`\`sh\ndocker run -d -p 8080:80 nginx\n\`\`\`\n\n| a | b |\n| - | - |\n| one | two |\n`,
+    );
     expect(countReadingWords(tree)).toEqual({ prose: 7 + 4 + 4, code: 6 });
   });
 
@@ -27,7 +30,7 @@ describe('reading time', () => {
     expect(readingMinutes(countReadingWords(parse(words(2000))))).toBe(10);
   });
 
-  it('shows the author\'s duration instead of the reading time when there is one', () => {
+  it("shows the author's duration instead of the reading time when there is one", () => {
     expect(lessonTimeLabel(4, undefined)).toBe('4 min read');
     expect(lessonTimeLabel(4, 30)).toBe('Takes about 30 min');
     expect(lessonTimeLabel(4, 90)).toBe('Takes about 1 h 30 min');

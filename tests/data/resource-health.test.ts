@@ -8,7 +8,15 @@ import { healthForUrl, healthFromEntry, readResourceHealth, resourceHealthFromCa
 import { makeTempDir } from '../link-check/helpers/temp.ts';
 
 const checkedAt = '2025-06-01T10:00:00.000Z';
-const entry = (url: string, verdict: Verdict, extra: Partial<CacheEntry> = {}): CacheEntry => ({ url, verdict, checkedAt, elapsedMs: 20, attempts: 1, requests: 1, ...extra });
+const entry = (url: string, verdict: Verdict, extra: Partial<CacheEntry> = {}): CacheEntry => ({
+  url,
+  verdict,
+  checkedAt,
+  elapsedMs: 20,
+  attempts: 1,
+  requests: 1,
+  ...extra,
+});
 
 describe('what the Learning resources page shows for a cache entry', () => {
   it('ok: working, with the time of the check', () => {
@@ -42,10 +50,17 @@ describe('what the Learning resources page shows for a cache entry', () => {
   });
 
   it('rate-limited and unverified: unknown, never shown as a problem', () => {
-    expect(healthFromEntry(entry('https://www.linkedin.com/x', 'unverified', { status: 999 }))).toMatchObject({ status: 'unknown', label: 'Not verified' });
+    expect(healthFromEntry(entry('https://www.linkedin.com/x', 'unverified', { status: 999 }))).toMatchObject({
+      status: 'unknown',
+      label: 'Not verified',
+    });
     expect(healthFromEntry(entry('https://a.docker.com/', 'rate-limited', { status: 429 }))).toMatchObject({ status: 'unknown' });
     // Whatever made it unverified, never a problem badge, and the page says why.
-    const refusedHop = healthFromEntry(entry('https://a.docker.com/old', 'unverified', { detail: 'redirects to http://127.0.0.1/admin, which was not requested (local or private-network address (127.0.0.1))' }));
+    const refusedHop = healthFromEntry(
+      entry('https://a.docker.com/old', 'unverified', {
+        detail: 'redirects to http://127.0.0.1/admin, which was not requested (local or private-network address (127.0.0.1))',
+      }),
+    );
     expect(refusedHop).toMatchObject({ status: 'unknown', label: 'Not verified' });
     expect(refusedHop?.description).toContain('could not be checked automatically: redirects to http://127.0.0.1/admin');
   });
@@ -91,7 +106,11 @@ describe('reading the cache at build time', () => {
 
   it('reads what the link checker wrote', async () => {
     const file = path.join(temp.dir, 'link-check.json');
-    const result: LinkResult = { ...entry('https://docs.docker.com/', 'redirected', { finalUrl: 'https://docs.docker.com/home/' }), fromCache: false, places: [] };
+    const result: LinkResult = {
+      ...entry('https://docs.docker.com/', 'redirected', { finalUrl: 'https://docs.docker.com/home/' }),
+      fromCache: false,
+      places: [],
+    };
     await writeCacheAtomic(file, mergeIntoCache(emptyCache(), [result], { now: Date.parse(checkedAt) }));
     const index = readResourceHealth(file);
     expect(healthForUrl(index, 'https://docs.docker.com/')).toMatchObject({ status: 'moved', finalUrl: 'https://docs.docker.com/home/', checkedAt });
@@ -159,7 +178,7 @@ describe('reading the cache at build time', () => {
 });
 
 describe('text the page repeats from the cache', () => {
-  it('shows the checker\'s explanation as one short line, whatever the cache holds', () => {
+  it("shows the checker's explanation as one short line, whatever the cache holds", () => {
     const detail = `answered 404\n\u001b[31mNot Found\u202e ${'x'.repeat(500)}`;
     const health = healthFromEntry(entry('https://a.example.org/', 'broken', { status: 404, detail }));
     expect(health!.description).toMatch(/^The link was broken at the last check: answered 404 \[31mNot Found x+…\.$/);

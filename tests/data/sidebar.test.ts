@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { breadcrumbs, buildSidebarTree, markCurrent, prevNext, readingOrder, sectionOfLanding, topSectionLabel, type SidebarEntry, type SidebarPage, type SidebarSection } from '../../src/data/sidebar.ts';
+import {
+  breadcrumbs,
+  buildSidebarTree,
+  markCurrent,
+  prevNext,
+  readingOrder,
+  sectionOfLanding,
+  topSectionLabel,
+  type SidebarEntry,
+  type SidebarPage,
+  type SidebarSection,
+} from '../../src/data/sidebar.ts';
 
 const pages: SidebarPage[] = [
   { id: 'index', slug: '', title: 'Home' },
@@ -17,8 +28,7 @@ const pages: SidebarPage[] = [
 /** The sidebar one page shows, built the way the site builds it: one tree, then the page marked. */
 const sidebarFor = (currentSlug: string) => markCurrent(buildSidebarTree(pages), currentSlug);
 
-const section = (entries: SidebarEntry[], label: string) =>
-  entries.find((e): e is SidebarSection => e.type === 'section' && e.label === label)!;
+const section = (entries: SidebarEntry[], label: string) => entries.find((e): e is SidebarSection => e.type === 'section' && e.label === label)!;
 
 describe('buildSidebarTree and markCurrent', () => {
   it('puts the home page first and orders sections by their index page order, then folder name', () => {
@@ -99,8 +109,16 @@ describe('markCurrent on a shared tree', () => {
     const tree = buildSidebarTree(pages);
     const first = markCurrent(tree, 'concepts/vms');
     const second = markCurrent(tree, 'hands-on/compose/scaling');
-    expect(readingOrder(first).filter((l) => l.current).map((l) => l.slug)).toEqual(['concepts/vms']);
-    expect(readingOrder(second).filter((l) => l.current).map((l) => l.slug)).toEqual(['hands-on/compose/scaling']);
+    expect(
+      readingOrder(first)
+        .filter((l) => l.current)
+        .map((l) => l.slug),
+    ).toEqual(['concepts/vms']);
+    expect(
+      readingOrder(second)
+        .filter((l) => l.current)
+        .map((l) => l.slug),
+    ).toEqual(['hands-on/compose/scaling']);
     expect(section(second, 'Concepts').expanded).toBe(false);
     expect(readingOrder(tree.entries).some((l) => l.current)).toBe(false);
   });
@@ -157,7 +175,9 @@ describe('a course written for another generator (number prefixes, section files
     const order = readingOrder(tree()).map((link) => link.slug);
     expect(order.slice(0, 6)).toEqual(['', 'multi-container-environments/a', 'basics', 'basics/docker', 'basics/what-are-containers', 'basics/ten']);
     expect(prevNext(readingOrder(tree()), 'basics/docker')).toMatchObject({ prev: { slug: 'basics' }, next: { slug: 'basics/what-are-containers' } });
-    expect(breadcrumbs(markCurrent(buildSidebarTree(course, { sections }), 'basics/ten'), 'basics/ten')).toEqual([{ label: 'The basics', slug: 'basics' }]);
+    expect(breadcrumbs(markCurrent(buildSidebarTree(course, { sections }), 'basics/ten'), 'basics/ten')).toEqual([
+      { label: 'The basics', slug: 'basics' },
+    ]);
   });
 });
 
@@ -167,7 +187,11 @@ describe('a section of 500 pages', () => {
     { id: 'small/index', slug: 'small', title: 'Small section', order: 1 },
     { id: 'small/one', slug: 'small/one', title: 'One' },
     { id: 'big/index', slug: 'big', title: 'Big section', order: 2 },
-    ...Array.from({ length: 500 }, (_, i) => ({ id: `big/page-${String(i + 1).padStart(3, '0')}`, slug: `big/page-${i + 1}`, title: `Page ${i + 1}` })),
+    ...Array.from({ length: 500 }, (_, i) => ({
+      id: `big/page-${String(i + 1).padStart(3, '0')}`,
+      slug: `big/page-${i + 1}`,
+      title: `Page ${i + 1}`,
+    })),
   ];
   const tree = buildSidebarTree(big);
   const bigSection = (slug: string) => section(markCurrent(tree, slug, 50), 'Big section');

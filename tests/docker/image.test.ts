@@ -65,7 +65,9 @@ beforeAll(async () => {
   const buildSeconds = (performance.now() - started) / 1000;
   const total = await imageSize(tag);
   const base = await imageSize(STANDIN_IMAGES.nginx);
-  console.log(`image built in ${buildSeconds.toFixed(1)} s (layers the cache had are reused): ${mb(total)}, of which ${mb(total - base)} on top of the nginx base`);
+  console.log(
+    `image built in ${buildSeconds.toFixed(1)} s (layers the cache had are reused): ${mb(total)}, of which ${mb(total - base)} on top of the nginx base`,
+  );
 
   // Published on the loopback only, on a port Docker picks. The health check's interval is shortened
   // so the test does not wait 30 s for the first one; its command is the image's own.
@@ -83,70 +85,76 @@ afterAll(async () => {
   if (engine.available) await engine.stop();
 }, 120_000);
 
-describe.skipIf(!docker)(skipReason ? `the Docker image (skipped: ${skipReason})` : 'the Docker image, built from the real Dockerfile and run', () => {
-  it('publishes only on 127.0.0.1', () => {
-    expect(origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-  });
+describe.skipIf(!docker)(
+  skipReason ? `the Docker image (skipped: ${skipReason})` : 'the Docker image, built from the real Dockerfile and run',
+  () => {
+    it('publishes only on 127.0.0.1', () => {
+      expect(origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    });
 
-  it('turns healthy through its own HEALTHCHECK, BusyBox wget against port 8080', async () => {
-    const test = JSON.parse(await docker!(['inspect', '--format', '{{json .Config.Healthcheck.Test}}', container])) as string[];
-    expect(test.join(' ')).toMatch(/wget -q --spider http:\/\/127\.0\.0\.1:8080\//);
-    expect(await docker!(['inspect', '--format', '{{.State.Health.Status}}', container])).toBe('healthy');
-  });
+    it('turns healthy through its own HEALTHCHECK, BusyBox wget against port 8080', async () => {
+      const test = JSON.parse(await docker!(['inspect', '--format', '{{json .Config.Healthcheck.Test}}', container])) as string[];
+      expect(test.join(' ')).toMatch(/wget -q --spider http:\/\/127\.0\.0\.1:8080\//);
+      expect(await docker!(['inspect', '--format', '{{.State.Health.Status}}', container])).toBe('healthy');
+    });
 
-  it('runs nginx as uid 101, never as root', async () => {
-    expect(await docker!(['inspect', '--format', '{{.Config.User}}', container])).toBe('101');
-    // As the host sees them: the master and every worker.
-    const uids = (await docker!(['top', container, '-o', 'uid,pid,comm'])).split('\n').slice(1).map((line) => line.trim().split(/\s+/)[0]);
-    expect(uids.length).toBeGreaterThan(1);
-    expect(new Set(uids)).toEqual(new Set(['101']));
-    expect(await docker!(['exec', container, 'id', '-u'])).toBe('101');
-  });
+    it('runs nginx as uid 101, never as root', async () => {
+      expect(await docker!(['inspect', '--format', '{{.Config.User}}', container])).toBe('101');
+      // As the host sees them: the master and every worker.
+      const uids = (await docker!(['top', container, '-o', 'uid,pid,comm']))
+        .split('\n')
+        .slice(1)
+        .map((line) => line.trim().split(/\s+/)[0]);
+      expect(uids.length).toBeGreaterThan(1);
+      expect(new Set(uids)).toEqual(new Set(['101']));
+      expect(await docker!(['exec', container, 'id', '-u'])).toBe('101');
+    });
 
-  it('serves the pages, and a missing page as our 404 page with status 404', async () => {
-    for (const page of ['/', '/hands-on/dockerfile/', '/resources/']) {
-      const response = await rawRequest(`${origin}${page}`);
-      expect(response.status, page).toBe(200);
-      expect(response.headers['content-type'], page).toBe('text/html; charset=utf-8');
-    }
-    const missing = await rawRequest(`${origin}/no/such/page/`);
-    expect(missing.status).toBe(404);
-    const shipped = (await docker!(['exec', container, 'sha256sum', '/usr/share/nginx/html/404.html'])).split(/\s+/)[0];
-    expect(createHash('sha256').update(missing.body).digest('hex')).toBe(shipped);
-    expect(missing.body.toString('utf8')).toMatch(/<h1[^>]*>/);
-  });
+    it('serves the pages, and a missing page as our 404 page with status 404', async () => {
+      for (const page of ['/', '/hands-on/dockerfile/', '/resources/']) {
+        const response = await rawRequest(`${origin}${page}`);
+        expect(response.status, page).toBe(200);
+        expect(response.headers['content-type'], page).toBe('text/html; charset=utf-8');
+      }
+      const missing = await rawRequest(`${origin}/no/such/page/`);
+      expect(missing.status).toBe(404);
+      const shipped = (await docker!(['exec', container, 'sha256sum', '/usr/share/nginx/html/404.html'])).split(/\s+/)[0];
+      expect(createHash('sha256').update(missing.body).digest('hex')).toBe(shipped);
+      expect(missing.body.toString('utf8')).toMatch(/<h1[^>]*>/);
+    });
 
-  it('ships the quick-reference PDF and links it from the page', async () => {
-    const page = (await rawRequest(`${origin}/reference/quick-reference/`)).body.toString('utf8');
-    const href = /<p class="pdf-download"><a href="([^"]+)" download>/.exec(page)?.[1];
-    expect(href).toBe('/docker-quick-ref.pdf');
-    const pdf = await rawRequest(`${origin}${href}`);
-    expect(pdf.status).toBe(200);
-    expect(pdf.headers['content-type']).toBe('application/pdf');
-    expect(pdf.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  });
+    it('ships the quick-reference PDF and links it from the page', async () => {
+      const page = (await rawRequest(`${origin}/reference/quick-reference/`)).body.toString('utf8');
+      const href = /<p class="pdf-download"><a href="([^"]+)" download>/.exec(page)?.[1];
+      expect(href).toBe('/docker-quick-ref.pdf');
+      const pdf = await rawRequest(`${origin}${href}`);
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    });
 
-  it('sends the security headers, and a CSP with no inline script or style allowed', async () => {
-    const response = await rawRequest(`${origin}/`);
-    expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect(response.headers['x-frame-options']).toBe('DENY');
-    expect(response.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
-    expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
-    expect(response.headers['permissions-policy']).toMatch(/camera=\(\)/);
-    const csp = parseCsp(String(response.headers['content-security-policy']));
-    expect(csp.get('default-src')).toEqual(["'self'"]);
-    expect(csp.get('style-src')).toEqual(["'self'"]);
-    expect([...csp.values()].flat()).not.toContain("'unsafe-inline'");
-  });
+    it('sends the security headers, and a CSP with no inline script or style allowed', async () => {
+      const response = await rawRequest(`${origin}/`);
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['x-frame-options']).toBe('DENY');
+      expect(response.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+      expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
+      expect(response.headers['permissions-policy']).toMatch(/camera=\(\)/);
+      const csp = parseCsp(String(response.headers['content-security-policy']));
+      expect(csp.get('default-src')).toEqual(["'self'"]);
+      expect(csp.get('style-src')).toEqual(["'self'"]);
+      expect([...csp.values()].flat()).not.toContain("'unsafe-inline'");
+    });
 
-  it('searches in Chromium under the image\'s CSP without a single violation', async () => {
-    browser = await launchChromium();
-    await expectSearchWorks(browser, `${origin}/hands-on/dockerfile/`, 'volume');
-  });
+    it("searches in Chromium under the image's CSP without a single violation", async () => {
+      browser = await launchChromium();
+      await expectSearchWorks(browser, `${origin}/hands-on/dockerfile/`, 'volume');
+    });
 
-  it(`adds at most ${mb(SITE_LAYERS_BUDGET)} to its nginx base: the site and nginx.conf, no Node or sources`, async () => {
-    const added = (await imageSize(tag)) - (await imageSize(STANDIN_IMAGES.nginx));
-    expect(added).toBeLessThan(SITE_LAYERS_BUDGET);
-    await expect(docker!(['exec', container, 'sh', '-c', 'command -v node || ls /app'])).rejects.toThrow();
-  });
-});
+    it(`adds at most ${mb(SITE_LAYERS_BUDGET)} to its nginx base: the site and nginx.conf, no Node or sources`, async () => {
+      const added = (await imageSize(tag)) - (await imageSize(STANDIN_IMAGES.nginx));
+      expect(added).toBeLessThan(SITE_LAYERS_BUDGET);
+      await expect(docker!(['exec', container, 'sh', '-c', 'command -v node || ls /app'])).rejects.toThrow();
+    });
+  },
+);

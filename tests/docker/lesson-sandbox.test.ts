@@ -61,7 +61,9 @@ const describeSandbox = skipReason ? describe.skip : describe;
 beforeAll(async () => {
   if (!engine) return;
   const { preparation } = engine;
-  console.log(`root ${preparation.rootBuilt ? 'built' : 'reused'} in ${preparation.rootSeconds.toFixed(1)} s, engine up in ${preparation.daemonSeconds.toFixed(1)} s, images ready in ${preparation.imagesSeconds.toFixed(1)} s`);
+  console.log(
+    `root ${preparation.rootBuilt ? 'built' : 'reused'} in ${preparation.rootSeconds.toFixed(1)} s, engine up in ${preparation.daemonSeconds.toFixed(1)} s, images ready in ${preparation.imagesSeconds.toFixed(1)} s`,
+  );
   namespace = pidNamespaceOf(engine.initPid);
   workspace = await engine.workspace('content/docs/hands-on/sandbox-test.md');
 }, 40 * 60_000);
@@ -92,8 +94,9 @@ describeSandbox('the lesson sandbox engine', () => {
     expect(result.code).toBe(0);
   });
 
-  it('keeps containers in their own file systems, docker exec too, and the machine\'s out of reach', async () => {
-    const result = await inShell(`docker run -d --name lesson-test-exec -v lesson-test-data:/data -w /data alpine sh -c 'echo kept > /data/file; sleep 60' >/dev/null
+  it("keeps containers in their own file systems, docker exec too, and the machine's out of reach", async () => {
+    const result =
+      await inShell(`docker run -d --name lesson-test-exec -v lesson-test-data:/data -w /data alpine sh -c 'echo kept > /data/file; sleep 60' >/dev/null
 sleep 1
 docker exec lesson-test-exec cat file
 docker exec lesson-test-exec head -n 1 /etc/os-release
@@ -101,7 +104,9 @@ docker run --rm -v /:/host alpine ls /host/work
 docker rm -f -v lesson-test-exec >/dev/null && docker volume rm lesson-test-data >/dev/null
 `);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toBe(`kept\nNAME="Alpine Linux (lesson sandbox stand-in: BusyBox on Debian unstable)"\n${path.basename(workspace.hostDir)}\n`);
+    expect(result.stdout).toBe(
+      `kept\nNAME="Alpine Linux (lesson sandbox stand-in: BusyBox on Debian unstable)"\n${path.basename(workspace.hostDir)}\n`,
+    );
   });
 
   it('reaches a published port from the shell with curl localhost', async () => {
@@ -115,7 +120,9 @@ docker rm -f web >/dev/null
   });
 
   it('has no route out: the internet fails at once, and so does an image without a stand-in', async () => {
-    const result = await inShell('ip route | grep -c default || true\ncurl -sS --max-time 20 https://deb.debian.org/ ; echo "curl exit $?"\ncurl -sS --max-time 20 http://1.1.1.1/ ; echo "curl by address exit $?"\n');
+    const result = await inShell(
+      'ip route | grep -c default || true\ncurl -sS --max-time 20 https://deb.debian.org/ ; echo "curl exit $?"\ncurl -sS --max-time 20 http://1.1.1.1/ ; echo "curl by address exit $?"\n',
+    );
     expect(result.stdout).toMatch(/^0\n/);
     expect(result.stdout).toMatch(/^curl exit [1-9]/m);
     // Not only no name server: no route either.
@@ -130,17 +137,21 @@ docker rm -f web >/dev/null
 
   it('sees what a page creates and no longer sees it once removed', async () => {
     const before = await engine!.objects();
-    await inShell('docker volume create lesson-test-notes >/dev/null\ndocker network create lesson-test-shop >/dev/null\ndocker create --name lesson-test-box alpine >/dev/null\n');
+    await inShell(
+      'docker volume create lesson-test-notes >/dev/null\ndocker network create lesson-test-shop >/dev/null\ndocker create --name lesson-test-box alpine >/dev/null\n',
+    );
     const during = await engine!.objects();
     expect(during.volumes).toContain('lesson-test-notes');
     expect(during.networks).toContain('lesson-test-shop');
     expect(during.containers.some((container) => /^lesson-test-box \([0-9a-f]{12}\)$/.test(container))).toBe(true);
     expect(during.images).toContain('alpine:latest');
-    await inShell('docker rm lesson-test-box >/dev/null\ndocker volume rm lesson-test-notes >/dev/null\ndocker network rm lesson-test-shop >/dev/null\n');
+    await inShell(
+      'docker rm lesson-test-box >/dev/null\ndocker volume rm lesson-test-notes >/dev/null\ndocker network rm lesson-test-shop >/dev/null\n',
+    );
     expect(await engine!.objects()).toEqual(before);
   });
 
-  it('lets Ctrl+C (SIGINT to the shell\'s process group) stop a running step', async () => {
+  it("lets Ctrl+C (SIGINT to the shell's process group) stop a running step", async () => {
     const result = await inShell('sleep 300\necho "not reached"\n', { onStart: (pid) => setTimeout(() => process.kill(-pid, 'SIGINT'), 1500) });
     expect(result.stdout).not.toContain('not reached');
     expect(result.seconds).toBeLessThan(20);
@@ -148,8 +159,10 @@ docker rm -f web >/dev/null
 });
 
 describeSandbox('the stand-in images', () => {
-  it('hello-world prints its greeting; alpine has BusyBox, its users and root\'s groups', async () => {
-    const result = await inShell('docker run --rm hello-world\ndocker run --rm alpine id\ndocker run --rm --user 1000:1000 alpine id\ndocker run --rm alpine sh -c "touch /tmp/f && chown nobody /tmp/f && echo owner changed"\n');
+  it("hello-world prints its greeting; alpine has BusyBox, its users and root's groups", async () => {
+    const result = await inShell(
+      'docker run --rm hello-world\ndocker run --rm alpine id\ndocker run --rm --user 1000:1000 alpine id\ndocker run --rm alpine sh -c "touch /tmp/f && chown nobody /tmp/f && echo owner changed"\n',
+    );
     expect(result.stdout).toContain('Hello from Docker!');
     // Debian's BusyBox lists the primary group again: "groups=0(root),0(root),1(bin),…".
     expect(result.stdout).toMatch(/uid=0\(root\) gid=0\(root\) groups=0\(root\),.*1\(bin\),2\(daemon\)/);
@@ -174,8 +187,14 @@ docker image inspect --format '{{.Config.User}}' gcr.io/distroless/static-debian
   });
 
   it('builds a Dockerfile whose "# syntax=" line names the BuildKit frontend, with no registry', async () => {
-    writeFileSync(path.join(workspace.hostDir, 'Dockerfile'), '# syntax=docker/dockerfile:1\nFROM alpine\nRUN --mount=type=tmpfs,target=/scratch echo built-with-the-frontend > /built\n');
-    const result = await inShell('docker build --quiet -t lesson-test-syntax . >/dev/null\ndocker run --rm lesson-test-syntax cat /built\ndocker image rm lesson-test-syntax >/dev/null\ndocker builder prune --all --force >/dev/null\n', { timeoutMs: 180_000 });
+    writeFileSync(
+      path.join(workspace.hostDir, 'Dockerfile'),
+      '# syntax=docker/dockerfile:1\nFROM alpine\nRUN --mount=type=tmpfs,target=/scratch echo built-with-the-frontend > /built\n',
+    );
+    const result = await inShell(
+      'docker build --quiet -t lesson-test-syntax . >/dev/null\ndocker run --rm lesson-test-syntax cat /built\ndocker image rm lesson-test-syntax >/dev/null\ndocker builder prune --all --force >/dev/null\n',
+      { timeoutMs: 180_000 },
+    );
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('built-with-the-frontend\n');
   });

@@ -60,7 +60,9 @@ describe.skipIf(skipReason !== undefined)('lesson runner on a real Docker engine
   it('matches a real docker ps table, and finds the volume a page leaves behind', async () => {
     const { plans } = await planPages({ rootDir: dir, docsDir: dir, files: ['clean.md', 'leaves-volume.md'] });
     const clientDir = path.dirname(docker!.client);
-    const host = await createHostEngine({ env: { ...process.env, PATH: clientDir === '.' ? process.env.PATH : `${clientDir}${path.delimiter}${process.env.PATH}` } });
+    const host = await createHostEngine({
+      env: { ...process.env, PATH: clientDir === '.' ? process.env.PATH : `${clientDir}${path.delimiter}${process.env.PATH}` },
+    });
     const report = await runLessons(plans, host, { defaultTimeoutSeconds: 60 });
     await host.close();
     const [clean, leaves] = report.pages;

@@ -33,7 +33,9 @@ const logFileOf = (name: string) => path.join(tmpRoot, `${name}.log`);
 export function buildSite(options: BuildOptions): BuildResult {
   // The unit tier is the quick inner loop: a file that builds belongs to the build or browser tier.
   if (process.env.TEST_TIER === 'unit') {
-    throw new Error(`buildSite("${options.name}") ran in the unit tier: name the test file *.build.test.ts (or *.browser.test.ts when it also drives a browser); see vitest.config.ts`);
+    throw new Error(
+      `buildSite("${options.name}") ran in the unit tier: name the test file *.build.test.ts (or *.browser.test.ts when it also drives a browser); see vitest.config.ts`,
+    );
   }
   if (!options.reuse) return runBuild(options);
   // Test files run in parallel workers: the first to ask builds, the others wait for its marker.
@@ -43,7 +45,8 @@ export function buildSite(options: BuildOptions): BuildResult {
   const failed = path.join(tmpRoot, `${options.name}.failed`);
   mkdirSync(tmpRoot, { recursive: true });
   for (;;) {
-    if (existsSync(marker)) return { outDir: path.join(tmpRoot, options.name), status: 0, output: readFileSync(marker, 'utf8'), logFile: logFileOf(options.name) };
+    if (existsSync(marker))
+      return { outDir: path.join(tmpRoot, options.name), status: 0, output: readFileSync(marker, 'utf8'), logFile: logFileOf(options.name) };
     if (existsSync(failed)) throw new Error(`Building ${options.name} failed (earlier in this run):\n${readFileSync(failed, 'utf8')}`);
     try {
       mkdirSync(lock);

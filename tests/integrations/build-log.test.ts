@@ -14,11 +14,24 @@ function printed(events: LogEvent[]): string {
   return out;
 }
 
-const start = (path: string): LogEvent => ({ level: 'info', label: null, message: `  \u001b[34m├─\u001b[39m \u001b[2m${path}\u001b[22m`, newLine: false });
+const start = (path: string): LogEvent => ({
+  level: 'info',
+  label: null,
+  message: `  \u001b[34m├─\u001b[39m \u001b[2m${path}\u001b[22m`,
+  newLine: false,
+});
 const end = (time: string): LogEvent => ({ level: 'info', label: 'SKIP_FORMAT', message: ` \u001b[2m(+${time})\u001b[22m ` });
 
 it('puts every page of a concurrent build on its own line, dropping render times it cannot attribute', () => {
-  const out = printed([start('/404.html'), start('/resources/index.html'), end('607ms'), start('/concepts/index.html'), end('23ms'), end('1.2s'), { level: 'info', label: 'build', message: '3 page(s) built in 1s' }]);
+  const out = printed([
+    start('/404.html'),
+    start('/resources/index.html'),
+    end('607ms'),
+    start('/concepts/index.html'),
+    end('23ms'),
+    end('1.2s'),
+    { level: 'info', label: 'build', message: '3 page(s) built in 1s' },
+  ]);
   expect(out.replace(/\u001b\[[0-9;]*m/g, '').split('\n')).toEqual([
     '12:00:00   ├─ /404.html',
     '12:00:00   ├─ /resources/index.html',

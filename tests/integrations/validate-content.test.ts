@@ -26,18 +26,37 @@ function fakeLogger() {
 }
 
 /** Runs the integration's setup hook as Astro would for `command`. */
-function setup(options: { docs: string; links: string; command: 'build' | 'sync'; onProblems?: (error: ContentProblemsError) => void; github?: { stepSummary?: string } }) {
+function setup(options: {
+  docs: string;
+  links: string;
+  command: 'build' | 'sync';
+  onProblems?: (error: ContentProblemsError) => void;
+  github?: { stepSummary?: string };
+}) {
   const docsDir = path.join(path.isAbsolute(options.docs) ? options.docs : fixture(options.docs), 'docs');
   const session = createContentSession(
-    { contentDir: path.dirname(docsDir), docsDir, publicDir: path.join(root, 'public'), componentsDir: path.join(root, 'src/components'), allowedImports: [], cacheDir: os.tmpdir() },
+    {
+      contentDir: path.dirname(docsDir),
+      docsDir,
+      publicDir: path.join(root, 'public'),
+      componentsDir: path.join(root, 'src/components'),
+      allowedImports: [],
+      cacheDir: os.tmpdir(),
+    },
     { load: false },
   );
-  const integration = validateContent({ session, linksFile: path.join(fixture(options.links), 'links.yaml'), onProblems: options.onProblems, github: options.github });
+  const integration = validateContent({
+    session,
+    linksFile: path.join(fixture(options.links), 'links.yaml'),
+    onProblems: options.onProblems,
+    github: options.github,
+  });
   const { errors, logger } = fakeLogger();
   const hook = integration.hooks['astro:config:setup'] as unknown as (params: object) => void;
   const run = () => hook({ command: options.command, config: { root: pathToFileURL(`${root}/`), base: '/' }, logger, updateConfig: () => {} });
   /** Astro's last hook of a build, over an output folder. */
-  const done = (outDir: string) => (integration.hooks['astro:build:done'] as unknown as (params: object) => void)({ logger, dir: pathToFileURL(`${outDir}/`) });
+  const done = (outDir: string) =>
+    (integration.hooks['astro:build:done'] as unknown as (params: object) => void)({ logger, dir: pathToFileURL(`${outDir}/`) });
   return { errors, run, done };
 }
 
@@ -78,7 +97,10 @@ describe('validate-content integration: stopping a build', () => {
     } finally {
       write.mockRestore();
     }
-    const annotations = written.join('').split('\n').filter((line) => line.startsWith('::'));
+    const annotations = written
+      .join('')
+      .split('\n')
+      .filter((line) => line.startsWith('::'));
     expect(annotations).toContain(
       '::error file=tests/fixtures/content/bad-frontmatter/docs/broken.md,line=4,title=Content problem::invalid frontmatter field sidebar.order: expected number (got "first"); fix the value in the frontmatter.',
     );
@@ -107,7 +129,10 @@ describe('validate-content integration: stopping a build', () => {
       const { errors, run } = setup({ docs: 'site', links: 'bad-links-yaml', command, onProblems });
       expect(run).toThrow(AstroError);
       const error = onProblems.mock.calls[0]![0] as ContentProblemsError;
-      expect(error.problems.map((problem) => `${problem.file}:${problem.line}`)).toEqual(['tests/fixtures/content/bad-links-yaml/links.yaml:3', 'tests/fixtures/content/bad-links-yaml/links.yaml:12']);
+      expect(error.problems.map((problem) => `${problem.file}:${problem.line}`)).toEqual([
+        'tests/fixtures/content/bad-links-yaml/links.yaml:3',
+        'tests/fixtures/content/bad-links-yaml/links.yaml:12',
+      ]);
       expect(errors).toHaveLength(1);
       expect(errors[0]).toMatch(/^content\/links\.yaml has errors; fix them and build again \(2 problems\):\n/);
     }

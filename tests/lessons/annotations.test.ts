@@ -6,7 +6,9 @@ const command = (html: string) => commandAnnotation(raw(html));
 
 describe('lesson annotations', () => {
   it('reads bare, quoted and escaped values, and repeated binds', () => {
-    expect(command('<!-- lesson: ctrl-c="docker logs -f" wait-for="say \\"ready\\"" bind="USER=learner" bind=\'<your-user>=learner\' -->')).toMatchObject({
+    expect(
+      command('<!-- lesson: ctrl-c="docker logs -f" wait-for="say \\"ready\\"" bind="USER=learner" bind=\'<your-user>=learner\' -->'),
+    ).toMatchObject({
       ctrlC: { command: 'docker logs -f' },
       waitFor: 'say "ready"',
       binds: [
@@ -34,7 +36,9 @@ describe('lesson annotations', () => {
     expect(command('<!-- lesson: exit=137 -->')).toMatchObject({ exit: 137 });
     expect(command('<!-- lesson: exit="3, 0,nonzero,any" -->')).toMatchObject({ exitEach: [3, 0, 'nonzero', 'any'] });
     expect(command('<!-- lesson: exit="3,0" -->')).not.toHaveProperty('exit');
-    expect(command('<!-- lesson: exit="3,maybe" -->')).toMatchObject({ message: expect.stringContaining('exit=maybe must be a status from 0 to 255, nonzero or any (in the list "3,maybe"') });
+    expect(command('<!-- lesson: exit="3,maybe" -->')).toMatchObject({
+      message: expect.stringContaining('exit=maybe must be a status from 0 to 255, nonzero or any (in the list "3,maybe"'),
+    });
   });
 
   it('reads the output settings', () => {

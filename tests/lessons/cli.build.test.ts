@@ -25,7 +25,17 @@ function runCli(args: string[], env: Record<string, string> = {}): Promise<{ cod
     const child = execFile(
       process.execPath,
       [cli, ...args],
-      { cwd: projectRoot, env: { ...process.env, PATH: `${fakeBin}${path.delimiter}${process.env.PATH}`, FAKE_DOCKER_STATE: path.join(temp, 'state'), GITHUB_STEP_SUMMARY: '', ...env }, timeout: 60_000 },
+      {
+        cwd: projectRoot,
+        env: {
+          ...process.env,
+          PATH: `${fakeBin}${path.delimiter}${process.env.PATH}`,
+          FAKE_DOCKER_STATE: path.join(temp, 'state'),
+          GITHUB_STEP_SUMMARY: '',
+          ...env,
+        },
+        timeout: 60_000,
+      },
       (_error, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
     );
   });
@@ -45,10 +55,14 @@ describe('npm run lessons', { timeout: 60_000 }, () => {
 
   it('exits 1 when a step fails, and in github format annotates the failing line and writes the job summary', async () => {
     const summary = path.join(temp, 'summary.md');
-    const result = await runCli(['--engine', 'host', '--format', 'github', `${pages}/wrong-output.md`, `${pages}/leaves-volume.md`], { GITHUB_STEP_SUMMARY: summary });
+    const result = await runCli(['--engine', 'host', '--format', 'github', `${pages}/wrong-output.md`, `${pages}/leaves-volume.md`], {
+      GITHUB_STEP_SUMMARY: summary,
+    });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('::error file=tests/fixtures/content/lessons/pages/wrong-output.md,line=8,title=Lesson step failed::');
-    expect(result.stdout).toContain('::error file=tests/fixtures/content/lessons/pages/leaves-volume.md,line=1,title=Lesson leaves objects behind::After its last step the engine still holds volume:notes.');
+    expect(result.stdout).toContain(
+      '::error file=tests/fixtures/content/lessons/pages/leaves-volume.md,line=1,title=Lesson leaves objects behind::After its last step the engine still holds volume:notes.',
+    );
     const markdown = await readFile(summary, 'utf8');
     expect(markdown).toContain('| `tests/fixtures/content/lessons/pages/wrong-output.md` | **failed** |');
     expect(markdown).toContain('leaves behind volume:notes');
@@ -68,14 +82,19 @@ describe('npm run lessons', { timeout: 60_000 }, () => {
   });
 
   it('exits 2 when the host engine cannot be reached', async () => {
-    const result = await runCli(['--engine', 'host', `${pages}/wrong-output.md`], { PATH: `${path.join(projectRoot, 'tests/fixtures/content/lessons/no-engine')}${path.delimiter}${process.env.PATH}` });
+    const result = await runCli(['--engine', 'host', `${pages}/wrong-output.md`], {
+      PATH: `${path.join(projectRoot, 'tests/fixtures/content/lessons/no-engine')}${path.delimiter}${process.env.PATH}`,
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--engine host needs a running Docker engine');
   });
 
-  it.skipIf(existsSync(path.join(projectRoot, 'scripts/lessons/sandbox/index.ts')))('exits 2 with a clear message while the sandbox engine is not in the checkout', async () => {
-    const result = await runCli([`${pages}/wrong-output.md`]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('the sandbox engine (scripts/lessons/sandbox/) is not in this checkout');
-  });
+  it.skipIf(existsSync(path.join(projectRoot, 'scripts/lessons/sandbox/index.ts')))(
+    'exits 2 with a clear message while the sandbox engine is not in the checkout',
+    async () => {
+      const result = await runCli([`${pages}/wrong-output.md`]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('the sandbox engine (scripts/lessons/sandbox/) is not in this checkout');
+    },
+  );
 });

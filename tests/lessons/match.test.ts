@@ -25,7 +25,7 @@ describe('tolerant output matching', () => {
   });
 
   it('treats digests, full IDs, timestamps, durations, sizes and addresses as variable', () => {
-    expect(normalizeLine('Digest: sha256:' + 'a'.repeat(64))).toBe('Digest: <digest>');
+    expect(normalizeLine(`Digest: sha256:${'a'.repeat(64)}`)).toBe('Digest: <digest>');
     expect(normalizeLine('0f3c'.repeat(16))).toBe('<id>');
     expect(normalizeLine('2026-12-07T13:01:02.123456789Z ready')).toBe('<time> ready');
     expect(normalizeLine('64 bytes from 172.18.0.2: seq=0 ttl=64 time=0.113 ms')).toBe('64 bytes from <ip>: seq=0 ttl=64 time=<duration>');

@@ -27,7 +27,9 @@ async function run(...pages: string[]) {
 async function runIn(rootDir: string, ...files: string[]) {
   const { plans, missing } = await planPages({ rootDir, docsDir: path.join(rootDir, pagesDir), files });
   expect(missing).toEqual([]);
-  const engine = await createHostEngine({ env: { ...process.env, PATH: `${fakeBin}${path.delimiter}${process.env.PATH}`, FAKE_DOCKER_STATE: state } });
+  const engine = await createHostEngine({
+    env: { ...process.env, PATH: `${fakeBin}${path.delimiter}${process.env.PATH}`, FAKE_DOCKER_STATE: state },
+  });
   try {
     return await runLessons(plans, engine, { defaultTimeoutSeconds: 20 });
   } finally {
@@ -35,7 +37,8 @@ async function runIn(rootDir: string, ...files: string[]) {
   }
 }
 
-const failures = (page: PageReport) => page.steps.filter((step) => step.verdict === 'failed').map((step) => ({ line: step.line, reason: step.reason }));
+const failures = (page: PageReport) =>
+  page.steps.filter((step) => step.verdict === 'failed').map((step) => ({ line: step.line, reason: step.reason }));
 
 describe('lesson runner on fixture pages', { timeout: 60_000 }, () => {
   it('passes a page whose IDs, names, times and column widths differ from the page, and skips with reasons', async () => {
@@ -59,7 +62,23 @@ describe('lesson runner on fixture pages', { timeout: 60_000 }, () => {
   }, 60_000);
 
   it('types the next block into an interactive command, and fails both when what is typed fails', async () => {
-    const page = ['---', 'title: Interactive', 'lesson: {leaves: [image:alpine]}', '---', '', '<!-- lesson: stdin=next -->', '```sh', 'docker run -it --rm alpine sh', '```', '', '```sh', 'ls /no-such-folder', 'exit 3', '```', ''].join('\n');
+    const page = [
+      '---',
+      'title: Interactive',
+      'lesson: {leaves: [image:alpine]}',
+      '---',
+      '',
+      '<!-- lesson: stdin=next -->',
+      '```sh',
+      'docker run -it --rm alpine sh',
+      '```',
+      '',
+      '```sh',
+      'ls /no-such-folder',
+      'exit 3',
+      '```',
+      '',
+    ].join('\n');
     await writeFile(path.join(state, 'interactive.md'), page);
     const [report] = (await runIn(state, 'interactive.md')).pages;
     expect(report!.steps.map((step) => [step.line, step.verdict])).toEqual([
@@ -73,7 +92,32 @@ describe('lesson runner on fixture pages', { timeout: 60_000 }, () => {
 
   it('retries a command while a background server starts, and only with retry', async () => {
     const page = (retry: string) =>
-      ['---', 'title: Retry', 'lesson: {}', '---', '', '<!-- lesson: background terminal=server wait-for="starting" -->', '```sh', 'echo starting; sleep 2; echo ok > up.txt; while :; do sleep 1; done', '```', '', retry, '```sh', 'cat up.txt', '```', '', '```text', 'ok', '```', '', '<!-- lesson: stop=server -->', '```sh', 'rm up.txt', '```', ''].join('\n');
+      [
+        '---',
+        'title: Retry',
+        'lesson: {}',
+        '---',
+        '',
+        '<!-- lesson: background terminal=server wait-for="starting" -->',
+        '```sh',
+        'echo starting; sleep 2; echo ok > up.txt; while :; do sleep 1; done',
+        '```',
+        '',
+        retry,
+        '```sh',
+        'cat up.txt',
+        '```',
+        '',
+        '```text',
+        'ok',
+        '```',
+        '',
+        '<!-- lesson: stop=server -->',
+        '```sh',
+        'rm up.txt',
+        '```',
+        '',
+      ].join('\n');
     await writeFile(path.join(state, 'with-retry.md'), page('<!-- lesson: retry=15 -->'));
     await writeFile(path.join(state, 'without-retry.md'), page(''));
     const [withRetry, withoutRetry] = (await runIn(state, 'with-retry.md', 'without-retry.md')).pages;
@@ -84,7 +128,25 @@ describe('lesson runner on fixture pages', { timeout: 60_000 }, () => {
   }, 60_000);
 
   it('compares a text block with all the commands of the block only with of=block', async () => {
-    const page = (annotation: string) => ['---', 'title: Two ids', 'lesson: {}', '---', '', '```sh', 'echo root', 'echo user', '```', '', annotation, '```text', 'root', 'user', '```', ''].join('\n');
+    const page = (annotation: string) =>
+      [
+        '---',
+        'title: Two ids',
+        'lesson: {}',
+        '---',
+        '',
+        '```sh',
+        'echo root',
+        'echo user',
+        '```',
+        '',
+        annotation,
+        '```text',
+        'root',
+        'user',
+        '```',
+        '',
+      ].join('\n');
     await writeFile(path.join(state, 'of-block.md'), page('<!-- lesson: of=block -->'));
     await writeFile(path.join(state, 'of-last.md'), page(''));
     const [ofBlock, ofLast] = (await runIn(state, 'of-block.md', 'of-last.md')).pages;
@@ -93,7 +155,28 @@ describe('lesson runner on fixture pages', { timeout: 60_000 }, () => {
   });
 
   it('checks each command against its own status with an exit list, shows each status to echo $?, and still fails the one that ends otherwise', async () => {
-    const page = (exit: string) => ['---', 'title: Statuses', 'lesson: {}', '---', '', `<!-- lesson: exit="${exit}" -->`, '```sh', "sh -c 'exit 3'", 'echo $?', "sh -c 'exit 127'", 'echo $?', '```', '', '<!-- lesson: of=block -->', '```text', '3', '127', '```', ''].join('\n');
+    const page = (exit: string) =>
+      [
+        '---',
+        'title: Statuses',
+        'lesson: {}',
+        '---',
+        '',
+        `<!-- lesson: exit="${exit}" -->`,
+        '```sh',
+        "sh -c 'exit 3'",
+        'echo $?',
+        "sh -c 'exit 127'",
+        'echo $?',
+        '```',
+        '',
+        '<!-- lesson: of=block -->',
+        '```text',
+        '3',
+        '127',
+        '```',
+        '',
+      ].join('\n');
     await writeFile(path.join(state, 'statuses.md'), page('3,0,127,0'));
     await writeFile(path.join(state, 'wrong-status.md'), page('3,0,126,0'));
     const [right, wrong] = (await runIn(state, 'statuses.md', 'wrong-status.md')).pages;
@@ -103,15 +186,77 @@ describe('lesson runner on fixture pages', { timeout: 60_000 }, () => {
   });
 
   it('writes a file block into the folder the terminal moved to, and refuses one outside the lesson folder', async () => {
-    const page = ['---', 'title: Folders', 'lesson: {}', '---', '', '```sh', 'mkdir app', 'cd app', '```', '', '```text title="notes.txt"', 'in app', '```', '', '```sh', 'cat notes.txt', '```', '', '```text', 'in app', '```', '', '```sh', 'test ! -e ../notes.txt', 'cd /', '```', '', '```text title="stray.txt"', 'nowhere', '```', ''].join('\n');
+    const page = [
+      '---',
+      'title: Folders',
+      'lesson: {}',
+      '---',
+      '',
+      '```sh',
+      'mkdir app',
+      'cd app',
+      '```',
+      '',
+      '```text title="notes.txt"',
+      'in app',
+      '```',
+      '',
+      '```sh',
+      'cat notes.txt',
+      '```',
+      '',
+      '```text',
+      'in app',
+      '```',
+      '',
+      '```sh',
+      'test ! -e ../notes.txt',
+      'cd /',
+      '```',
+      '',
+      '```text title="stray.txt"',
+      'nowhere',
+      '```',
+      '',
+    ].join('\n');
     await writeFile(path.join(state, 'folders.md'), page);
     const [report] = (await runIn(state, 'folders.md')).pages;
-    expect(failures(report!)).toEqual([{ line: 28, reason: expect.stringContaining('the terminal is in /, outside the lesson\'s folder') }]);
+    expect(failures(report!)).toEqual([{ line: 28, reason: expect.stringContaining("the terminal is in /, outside the lesson's folder") }]);
     expect(report!.steps.find((step) => step.kind === 'file')?.text).toBe('app/notes.txt');
   });
 
   it('opens a second terminal in the folder the main one moved to, as a new tab there would', async () => {
-    const page = ['---', 'title: Tabs', 'lesson: {}', '---', '', '```sh', 'mkdir app', 'cd app', '```', '', '```text title="notes.txt"', 'in app', '```', '', '<!-- lesson: background terminal=server wait-for="in app" -->', '```sh', 'cat notes.txt; while :; do sleep 1; done', '```', '', '<!-- lesson: terminal=other -->', '```sh', 'cat notes.txt', '```', '', '<!-- lesson: stop=server -->', '```sh', 'true', '```', ''].join('\n');
+    const page = [
+      '---',
+      'title: Tabs',
+      'lesson: {}',
+      '---',
+      '',
+      '```sh',
+      'mkdir app',
+      'cd app',
+      '```',
+      '',
+      '```text title="notes.txt"',
+      'in app',
+      '```',
+      '',
+      '<!-- lesson: background terminal=server wait-for="in app" -->',
+      '```sh',
+      'cat notes.txt; while :; do sleep 1; done',
+      '```',
+      '',
+      '<!-- lesson: terminal=other -->',
+      '```sh',
+      'cat notes.txt',
+      '```',
+      '',
+      '<!-- lesson: stop=server -->',
+      '```sh',
+      'true',
+      '```',
+      '',
+    ].join('\n');
     await writeFile(path.join(state, 'tabs.md'), page);
     const [report] = (await runIn(state, 'tabs.md')).pages;
     expect(failures(report!)).toEqual([]);
@@ -124,15 +269,64 @@ describe('lesson runner on fixture pages', { timeout: 60_000 }, () => {
 
   it("compares curl's output as a terminal shows it, without the progress meter a pipe gets", async () => {
     await writeFile(path.join(state, 'page.txt'), 'the page\n');
-    const page = ['---', 'title: Curl', 'lesson: {}', '---', '', '```sh', `curl file://${state}/page.txt`, '```', '', '```text', 'the page', '```', ''].join('\n');
+    const page = [
+      '---',
+      'title: Curl',
+      'lesson: {}',
+      '---',
+      '',
+      '```sh',
+      `curl file://${state}/page.txt`,
+      '```',
+      '',
+      '```text',
+      'the page',
+      '```',
+      '',
+    ].join('\n');
     await writeFile(path.join(state, 'curl.md'), page);
     const [report] = (await runIn(state, 'curl.md')).pages;
     expect(failures(report!)).toEqual([]);
   });
 
   it('runs the pages of lesson.after first, in the same folder, reporting only their failures', async () => {
-    const first = ['---', 'title: First', 'lesson: {}', '---', '', '```sh', 'mkdir app', 'cd app', '```', '', '```text title="notes.txt"', 'made first', '```', '', '```sh', 'cd ..', '```', ''].join('\n');
-    const next = (after: string) => ['---', 'title: Next', `lesson: { after: [${after}] }`, '---', '', '```sh', 'cd app', 'cat notes.txt', '```', '', '```text', 'made first', '```', ''].join('\n');
+    const first = [
+      '---',
+      'title: First',
+      'lesson: {}',
+      '---',
+      '',
+      '```sh',
+      'mkdir app',
+      'cd app',
+      '```',
+      '',
+      '```text title="notes.txt"',
+      'made first',
+      '```',
+      '',
+      '```sh',
+      'cd ..',
+      '```',
+      '',
+    ].join('\n');
+    const next = (after: string) =>
+      [
+        '---',
+        'title: Next',
+        `lesson: { after: [${after}] }`,
+        '---',
+        '',
+        '```sh',
+        'cd app',
+        'cat notes.txt',
+        '```',
+        '',
+        '```text',
+        'made first',
+        '```',
+        '',
+      ].join('\n');
     await writeFile(path.join(state, 'first.md'), first);
     await writeFile(path.join(state, 'next.md'), next('first.md'));
     const [report] = (await runIn(state, 'next.md')).pages;
@@ -145,9 +339,14 @@ describe('lesson runner on fixture pages', { timeout: 60_000 }, () => {
     await writeFile(path.join(state, 'first.md'), first.replace('cd ..', 'cd /no-such-folder'));
     const [broken] = (await runIn(state, 'next.md')).pages;
     expect(broken!.verdict).toBe('failed');
-    expect(broken!.problems).toEqual([{ message: expect.stringContaining('as first.md leaves it (lesson.after), its step at line 16 (cd /no-such-folder) failed') }]);
+    expect(broken!.problems).toEqual([
+      { message: expect.stringContaining('as first.md leaves it (lesson.after), its step at line 16 (cd /no-such-folder) failed') },
+    ]);
     // So does a failing step the earlier page runs in a background terminal, reported when it ends.
-    await writeFile(path.join(state, 'first.md'), first.replace('```sh\ncd ..', '<!-- lesson: background terminal=bg -->\n```sh\nls /no-such-folder\nsleep 30\n```\n\n```sh\ncd ..'));
+    await writeFile(
+      path.join(state, 'first.md'),
+      first.replace('```sh\ncd ..', '<!-- lesson: background terminal=bg -->\n```sh\nls /no-such-folder\nsleep 30\n```\n\n```sh\ncd ..'),
+    );
     const [background] = (await runIn(state, 'next.md')).pages;
     expect(background!.steps.map((step) => step.line)).toEqual([7, 8]);
     expect(background!.problems).toEqual([{ message: expect.stringContaining('its step at line 17 (ls /no-such-folder) failed') }]);
@@ -181,7 +380,9 @@ describe('lesson runner on fixture pages', { timeout: 60_000 }, () => {
     expect(page!.leftBehind).toEqual(['volume:notes']);
     expect(page!.verdict).toBe('failed');
     // Removed after the check, so the next page does not inherit it.
-    const engine = await createHostEngine({ env: { ...process.env, PATH: `${fakeBin}${path.delimiter}${process.env.PATH}`, FAKE_DOCKER_STATE: state } });
+    const engine = await createHostEngine({
+      env: { ...process.env, PATH: `${fakeBin}${path.delimiter}${process.env.PATH}`, FAKE_DOCKER_STATE: state },
+    });
     expect((await engine.objects()).volumes).toEqual([]);
   });
 
@@ -198,7 +399,28 @@ describe('lesson runner on fixture pages', { timeout: 60_000 }, () => {
   });
 
   it('refuses to run commands in a terminal a background block still occupies, and a stop with nothing to stop', async () => {
-    const page = ['---', 'title: Busy', 'lesson: {}', '---', '', '<!-- lesson: background terminal=server -->', '```sh', 'sleep 100', '```', '', '<!-- lesson: terminal=server -->', '```sh', 'echo hi', '```', '', '<!-- lesson: stop=other -->', '```sh', 'true', '```', ''].join('\n');
+    const page = [
+      '---',
+      'title: Busy',
+      'lesson: {}',
+      '---',
+      '',
+      '<!-- lesson: background terminal=server -->',
+      '```sh',
+      'sleep 100',
+      '```',
+      '',
+      '<!-- lesson: terminal=server -->',
+      '```sh',
+      'echo hi',
+      '```',
+      '',
+      '<!-- lesson: stop=other -->',
+      '```sh',
+      'true',
+      '```',
+      '',
+    ].join('\n');
     await writeFile(path.join(state, 'busy.md'), page);
     const { plans } = await planPages({ rootDir: state, docsDir: state, files: ['busy.md'] });
     expect(plans[0]!.problems.map((problem) => [problem.line, problem.message.slice(0, 50)])).toEqual([

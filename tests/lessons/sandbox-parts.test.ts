@@ -85,7 +85,10 @@ describe('engine listings', () => {
   });
 
   it('reads build cache ids from the formatted list and from the table form', () => {
-    expect(parseBuildCache('22xcasnzvvrju6ay0gy2zijkm\nkbkz1cb2jocj0v3xkw695oyfo\n')).toEqual(['22xcasnzvvrju6ay0gy2zijkm', 'kbkz1cb2jocj0v3xkw695oyfo']);
+    expect(parseBuildCache('22xcasnzvvrju6ay0gy2zijkm\nkbkz1cb2jocj0v3xkw695oyfo\n')).toEqual([
+      '22xcasnzvvrju6ay0gy2zijkm',
+      'kbkz1cb2jocj0v3xkw695oyfo',
+    ]);
     const table = `ID                           RECLAIMABLE   SIZE      LAST ACCESSED
 22xcasnzvvrju6ay0gy2zijkm    true          0B*       Less than a second ago
 kbkz1cb2jocj0v3xkw695oyfo*   true          61B       Less than a second ago
@@ -108,14 +111,17 @@ describe('stand-in recipes', () => {
   it('hashes a recipe with the contents of the files it copies in', () => {
     const real = standInHash(recipe);
     expect(standInHash(recipe)).toBe(real);
-    const edited = standInHash(recipe, (name) => Buffer.from(name.endsWith('default.conf') ? 'listen 81;' : readFileSync(path.join('scripts/lessons/sandbox/standins/files', name))));
+    const edited = standInHash(recipe, (name) =>
+      Buffer.from(name.endsWith('default.conf') ? 'listen 81;' : readFileSync(path.join('scripts/lessons/sandbox/standins/files', name))),
+    );
     expect(edited).not.toBe(real);
     expect(standInHash({ ...recipe, packages: [...recipe.packages, 'vim'] })).not.toBe(real);
   });
 
   it('names only files that exist', () => {
     for (const candidate of STANDIN_RECIPES) {
-      for (const source of Object.values(candidate.files ?? {})) expect(existsSync(path.join('scripts/lessons/sandbox/standins/files', source)), `${candidate.names[0]}: ${source}`).toBe(true);
+      for (const source of Object.values(candidate.files ?? {}))
+        expect(existsSync(path.join('scripts/lessons/sandbox/standins/files', source)), `${candidate.names[0]}: ${source}`).toBe(true);
     }
   });
 
@@ -123,13 +129,52 @@ describe('stand-in recipes', () => {
     const provided = new Set(STANDIN_RECIPES.flatMap((candidate) => candidate.names));
     const used = lessonImages();
     // The scan finds what the pages use (FROM, image:, docker run), not only what is easy to find.
-    for (const image of ['docker/dockerfile:1', 'hello-world:latest', 'golang:1.27', 'gcr.io/distroless/static-debian13:nonroot', 'registry:3', 'redis:8-alpine', 'alpine:latest']) expect(used).toContain(image);
+    for (const image of [
+      'docker/dockerfile:1',
+      'hello-world:latest',
+      'golang:1.27',
+      'gcr.io/distroless/static-debian13:nonroot',
+      'registry:3',
+      'redis:8-alpine',
+      'alpine:latest',
+    ])
+      expect(used).toContain(image);
     expect([...used].filter((image) => !provided.has(image))).toEqual([]);
   });
 });
 
 /** Options of `docker run` that take a value: the image is the first word that is neither. */
-const RUN_OPTIONS_WITH_VALUE = new Set(['-p', '--publish', '-v', '--volume', '-e', '--env', '--name', '--network', '-w', '--workdir', '--memory', '--memory-swap', '--cpus', '-u', '--user', '--restart', '--pid', '--cap-add', '--cap-drop', '--tmpfs', '--security-opt', '--mount', '--entrypoint', '-h', '--hostname', '--health-cmd', '--health-interval', '--pids-limit', '--ulimit']);
+const RUN_OPTIONS_WITH_VALUE = new Set([
+  '-p',
+  '--publish',
+  '-v',
+  '--volume',
+  '-e',
+  '--env',
+  '--name',
+  '--network',
+  '-w',
+  '--workdir',
+  '--memory',
+  '--memory-swap',
+  '--cpus',
+  '-u',
+  '--user',
+  '--restart',
+  '--pid',
+  '--cap-add',
+  '--cap-drop',
+  '--tmpfs',
+  '--security-opt',
+  '--mount',
+  '--entrypoint',
+  '-h',
+  '--hostname',
+  '--health-cmd',
+  '--health-interval',
+  '--pids-limit',
+  '--ulimit',
+]);
 
 const withTag = (image: string) => (/:[^/]+$/.test(image) ? image : `${image}:latest`);
 
@@ -158,9 +203,5 @@ function lessonImages(): Set<string> {
       }
     }
   }
-  return new Set(
-    [...images]
-      .map(withTag)
-      .filter((image) => !madeByPages.has(image) && !/USERNAME|localhost:5000|[$"]/.test(image)),
-  );
+  return new Set([...images].map(withTag).filter((image) => !madeByPages.has(image) && !/USERNAME|localhost:5000|[$"]/.test(image)));
 }

@@ -27,7 +27,16 @@ function runLessons(args: string[]): Promise<number | null> {
     const child = execFile(
       process.execPath,
       [path.join(projectRoot, 'scripts/run-lessons.ts'), ...args],
-      { cwd: projectRoot, env: { ...process.env, PATH: `${fakeBin}${path.delimiter}${process.env.PATH}`, FAKE_DOCKER_STATE: path.join(temp, 'state'), GITHUB_STEP_SUMMARY: '' }, timeout: 60_000 },
+      {
+        cwd: projectRoot,
+        env: {
+          ...process.env,
+          PATH: `${fakeBin}${path.delimiter}${process.env.PATH}`,
+          FAKE_DOCKER_STATE: path.join(temp, 'state'),
+          GITHUB_STEP_SUMMARY: '',
+        },
+        timeout: 60_000,
+      },
       () => resolve(child.exitCode),
     );
   });
@@ -71,9 +80,15 @@ describe("the site reads the runner's own report", () => {
   });
 
   it('words a passed page, a wrong output and a page that leaves a volume behind', () => {
-    expect(said('passes-varying-output.md')).toMatch(/^Steps checked on \w+ \d+, \d{4}: \d+ steps passed and 2 were skipped, with Docker Engine 28\.5\.2 and Docker Compose 2\.40\.0, using the published images\.$/);
-    expect(said('wrong-output.md')).toMatch(/^Last check failed on \w+ \d+, \d{4}: step \d+ of \d+, printf 'one\\ntwo\\nthree\\n', printed something other than the output the page shows\. Checked with Docker Engine 28\.5\.2/);
-    expect(said('leaves-volume.md')).toMatch(/^Last check failed on \w+ \d+, \d{4}: the steps passed, but the clean-up left behind volume notes\. Checked with/);
+    expect(said('passes-varying-output.md')).toMatch(
+      /^Steps checked on \w+ \d+, \d{4}: \d+ steps passed and 2 were skipped, with Docker Engine 28\.5\.2 and Docker Compose 2\.40\.0, using the published images\.$/,
+    );
+    expect(said('wrong-output.md')).toMatch(
+      /^Last check failed on \w+ \d+, \d{4}: step \d+ of \d+, printf 'one\\ntwo\\nthree\\n', printed something other than the output the page shows\. Checked with Docker Engine 28\.5\.2/,
+    );
+    expect(said('leaves-volume.md')).toMatch(
+      /^Last check failed on \w+ \d+, \d{4}: the steps passed, but the clean-up left behind volume notes\. Checked with/,
+    );
   });
 
   it('keeps the result through an edit of the prose, and stops claiming it once a step, an expected output or a setting changes', () => {

@@ -17,8 +17,24 @@ function fileWith(name: string, text: string): string {
   return file;
 }
 
-const step = (overrides: Partial<StepReport>): StepReport => ({ line: 10, kind: 'command', text: 'docker ps', terminal: 'main', verdict: 'passed', durationMs: 5, ...overrides });
-const page = (overrides: Partial<PageReport>): PageReport => ({ file: 'content/docs/a.md', verdict: 'passed', durationMs: 5, steps: [], leftBehind: [], problems: [], ...overrides });
+const step = (overrides: Partial<StepReport>): StepReport => ({
+  line: 10,
+  kind: 'command',
+  text: 'docker ps',
+  terminal: 'main',
+  verdict: 'passed',
+  durationMs: 5,
+  ...overrides,
+});
+const page = (overrides: Partial<PageReport>): PageReport => ({
+  file: 'content/docs/a.md',
+  verdict: 'passed',
+  durationMs: 5,
+  steps: [],
+  leftBehind: [],
+  problems: [],
+  ...overrides,
+});
 
 describe('reading the lessons report for the build', () => {
   it('gives nothing, and no error, when there is no report', () => {
@@ -61,7 +77,11 @@ describe('reading the lessons report for the build', () => {
     const warnings: string[] = [];
     const file = fileWith('v2.json', JSON.stringify({ version: 2, anything: true }));
     expect(readLessonReport(file, { shown: 'old.json', warn: (m) => warnings.push(m) })).toBeUndefined();
-    expect(warnings).toEqual([expect.stringMatching(/^The lessons report old\.json is of version 2; this site reads version 1, so no lesson shows when it was last checked\./)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^The lessons report old\.json is of version 2; this site reads version 1, so no lesson shows when it was last checked\./,
+      ),
+    ]);
   });
 
   it('stops on a folder where the report should be', () => {
@@ -71,11 +91,17 @@ describe('reading the lessons report for the build', () => {
 
 describe('condensing a page of the report', () => {
   it('counts the steps that passed', () => {
-    expect(lessonCheckOf(page({ steps: [step({}), step({ verdict: 'skipped' }), step({})] }))).toEqual({ outcome: 'passed', steps: { total: 3, passed: 2 } });
+    expect(lessonCheckOf(page({ steps: [step({}), step({ verdict: 'skipped' }), step({})] }))).toEqual({
+      outcome: 'passed',
+      steps: { total: 3, passed: 2 },
+    });
   });
 
   it('names the first failed step, its number and how it failed, from the report fields', () => {
-    const failedExit = page({ verdict: 'failed', steps: [step({}), step({ verdict: 'failed', text: 'docker run --memory 6m alpine', exitCode: 125 }), step({ verdict: 'not-run' })] });
+    const failedExit = page({
+      verdict: 'failed',
+      steps: [step({}), step({ verdict: 'failed', text: 'docker run --memory 6m alpine', exitCode: 125 }), step({ verdict: 'not-run' })],
+    });
     expect(lessonCheckOf(failedExit).failure).toEqual({ kind: 'step', number: 2, step: 'docker run --memory 6m alpine', how: 'exit', exitCode: 125 });
     const failedOutput = page({ verdict: 'failed', steps: [step({ verdict: 'failed', exitCode: 0, diff: ['- a', '+ b'] })] });
     expect(lessonCheckOf(failedOutput).failure).toMatchObject({ how: 'output' });
@@ -93,7 +119,10 @@ describe('condensing a page of the report', () => {
   });
 
   it('says what the clean-up left behind, or that the page could not run', () => {
-    expect(lessonCheckOf(page({ verdict: 'failed', steps: [step({})], leftBehind: ['volume:pgdata'] })).failure).toEqual({ kind: 'left-behind', objects: ['volume:pgdata'] });
+    expect(lessonCheckOf(page({ verdict: 'failed', steps: [step({})], leftBehind: ['volume:pgdata'] })).failure).toEqual({
+      kind: 'left-behind',
+      objects: ['volume:pgdata'],
+    });
     expect(lessonCheckOf(page({ verdict: 'error', problems: [{ message: 'the engine stopped' }] })).failure).toEqual({ kind: 'not-run' });
   });
 });
@@ -108,13 +137,20 @@ describe('matching report pages to the site', () => {
     expect(checks.run).toEqual({ checkedAt: '2026-12-01T04:41:07.000Z', dockerEngine: '28.5.2+dfsg3', compose: '2.40.3', standIns: true });
     const course = lessonChecksFromReport(report, { rootDir: '/repo', docsDir: '/repo/content/docs' });
     expect(Object.keys(course.pages)).toEqual(['hands-on/limits.md']);
-    expect(course.elsewhere).toEqual(['run-a-container', 'limit-memory', 'build-an-image'].map((name) => `tests/fixtures/content/lesson-status/docs/practice/${name}.md`));
+    expect(course.elsewhere).toEqual(
+      ['run-a-container', 'limit-memory', 'build-an-image'].map((name) => `tests/fixtures/content/lesson-status/docs/practice/${name}.md`),
+    );
   });
 
   it("warns, naming them, when the report holds pages that are not this site's", () => {
     const warnings: string[] = [];
     const rootDir = path.resolve('.');
-    const checks = loadLessonChecks({ reportFile: fixtureReport, rootDir, docsDir: path.join(rootDir, 'tests/fixtures/content/lesson-status/docs'), warn: (m) => warnings.push(m) });
+    const checks = loadLessonChecks({
+      reportFile: fixtureReport,
+      rootDir,
+      docsDir: path.join(rootDir, 'tests/fixtures/content/lesson-status/docs'),
+      warn: (m) => warnings.push(m),
+    });
     expect(Object.keys(checks?.pages ?? {})).toHaveLength(3);
     expect(warnings).toEqual([
       'The lessons report tests/fixtures/content/lesson-status/lessons-report.json has results for pages outside tests/fixtures/content/lesson-status/docs, which this site does not show: content/docs/hands-on/limits.md. Run the lessons of this content folder to show theirs.',
@@ -148,12 +184,18 @@ describe('the fingerprint of a page’s steps', () => {
 });
 
 describe('a page whose steps changed after the run', () => {
-  const checks = { run: { checkedAt: '2026-12-01T04:41:07.000Z', dockerEngine: '28.5.2', compose: null, standIns: false }, pages: { 'a.md': { outcome: 'passed' as const, steps: { total: 1, passed: 1 }, fingerprint: 'sha256:old' } }, elsewhere: [] };
+  const checks = {
+    run: { checkedAt: '2026-12-01T04:41:07.000Z', dockerEngine: '28.5.2', compose: null, standIns: false },
+    pages: { 'a.md': { outcome: 'passed' as const, steps: { total: 1, passed: 1 }, fingerprint: 'sha256:old' } },
+    elsewhere: [],
+  };
 
   it('shows the result only while the steps are the ones that ran', () => {
     expect(lessonStatusOf(checks, 'a.md', {}, () => 'sha256:old')).toMatchObject({ state: 'passed' });
     expect(lessonStatusOf(checks, 'a.md', {}, () => 'sha256:new')).toEqual({ state: 'unchecked', changedAfter: '2026-12-01T04:41:07.000Z' });
     // A report written before fingerprints existed cannot tell: its result stands.
-    expect(lessonStatusOf({ ...checks, pages: { 'a.md': { outcome: 'passed', steps: { total: 1, passed: 1 } } } }, 'a.md', {}, () => 'sha256:new')).toMatchObject({ state: 'passed' });
+    expect(
+      lessonStatusOf({ ...checks, pages: { 'a.md': { outcome: 'passed', steps: { total: 1, passed: 1 } } } }, 'a.md', {}, () => 'sha256:new'),
+    ).toMatchObject({ state: 'passed' });
   });
 });

@@ -12,7 +12,22 @@ function stepsOf(source: string) {
 
 describe('extractLessonSteps', () => {
   it('reads commands, titled files and the text block after a command block, with file lines', () => {
-    const source = page(['```dockerfile title="Dockerfile"', 'FROM alpine', '```', '', '```sh', 'docker build -t hello .', 'docker run --rm hello', '```', '', '```text', 'hello', '```'].join('\n'));
+    const source = page(
+      [
+        '```dockerfile title="Dockerfile"',
+        'FROM alpine',
+        '```',
+        '',
+        '```sh',
+        'docker build -t hello .',
+        'docker run --rm hello',
+        '```',
+        '',
+        '```text',
+        'hello',
+        '```',
+      ].join('\n'),
+    );
     const { blocks, problems } = stepsOf(source);
     expect(problems).toEqual([]);
     expect(blocks[0]).toMatchObject({ kind: 'file', line: 5, path: 'Dockerfile', content: 'FROM alpine\n' });
@@ -23,26 +38,61 @@ describe('extractLessonSteps', () => {
   });
 
   it('reads annotations and leaves a text block marked not-output uncompared', () => {
-    const source = page(['<!-- lesson: exit=1 timeout=90 needs=cgroup-v2 -->', '```sh', 'false', '```', '', '<!-- lesson: not-output -->', '```text', 'a listing', '```'].join('\n'));
+    const source = page(
+      [
+        '<!-- lesson: exit=1 timeout=90 needs=cgroup-v2 -->',
+        '```sh',
+        'false',
+        '```',
+        '',
+        '<!-- lesson: not-output -->',
+        '```text',
+        'a listing',
+        '```',
+      ].join('\n'),
+    );
     const block = stepsOf(source).blocks[0] as CommandBlock;
     expect(block.annotation).toMatchObject({ exit: 1, timeoutSeconds: 90, needs: ['cgroup-v2'] });
     expect(block.commands[0]!.expected).toBeUndefined();
   });
 
   it('runs a shell block captioned like a terminal (Docusaurus, Starlight), and writes one titled like a file', () => {
-    const { blocks } = stepsOf(page(['```bash title="Terminal"', 'npm start', '```', '', '```sh title="scripts/setup.sh"', 'echo hi', '```'].join('\n')));
+    const { blocks } = stepsOf(
+      page(['```bash title="Terminal"', 'npm start', '```', '', '```sh title="scripts/setup.sh"', 'echo hi', '```'].join('\n')),
+    );
     expect(blocks.map((block) => block.kind)).toEqual(['commands', 'file']);
     expect(blocks[1]).toMatchObject({ path: 'scripts/setup.sh', content: 'echo hi\n' });
   });
 
   it('refuses an exit list that does not give one status per command of its block', () => {
     const source = page(['<!-- lesson: exit="3,0,127" -->', '```sh', 'sh -c "exit 3"', 'echo $?', '```'].join('\n'));
-    expect(stepsOf(source).problems).toEqual([{ line: 5, message: expect.stringContaining('exit lists 3 statuses, but the block below has 2 commands') }]);
+    expect(stepsOf(source).problems).toEqual([
+      { line: 5, message: expect.stringContaining('exit lists 3 statuses, but the block below has 2 commands') },
+    ]);
     expect(stepsOf(source).blocks).toEqual([]);
   });
 
   it('takes the block after a stdin=next block as what is typed, in any language (SQL into psql)', () => {
-    const source = page(['<!-- lesson: stdin=next -->', '```sh', 'docker run -it --rm postgres:18 psql -h db', '```', '', 'At the prompt:', '', '```sql', 'CREATE TABLE notes (body text);', '', '\\q', '```', '', '```sql', 'SELECT 1;', '```'].join('\n'));
+    const source = page(
+      [
+        '<!-- lesson: stdin=next -->',
+        '```sh',
+        'docker run -it --rm postgres:18 psql -h db',
+        '```',
+        '',
+        'At the prompt:',
+        '',
+        '```sql',
+        'CREATE TABLE notes (body text);',
+        '',
+        '\\q',
+        '```',
+        '',
+        '```sql',
+        'SELECT 1;',
+        '```',
+      ].join('\n'),
+    );
     const { blocks, problems } = stepsOf(source);
     expect(problems).toEqual([]);
     expect(blocks).toHaveLength(1);
@@ -95,12 +145,18 @@ describe('extractLessonSteps', () => {
   });
 
   it('hands annotation problems to the content check, so the build names them too', () => {
-    const facts = factsFromSource({ file: 'lesson.md', format: 'md', source: page('<!-- lesson: ctrl-c="docker logs" -->\n```sh\ndocker ps\n```\n') });
+    const facts = factsFromSource({
+      file: 'lesson.md',
+      format: 'md',
+      source: page('<!-- lesson: ctrl-c="docker logs" -->\n```sh\ndocker ps\n```\n'),
+    });
     expect(facts.problems).toEqual([{ line: 5, message: expect.stringContaining('ctrl-c="docker logs" names no command') }]);
   });
 
   it('finds annotations inside list items, where numbered steps put their blocks', () => {
-    const source = page(['1. Start it:', '', '   <!-- lesson: ctrl-c wait-for="ready" -->', '   ```sh', '   docker logs -f web', '   ```'].join('\n'));
+    const source = page(
+      ['1. Start it:', '', '   <!-- lesson: ctrl-c wait-for="ready" -->', '   ```sh', '   docker logs -f web', '   ```'].join('\n'),
+    );
     const block = stepsOf(source).blocks[0] as CommandBlock;
     expect(block.annotation.ctrlC).toEqual({ command: undefined });
     expect(block.commands[0]).toMatchObject({ line: 9, text: 'docker logs -f web' });

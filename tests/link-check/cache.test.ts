@@ -105,7 +105,17 @@ describe('writing the cache', () => {
     const file = path.join(temp.dir, 'link-check.json');
     const previous: CacheFile = {
       version: 1,
-      entries: { 'https://old.example.org/': { url: 'https://old.example.org/', verdict: 'ok', status: 200, checkedAt: '2025-06-01T10:00:00.000Z', elapsedMs: 5, attempts: 1, requests: 1 } },
+      entries: {
+        'https://old.example.org/': {
+          url: 'https://old.example.org/',
+          verdict: 'ok',
+          status: 200,
+          checkedAt: '2025-06-01T10:00:00.000Z',
+          elapsedMs: 5,
+          attempts: 1,
+          requests: 1,
+        },
+      },
     };
     await writeCacheAtomic(file, previous);
 
@@ -145,7 +155,11 @@ describe('writing the cache', () => {
       fromCache: false,
       places: [{ raw: url, file: 'a.md', line: 1 }],
     });
-    const merged = mergeIntoCache(cache, [result('https://new.example.org/', 'broken'), result('http://localhost:8080/', 'excluded'), result('https://exa mple', 'invalid')], { now });
+    const merged = mergeIntoCache(
+      cache,
+      [result('https://new.example.org/', 'broken'), result('http://localhost:8080/', 'excluded'), result('https://exa mple', 'invalid')],
+      { now },
+    );
     expect(Object.keys(merged.entries).sort()).toEqual(['https://kept.example.org/', 'https://new.example.org/']);
     expect(merged.entries['https://new.example.org/']).not.toHaveProperty('places');
   });

@@ -67,7 +67,9 @@ describe('--changed-since', () => {
     expect(report.links.map((link) => new URL(link.url).pathname)).toEqual(['/new-committed', '/new-uncommitted', '/new-file']);
     // The test server is on 127.0.0.1, which links.yaml refuses for a curated resource: the new
     // entry is reported instead of requested.
-    expect(report.problems).toContainEqual(expect.objectContaining({ file: 'content/links.yaml', message: expect.stringContaining('local or private-network address') }));
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({ file: 'content/links.yaml', message: expect.stringContaining('local or private-network address') }),
+    );
     expect(server.requests.map((request) => request.path)).not.toContain('/new-resource');
     expect(report.changedSince).toBe(baseCommit);
     expect(server.requests.map((request) => request.path)).not.toContain('/old');

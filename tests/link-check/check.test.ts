@@ -88,7 +88,9 @@ beforeAll(async () => {
         return response.writeHead(200).end();
       case '/docs': {
         response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        response.write(`<!doctype html><html><body><h2 id="install">Install</h2><a name="legacy"></a><h2 id="user-content-readme">Readme</h2><p id="caf\u00e9">x</p>`);
+        response.write(
+          `<!doctype html><html><body><h2 id="install">Install</h2><a name="legacy"></a><h2 id="user-content-readme">Readme</h2><p id="caf\u00e9">x</p>`,
+        );
         // Then a long tail: a checker that found everything must stop reading here.
         const filler = `<p>${'lorem ipsum '.repeat(80)}</p>`;
         let sent = 0;
@@ -287,7 +289,10 @@ describe('fragments', () => {
 
   it('reports a missing fragment as broken on an otherwise fine page', async () => {
     // The whole 200 KB page is read looking for the id: time for that on a busy machine.
-    const [page, missing] = await checkUrls([server.url('/docs'), server.url('/docs#no-such-heading')], { checkFragments: true, timeouts: { totalMs: 15_000 } });
+    const [page, missing] = await checkUrls([server.url('/docs'), server.url('/docs#no-such-heading')], {
+      checkFragments: true,
+      timeouts: { totalMs: 15_000 },
+    });
     expect(page?.verdict).toBe('ok');
     expect(missing).toMatchObject({ verdict: 'broken', status: 200 });
     expect(missing?.detail).toContain('no element with id or name "no-such-heading"');
@@ -370,7 +375,10 @@ describe('connections', () => {
   it('keeps connections alive across HEAD requests', async () => {
     const local = await startServer((_request, response) => response.writeHead(200).end());
     try {
-      const results = await checkUrls(Array.from({ length: 6 }, (_, index) => local.url(`/${index}`)), { ...headFirst, perHost: 1 });
+      const results = await checkUrls(
+        Array.from({ length: 6 }, (_, index) => local.url(`/${index}`)),
+        { ...headFirst, perHost: 1 },
+      );
       expect(results.every((result) => result.verdict === 'ok')).toBe(true);
       expect(local.requests).toHaveLength(6);
       expect(local.stats.totalSockets).toBe(1);
@@ -397,7 +405,10 @@ describe('connections', () => {
     await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = raw.address() as AddressInfo;
-      const results = await checkUrls(Array.from({ length: 4 }, (_, index) => `http://127.0.0.1:${port}/${index}`), { ...headFirst, perHost: 1 });
+      const results = await checkUrls(
+        Array.from({ length: 4 }, (_, index) => `http://127.0.0.1:${port}/${index}`),
+        { ...headFirst, perHost: 1 },
+      );
       expect(results.map((result) => result.verdict)).toEqual(['ok', 'ok', 'ok', 'ok']);
     } finally {
       await new Promise((resolve) => raw.close(resolve));

@@ -26,8 +26,11 @@ interface Run {
 /** Runs the real CLI in a child process (asynchronously: the test server lives in this process). */
 function runCli(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [cli, ...args], { cwd: temp.dir, env: { ...process.env, CI: 'true', ...env }, timeout: 60_000 }, (_error, stdout, stderr) =>
-      resolve({ code: child.exitCode, stdout, stderr }),
+    const child = execFile(
+      process.execPath,
+      [cli, ...args],
+      { cwd: temp.dir, env: { ...process.env, CI: 'true', ...env }, timeout: 60_000 },
+      (_error, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
     );
   });
 }
@@ -66,7 +69,9 @@ describe('npm run links', { timeout: 90_000 }, () => {
     const run = await runCli(['--content-dir', 'content', ...fast, '--format', 'json']);
     const report = JSON.parse(run.stdout);
     expect(report).toMatchObject({ schemaVersion: 1, exitCode: 1, counts: { ok: 2, broken: 1 } });
-    expect(report.links.find((link: { verdict: string }) => link.verdict === 'broken').places).toEqual([{ raw: server.url('/missing'), file: 'content/docs/intro.md', line: 5 }]);
+    expect(report.links.find((link: { verdict: string }) => link.verdict === 'broken').places).toEqual([
+      { raw: server.url('/missing'), file: 'content/docs/intro.md', line: 5 },
+    ]);
   });
 
   it('writes GitHub annotations and appends a Markdown summary to $GITHUB_STEP_SUMMARY', async () => {
@@ -163,7 +168,11 @@ describe('npm run links', { timeout: 90_000 }, () => {
     try {
       const pages = Array.from({ length: 4 }, (_, index) => `- [page ${index}](${hanging.url(`/${index}`)})`).join('\n');
       await writeFiles(temp.dir, { 'interrupt/docs/a.md': `# A\n\n${pages}\n` });
-      const child = execFile(process.execPath, [cli, '--content-dir', 'interrupt', ...fast, '--timeout', '20000', '--headers-timeout', '20000', '--per-host', '1', '--format', 'json'], { cwd: temp.dir, env: { ...process.env, CI: 'true' }, timeout: 60_000 });
+      const child = execFile(
+        process.execPath,
+        [cli, '--content-dir', 'interrupt', ...fast, '--timeout', '20000', '--headers-timeout', '20000', '--per-host', '1', '--format', 'json'],
+        { cwd: temp.dir, env: { ...process.env, CI: 'true' }, timeout: 60_000 },
+      );
       let stdout = '';
       let stderr = '';
       child.stdout?.on('data', (chunk) => (stdout += chunk));

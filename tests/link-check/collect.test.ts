@@ -79,13 +79,21 @@ describe('reusing parsed documents', () => {
     expect(Object.keys(documents).sort()).toEqual(['docs/broken.mdx', 'docs/guide.md', 'docs/nested/component.mdx']);
     expect(documents['docs/guide.md']?.hash).toBe(documentHash(readFileSync(guidePath, 'utf8')));
     expect(documents['docs/guide.md']?.links).toContainEqual({ raw: 'https://kubernetes.io/docs/', line: 16 });
-    expect(documents['docs/broken.mdx']?.problems).toEqual([{ line: 5, message: expect.stringMatching(/^is not valid MDX: .*Its links were not checked\.$/) }]);
+    expect(documents['docs/broken.mdx']?.problems).toEqual([
+      { line: 5, message: expect.stringMatching(/^is not valid MDX: .*Its links were not checked\.$/) },
+    ]);
   });
 
   it('does not parse a document again while its text is unchanged', async () => {
-    const remembered = { hash: documentHash(readFileSync(guidePath, 'utf8')), links: [{ raw: 'https://remembered.docker.com/', line: 3 }], problems: [] };
+    const remembered = {
+      hash: documentHash(readFileSync(guidePath, 'utf8')),
+      links: [{ raw: 'https://remembered.docker.com/', line: 3 }],
+      problems: [],
+    };
     const { places } = await collectLinks({ ...input, knownDocuments: { 'docs/guide.md': remembered } });
-    expect(places.filter((place) => place.file === 'docs/guide.md')).toEqual([{ raw: 'https://remembered.docker.com/', file: 'docs/guide.md', line: 3 }]);
+    expect(places.filter((place) => place.file === 'docs/guide.md')).toEqual([
+      { raw: 'https://remembered.docker.com/', file: 'docs/guide.md', line: 3 },
+    ]);
   });
 
   it('parses a document again when its text changed', async () => {

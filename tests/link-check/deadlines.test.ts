@@ -57,7 +57,10 @@ describe('link deadline', () => {
 describe('giving up on a host', () => {
   it('stops requesting a host that refuses connections after 3 links in a row, and reports the rest unverified', async () => {
     const port = await closedPort('127.0.0.6');
-    const urls = [...Array.from({ length: 10 }, (_, index) => `http://127.0.0.6:${port}/dead/${index}`), ...Array.from({ length: 4 }, (_, index) => fine.url(`/alive/${index}`))];
+    const urls = [
+      ...Array.from({ length: 10 }, (_, index) => `http://127.0.0.6:${port}/dead/${index}`),
+      ...Array.from({ length: 4 }, (_, index) => fine.url(`/alive/${index}`)),
+    ];
     const results = await checkUrls(urls, { perHost: 1, hostGiveUpAfter: 3, retries: 0 });
 
     const dead = results.filter((result) => result.url.includes('/dead/'));
@@ -69,7 +72,9 @@ describe('giving up on a host', () => {
       // Never requested, so never called broken: unverified, saying why.
       expect(result).toMatchObject({ verdict: 'unverified', stoppedBy: 'host', attempts: 0 });
       expect(result.errorCode).toBeUndefined();
-      expect(result.detail).toMatch(/^not requested: the host cannot be reached \(3 links in a row ended network-error; the last said: connection refused \(ECONNREFUSED\)\)/);
+      expect(result.detail).toMatch(
+        /^not requested: the host cannot be reached \(3 links in a row ended network-error; the last said: connection refused \(ECONNREFUSED\)\)/,
+      );
     }
     // Another host in the same run is not affected.
     expect(results.filter((result) => result.url.includes('/alive/')).map((result) => result.verdict)).toEqual(Array(4).fill('ok'));
@@ -81,7 +86,10 @@ describe('giving up on a host', () => {
       callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', hostname }))) as never;
     const urls = Array.from({ length: 6 }, (_, index) => `https://docs.nowhere.dev/page/${index}`);
     const config = fastConfig({ perHost: 1, hostGiveUpAfter: 3 });
-    const targets = dedupeLinks(urls.map((raw, index) => ({ raw, file: 'page.md', line: index + 1 })), { checkFragments: false });
+    const targets = dedupeLinks(
+      urls.map((raw, index) => ({ raw, file: 'page.md', line: index + 1 })),
+      { checkFragments: false },
+    );
     const results = await checkTargets(targets, { config, lookup, sleep: async () => {}, random: () => 0.5 });
     expect(results.map((result) => [result.verdict, result.requests])).toEqual([
       ['network-error', 1],
@@ -92,7 +100,9 @@ describe('giving up on a host', () => {
       ['unverified', 0],
     ]);
     expect(results[0]?.detail).toBe('DNS lookup failed: the host name does not resolve (ENOTFOUND)');
-    expect(results[3]?.detail).toContain('not requested: the host cannot be reached (3 links in a row ended network-error; the last said: DNS lookup failed');
+    expect(results[3]?.detail).toContain(
+      'not requested: the host cannot be reached (3 links in a row ended network-error; the last said: DNS lookup failed',
+    );
   });
 
   it('stops requesting a host whose TLS handshake fails after 3 links', async () => {
@@ -171,15 +181,28 @@ describe('overall time limit', () => {
     try {
       const links = [1, 2, 3].map((index) => hanging.url(`/budget/${index}`));
       await writeFiles(temp.dir, {
-        'content/docs/a.md': links.map((url) => `- [x](${url})`).join('\n') + `\n- [y](${fine.url('/budget-ok')})\n`,
+        'content/docs/a.md': `${links.map((url) => `- [x](${url})`).join('\n')}\n- [y](${fine.url('/budget-ok')})\n`,
       });
       const cacheFile = path.join(temp.dir, 'cache.json');
       // An old answer for one of them, too old to reuse: a stand-in verdict must not replace it.
-      const old = { url: links[0], verdict: 'ok', status: 200, checkedAt: new Date(Date.now() - 2 * 86_400_000).toISOString(), elapsedMs: 1, attempts: 1, requests: 1 };
+      const old = {
+        url: links[0],
+        verdict: 'ok',
+        status: 200,
+        checkedAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+        elapsedMs: 1,
+        attempts: 1,
+        requests: 1,
+      };
       await writeFile(cacheFile, JSON.stringify({ version: 1, entries: { [links[0]!]: old } }));
 
       const report = await runLinkCheck({
-        config: fastConfig({ perHost: 1, maxDurationMs: 1_000, linkDeadlineMs: 10_000, timeouts: { connectMs: 10_000, headersMs: 10_000, totalMs: 10_000 } }),
+        config: fastConfig({
+          perHost: 1,
+          maxDurationMs: 1_000,
+          linkDeadlineMs: 10_000,
+          timeouts: { connectMs: 10_000, headersMs: 10_000, totalMs: 10_000 },
+        }),
         contentDir: path.join(temp.dir, 'content'),
         linksFile: path.join(temp.dir, 'content', 'links.yaml'),
         rootDir: temp.dir,

@@ -21,7 +21,8 @@ beforeAll(async () => {
     const path = decodeURIComponent(url.pathname);
     const attempt = (tried.get(path) ?? 0) + 1;
     tried.set(path, attempt);
-    const page = (title: string) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><title>${title}</title><h1>${title}</h1>`);
+    const page = (title: string) =>
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><title>${title}</title><h1>${title}</h1>`);
 
     if (path.startsWith('/reset/')) return void request.socket.resetAndDestroy(); // TCP RST
     if (path.startsWith('/empty/')) return void request.socket.destroy(); // FIN, not a byte of answer
@@ -159,8 +160,12 @@ describe('a host whose paths fail in different ways', () => {
     for (const result of results) expect(result.elapsedMs, result.url).toBeLessThan(5_000 + 2_000);
 
     // What the notes say.
-    expect(resultFor(host.url('/stall/bare')).detail).toMatch(/^answered 200 OK; the body stalled after the headers and \d+ bytes, so the soft-404 check could not run$/);
-    expect(resultFor(host.url('/cut/1')).detail).toMatch(/^answered 200 OK; the connection broke off after the headers and 60 bytes \(\w+\), so the soft-404 check could not run$/);
+    expect(resultFor(host.url('/stall/bare')).detail).toMatch(
+      /^answered 200 OK; the body stalled after the headers and \d+ bytes, so the soft-404 check could not run$/,
+    );
+    expect(resultFor(host.url('/cut/1')).detail).toMatch(
+      /^answered 200 OK; the connection broke off after the headers and 60 bytes \(\w+\), so the soft-404 check could not run$/,
+    );
     expect(resultFor(host.url('/stall/anchored#later')).detail).toContain('#later not checked: the body stalled after the headers');
     expect(resultFor(host.url('/reset/1'))).toMatchObject({ errorCode: 'ECONNRESET', attempts: 3 });
     expect(resultFor(host.url('/flaky'))).toMatchObject({ attempts: 2 });

@@ -27,7 +27,8 @@ beforeAll(async () => {
   start = await startServer((request, response) => {
     const rule = locations.get(request.url ?? '');
     if (rule) return void response.writeHead(rule.status, { location: rule.location() }).end();
-    if (request.url === '/from/landing') return void response.writeHead(200, { 'content-type': 'text/html' }).end('<title>Landing</title><h1>Landing</h1>');
+    if (request.url === '/from/landing')
+      return void response.writeHead(200, { 'content-type': 'text/html' }).end('<title>Landing</title><h1>Landing</h1>');
     response.writeHead(200, { 'content-type': 'text/html' }).end('<title>Admin</title><h1>Admin</h1>');
   });
   const port2 = new URL(target2.origin).port;
@@ -68,18 +69,38 @@ async function listenIpv6(): Promise<typeof target6> {
 }
 
 const onlyStart = () => [{ pattern: `^${start.origin.replace(/\./g, '\\.')}/from/` }];
-const refusedCases = ['plain', 'decimal', 'hex', 'octal', 'short', 'mapped', 'protocol-relative', 'credentials', 'user-only', 'localhost', 'zero', 'sub-localhost', 'ipv6-loopback', 'relative-admin'];
+const refusedCases = [
+  'plain',
+  'decimal',
+  'hex',
+  'octal',
+  'short',
+  'mapped',
+  'protocol-relative',
+  'credentials',
+  'user-only',
+  'localhost',
+  'zero',
+  'sub-localhost',
+  'ipv6-loopback',
+  'relative-admin',
+];
 
 describe('redirects to places the checker must not go', () => {
   it('ends the chain at the refused hop, unverified, naming where it pointed, and requests nothing there', async () => {
-    const results = await checkUrls([...refusedCases, 'allowed'].map((name) => start.url(`/from/${name}`)), { include: onlyStart() });
+    const results = await checkUrls(
+      [...refusedCases, 'allowed'].map((name) => start.url(`/from/${name}`)),
+      { include: onlyStart() },
+    );
     const verdicts = Object.fromEntries(results.map((result) => [result.url.split('/from/')[1], result.verdict]));
     expect(verdicts).toEqual({ ...Object.fromEntries(refusedCases.map((name) => [name, 'unverified'])), allowed: 'ok' });
 
     for (const result of results.filter((each) => each.verdict === 'unverified')) {
       expect(result.requests).toBe(1);
       expect(result.finalUrl).toBeUndefined();
-      expect(result.detail).toMatch(/^redirects to http:\/\/\S+, which was not requested \(.+\); where the link leads is unknown: open it in a browser$/);
+      expect(result.detail).toMatch(
+        /^redirects to http:\/\/\S+, which was not requested \(.+\); where the link leads is unknown: open it in a browser$/,
+      );
       expect(result.detail).not.toContain('update the link');
     }
     const detailOf = (name: string) => results.find((result) => result.url.endsWith(`/from/${name}`))?.detail ?? '';
@@ -141,7 +162,9 @@ describe('direct links to local addresses, however written', () => {
 
   it('match include patterns in their plain form, so one pattern covers every spelling', async () => {
     const port = new URL(target1.origin).port;
-    const results = await checkUrls([`http://[::ffff:127.0.0.1]:${port}/mapped-included`], { include: [{ pattern: `^http://127\\.0\\.0\\.1:${port}/` }] });
+    const results = await checkUrls([`http://[::ffff:127.0.0.1]:${port}/mapped-included`], {
+      include: [{ pattern: `^http://127\\.0\\.0\\.1:${port}/` }],
+    });
     expect(results[0]?.verdict).toBe('ok');
     expect(target1.requests.map((request) => request.path)).toEqual(['/mapped-included']);
     target1.requests.length = 0;
@@ -157,7 +180,10 @@ describe('public-looking names that resolve to a local address', () => {
   }) as never;
   const check = (urls: string[], include: { pattern: string }[]) => {
     const config = fastConfig({ include });
-    const targets = dedupeLinks(urls.map((raw, index) => ({ raw, file: 'page.md', line: index + 1 })), { checkFragments: false });
+    const targets = dedupeLinks(
+      urls.map((raw, index) => ({ raw, file: 'page.md', line: index + 1 })),
+      { checkFragments: false },
+    );
     return checkTargets(targets, { config, lookup: fakeLookup, sleep: async () => {}, random: () => 0.5 });
   };
 
@@ -165,11 +191,18 @@ describe('public-looking names that resolve to a local address', () => {
     const port = new URL(target1.origin).port;
     const startPort = new URL(start.origin).port;
     locations.set('/from/rebind', { status: 301, location: () => `http://evil.rebind.dev:${port}/admin` });
-    const results = await check([`http://docs.rebind.dev:${port}/direct`, start.url('/from/rebind')], [{ pattern: `^http://127\\.0\\.0\\.1:${startPort}/from/` }]);
+    const results = await check(
+      [`http://docs.rebind.dev:${port}/direct`, start.url('/from/rebind')],
+      [{ pattern: `^http://127\\.0\\.0\\.1:${startPort}/from/` }],
+    );
     expect(results[0]).toMatchObject({ verdict: 'excluded', requests: 0 });
-    expect(results[0]?.detail).toBe('docs.rebind.dev resolves to 127.0.0.1, a local or private-network address: only reachable on the reader’s own machine or network');
+    expect(results[0]?.detail).toBe(
+      'docs.rebind.dev resolves to 127.0.0.1, a local or private-network address: only reachable on the reader’s own machine or network',
+    );
     expect(results[1]).toMatchObject({ verdict: 'unverified', requests: 1 });
-    expect(results[1]?.detail).toContain(`redirects to http://evil.rebind.dev:${port}/admin, which was not requested (evil.rebind.dev resolves to 127.0.0.1`);
+    expect(results[1]?.detail).toContain(
+      `redirects to http://evil.rebind.dev:${port}/admin, which was not requested (evil.rebind.dev resolves to 127.0.0.1`,
+    );
     expect(target1.requests).toEqual([]);
 
     const included = await check([`http://docs.rebind.dev:${port}/named`], [{ pattern: '^http://docs\\.rebind\\.dev:' }]);

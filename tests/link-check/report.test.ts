@@ -21,7 +21,15 @@ function result(url: string, verdict: Verdict, places: [string, number, string?]
 
 const results: LinkResult[] = [
   result('https://docs.docker.com/ok/', 'ok', [['content/docs/a.md', 3]], { status: 200 }),
-  result('https://docs.docker.com/gone/', 'broken', [['content/docs/a.md', 10], ['content/links.yaml', 4, 'docker-gone']], { status: 404, detail: 'answered 404 Not Found' }),
+  result(
+    'https://docs.docker.com/gone/',
+    'broken',
+    [
+      ['content/docs/a.md', 10],
+      ['content/links.yaml', 4, 'docker-gone'],
+    ],
+    { status: 404, detail: 'answered 404 Not Found' },
+  ),
   result('http://old.docker.com/x', 'redirected', [['content/docs/b.md', 7]], {
     status: 200,
     finalUrl: 'https://new.docker.com/x',
@@ -30,7 +38,10 @@ const results: LinkResult[] = [
     detail: 'moved permanently to https://new.docker.com/x: update the link',
   }),
   result('https://www.linkedin.com/in/someone', 'unverified', [['content/docs/b.md', 2]], { status: 999 }),
-  result('https://dead.docker.com/', 'network-error', [['content/docs/a.md', 5]], { errorCode: 'ENOTFOUND', detail: 'DNS lookup failed: the host name does not resolve (ENOTFOUND)' }),
+  result('https://dead.docker.com/', 'network-error', [['content/docs/a.md', 5]], {
+    errorCode: 'ENOTFOUND',
+    detail: 'DNS lookup failed: the host name does not resolve (ENOTFOUND)',
+  }),
   result('http://localhost:8080/', 'excluded', [['content/docs/a.md', 20]], { requests: 0, attempts: 0 }),
 ];
 
@@ -60,7 +71,10 @@ describe('summary and exit codes', () => {
   });
 
   it('fails when content could not be read, even if every link is fine', () => {
-    const clean = report({ results: [results[0] as LinkResult], problems: [{ file: 'content/docs/x.mdx', line: 3, message: 'could not be parsed as MDX' }] });
+    const clean = report({
+      results: [results[0] as LinkResult],
+      problems: [{ file: 'content/docs/x.mdx', line: 3, message: 'could not be parsed as MDX' }],
+    });
     expect(clean.exitCode).toBe(1);
   });
 
@@ -70,11 +84,18 @@ describe('summary and exit codes', () => {
     // One dead host is a dead site, not an offline machine.
     expect(looksOffline([dns('a.docker.com'), dns('a.docker.com')])).toBe(false);
     // One real answer proves the network works.
-    expect(looksOffline([dns('a.docker.com'), dns('b.docker.com'), result('https://c.docker.com/', 'broken', [['a.md', 1]], { status: 404 })])).toBe(false);
+    expect(looksOffline([dns('a.docker.com'), dns('b.docker.com'), result('https://c.docker.com/', 'broken', [['a.md', 1]], { status: 404 })])).toBe(
+      false,
+    );
     // A reset is a server problem, not a missing network.
     expect(looksOffline([dns('a.docker.com'), dns('b.docker.com', 'ECONNRESET')])).toBe(false);
     // Cached answers and excluded links say nothing about the network now.
-    expect(looksOffline([result('https://a.docker.com/', 'ok', [['a.md', 1]], { fromCache: true }), result('http://localhost/', 'excluded', [['a.md', 1]], { requests: 0 })])).toBe(false);
+    expect(
+      looksOffline([
+        result('https://a.docker.com/', 'ok', [['a.md', 1]], { fromCache: true }),
+        result('http://localhost/', 'excluded', [['a.md', 1]], { requests: 0 }),
+      ]),
+    ).toBe(false);
     const offline = report({ results: [dns('a.docker.com'), dns('b.docker.com')] });
     expect(offline).toMatchObject({ offline: true, exitCode: 3 });
   });
@@ -115,7 +136,9 @@ describe('text report', () => {
   it('explains an offline run instead of listing every link as dead', () => {
     const dns = (host: string) => result(`https://${host}/`, 'network-error', [['content/docs/a.md', 1]], { errorCode: 'ENOTFOUND' });
     const text = renderReport(report({ results: [dns('a.docker.com'), dns('b.docker.com')] }), 'text');
-    expect(text).toContain('This machine looks offline: all 2 links to 2 hosts failed with DNS or connection errors (for example ENOTFOUND for a.docker.com).');
+    expect(text).toContain(
+      'This machine looks offline: all 2 links to 2 hosts failed with DNS or connection errors (for example ENOTFOUND for a.docker.com).',
+    );
     expect(text).not.toContain('content/docs/a.md');
   });
 });
@@ -123,7 +146,20 @@ describe('text report', () => {
 describe('JSON report', () => {
   it('follows the documented schema', () => {
     const json = JSON.parse(renderReport(report(), 'json'));
-    expect(Object.keys(json)).toEqual(['schemaVersion', 'startedAt', 'elapsedMs', 'offline', 'filesScanned', 'counts', 'fromCache', 'requests', 'failOn', 'links', 'problems', 'exitCode']);
+    expect(Object.keys(json)).toEqual([
+      'schemaVersion',
+      'startedAt',
+      'elapsedMs',
+      'offline',
+      'filesScanned',
+      'counts',
+      'fromCache',
+      'requests',
+      'failOn',
+      'links',
+      'problems',
+      'exitCode',
+    ]);
     expect(json).toMatchObject({ schemaVersion: 1, startedAt: checkedAt, elapsedMs: 3400, offline: false, exitCode: 1 });
     const gone = json.links.find((link: { url: string }) => link.url === 'https://docs.docker.com/gone/');
     expect(gone).toEqual({
@@ -152,7 +188,9 @@ describe('Markdown report', () => {
     const markdown = renderReport(report(), 'markdown');
     expect(markdown).toContain('## Link check');
     expect(markdown).toContain('**1 broken, 1 network-error, 1 ok, 1 redirected, 1 unverified, 1 excluded**');
-    expect(markdown).toContain('| ❌ broken | https://docs.docker.com/gone/ | `content/docs/a.md:10`<br>`content/links.yaml:4` | HTTP 404; answered 404 Not Found |');
+    expect(markdown).toContain(
+      '| ❌ broken | https://docs.docker.com/gone/ | `content/docs/a.md:10`<br>`content/links.yaml:4` | HTTP 404; answered 404 Not Found |',
+    );
     expect(markdown).toContain('| ⚠️ redirected | http://old.docker.com/x |');
     expect(markdown).not.toContain('https://docs.docker.com/ok/');
   });
@@ -184,9 +222,15 @@ describe('links that were not requested', () => {
       requests: 0,
       attempts: 0,
       stoppedBy: 'host',
-      detail: 'not requested: the host cannot be reached (3 links in a row ended network-error; the last said: connection refused (ECONNREFUSED)); check it again later',
+      detail:
+        'not requested: the host cannot be reached (3 links in a row ended network-error; the last said: connection refused (ECONNREFUSED)); check it again later',
     }),
-    result('https://slow.example.net/', 'unverified', [['content/docs/b.md', 2]], { requests: 0, attempts: 0, stoppedBy: 'max-duration', detail: 'not checked: the run reached its time limit (--max-duration 10 min)' }),
+    result('https://slow.example.net/', 'unverified', [['content/docs/b.md', 2]], {
+      requests: 0,
+      attempts: 0,
+      stoppedBy: 'max-duration',
+      detail: 'not checked: the run reached its time limit (--max-duration 10 min)',
+    }),
   ];
   const run = (failOn: Verdict[]) =>
     summarize({ results: notRequested, problems: [], startedAt: new Date(checkedAt), elapsedMs: 1000, filesScanned: 2, config: { failOn } });

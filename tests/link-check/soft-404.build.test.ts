@@ -30,7 +30,12 @@ beforeAll(async () => {
         return send(html('Example Docs', '<h1 class="x">Oops! This page doesn&rsquo;t exist.</h1>'));
       case '/mentions-404':
         // An ordinary page that talks about 404s: not a missing page.
-        return send(html('Fixing 404 errors in nginx', '<h1>Fixing 404 errors in nginx</h1><p>If you see 404 Not Found, the page does not exist. Page not found.</p>'));
+        return send(
+          html(
+            'Fixing 404 errors in nginx',
+            '<h1>Fixing 404 errors in nginx</h1><p>If you see 404 Not Found, the page does not exist. Page not found.</p>',
+          ),
+        );
       case '/old-docs/page':
         return response.writeHead(301, { location: '/' }).end();
       case '/moved':
@@ -107,10 +112,23 @@ describe('soft 404s', () => {
   });
 
   it('recognises common not-found titles and leaves other titles alone', () => {
-    for (const title of ['404', 'Error 404', '404 Not Found', 'Not Found', 'Page not found – Docker Docs', "Sorry, we can't find that page", 'The page cannot be found']) {
+    for (const title of [
+      '404',
+      'Error 404',
+      '404 Not Found',
+      'Not Found',
+      'Page not found – Docker Docs',
+      "Sorry, we can't find that page",
+      'The page cannot be found',
+    ]) {
       expect(notFoundSign({ title }), title).toBeDefined();
     }
-    for (const title of ['Fixing 404 errors in nginx', 'HTTP status codes', 'Handling "not found" errors in Express', 'Docker: command not found? Install it']) {
+    for (const title of [
+      'Fixing 404 errors in nginx',
+      'HTTP status codes',
+      'Handling "not found" errors in Express',
+      'Docker: command not found? Install it',
+    ]) {
       expect(notFoundSign({ title }), title).toBeUndefined();
     }
   });
@@ -143,7 +161,9 @@ describe('the suspect verdict in reports and the cache', () => {
     expect(renderReport(warned, 'text')).toContain('1 suspect');
     expect(JSON.parse(renderReport(warned, 'json')).links[0]).toMatchObject({ verdict: 'suspect', severity: 'warning' });
     expect(renderReport(warned, 'markdown')).toContain('| ⚠️ suspect | https://docs.example.org/old |');
-    expect(renderReport(warned, 'github')).toContain('::warning file=content/docs/a.md,line=3,title=Link may point to a missing page::https://docs.example.org/old — answered 200 OK');
+    expect(renderReport(warned, 'github')).toContain(
+      '::warning file=content/docs/a.md,line=3,title=Link may point to a missing page::https://docs.example.org/old — answered 200 OK',
+    );
   });
 
   it('is stored in the cache and read back', () => {
@@ -157,8 +177,11 @@ describe('npm run links', () => {
   const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../scripts/check-links.ts');
   const run = (dir: string, args: string[]) =>
     new Promise<{ code: number | null; stdout: string }>((resolve) => {
-      const child = execFile(process.execPath, [cli, '--content-dir', 'content', '--include', '^http://127\\.', '--retries', '0', '--no-cache', ...args], { cwd: dir, env: { ...process.env, CI: 'true' }, timeout: 30_000 }, (_error, stdout) =>
-        resolve({ code: child.exitCode, stdout }),
+      const child = execFile(
+        process.execPath,
+        [cli, '--content-dir', 'content', '--include', '^http://127\\.', '--retries', '0', '--no-cache', ...args],
+        { cwd: dir, env: { ...process.env, CI: 'true' }, timeout: 30_000 },
+        (_error, stdout) => resolve({ code: child.exitCode, stdout }),
       );
     });
 

@@ -10,12 +10,22 @@ describe('deciding an attempt', () => {
   it('retries passing network trouble but not a name that does not exist or a bad certificate', () => {
     expect(decideAttempt(networkError('ECONNRESET'), context(1))).toMatchObject({ action: 'retry' });
     expect(decideAttempt(networkError('EAI_AGAIN'), context(1))).toMatchObject({ action: 'retry' });
-    expect(decideAttempt(networkError('ENOTFOUND'), context(1))).toMatchObject({ action: 'done', verdict: 'network-error', detail: 'DNS lookup failed: the host name does not resolve (ENOTFOUND)' });
-    expect(decideAttempt(networkError('CERT_HAS_EXPIRED'), context(1))).toMatchObject({ action: 'done', detail: 'TLS certificate problem (CERT_HAS_EXPIRED)' });
+    expect(decideAttempt(networkError('ENOTFOUND'), context(1))).toMatchObject({
+      action: 'done',
+      verdict: 'network-error',
+      detail: 'DNS lookup failed: the host name does not resolve (ENOTFOUND)',
+    });
+    expect(decideAttempt(networkError('CERT_HAS_EXPIRED'), context(1))).toMatchObject({
+      action: 'done',
+      detail: 'TLS certificate problem (CERT_HAS_EXPIRED)',
+    });
   });
 
   it('gives up after the configured retries', () => {
-    expect(decideAttempt(networkError('ECONNRESET'), context(defaultLinkCheckConfig.retries + 1))).toMatchObject({ action: 'done', verdict: 'network-error' });
+    expect(decideAttempt(networkError('ECONNRESET'), context(defaultLinkCheckConfig.retries + 1))).toMatchObject({
+      action: 'done',
+      verdict: 'network-error',
+    });
   });
 });
 

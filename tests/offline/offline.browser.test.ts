@@ -47,7 +47,10 @@ const control = (page: Page) => page.locator('main [data-offline]');
 const registrations = (page: Page) => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).map((r) => r.scope));
 const ourCaches = (page: Page) => page.evaluate(async (prefix) => (await caches.keys()).filter((name) => name.startsWith(prefix)).sort(), PREFIX);
 /** The visible text of the home page's control, as a reader sees it. */
-const line = (page: Page) => control(page).innerText().then((text) => text.replace(/\s+/g, ' ').trim());
+const line = (page: Page) =>
+  control(page)
+    .innerText()
+    .then((text) => text.replace(/\s+/g, ' ').trim());
 
 async function search(page: Page, query: string): Promise<string[]> {
   await page.keyboard.press('/');
@@ -112,7 +115,10 @@ describe('saved for offline', () => {
     expect(await registrations(page)).toEqual([site]);
     const manifest = manifestServed();
     expect(await ourCaches(page)).toEqual([`${PREFIX}state`, `${PREFIX}v:${manifest.version}`]);
-    const stored = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname), `${PREFIX}v:${manifest.version}`);
+    const stored = await page.evaluate(
+      async (name) => (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname),
+      `${PREFIX}v:${manifest.version}`,
+    );
     // Every page, asset, search file and the manifest itself (kept to compare the next build with).
     expect(stored.sort()).toEqual([...manifest.files.map((file) => file.url), `${PROJECT_BASE}/${OFFLINE_MANIFEST_FILE}`].sort());
     expect(stored).toEqual(expect.arrayContaining([`${PROJECT_BASE}/pagefind/pagefind.js`, `${PROJECT_BASE}/hands-on/compose/`]));
@@ -169,7 +175,10 @@ describe('saved for offline', () => {
     const next = path.join(root, 'next');
     cpSync(served(), next, { recursive: true });
     const changed = path.join(next, 'concepts', 'containers', 'index.html');
-    writeFileSync(changed, readFileSync(changed, 'utf8').replace('<div class="prose">', `<div class="prose"><p id="new-in-next-build">${marker}</p>`));
+    writeFileSync(
+      changed,
+      readFileSync(changed, 'utf8').replace('<div class="prose">', `<div class="prose"><p id="new-in-next-build">${marker}</p>`),
+    );
     const after = await writeOfflineManifest(next, PROJECT_BASE);
     expect(after.version).not.toBe(before.version);
 
@@ -184,11 +193,18 @@ describe('saved for offline', () => {
     // The worker tries the update in the background on each visit; it fails, says why, and the
     // partial cache goes.
     await expect
-      .poll(async () => {
-        await page.goto(site);
-        return line(page);
-      }, { timeout: 30_000 })
-      .toMatch(new RegExp(`^Saved for offline · updated .+ \\(the latest update could not be saved: ${lost.url.replace(/[.]/g, '\\.')} answered HTTP 404; .+\\) · Remove$`));
+      .poll(
+        async () => {
+          await page.goto(site);
+          return line(page);
+        },
+        { timeout: 30_000 },
+      )
+      .toMatch(
+        new RegExp(
+          `^Saved for offline · updated .+ \\(the latest update could not be saved: ${lost.url.replace(/[.]/g, '\\.')} answered HTTP 404; .+\\) · Remove$`,
+        ),
+      );
     expect(await ourCaches(page)).toEqual([`${PREFIX}state`, `${PREFIX}v:${before.version}`]);
     await page.goto(`${site}concepts/containers/`);
     expect(await page.locator('#new-in-next-build').count()).toBe(0);
@@ -202,7 +218,10 @@ describe('saved for offline', () => {
     await page.goto(`${site}concepts/containers/`);
     expect(await page.locator('#new-in-next-build').textContent()).toBe(marker);
     // The new build is stored whole: exactly its manifest's files, none left over from the old one.
-    const stored = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname), `${PREFIX}v:${after.version}`);
+    const stored = await page.evaluate(
+      async (name) => (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname),
+      `${PREFIX}v:${after.version}`,
+    );
     expect(stored.length).toBe(after.files.length + 1);
     // And offline it is the new build that answers.
     await watched.context.setOffline(true);
@@ -216,7 +235,9 @@ describe('saved for offline', () => {
     const { page, context } = watched;
     await page.goto(site);
     await control(page).getByRole('button', { name: 'Remove' }).click();
-    await expect.poll(() => control(page).locator('[data-offline-state]').textContent()).toBe('Removed: this browser no longer keeps a copy of the course.');
+    await expect
+      .poll(() => control(page).locator('[data-offline-state]').textContent())
+      .toBe('Removed: this browser no longer keeps a copy of the course.');
     expect(await control(page).getByRole('button', { name: 'Save for offline' }).isVisible()).toBe(true);
     expect(await registrations(page)).toEqual([]);
     expect(await ourCaches(page)).toEqual([]);
@@ -235,7 +256,9 @@ describe('when storage runs out', () => {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: nginx.origin, quotaSize: 100 * 1024 });
     await control(page).getByRole('button', { name: 'Save for offline' }).click();
-    await expect.poll(() => control(page).locator('[data-offline-state]').textContent(), { timeout: 60_000 }).toMatch(/^Could not save for offline: there is not enough storage space\./);
+    await expect
+      .poll(() => control(page).locator('[data-offline-state]').textContent(), { timeout: 60_000 })
+      .toMatch(/^Could not save for offline: there is not enough storage space\./);
     const message = await control(page).locator('[data-offline-state]').textContent();
     expect(message).toMatch(/The course needs \d+\.\d MB; this browser lets the site keep [\d.]+ MB/);
     expect(message).toMatch(/Nothing was saved\.$/);

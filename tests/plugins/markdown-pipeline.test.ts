@@ -64,7 +64,11 @@ describe('markdownPipeline: every plugin in one document, .md and .mdx', () => {
 
   for (const [kind, run] of [
     ['md', (s: string) => render(s)],
-    ['mdx', (s: string) => renderMdx(s, { remarkPlugins: remarkPlugins as never, rehypePlugins: rehypePlugins as never, path: `${docsDir}/guide/start.mdx` })],
+    [
+      'mdx',
+      (s: string) =>
+        renderMdx(s, { remarkPlugins: remarkPlugins as never, rehypePlugins: rehypePlugins as never, path: `${docsDir}/guide/start.mdx` }),
+    ],
   ] as const) {
     it(`runs all plugins on .${kind}`, async () => {
       const html = await run(source);

@@ -103,7 +103,10 @@ describe('content validation in a real build', () => {
     expect(result.status).not.toBe(0);
     // Astro's own progress lines come first (the full check runs on another thread while Astro
     // loads the content); the list is the last thing printed, so it is what the maintainer sees.
-    const lines = result.output.split('\n').filter((line) => line.trim() !== '').slice(-2);
+    const lines = result.output
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .slice(-2);
     expect(lines[0]).toMatch(/\[validate-content\] The content has problems; fix them and build again \(1 problem\):$/);
     expect(lines[1]).toBe(
       '  - tests/fixtures/content/bad-link/docs/guide/first-steps.md:9: link "../networking/bridges.md#default-bridge" points to tests/fixtures/content/bad-link/docs/networking/bridges.md, which does not exist. Fix the path or create the page.',

@@ -79,7 +79,9 @@ describe('rehype-code-classes with the generated stylesheet', () => {
     for (const [index, node] of after.entries()) {
       expect(node.properties.style, `element ${index}`).toBeUndefined();
       const classes = (node.properties.className as string[] | undefined) ?? [];
-      const fromClasses = classes.flatMap((name) => (name === 'shiki-no-select' ? ['user-select:none'] : classRules.has(name) ? [classRules.get(name)!] : []));
+      const fromClasses = classes.flatMap((name) =>
+        name === 'shiki-no-select' ? ['user-select:none'] : classRules.has(name) ? [classRules.get(name)!] : [],
+      );
       const unknown = classes.filter((name) => name.startsWith('shiki-') && name !== 'shiki-no-select' && !classRules.has(name));
       expect(unknown, 'classes the stylesheet has no rule for').toEqual([]);
       expect(fromClasses.sort(), `element ${index}: ${node.tagName}`).toEqual(fromStyle(String(before[index].properties.style ?? '')).sort());
@@ -96,7 +98,10 @@ describe('rehype-code-classes with the generated stylesheet', () => {
 
 describe('styleToClasses', () => {
   it('names colours by value, drops what the stylesheet covers, and keeps the diff marker unselectable', () => {
-    expect(styleToClasses('--shiki-light:#CF222E;--shiki-dark:#FF7B72;--shiki-light-font-style:italic')).toEqual(['shiki-l-cf222e', 'shiki-d-ff7b72']);
+    expect(styleToClasses('--shiki-light:#CF222E;--shiki-dark:#FF7B72;--shiki-light-font-style:italic')).toEqual([
+      'shiki-l-cf222e',
+      'shiki-d-ff7b72',
+    ]);
     expect(styleToClasses('--shiki-light-bg:#ffffff; overflow-x: auto;')).toEqual(['shiki-lbg-ffffff']);
     expect(styleToClasses('user-select: none;')).toEqual(['shiki-no-select']);
   });

@@ -11,7 +11,7 @@ describe('rehypeTaskListLabels', () => {
     expect(html).toContain('<input type="checkbox" checked disabled aria-label="Run hello-world">');
   });
 
-  it('uses only the item\'s own text, not that of nested sub-tasks', async () => {
+  it("uses only the item's own text, not that of nested sub-tasks", async () => {
     const html = await render('- [ ] Parent task\n  - [ ] Child task');
     expect(html).toContain('aria-label="Parent task"');
     expect(html).toContain('aria-label="Child task"');

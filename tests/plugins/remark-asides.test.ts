@@ -39,7 +39,9 @@ describe('asides (Starlight and Docusaurus)', () => {
 
   it('keeps several blocks, lists and code inside one aside', async () => {
     const html = await render(':::note\nFirst.\n\n- one\n- two\n\n```sh\ndocker ps\n```\n:::');
-    expect(html).toMatch(/^<div class="callout callout-note" role="note">[\s\S]*<ul>[\s\S]*<code class="language-sh">docker ps\n<\/code>[\s\S]*<\/div>$/);
+    expect(html).toMatch(
+      /^<div class="callout callout-note" role="note">[\s\S]*<ul>[\s\S]*<code class="language-sh">docker ps\n<\/code>[\s\S]*<\/div>$/,
+    );
   });
 
   it('leaves colons in prose and code exactly as written', async () => {
@@ -54,7 +56,9 @@ describe('asides (Starlight and Docusaurus)', () => {
   });
 
   it('names an unknown aside with its line, in Markdown and MDX, and accepts the known ones', () => {
-    expect(problemsOf('Intro.\n\n:::notice\nText.\n:::\n')).toEqual([{ line: 3, message: expect.stringContaining('":::notice" is not an aside this site knows') }]);
+    expect(problemsOf('Intro.\n\n:::notice\nText.\n:::\n')).toEqual([
+      { line: 3, message: expect.stringContaining('":::notice" is not an aside this site knows') },
+    ]);
     expect(problemsOf('Intro.\n\n::youtube[video]\n', 'b.mdx')).toEqual([{ line: 3, message: expect.stringContaining('"::youtube"') }]);
     expect(problemsOf(':::note[Title]\nx\n:::\n\n:::danger Title\ny\n:::\n\nAt 10:30 a:b.')).toEqual([]);
   });
@@ -63,23 +67,45 @@ describe('asides (Starlight and Docusaurus)', () => {
 describe('asides that would be published wrong', () => {
   it('refuses an aside that is never closed, at its opening line, in a page, a list item and a quote', () => {
     expect(problemsOf('Intro.\n\n:::note\nInside.\n\n## Heading\n\nMore.\n')).toEqual([
-      { line: 3, message: '":::note" is never closed, so everything after it up to the end of the page (headings included) would be inside the aside. Add a line with ::: where the aside ends.' },
+      {
+        line: 3,
+        message:
+          '":::note" is never closed, so everything after it up to the end of the page (headings included) would be inside the aside. Add a line with ::: where the aside ends.',
+      },
     ]);
-    expect(problemsOf('- item\n\n  :::tip\n  inside\n\n- next\n')).toEqual([{ line: 3, message: expect.stringContaining('":::tip" is never closed, so everything after it up to the end of the list item or quote') }]);
+    expect(problemsOf('- item\n\n  :::tip\n  inside\n\n- next\n')).toEqual([
+      { line: 3, message: expect.stringContaining('":::tip" is never closed, so everything after it up to the end of the list item or quote') },
+    ]);
     expect(problemsOf('> :::note\n> inside\n\nafter\n')).toEqual([{ line: 1, message: expect.stringContaining('":::note" is never closed') }]);
     expect(problemsOf(':::note\n', 'b.mdx')).toEqual([{ line: 1, message: expect.stringContaining('is never closed') }]);
   });
 
   it('accepts closed asides: empty, indented, in a list item or quote, nested with longer fences', () => {
-    for (const source of [':::note\n:::\n', '  :::note\n  inside\n   :::  \n', '- item\n\n  :::note\n  inside\n  :::\n\n- next\n', '> :::note\n> inside\n> :::\n', '::::note\n:::tip\nx\n:::\n::::\n', ':::tip[Title]\n:::\n']) {
+    for (const source of [
+      ':::note\n:::\n',
+      '  :::note\n  inside\n   :::  \n',
+      '- item\n\n  :::note\n  inside\n  :::\n\n- next\n',
+      '> :::note\n> inside\n> :::\n',
+      '::::note\n:::tip\nx\n:::\n::::\n',
+      ':::tip[Title]\n:::\n',
+    ]) {
       expect(problemsOf(source), source).toEqual([]);
     }
   });
 
   it('refuses "::: tip" with a space (shown as text), once for its opener and closer, and a stray ":::"', () => {
-    expect(problemsOf('Intro.\n\n::: tip\nText.\n:::\n')).toEqual([{ line: 3, message: '"::: tip" has a space after the colons, so it is not an aside and the page would show it as text. Write ":::tip", with no space.' }]);
-    expect(problemsOf('Para\n::: Warning\nx\n\n:::\n')).toEqual([{ line: 2, message: expect.stringContaining('Write ":::warning", with no space.') }]);
-    expect(problemsOf('::: spoiler\nx\n:::\n', 'b.mdx')).toEqual([{ line: 1, message: expect.stringContaining('Write one of ":::note", ":::info"') }]);
+    expect(problemsOf('Intro.\n\n::: tip\nText.\n:::\n')).toEqual([
+      {
+        line: 3,
+        message: '"::: tip" has a space after the colons, so it is not an aside and the page would show it as text. Write ":::tip", with no space.',
+      },
+    ]);
+    expect(problemsOf('Para\n::: Warning\nx\n\n:::\n')).toEqual([
+      { line: 2, message: expect.stringContaining('Write ":::warning", with no space.') },
+    ]);
+    expect(problemsOf('::: spoiler\nx\n:::\n', 'b.mdx')).toEqual([
+      { line: 1, message: expect.stringContaining('Write one of ":::note", ":::info"') },
+    ]);
     expect(problemsOf('Text.\n\n:::\n')).toEqual([{ line: 3, message: expect.stringContaining('":::" closes no aside') }]);
   });
 

@@ -21,7 +21,9 @@ describe('remarkContentLinks', () => {
 
   it('gives root-absolute images from public/ the base path, and leaves relative ones to Astro', async () => {
     const html = await render('![A diagram](/diagram.png) ![Beside](./beside.png) ![Remote](https://example.org/x.png)', undefined, '/course');
-    expect(html).toBe('<p><img src="/course/diagram.png" alt="A diagram"> <img src="./beside.png" alt="Beside"> <img src="https://example.org/x.png" alt="Remote"></p>');
+    expect(html).toBe(
+      '<p><img src="/course/diagram.png" alt="A diagram"> <img src="./beside.png" alt="Beside"> <img src="https://example.org/x.png" alt="Remote"></p>',
+    );
     expect(await render('![Already](/course/diagram.png)', undefined, '/course')).toContain('src="/course/diagram.png"');
   });
 
@@ -77,7 +79,15 @@ describe('remarkContentLinks', () => {
       '![not a page link](./other.md)',
     ].join(' ');
     const html = await render(md);
-    for (const href of ['https://docs.docker.com/get-started/', '#same-page', '/already/a/site/path/', './compose.yaml', './Dockerfile', '../../README.md', 'mailto:someone@example.org']) {
+    for (const href of [
+      'https://docs.docker.com/get-started/',
+      '#same-page',
+      '/already/a/site/path/',
+      './compose.yaml',
+      './Dockerfile',
+      '../../README.md',
+      'mailto:someone@example.org',
+    ]) {
       expect(html).toContain(`href="${href}"`);
     }
     expect(html).toContain('src="./layers.png"');
@@ -90,10 +100,13 @@ describe('remarkContentLinks', () => {
   });
 
   it('rewrites href on <a> elements in MDX and leaves JSX expressions alone', async () => {
-    const tree: Root = await transformMdx('<a href="../vms/hypervisors.md#kvm">KVM</a> and <a href={"../vms/x.md"}>y</a>\n\n[md link](./layers.mdx)', {
-      remarkPlugins: [[remarkContentLinks, options()]],
-      path: `${docsDir}/containers/images.mdx`,
-    });
+    const tree: Root = await transformMdx(
+      '<a href="../vms/hypervisors.md#kvm">KVM</a> and <a href={"../vms/x.md"}>y</a>\n\n[md link](./layers.mdx)',
+      {
+        remarkPlugins: [[remarkContentLinks, options()]],
+        path: `${docsDir}/containers/images.mdx`,
+      },
+    );
     const hrefs: string[] = [];
     visit(tree, (node) => {
       if (node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') {

@@ -34,7 +34,13 @@ describe('remarkGithubAlerts', () => {
   });
 
   it('leaves ordinary quotes, unknown markers, text after the marker and empty alerts as blockquotes', async () => {
-    for (const md of ['> Just a quote.', '> [!DANGER]\n> Not a GitHub type.', '> [!NOTE] text on the marker line', '> [!NOTE]', '> Quote\n> [!NOTE]\n> marker not first']) {
+    for (const md of [
+      '> Just a quote.',
+      '> [!DANGER]\n> Not a GitHub type.',
+      '> [!NOTE] text on the marker line',
+      '> [!NOTE]',
+      '> Quote\n> [!NOTE]\n> marker not first',
+    ]) {
       const html = await render(md);
       expect(html, md).toMatch(/^<blockquote>/);
       expect(html, md).not.toContain('callout');

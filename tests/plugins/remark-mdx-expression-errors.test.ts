@@ -9,7 +9,10 @@ const jsx = (type: unknown, props: Props) => (typeof type === 'function' ? type(
 const runtime = { jsx, jsxs: jsx, Fragment: (props: Props) => [props.children].flat().join('') };
 
 async function render(source: string): Promise<string> {
-  const module = await evaluate({ value: source, path: '/site/content/docs/guide/page.mdx' }, { ...runtime, remarkPlugins: [[remarkMdxExpressionErrors, { rootDir: '/site' }]] });
+  const module = await evaluate(
+    { value: source, path: '/site/content/docs/guide/page.mdx' },
+    { ...runtime, remarkPlugins: [[remarkMdxExpressionErrors, { rootDir: '/site' }]] },
+  );
   return String((module.default as (props: object) => unknown)({}));
 }
 

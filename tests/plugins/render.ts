@@ -29,7 +29,11 @@ export async function renderMarkdown(markdown: string, options: RenderOptions = 
 
 /** MDX source to the transformed mdast, for assertions on JSX nodes that have no plain-HTML form. */
 export async function transformMdx(source: string, options: Pick<RenderOptions, 'remarkPlugins' | 'path'> = {}): Promise<Root> {
-  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(options.remarkPlugins ?? []);
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkMdx)
+    .use(remarkGfm)
+    .use(options.remarkPlugins ?? []);
   const file = new VFile({ value: source, path: options.path });
   return (await processor.run(processor.parse(file), file)) as Root;
 }

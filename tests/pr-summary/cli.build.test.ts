@@ -10,7 +10,12 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function run(script: string, args: string[]) {
   const { GITHUB_STEP_SUMMARY: _summary, ...env } = process.env;
-  const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts', script), ...args], { cwd: projectRoot, env, encoding: 'utf8', timeout: 30_000 });
+  const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts', script), ...args], {
+    cwd: projectRoot,
+    env,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -28,13 +33,27 @@ describe('npm run pr-summary usage errors', () => {
   it.each([
     [[], 'say what to compare with: --base <ref> (a branch, tag or commit) or --base-dist <dir> (a build).'],
     [['--base', 'HEAD', '--base-dist', emptyDir], '--base and --base-dist cannot be combined'],
-    [['--base-dist', path.join(scratch, 'nowhere')], `--base-dist: ${path.join(scratch, 'nowhere')} is not a folder; build the site there first (npm run build).`],
+    [
+      ['--base-dist', path.join(scratch, 'nowhere')],
+      `--base-dist: ${path.join(scratch, 'nowhere')} is not a folder; build the site there first (npm run build).`,
+    ],
     [['--base', 'no-such-branch-anywhere'], '--base: "no-such-branch-anywhere" is not a commit, branch or tag in this repository'],
     [['--base-dist', emptyDir, '--head-dist', emptyDir], 'holds no HTML pages: build the site first (npm run build).'],
     [['--base-dist', emptyDir, '--retention-days', 'a week'], '--retention-days expects a whole number of days (got "a week").'],
     [['--base-dist', emptyDir, '--link-report', file('report.txt', 'not json')], 'is not JSON'],
-    [['--base-dist', emptyDir, '--link-report', file('npm.json', '\n> docker-learning@0.1.0 links\n> node scripts/check-links.ts\n\n{}')], "starts with npm's own output, not JSON: write it with npm run links --silent --"],
-    [['--base-dist', emptyDir, '--link-report', file('other.json', '{"schemaVersion":1,"offline":false,"links":[{"url":"x","verdict":"fine","places":[]}]}')], 'links.0.verdict: Invalid option'],
+    [
+      ['--base-dist', emptyDir, '--link-report', file('npm.json', '\n> docker-learning@0.1.0 links\n> node scripts/check-links.ts\n\n{}')],
+      "starts with npm's own output, not JSON: write it with npm run links --silent --",
+    ],
+    [
+      [
+        '--base-dist',
+        emptyDir,
+        '--link-report',
+        file('other.json', '{"schemaVersion":1,"offline":false,"links":[{"url":"x","verdict":"fine","places":[]}]}'),
+      ],
+      'links.0.verdict: Invalid option',
+    ],
     [['--bogus'], "Unknown option '--bogus'"],
   ])('%j', (args, message) => {
     const result = run('pr-summary.ts', args);

@@ -6,7 +6,17 @@ import { shinglesOf, wordsOf, type BuildSnapshot, type PageSnapshot } from '../.
 
 function page(sitePath: string, text: string, extra: Partial<PageSnapshot> = {}): PageSnapshot {
   const words = wordsOf(text, 'en');
-  return { sitePath, title: text.split('.')[0]!, words: words.length, contentHash: text, shingles: shinglesOf(words), firstView: 8000, overBudget: [], links: [], ...extra };
+  return {
+    sitePath,
+    title: text.split('.')[0]!,
+    words: words.length,
+    contentHash: text,
+    shingles: shinglesOf(words),
+    firstView: 8000,
+    overBudget: [],
+    links: [],
+    ...extra,
+  };
 }
 
 function build(pages: PageSnapshot[], rest: Partial<BuildSnapshot> = {}): BuildSnapshot {
@@ -19,13 +29,21 @@ describe('findMoves', () => {
   it('pairs a removed page with the added page that carries most of its text', () => {
     const edited = `${INSTALL} One more sentence about groups.`;
     const moves = findMoves([page('/old/', INSTALL)], [page('/other/', 'A different page about networks entirely.'), page('/new/', edited)]);
-    expect(moves).toEqual([{ from: { sitePath: '/old/', title: 'Install the tools' }, to: { sitePath: '/new/', title: 'Install the tools' }, similarity: expect.any(Number) }]);
+    expect(moves).toEqual([
+      {
+        from: { sitePath: '/old/', title: 'Install the tools' },
+        to: { sitePath: '/new/', title: 'Install the tools' },
+        similarity: expect.any(Number),
+      },
+    ]);
     expect(moves[0]!.similarity).toBeGreaterThan(0.5);
     expect(moves[0]!.similarity).toBeLessThan(1);
   });
 
   it('leaves pages with little text in common as one removed and one added', () => {
-    expect(findMoves([page('/old/', INSTALL)], [page('/new/', 'Compose runs many containers from one file, each a service with its own image.')])).toEqual([]);
+    expect(
+      findMoves([page('/old/', INSTALL)], [page('/new/', 'Compose runs many containers from one file, each a service with its own image.')]),
+    ).toEqual([]);
   });
 });
 
@@ -46,7 +64,9 @@ describe('compareBuilds', () => {
     expect(diff.stillLinked).toEqual([{ sitePath: '/gone/', movedTo: undefined, linkedFrom: [{ page: '/', line: 12 }], inSitemap: true }]);
     const markdown = renderSummary(diff);
     expect(markdown).toContain('### ❌ 1 address still linked');
-    expect(markdown).toContain('- `/gone/` was removed, but these still point to it: `/` (line 12 of its HTML), the sitemap. Fix: remove those links or link to another page.');
+    expect(markdown).toContain(
+      '- `/gone/` was removed, but these still point to it: `/` (line 12 of its HTML), the sitemap. Fix: remove those links or link to another page.',
+    );
   });
 
   it('is no error when the removed page is no longer linked', () => {
@@ -60,8 +80,16 @@ describe('compareBuilds', () => {
 
   it('lists a page past its budget only when it crossed it or grew further', () => {
     const over = ['first view is 17000 bytes gzip, budget is under 16384'];
-    const base = build([page('/a/', 'A.', { firstView: 9000 }), page('/b/', 'B.', { firstView: 17000, overBudget: over }), page('/c/', 'C.', { firstView: 17000, overBudget: over })]);
-    const head = build([page('/a/', 'A.', { firstView: 17000, overBudget: over }), page('/b/', 'B.', { firstView: 17000, overBudget: over }), page('/c/', 'C.', { firstView: 17500, overBudget: over })]);
+    const base = build([
+      page('/a/', 'A.', { firstView: 9000 }),
+      page('/b/', 'B.', { firstView: 17000, overBudget: over }),
+      page('/c/', 'C.', { firstView: 17000, overBudget: over }),
+    ]);
+    const head = build([
+      page('/a/', 'A.', { firstView: 17000, overBudget: over }),
+      page('/b/', 'B.', { firstView: 17000, overBudget: over }),
+      page('/c/', 'C.', { firstView: 17500, overBudget: over }),
+    ]);
     const diff = compareBuilds(base, head);
     expect(diff.changed.map((change) => [change.sitePath, change.contentChanged, change.pastBudget.length])).toEqual([
       ['/a/', false, 1],
@@ -74,9 +102,16 @@ describe('compareBuilds', () => {
       schemaVersion: 1,
       offline: false,
       changedSince: 'origin/main',
-      links: [{ url: 'https://broken.example/', verdict: 'broken', status: 404, places: [{ file: 'content/links.yaml', line: 4, resourceId: 'dead' }] }],
+      links: [
+        { url: 'https://broken.example/', verdict: 'broken', status: 404, places: [{ file: 'content/links.yaml', line: 4, resourceId: 'dead' }] },
+      ],
     };
-    const base = build([page('/', 'Home.')], { resources: [{ id: 'kept', title: 'Kept', url: 'https://kept.example/' }, { id: 'old', title: 'Old', url: 'https://old.example/' }] });
+    const base = build([page('/', 'Home.')], {
+      resources: [
+        { id: 'kept', title: 'Kept', url: 'https://kept.example/' },
+        { id: 'old', title: 'Old', url: 'https://old.example/' },
+      ],
+    });
     const head = build([page('/', 'Home.')], {
       resources: [
         { id: 'kept', title: 'Kept', url: 'https://kept.example/' },
@@ -92,7 +127,9 @@ describe('compareBuilds', () => {
     ]);
     expect(renderSummary(diff)).toContain('| added | Dead \\| link (`dead`): https://broken.example/ | ❌ broken (404) |');
     expect(compareBuilds(base, head).resources[0]?.check?.text).toBe('not checked (no --link-report given)');
-    expect(compareBuilds(base, head, { ...report, offline: true }).resources[0]?.check?.text).toBe('not checked: the link checker could not reach the network');
+    expect(compareBuilds(base, head, { ...report, offline: true }).resources[0]?.check?.text).toBe(
+      'not checked: the link checker could not reach the network',
+    );
   });
 });
 

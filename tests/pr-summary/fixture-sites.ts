@@ -35,9 +35,19 @@ function bulkyCodeBlock(lines: number): string {
 
 const base: Files = {
   'docs/index.md': page('Fixture Home', 'Home of the pull-request summary fixture.', 'Start with the [guide](guide/index.md).'),
-  'docs/guide/index.md': page('The Guide', 'Landing page of the guide.', 'Read [install](install.md), [retired](retired.md) and [grows](grows.md).', 1),
+  'docs/guide/index.md': page(
+    'The Guide',
+    'Landing page of the guide.',
+    'Read [install](install.md), [retired](retired.md) and [grows](grows.md).',
+    1,
+  ),
   'docs/guide/install.md': page('Install the tools', 'How to install the tools.', INSTALL_TEXT, 1),
-  'docs/guide/retired.md': page('Retired page', 'A page the pull request removes.', 'This page explains an old way of working that nobody uses any more.', 2),
+  'docs/guide/retired.md': page(
+    'Retired page',
+    'A page the pull request removes.',
+    'This page explains an old way of working that nobody uses any more.',
+    2,
+  ),
   'docs/guide/grows.md': page('Growing page', 'A page the pull request makes heavy.', 'A short page for now.', 3),
   'links.yaml': resource('kept-resource', 'A resource that stays', 'https://docs.docker.com/get-started/'),
 };
@@ -54,7 +64,11 @@ const head: Files = {
 const headLinked: Files = {
   ...head,
   // A full address of one of our own pages is an external-looking link the content check leaves alone.
-  'docs/index.md': page('Fixture Home', 'Home of the pull-request summary fixture.', `Start with the [guide](guide/index.md), or [install](${SITE_ORIGIN}/guide/install/).`),
+  'docs/index.md': page(
+    'Fixture Home',
+    'Home of the pull-request summary fixture.',
+    `Start with the [guide](guide/index.md), or [install](${SITE_ORIGIN}/guide/install/).`,
+  ),
 };
 
 export const fixtureSites = { base, head, 'head-linked': headLinked } as const;

@@ -72,7 +72,13 @@ describe('pr-summary on two fixture builds', () => {
   it('finds the added, moved and removed pages by their addresses', () => {
     expect(diff.pages.added).toEqual([{ sitePath: '/guide/added/', title: 'Added page' }]);
     expect(diff.pages.removed).toEqual([{ sitePath: '/guide/retired/', title: 'Retired page' }]);
-    expect(diff.pages.moved).toEqual([{ from: { sitePath: '/guide/install/', title: 'Install the tools' }, to: { sitePath: '/guide/setup/', title: 'Install the tools' }, similarity: 1 }]);
+    expect(diff.pages.moved).toEqual([
+      {
+        from: { sitePath: '/guide/install/', title: 'Install the tools' },
+        to: { sitePath: '/guide/setup/', title: 'Install the tools' },
+        similarity: 1,
+      },
+    ]);
     expect(diff.stillLinked).toEqual([]);
   });
 
@@ -105,7 +111,18 @@ describe('pr-summary on two fixture builds', () => {
   it('prints the summary with the resource verdict from the link report, also into the job summary, and exits 0', () => {
     const jobSummary = path.join(tmpRoot, 'pr-summary-job-summary.md');
     writeFileSync(jobSummary, '## Earlier step\n');
-    const args = ['--base-dist', baseDist, '--head-dist', headDist, '--link-report', writeLinkReport(), '--artifact', 'site-preview', '--retention-days', '7'];
+    const args = [
+      '--base-dist',
+      baseDist,
+      '--head-dist',
+      headDist,
+      '--link-report',
+      writeLinkReport(),
+      '--artifact',
+      'site-preview',
+      '--retention-days',
+      '7',
+    ];
     const run = runCli(args, { GITHUB_STEP_SUMMARY: jobSummary });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -114,7 +131,9 @@ describe('pr-summary on two fixture builds', () => {
     expect(run.stdout).toContain('**1 page added · 1 moved · 1 removed · 3 changed** (2 unchanged)');
     expect(run.stdout).toContain('| moved | Install the tools | `/guide/install/` → `/guide/setup/` (100% same text) |');
     expect(run.stdout).toContain('| removed | Retired page | `/guide/retired/` |');
-    expect(run.stdout).toMatch(/\| `\/guide\/grows\/` \| Growing page \| \d+ → \d+ \(\+\d+\) \| [\d.]+ KB → [\d.]+ KB \(\+[\d.]+ KB\) ⚠️ \*\*past its budget:\*\* first view is/);
+    expect(run.stdout).toMatch(
+      /\| `\/guide\/grows\/` \| Growing page \| \d+ → \d+ \(\+\d+\) \| [\d.]+ KB → [\d.]+ KB \(\+[\d.]+ KB\) ⚠️ \*\*past its budget:\*\* first view is/,
+    );
     expect(run.stdout).toContain('| added | A resource the pull request adds (`added-resource`): https://docs.docker.com/compose/ | ✅ ok (200) |');
     expect(run.stdout).toMatch(/Entries \(pages and resources\): \d+ → \d+ \(\+1\)/);
     expect(run.stdout).toContain('Download the `site-preview` artifact of this run');
@@ -125,7 +144,9 @@ describe('pr-summary on two fixture builds', () => {
     const run = runCli(['--base-dist', baseDist, '--head-dist', linkedDist]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('### ❌ 1 address still linked');
-    expect(run.stdout).toMatch(/- `\/guide\/install\/` moved to `\/guide\/setup\/`, but this still points to it: `\/` \(line \d+ of its HTML\)\. Fix: point them at the new address\./);
+    expect(run.stdout).toMatch(
+      /- `\/guide\/install\/` moved to `\/guide\/setup\/`, but this still points to it: `\/` \(line \d+ of its HTML\)\. Fix: point them at the new address\./,
+    );
     expect(run.stderr).toBe('pr-summary: /guide/install/ moved to /guide/setup/, but / still links to it.\n');
   });
 });

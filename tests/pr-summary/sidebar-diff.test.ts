@@ -7,7 +7,11 @@ const section = (key: string, label: string, children: SidebarNode[]): SidebarNo
 
 const before = [
   link('/', 'Home'),
-  section('/concepts/', 'Concepts', [link('/concepts/images/', 'Images'), link('/concepts/vms/', 'Virtual machines'), link('/concepts/layers/', 'Layers')]),
+  section('/concepts/', 'Concepts', [
+    link('/concepts/images/', 'Images'),
+    link('/concepts/vms/', 'Virtual machines'),
+    link('/concepts/layers/', 'Layers'),
+  ]),
   section('/hands-on/', 'Hands-on', [link('/hands-on/first/', 'First container'), link('/hands-on/compose/', 'Compose')]),
   link('/resources/', 'Learning resources'),
 ];
@@ -20,8 +24,16 @@ describe('sidebarDiff', () => {
   it('shows only the changed entries under their sections, marked by kind of change', () => {
     const after = [
       link('/', 'Home'),
-      section('/concepts/', 'Concepts', [link('/concepts/layers/', 'Layers'), link('/concepts/images/', 'Container images'), link('/concepts/vms/', 'Virtual machines')]),
-      section('/hands-on/', 'Hands-on', [link('/hands-on/first/', 'First container'), link('/hands-on/volumes/', 'Volumes'), link('/hands-on/compose/', 'Compose')]),
+      section('/concepts/', 'Concepts', [
+        link('/concepts/layers/', 'Layers'),
+        link('/concepts/images/', 'Container images'),
+        link('/concepts/vms/', 'Virtual machines'),
+      ]),
+      section('/hands-on/', 'Hands-on', [
+        link('/hands-on/first/', 'First container'),
+        link('/hands-on/volumes/', 'Volumes'),
+        link('/hands-on/compose/', 'Compose'),
+      ]),
       link('/resources/', 'Learning resources'),
     ];
     expect(sidebarDiff(before, after)).toEqual([
@@ -52,7 +64,11 @@ describe('sidebarDiff', () => {
   it('shows a page at a new address once, when the comparison recognised it as moved', () => {
     const after = [
       link('/', 'Home'),
-      section('/concepts/', 'Concepts', [link('/concepts/images/', 'Images'), link('/concepts/virtual-machines/', 'Virtual machines'), link('/concepts/layers/', 'Layers')]),
+      section('/concepts/', 'Concepts', [
+        link('/concepts/images/', 'Images'),
+        link('/concepts/virtual-machines/', 'Virtual machines'),
+        link('/concepts/layers/', 'Layers'),
+      ]),
       section('/hands-on/', 'Hands-on', [link('/hands-on/first/', 'First container'), link('/hands-on/compose/', 'Compose')]),
       link('/resources/', 'Learning resources'),
     ];
@@ -78,8 +94,16 @@ describe('reordered', () => {
 
 describe('mergeSidebar', () => {
   it('builds the whole sidebar from pages that each expand only their own section', () => {
-    const onConcepts = [link('/', 'Home'), section('/concepts/', 'Concepts', [link('/concepts/images/', 'Images')]), section('/hands-on/', 'Hands-on', [])];
-    const onHandsOn = [link('/', 'Home'), section('/concepts/', 'Concepts', []), section('/hands-on/', 'Hands-on', [link('/hands-on/first/', 'First container')])];
+    const onConcepts = [
+      link('/', 'Home'),
+      section('/concepts/', 'Concepts', [link('/concepts/images/', 'Images')]),
+      section('/hands-on/', 'Hands-on', []),
+    ];
+    const onHandsOn = [
+      link('/', 'Home'),
+      section('/concepts/', 'Concepts', []),
+      section('/hands-on/', 'Hands-on', [link('/hands-on/first/', 'First container')]),
+    ];
     const tree: SidebarNode[] = [];
     mergeSidebar(tree, onConcepts);
     mergeSidebar(tree, onHandsOn);

@@ -35,9 +35,11 @@ describe('readBuild: what counts as a change of a page', () => {
     expect(compareBuilds(before, after).changed.map((change) => [change.sitePath, change.contentChanged])).toEqual([['/', true]]);
   });
 
-  it('counts the author\'s knowledge checks, but not the controls the site adds to every lesson', async () => {
-    const check = (answer: string) => `<div class="knowledge-check" data-knowledge-check="single" data-pagefind-ignore="all"><p>Which one? ${answer}</p></div>`;
-    const chrome = (time: string) => `<p class="lesson-time" data-pagefind-ignore>${time}</p><div data-pagefind-ignore="all">I have finished this lesson</div>`;
+  it("counts the author's knowledge checks, but not the controls the site adds to every lesson", async () => {
+    const check = (answer: string) =>
+      `<div class="knowledge-check" data-knowledge-check="single" data-pagefind-ignore="all"><p>Which one? ${answer}</p></div>`;
+    const chrome = (time: string) =>
+      `<p class="lesson-time" data-pagefind-ignore>${time}</p><div data-pagefind-ignore="all">I have finished this lesson</div>`;
     const before = await readBuild(distWith('check-a', `${chrome('5 min read')}<p>Two words.</p>${check('Yes')}`), address);
     expect(before.pages.get('/')?.words).toBe(6); // "Home", "Two words", "Which one? Yes": the chrome is not counted
     const chromeOnly = await readBuild(distWith('check-b', `${chrome('6 min read')}<p>Two words.</p>${check('Yes')}`), address);
@@ -50,7 +52,12 @@ describe('readBuild: what counts as a change of a page', () => {
 describe('readBuild on a build it cannot weigh', () => {
   it('names the page and the file it loads that the build lacks', async () => {
     const dir = distWith('missing-css', '<p>Text.</p>');
-    writeFileSync(path.join(dir, 'index.html'), '<!DOCTYPE html><html lang="en"><head><link rel="stylesheet" href="/_astro/gone.css"></head><body></body></html>');
-    await expect(readBuild(dir, address)).rejects.toThrow(`${path.join(dir, 'index.html')}: / loads /_astro/gone.css, which is not in the build (${dir}); is the build complete`);
+    writeFileSync(
+      path.join(dir, 'index.html'),
+      '<!DOCTYPE html><html lang="en"><head><link rel="stylesheet" href="/_astro/gone.css"></head><body></body></html>',
+    );
+    await expect(readBuild(dir, address)).rejects.toThrow(
+      `${path.join(dir, 'index.html')}: / loads /_astro/gone.css, which is not in the build (${dir}); is the build complete`,
+    );
   });
 });

@@ -25,7 +25,7 @@ describe('built-site link gate on deliberately broken output', () => {
   it('reports a root-relative link that forgets the base path', () => {
     const problems = findBrokenBuiltLinks(fixture('base'), { base: '/docs' });
     expect(problems.map((p) => [p.page, p.url, p.message])).toEqual([
-      ['index.html', '/guide/', 'points outside the base path /docs: on the deployed site this is another site\'s page'],
+      ['index.html', '/guide/', "points outside the base path /docs: on the deployed site this is another site's page"],
     ]);
   });
 });

@@ -55,13 +55,19 @@ describe('accessibility gates on deliberately broken pages', () => {
     // Grey text fails on white only; the dark-grey note fails on black only; tiny buttons exist on phones only.
     expect(found['desktop/light']).toEqual([...everywhere, 'color-contrast .faint'].sort());
     expect(found['desktop/dark']).toEqual([...everywhere, 'color-contrast .note'].sort());
-    expect(found['phone/light']).toEqual([...everywhere, 'color-contrast .faint', 'target-size .tiny:nth-child(1)', 'target-size .tiny:nth-child(2)'].sort());
-    expect(found['phone/dark']).toEqual([...everywhere, 'color-contrast .note', 'target-size .tiny:nth-child(1)', 'target-size .tiny:nth-child(2)'].sort());
+    expect(found['phone/light']).toEqual(
+      [...everywhere, 'color-contrast .faint', 'target-size .tiny:nth-child(1)', 'target-size .tiny:nth-child(2)'].sort(),
+    );
+    expect(found['phone/dark']).toEqual(
+      [...everywhere, 'color-contrast .note', 'target-size .tiny:nth-child(1)', 'target-size .tiny:nth-child(2)'].sort(),
+    );
   });
 
   it('keyboard checks report a dead skip link, hidden focus, an invisible stop, a short menu panel and a menu Escape does not close', async () => {
     const url = `${origin}/broken-keyboard/`;
-    expect(await checkSkipLink(await tab('desktop'), url)).toEqual(['Enter on the skip link left focus on <a href="#main-content"> "Skip to content", not #main-content']);
+    expect(await checkSkipLink(await tab('desktop'), url)).toEqual([
+      'Enter on the skip link left focus on <a href="#main-content"> "Skip to content", not #main-content',
+    ]);
     const { problems } = await checkFocusVisible(await tab('desktop'), url);
     expect(problems).toEqual([
       '<a href="#main-content"> "Skip to content" shows no focus indicator',

@@ -2,7 +2,17 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkPageWeights, DOC_PAGE_BUDGET, formatWeight, KNOWLEDGE_CHECK_PAGE_JS_BUDGET, overBudget, pageWeight, searchFilesInFirstView, type PageWeight, type PageWeightGate } from '../../scripts/quality/page-weight.ts';
+import {
+  checkPageWeights,
+  DOC_PAGE_BUDGET,
+  formatWeight,
+  KNOWLEDGE_CHECK_PAGE_JS_BUDGET,
+  overBudget,
+  pageWeight,
+  searchFilesInFirstView,
+  type PageWeight,
+  type PageWeightGate,
+} from '../../scripts/quality/page-weight.ts';
 import { realSite } from './sites.ts';
 
 describe('page-weight gate on a deliberately heavy page', () => {
@@ -30,7 +40,9 @@ describe('page-weight gate on a deliberately heavy page', () => {
   it('fails the budget and names the search code loaded before search opens', () => {
     expect(overBudget(weight, { total: weight.total, js: weight.js - 1 })).toEqual([
       `first view is ${weight.total} bytes gzip, budget is under ${weight.total}`,
-      expect.stringMatching(/^JavaScript is \d+ bytes gzip, budget is under \d+ \(\/_astro\/entry\.js \d+, \/_astro\/chunk\.js \d+, \/pagefind\/pagefind\.js \d+\)$/),
+      expect.stringMatching(
+        /^JavaScript is \d+ bytes gzip, budget is under \d+ \(\/_astro\/entry\.js \d+, \/_astro\/chunk\.js \d+, \/pagefind\/pagefind\.js \d+\)$/,
+      ),
     ]);
     expect(overBudget(weight, { total: weight.total + 1, js: weight.js + 1 })).toEqual([]);
     expect(searchFilesInFirstView(weight)).toEqual(['/pagefind/pagefind.js']);
@@ -55,7 +67,9 @@ describe('page-weight gate on a site whose knowledge-check code loads on every p
       ['/lesson/', true],
       ['/reference/', false],
     ]);
-    expect(gate.problems).toEqual([expect.stringMatching(/^lesson\/index\.html: has a knowledge check but loads no script beyond what every page without one loads/)]);
+    expect(gate.problems).toEqual([
+      expect.stringMatching(/^lesson\/index\.html: has a knowledge check but loads no script beyond what every page without one loads/),
+    ]);
   });
 });
 
@@ -78,11 +92,15 @@ describe('page-weight budgets of the real site', () => {
 
   it('keeps the JavaScript of a page without a knowledge check, course progress included, under 2 KB, and of a page with one under 3 KB', () => {
     const { withoutCheck, withCheck } = gate.heaviestJs;
-    console.log(`JavaScript gzip, heaviest page without a knowledge check: ${withoutCheck!.js} B (${withoutCheck!.sitePath}); with one: ${withCheck!.js} B (${withCheck!.sitePath})`);
+    console.log(
+      `JavaScript gzip, heaviest page without a knowledge check: ${withoutCheck!.js} B (${withoutCheck!.sitePath}); with one: ${withCheck!.js} B (${withCheck!.sitePath})`,
+    );
     expect(withoutCheck!.js).toBeLessThan(DOC_PAGE_BUDGET.js);
     expect(withCheck!.js).toBeLessThan(KNOWLEDGE_CHECK_PAGE_JS_BUDGET);
     expect(withCheck!.js).toBeGreaterThan(withoutCheck!.js); // the check's own script, which only it loads
-    expect(gate.weights.filter((w) => w.knowledgeCheck).map((w) => w.sitePath)).toEqual(expect.arrayContaining(['/concepts/containers/', '/hands-on/compose/']));
+    expect(gate.weights.filter((w) => w.knowledgeCheck).map((w) => w.sitePath)).toEqual(
+      expect.arrayContaining(['/concepts/containers/', '/hands-on/compose/']),
+    );
     expect(gate.weights.find((w) => w.sitePath === '/reference/glossary/')?.knowledgeCheck).toBe(false);
   });
 });

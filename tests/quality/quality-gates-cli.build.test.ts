@@ -71,7 +71,9 @@ describe('npm run gates on deliberately broken builds', () => {
   it('fails the page-weight gate on a page that loads search code up front', () => {
     const run = runGates(['--dist', fixture('broken-weight')]);
     expect(run.code).toBe(1);
-    expect(gateSection(run.stdout, 'page weight')).toBe('FAIL  page weight: 1 problem (1 page)\n      index.html: loads search code before search opens: /pagefind/pagefind.js');
+    expect(gateSection(run.stdout, 'page weight')).toBe(
+      'FAIL  page weight: 1 problem (1 page)\n      index.html: loads search code before search opens: /pagefind/pagefind.js',
+    );
   });
 });
 
@@ -136,7 +138,9 @@ describe('npm run gates on a build that passes', () => {
     expect(run.code).toBe(0);
     const wrongBase = runGates(['--dist', dist, '--site', 'https://example.org']);
     expect(wrongBase.code).toBe(1);
-    expect(gateSection(wrongBase.stdout, 'built-site links and anchors')).toContain('index.html:13 <a href> "/docs/guide/": no file in the build for /docs/guide/');
+    expect(gateSection(wrongBase.stdout, 'built-site links and anchors')).toContain(
+      'index.html:13 <a href> "/docs/guide/": no file in the build for /docs/guide/',
+    );
   });
 });
 
@@ -164,7 +168,7 @@ describe('npm run gates usage errors', () => {
   });
 
   it('exits 2 on a base path or site URL the site config would refuse', () => {
-    expect(runGates(['--dist', fixture('broken-html'), '--base', 'docs']).stderr).toContain('--base: expected a path starting with \'/\'');
+    expect(runGates(['--dist', fixture('broken-html'), '--base', 'docs']).stderr).toContain("--base: expected a path starting with '/'");
     expect(runGates(['--dist', fixture('broken-html'), '--site', 'example.org']).code).toBe(2);
   });
 

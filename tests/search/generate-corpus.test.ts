@@ -51,7 +51,8 @@ describe('generate-corpus', () => {
       expect(Math.min(...counts), `${words} words`).toBeGreaterThanOrEqual(words);
       expect(Math.max(...counts), `${words} words`).toBeLessThan(words * 1.4);
       for (const { source } of topics) {
-        for (const block of ['```bash\n', '```dockerfile\nFROM ', '```yaml\nservices:', '| Setting | Effect |', '- [ ] ']) expect(source).toContain(block);
+        for (const block of ['```bash\n', '```dockerfile\nFROM ', '```yaml\nservices:', '| Setting | Effect |', '- [ ] '])
+          expect(source).toContain(block);
       }
     }
   });

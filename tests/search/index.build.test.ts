@@ -94,7 +94,12 @@ describe('buildSearchIndex', () => {
     const guide = page('Guide', '<p>Publish a port.</p>');
     const notFound = page('Not found', '<p>Gone</p>', '<meta name="robots" content="noindex">');
     const legacy = '<html lang="en"><body><p>Old page</p></body></html>';
-    const { outDir, linksFile } = site({ 'dist/index.html': home, 'dist/guide/index.html': guide, 'dist/404.html': notFound, 'dist/legacy/index.html': legacy });
+    const { outDir, linksFile } = site({
+      'dist/index.html': home,
+      'dist/guide/index.html': guide,
+      'dist/404.html': notFound,
+      'dist/legacy/index.html': legacy,
+    });
     const feed = new PagefindFeed();
     feed.offer('/docs/', home);
     feed.offer('/docs/legacy/', legacy);
@@ -123,7 +128,9 @@ describe('buildSearchIndex', () => {
   });
 
   it('fails when the build output is missing', async () => {
-    const error = await buildSearchIndex({ outDir: '/nonexistent/dist', base: '/', language: 'en', linksFile: '/nonexistent/links.yaml' }).catch((e) => e);
+    const error = await buildSearchIndex({ outDir: '/nonexistent/dist', base: '/', language: 'en', linksFile: '/nonexistent/links.yaml' }).catch(
+      (e) => e,
+    );
     expect(error).toBeInstanceOf(SearchIndexError);
     expect(error.message).toContain('/nonexistent/dist does not exist');
   });

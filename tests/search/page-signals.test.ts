@@ -37,13 +37,15 @@ describe('prepareArticle', () => {
   });
 
   it('reads nothing as introduced on a page that does not teach, and weighs nothing there', () => {
-    const glossary = prepareArticle('<article data-pagefind-body><p><strong>Volume</strong>: storage Docker manages.</p></article>', { teaches: false });
+    const glossary = prepareArticle('<article data-pagefind-body><p><strong>Volume</strong>: storage Docker manages.</p></article>', {
+      teaches: false,
+    });
     expect(glossary.introduced).toEqual([]);
     expect(glossary.html).not.toContain('data-pagefind-weight');
     expect(prepareArticle(table, { teaches: false }).html).toContain('<code>docker volume ls</code> —</td>');
   });
 
-  it('counts a command row\'s command as introduced', () => {
+  it("counts a command row's command as introduced", () => {
     expect(prepareArticle(table).introduced).toEqual(expect.arrayContaining(termStems('docker volume create ls')));
   });
 });
@@ -59,6 +61,11 @@ describe('course order from the pager chain', () => {
       ['/resources/', pagerLinks('<p>no pager</p>')],
     ]);
     expect(pagerLinks(html('/a/', '/c/'))).toEqual({ prev: '/a/', next: '/c/' });
-    expect([...courseOrder(pagers)]).toEqual([['/a/', 0], ['/b/', 1], ['/c/', 2], ['/resources/', 3]]);
+    expect([...courseOrder(pagers)]).toEqual([
+      ['/a/', 0],
+      ['/b/', 1],
+      ['/c/', 2],
+      ['/resources/', 3],
+    ]);
   });
 });

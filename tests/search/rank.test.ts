@@ -1,12 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { adjacency, kindFactor, proximity, queryIntent, rankResults, termSequence, type PageSignal, type TermHit } from '../../src/search/ranking/rank.ts';
+import {
+  adjacency,
+  kindFactor,
+  proximity,
+  queryIntent,
+  rankResults,
+  termSequence,
+  type PageSignal,
+  type TermHit,
+} from '../../src/search/ranking/rank.ts';
 
 const lesson = (order: number, introduced = ''): PageSignal => ({ kind: 'lesson', order, introduced });
 
 describe('proximity', () => {
   it('is 1 when the words stand next to each other and falls as they drift apart', () => {
     expect(proximity([[10], [11]])).toBe(1);
-    expect(proximity([[10, 200], [150, 205]])).toBeCloseTo(2 / 6);
+    expect(
+      proximity([
+        [10, 200],
+        [150, 205],
+      ]),
+    ).toBeCloseTo(2 / 6);
     expect(proximity([[10], [60]])).toBeCloseTo(2 / 51);
   });
 
@@ -20,7 +34,15 @@ describe('adjacency', () => {
   it('is 1 when each pair of neighbouring query words stands side by side, less as they drift apart', () => {
     expect(adjacency([[10], [11]], [1, 1])).toBe(1);
     expect(adjacency([[10], [14]], [1, 1])).toBeCloseTo(1 / 4);
-    expect(adjacency([[10, 50], [51, 200]], [1, 1])).toBe(1);
+    expect(
+      adjacency(
+        [
+          [10, 50],
+          [51, 200],
+        ],
+        [1, 1],
+      ),
+    ).toBe(1);
   });
 
   it('weighs each pair by its lesser word and counts a missing word as apart', () => {
@@ -62,9 +84,18 @@ describe('rankResults', () => {
 
   it('puts the lesson above the quick reference that scores higher for a command', () => {
     const hits = [
-      [{ id: 'ref', score: 10 }, { id: 'other', score: 7 }],
-      [{ id: 'ref', score: 10 }, { id: 'other', score: 7 }],
-      [{ id: 'ref', score: 10 }, { id: 'other', score: 7 }],
+      [
+        { id: 'ref', score: 10 },
+        { id: 'other', score: 7 },
+      ],
+      [
+        { id: 'ref', score: 10 },
+        { id: 'other', score: 7 },
+      ],
+      [
+        { id: 'ref', score: 10 },
+        { id: 'other', score: 7 },
+      ],
     ];
     expect(rank('docker system prune', ['docker', 'system', 'prune'], hits)[0]).toBe('other');
     // Asked for the reference, the reference comes first.
@@ -72,21 +103,37 @@ describe('rankResults', () => {
   });
 
   it('sends a flag to the lesson that introduces it, not the one that uses it most', () => {
-    const hits = [[{ id: 'security', score: 12 }, { id: 'first', score: 8 }]];
+    const hits = [
+      [
+        { id: 'security', score: 12 },
+        { id: 'first', score: 8 },
+      ],
+    ];
     expect(rank('--rm', ['--rm'], hits)[0]).toBe('first');
   });
 
   it('sends a flag explained only in prose to the first lesson that uses it', () => {
     // Neither page lists --init in a heading, bold or list; the later one uses it more.
-    const hits = [[{ id: 'security', score: 12 }, { id: 'networking', score: 8 }]];
+    const hits = [
+      [
+        { id: 'security', score: 12 },
+        { id: 'networking', score: 8 },
+      ],
+    ];
     expect(rank('--init', ['--init'], hits)[0]).toBe('networking');
     // A plain word is not a flag: the page that uses it most comes first.
     expect(rank('init', ['init'], hits)[0]).toBe('security');
   });
 
   it('counts a match by prefix only ("topic" for "top") far below the word itself', () => {
-    const hits = [[{ id: 'other', score: 6 }, { id: 'networking', score: 1 }]];
-    const ranked = (exact?: string[][]) => rankResults({ typed: 'top', terms: ['top'], perTerm: hits, exact, pages, resources: new Set(), total: 30 }).map((r) => r.id);
+    const hits = [
+      [
+        { id: 'other', score: 6 },
+        { id: 'networking', score: 1 },
+      ],
+    ];
+    const ranked = (exact?: string[][]) =>
+      rankResults({ typed: 'top', terms: ['top'], perTerm: hits, exact, pages, resources: new Set(), total: 30 }).map((r) => r.id);
     expect(ranked()).toEqual(['other', 'networking']);
     expect(ranked([['networking']])[0]).toBe('networking');
     // No page has the word itself: the prefix matches are all there is, in Pagefind's order.
@@ -110,7 +157,14 @@ describe('rankResults', () => {
   it('lists a page without every word when it has the rare ones', () => {
     // "container" is everywhere; "memory" and "default" only on two pages.
     const everywhere = Object.keys(pages).map((id) => ({ id, score: 5 }));
-    const hits = [everywhere, [{ id: 'networking', score: 6 }], [{ id: 'networking', score: 4 }, { id: 'first', score: 4 }]];
+    const hits = [
+      everywhere,
+      [{ id: 'networking', score: 6 }],
+      [
+        { id: 'networking', score: 4 },
+        { id: 'first', score: 4 },
+      ],
+    ];
     const ids = rank('container memory default', ['container', 'memory', 'default'], hits);
     expect(ids[0]).toBe('networking');
     expect(ids).toContain('first'); // has "default" but not "memory"
@@ -119,15 +173,26 @@ describe('rankResults', () => {
 
   it('prefers the page where the words stand together', () => {
     const hits = [
-      [{ id: 'other', score: 5, words: [10, 400] }, { id: 'networking', score: 5, words: [40] }],
-      [{ id: 'other', score: 5, words: [200] }, { id: 'networking', score: 5, words: [41] }],
+      [
+        { id: 'other', score: 5, words: [10, 400] },
+        { id: 'networking', score: 5, words: [40] },
+      ],
+      [
+        { id: 'other', score: 5, words: [200] },
+        { id: 'networking', score: 5, words: [41] },
+      ],
     ];
     expect(rank('containers talk', ['containers', 'talk'], hits)[0]).toBe('networking');
   });
 
   it('keeps curated resources after our pages unless the query asks for outside material', () => {
     const resources = new Set(['res']);
-    const hits = [[{ id: 'res', score: 20 }, { id: 'other', score: 2 }]];
+    const hits = [
+      [
+        { id: 'res', score: 20 },
+        { id: 'other', score: 2 },
+      ],
+    ];
     expect(rank('kubernetes', ['kubernetes'], hits, resources)).toEqual(['other', 'res']);
     expect(rank('kubernetes video', ['kubernetes'], hits, resources)[0]).toBe('res');
   });
@@ -137,7 +202,14 @@ describe('rankResults leaves out pages with only the common words', () => {
   it('drops a page that has "docker" but not the rare "top"', () => {
     const pages: Record<string, PageSignal> = { a: lesson(1), b: lesson(2), c: lesson(3), d: lesson(4) };
     const everywhere = ['a', 'b', 'c', 'd'].map((id) => ({ id, score: 5 }));
-    const ranked = rankResults({ typed: 'docker top', terms: ['docker', 'top'], perTerm: [everywhere, [{ id: 'c', score: 3 }]], pages, resources: new Set(), total: 30 });
+    const ranked = rankResults({
+      typed: 'docker top',
+      terms: ['docker', 'top'],
+      perTerm: [everywhere, [{ id: 'c', score: 3 }]],
+      pages,
+      resources: new Set(),
+      total: 30,
+    });
     expect(ranked.map((r) => r.id)).toEqual(['c']);
   });
 });

@@ -86,7 +86,9 @@ describe('searchableDocument: only what Pagefind reads crosses to its process', 
     `<!doctype html><html lang="en"><head><title>T</title><meta name="description" content="D" data-pagefind-meta="description[content]"><script src="/x.js"></script></head><body><nav>sidebar</nav><main>${article}</main><footer>f</footer></body></html>`;
 
   it('keeps the html tag, the Pagefind meta tags and the article, and drops the rest', () => {
-    const trimmed = searchableDocument(page('<article class="content" data-pagefind-body><h1 data-pagefind-meta="title">T</h1><p>Body</p></article>'));
+    const trimmed = searchableDocument(
+      page('<article class="content" data-pagefind-body><h1 data-pagefind-meta="title">T</h1><p>Body</p></article>'),
+    );
     expect(trimmed).toBe(
       '<html lang="en"><head><meta name="description" content="D" data-pagefind-meta="description[content]"></head><body><article class="content" data-pagefind-body><h1 data-pagefind-meta="title">T</h1><p>Body</p></article></body></html>',
     );

@@ -20,7 +20,11 @@ describe('the relevance benchmark', () => {
     const scores = scoreRelevance(outcomes);
     expect(scores).toMatchObject({ queries: 4, precisionAt1: 0.25, hitAt3: 0.5 });
     expect(scores.mrr).toBeCloseTo((1 + 1 / 2 + 1 / 4 + 0) / 4);
-    expect(scores.misses.map((miss) => [miss.query.query, miss.rank])).toEqual([['b', 2], ['c', 4], ['d', 0]]);
+    expect(scores.misses.map((miss) => [miss.query.query, miss.rank])).toEqual([
+      ['b', 2],
+      ['c', 4],
+      ['d', 0],
+    ]);
   });
 
   it('has at least 40 distinct learner queries of every kind the issue names', () => {

@@ -90,7 +90,9 @@ describe('describeStatus', () => {
   });
 
   it('gives the spelling hint only when no suggestion follows', () => {
-    expect(describeStatus({ ...facts, total: 0, shown: 0 })).toBe('No results for “docker netwrok”. Check the spelling, or try fewer or more general words.');
+    expect(describeStatus({ ...facts, total: 0, shown: 0 })).toBe(
+      'No results for “docker netwrok”. Check the spelling, or try fewer or more general words.',
+    );
     expect(describeStatus({ ...facts, total: 0, shown: 0, suggesting: true })).toBe('No results for “docker netwrok”.');
   });
 });

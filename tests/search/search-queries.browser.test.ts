@@ -88,7 +88,9 @@ describe('search finds what a learner means', () => {
     const { page, context } = await openPage(browser);
     await page.goto(server.siteUrl);
     await search(page, 'network');
-    const kinds = await mainResults(page).evaluateAll((links) => links.map((link) => (link.classList.contains('search-resource') ? 'resource' : 'page')));
+    const kinds = await mainResults(page).evaluateAll((links) =>
+      links.map((link) => (link.classList.contains('search-resource') ? 'resource' : 'page')),
+    );
     expect(kinds).toContain('resource');
     expect(kinds[0]).toBe('page');
     await context.close();
@@ -170,8 +172,14 @@ describe('search finds what a learner means', () => {
     expect(await mainResults(page).count()).toBeGreaterThan(0);
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+      const axe = (
+        window as unknown as {
+          axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+        }
+      ).axe;
+      const result = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      });
       return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
     });
     expect(violations).toEqual([]);

@@ -2,7 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { createWordIndex, isTransposition, maxEdits } from '../../src/search/browser/suggest.ts';
 
 // Most frequent first, as the build writes them.
-const words = createWordIndex(['container', 'network', 'namespace', 'namespaces', 'networking', 'hypervisor', 'net', 'volume', 'dockerfile', 'kernel', 'kennel']);
+const words = createWordIndex([
+  'container',
+  'network',
+  'namespace',
+  'namespaces',
+  'networking',
+  'hypervisor',
+  'net',
+  'volume',
+  'dockerfile',
+  'kernel',
+  'kennel',
+]);
 
 describe('knows', () => {
   it('accepts indexed words, words still being typed, and inflections Pagefind finds by stem', () => {

@@ -3,7 +3,20 @@ import { fitVocabulary, rankWords, vocabularyWords } from '../../src/search/rank
 
 it('takes the words a reader could mistype: lower case, hyphenated words whole and by part, no flags or numbers', () => {
   expect(vocabularyWords('Run `docker run -v data:/data` for a Multi-stage build on port 8080; see Hyper-V.')).toEqual([
-    'run', 'docker', 'run', 'data', 'data', 'for', 'multi-stage', 'multi', 'stage', 'build', 'port', 'see', 'hyper-v', 'hyper',
+    'run',
+    'docker',
+    'run',
+    'data',
+    'data',
+    'for',
+    'multi-stage',
+    'multi',
+    'stage',
+    'build',
+    'port',
+    'see',
+    'hyper-v',
+    'hyper',
   ]);
 });
 

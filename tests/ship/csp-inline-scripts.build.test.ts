@@ -37,7 +37,8 @@ function inspectPage(html: string, page: string): PageFindings {
       onopentag(name, attributes) {
         for (const [attribute, value] of Object.entries(attributes)) {
           if (/^on/i.test(attribute)) findings.handlers.push(`${page}: <${name} ${attribute}="${value}">`);
-          if ((attribute === 'href' || attribute === 'src') && /^\s*javascript:/i.test(value)) findings.handlers.push(`${page}: <${name} ${attribute}="${value}">`);
+          if ((attribute === 'href' || attribute === 'src') && /^\s*javascript:/i.test(value))
+            findings.handlers.push(`${page}: <${name} ${attribute}="${value}">`);
           if (attribute === 'style') findings.styleAttributes.push(`${page}: <${name} style="${value.slice(0, 60)}">`);
         }
         if (name === 'script' && attributes.src === undefined && executableTypes.has((attributes.type ?? '').trim().toLowerCase())) inlineScript = '';
@@ -109,7 +110,7 @@ describe('the CSP in nginx.conf against every page of the built site', () => {
     expect(handlers, `move these into a script module under src/scripts/:\n${handlers.join('\n')}`).toEqual([]);
   });
 
-  it('has no <style> elements, which style-src \'self\' would block', () => {
+  it("has no <style> elements, which style-src 'self' would block", () => {
     const styles = findings.flatMap((page) => page.styleElements);
     expect(styles, `keep styles in stylesheets (Astro bundles component <style> into /_astro/*.css):\n${styles.join('\n')}`).toEqual([]);
   });

@@ -22,7 +22,8 @@ export async function watchedPage(browser: Browser): Promise<WatchedPage> {
     document.addEventListener('securitypolicyviolation', (event) => seen.push(describe(event)));
   })()`);
   opened.page.on('console', (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text()) && message.type() !== 'error') fromConsole.push(`console ${message.type()}: ${message.text()}`);
+    if (/Content Security Policy|Refused to/i.test(message.text()) && message.type() !== 'error')
+      fromConsole.push(`console ${message.type()}: ${message.text()}`);
   });
   opened.page.on('worker', (worker) => {
     // A violation inside Pagefind's worker makes it fall back to the main thread silently; catch it.
@@ -30,7 +31,9 @@ export async function watchedPage(browser: Browser): Promise<WatchedPage> {
       .evaluate(() => {
         const seen: string[] = [];
         (self as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-        self.addEventListener('securitypolicyviolation', (event) => seen.push(`worker: ${(event as SecurityPolicyViolationEvent).effectiveDirective}`));
+        self.addEventListener('securitypolicyviolation', (event) =>
+          seen.push(`worker: ${(event as SecurityPolicyViolationEvent).effectiveDirective}`),
+        );
       })
       .catch(() => undefined);
   });
@@ -62,7 +65,10 @@ export async function expectSearchWorks(browser: Browser, url: string, query: st
   await input.fill(query);
   await page.locator('#search-listbox [role="option"]').first().waitFor({ timeout: 15_000 });
   const titles = await page.locator('#search-listbox [role="option"] .search-result-title').allTextContents();
-  expect(titles.some((title) => title.toLowerCase().includes(query.toLowerCase())), titles.join(' | ')).toBe(true);
+  expect(
+    titles.some((title) => title.toLowerCase().includes(query.toLowerCase())),
+    titles.join(' | '),
+  ).toBe(true);
   expect(requests.some((request) => /\/pagefind\/wasm\.[\w]+\.pagefind$/.test(request))).toBe(true);
   await expectClean(watched);
   await context.close();

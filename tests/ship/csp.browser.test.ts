@@ -27,7 +27,7 @@ afterAll(async () => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
-describe('the site under the Docker image\'s Content-Security-Policy', () => {
+describe("the site under the Docker image's Content-Security-Policy", () => {
   it('loads pages with the inline theme script, styles and code highlighting allowed', async () => {
     const watched = await watchedPage(browser);
     const { page, context } = watched;
@@ -66,8 +66,12 @@ describe('the site under the Docker image\'s Content-Security-Policy', () => {
         if (painted !== rgb(named)) wrong.push(`"${element.textContent?.slice(0, 20)}": ${painted}, not #${named}`);
       }
       const pre = document.querySelector<HTMLElement>('pre.astro-code')!;
-      const background = [...pre.classList].find((name) => name.startsWith(mode === 'light' ? 'shiki-lbg-' : 'shiki-dbg-'))!.split('-').at(-1)!;
-      if (getComputedStyle(pre).backgroundColor !== rgb(background)) wrong.push(`background ${getComputedStyle(pre).backgroundColor}, not #${background}`);
+      const background = [...pre.classList]
+        .find((name) => name.startsWith(mode === 'light' ? 'shiki-lbg-' : 'shiki-dbg-'))!
+        .split('-')
+        .at(-1)!;
+      if (getComputedStyle(pre).backgroundColor !== rgb(background))
+        wrong.push(`background ${getComputedStyle(pre).backgroundColor}, not #${background}`);
       return { wrong, checked };
     }, theme);
     expect(mismatches.checked).toBeGreaterThan(20);

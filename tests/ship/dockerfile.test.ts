@@ -18,7 +18,8 @@ const dockerfile = DockerfileParser.parse(dockerfileText);
 const stages = splitStages(dockerfile.getInstructions());
 /** The stage a FROM line names (`AS build`), or the last one, which becomes the image. */
 const stage = (name?: string) => (name ? stages.find((instructions) => fromOf(instructions).getBuildStage() === name) : stages.at(-1))!;
-const fromOf = (instructions: Instruction[]) => dockerfile.getFROMs().find((from) => from.getRange().start.line === instructions[0].getRange().start.line)!;
+const fromOf = (instructions: Instruction[]) =>
+  dockerfile.getFROMs().find((from) => from.getRange().start.line === instructions[0].getRange().start.line)!;
 
 function splitStages(instructions: Instruction[]): Instruction[][] {
   const result: Instruction[][] = [];
@@ -33,9 +34,7 @@ const args = (instruction: Instruction) => instruction.getArguments().map((argum
 const find = (stage: Instruction[], keyword: string) => stage.filter((instruction) => instruction.getKeyword() === keyword);
 
 /** The ARGs before the first FROM, which FROM lines may use: name → default. */
-const globalArgs = new Map(
-  dockerfile.getInitialARGs().map((arg) => [arg.getProperty()!.getName(), arg.getProperty()!.getValue() ?? undefined]),
-);
+const globalArgs = new Map(dockerfile.getInitialARGs().map((arg) => [arg.getProperty()!.getName(), arg.getProperty()!.getValue() ?? undefined]));
 
 describe('Dockerfile', () => {
   it('lints clean (unknown instructions, flags or ports would be reported)', () => {
@@ -67,7 +66,7 @@ describe('Dockerfile', () => {
     expect(dockerfile.getDirectives().map((directive) => directive.getName())).not.toContain('syntax');
   });
 
-  it('installs from the lock file, builds the site, then prints the PDF with Debian\'s Chromium', () => {
+  it("installs from the lock file, builds the site, then prints the PDF with Debian's Chromium", () => {
     const runs = find(stage('build'), 'RUN').map((instruction) => instruction.getArgumentsContent() ?? '');
     expect(runs.some((command) => /\bapt-get install\b[^&]*\bchromium\b/.test(command))).toBe(true);
     expect(runs.some((command) => /\bnpm ci\b/.test(command))).toBe(true);
@@ -83,7 +82,12 @@ describe('Dockerfile', () => {
     expect(plain).toContainEqual(['nginx.conf', '/etc/nginx/nginx.conf']);
     const fromBuild = copies.filter((copy) => copy.getFlags().some((flag) => flag.getName() === 'from'));
     expect(fromBuild).toHaveLength(1);
-    expect(fromBuild[0].getFlags().find((flag) => flag.getName() === 'from')?.getValue()).toBe('build');
+    expect(
+      fromBuild[0]
+        .getFlags()
+        .find((flag) => flag.getName() === 'from')
+        ?.getValue(),
+    ).toBe('build');
     // The same folder nginx.conf's root names.
     const root = /^\s*root (\S+);/m.exec(readFileSync(path.join(projectRoot, 'nginx.conf'), 'utf8'))?.[1];
     expect(args(fromBuild[0])).toEqual(['/app/dist', root]);
@@ -107,7 +111,14 @@ describe('.dockerignore', () => {
   const context = tracked.filter((file) => !rules.ignores(file));
 
   it('keeps host-built and host-installed folders out of the build context', () => {
-    for (const folder of ['node_modules/astro/package.json', 'dist/index.html', '.astro/types.d.ts', '.cache/link-check.json', '.git/HEAD', 'tests/.tmp/x/index.html']) {
+    for (const folder of [
+      'node_modules/astro/package.json',
+      'dist/index.html',
+      '.astro/types.d.ts',
+      '.cache/link-check.json',
+      '.git/HEAD',
+      'tests/.tmp/x/index.html',
+    ]) {
       expect(rules.ignores(folder), folder).toBe(true);
     }
   });
@@ -121,8 +132,14 @@ describe('.dockerignore', () => {
       expect(context, needed).toContain(needed);
     }
     for (const folder of ['src/', 'content/', 'public/']) {
-      expect(context.some((file) => file.startsWith(folder)), folder).toBe(true);
-      expect(tracked.filter((file) => file.startsWith(folder)).every((file) => context.includes(file)), `all of ${folder}`).toBe(true);
+      expect(
+        context.some((file) => file.startsWith(folder)),
+        folder,
+      ).toBe(true);
+      expect(
+        tracked.filter((file) => file.startsWith(folder)).every((file) => context.includes(file)),
+        `all of ${folder}`,
+      ).toBe(true);
     }
   });
 });

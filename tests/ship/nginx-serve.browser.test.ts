@@ -123,7 +123,11 @@ describe('caching', () => {
   });
 
   it('lets browsers keep Pagefind files named by content hash for a year', async () => {
-    const hashed = [findFile('pagefind/fragment', /\.pf_fragment$/), findFile('pagefind/index', /\.pf_index$/), findFile('pagefind', /^pagefind\..+\.pf_meta$/)];
+    const hashed = [
+      findFile('pagefind/fragment', /\.pf_fragment$/),
+      findFile('pagefind/index', /\.pf_index$/),
+      findFile('pagefind', /^pagefind\..+\.pf_meta$/),
+    ];
     for (const asset of hashed) {
       const response = await rawRequest(url(asset));
       expect(response.status, asset).toBe(200);
@@ -132,7 +136,14 @@ describe('caching', () => {
   });
 
   it('revalidates what keeps its name between builds: pages, Pagefind entry and loader, wasm, favicon', async () => {
-    const sameNameEachBuild = ['/', '/guide/first/', '/pagefind/pagefind-entry.json', '/pagefind/pagefind.js', findFile('pagefind', /^wasm\..+\.pagefind$/), '/favicon.svg'];
+    const sameNameEachBuild = [
+      '/',
+      '/guide/first/',
+      '/pagefind/pagefind-entry.json',
+      '/pagefind/pagefind.js',
+      findFile('pagefind', /^wasm\..+\.pagefind$/),
+      '/favicon.svg',
+    ];
     for (const sitePath of sameNameEachBuild) {
       const response = await rawRequest(url(sitePath));
       expect(response.status, sitePath).toBe(200);
@@ -170,7 +181,13 @@ describe('MIME types', () => {
     ['fragment', /^application\/octet-stream$/],
   ])('%s is served as %s', async (which, type) => {
     const sitePath =
-      which === 'css' ? findFile('_astro', /\.css$/) : which === 'js' ? findFile('_astro', /\.js$/) : which === 'fragment' ? findFile('pagefind/fragment', /\.pf_fragment$/) : which;
+      which === 'css'
+        ? findFile('_astro', /\.css$/)
+        : which === 'js'
+          ? findFile('_astro', /\.js$/)
+          : which === 'fragment'
+            ? findFile('pagefind/fragment', /\.pf_fragment$/)
+            : which;
     const response = await rawRequest(url(sitePath));
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(type);

@@ -57,7 +57,7 @@ function describeErrors(errors: ValidationError[]): string[] {
 }
 
 /** Every `npm run <script>` and `npm test`/`npm start` a command line calls. */
-export function npmScriptsCalled(command: string): string[] {
+function npmScriptsCalled(command: string): string[] {
   const names = [...command.matchAll(/\bnpm\s+(?:run(?:-script)?\s+([\w:.-]+)|(test|start|stop|restart)\b)/g)].map((match) => match[1] ?? match[2]);
   return [...new Set(names)];
 }
@@ -128,7 +128,10 @@ describe('ci.yml', () => {
   it('installs from the lock file, then builds, tests and lints the content, in that order', () => {
     const commands = runs(ci).join('\n');
     const order = ['npm ci', 'npm run build', 'npm test', 'npm run lint:content'].map((command) => commands.indexOf(command));
-    expect(order.every((index) => index >= 0), 'every command is there').toBe(true);
+    expect(
+      order.every((index) => index >= 0),
+      'every command is there',
+    ).toBe(true);
     expect(order.slice(0, 3)).toEqual([...order.slice(0, 3)].sort((a, b) => a - b));
   });
 
@@ -206,7 +209,12 @@ describe('lessons.yml', () => {
     expect(run).toMatch(/--engine host\b/);
     expect(run).toMatch(/--format github\b/);
     // No page named: every page that opts in runs.
-    expect(run.replace(/--\S+ \S+/g, '').replace(/^npm run lessons --/, '').trim()).toBe('');
+    expect(
+      run
+        .replace(/--\S+ \S+/g, '')
+        .replace(/^npm run lessons --/, '')
+        .trim(),
+    ).toBe('');
     expect(runStep?.if).toBeUndefined();
   });
 
@@ -272,7 +280,7 @@ describe('deploy.yml', () => {
     expect(deploy.on.workflow_run).toEqual({ workflows: [workflow('lessons.yml').name], types: ['completed'], branches: ['main'] });
   });
 
-  it('prints the PDF after the build, with Debian\'s Chromium and the same base path, before publishing', () => {
+  it("prints the PDF after the build, with Debian's Chromium and the same base path, before publishing", () => {
     const all = steps(deploy);
     const buildAt = all.findIndex((step) => step.run === 'npm run build');
     const pdfAt = all.findIndex((step) => step.run === 'npm run pdf');

@@ -54,7 +54,10 @@ describe('a section bigger than the sidebar shows', () => {
   it('starts the window at the top of the section on its first page', () => {
     const first = page('section-002/topic-001');
     expect(first.all('nav.sidebar li.nav-section.expanded > ul > li:not(.nav-more)')).toHaveLength(50);
-    expect(first.texts('nav.sidebar li.nav-section.expanded > ul > li.nav-more a').map((text) => text.replace(/ in .*$/, ''))).toEqual(['14 more pages', 'All 64 pages']);
+    expect(first.texts('nav.sidebar li.nav-section.expanded > ul > li.nav-more a').map((text) => text.replace(/ in .*$/, ''))).toEqual([
+      '14 more pages',
+      'All 64 pages',
+    ]);
     // The home page opens no section, so it has no window.
     expect(readFileSync(path.join(build.outDir, 'index.html'), 'utf8')).not.toContain('nav-more');
   });

@@ -33,7 +33,9 @@ interface Tab {
   errors: string[];
 }
 
-async function open(options: { viewport?: { width: number; height: number }; javaScriptEnabled?: boolean; initScript?: () => void } = {}): Promise<Tab> {
+async function open(
+  options: { viewport?: { width: number; height: number }; javaScriptEnabled?: boolean; initScript?: () => void } = {},
+): Promise<Tab> {
   const context = await browser.newContext({ viewport: options.viewport ?? VIEWPORTS.desktop, javaScriptEnabled: options.javaScriptEnabled ?? true });
   contexts.push(context);
   if (options.initScript) await context.addInitScript(options.initScript);
@@ -145,7 +147,12 @@ describe('a knowledge check', () => {
       await checkButton.click();
       await expect.poll(() => feedback(page).textContent()).toMatch(/^Correct/);
       expect(await visible()).toEqual({ check: false, retry: false });
-      expect(await check(page).locator('.kc-option', { has: page.getByLabel(RIGHT) }).locator('.kc-mark').innerText()).toBe('Right');
+      expect(
+        await check(page)
+          .locator('.kc-option', { has: page.getByLabel(RIGHT) })
+          .locator('.kc-mark')
+          .innerText(),
+      ).toBe('Right');
       // The explanation is open, so its toggle offers to hide it.
       expect(await check(page).locator('details').getAttribute('open')).not.toBeNull();
       await expect.poll(() => summary.textContent()).toBe('Hide the answer');
@@ -159,10 +166,14 @@ describe('a knowledge check', () => {
   it('checks a multiple-choice answer as a whole: all right options and no wrong one', async () => {
     const { page } = await open();
     await page.goto(`${site.siteUrl}concepts/docker/`);
-    await check(page).getByLabel(/^Namespaces/).check();
+    await check(page)
+      .getByLabel(/^Namespaces/)
+      .check();
     await check(page).getByRole('button', { name: 'Check' }).click();
     await expect.poll(() => feedback(page).textContent()).toMatch(/^Not quite/);
-    await check(page).getByLabel(/^Control groups/).check();
+    await check(page)
+      .getByLabel(/^Control groups/)
+      .check();
     await check(page).getByRole('button', { name: 'Check' }).click();
     await expect.poll(() => feedback(page).textContent()).toMatch(/^Correct/);
   });
@@ -261,7 +272,13 @@ describe('course progress', () => {
       await expect.poll(() => course.getAttribute('data-done')).toBe('0');
       expect(await reset.isVisible()).toBe(false);
       await page.evaluate(
-        ([key]) => localStorage.setItem(key!, JSON.stringify({ done: ['concepts', 'concepts/containers-and-vms', 'reference/glossary', 'concepts/a-page-that-was-removed', 'elsewhere/unknown'] })),
+        ([key]) =>
+          localStorage.setItem(
+            key!,
+            JSON.stringify({
+              done: ['concepts', 'concepts/containers-and-vms', 'reference/glossary', 'concepts/a-page-that-was-removed', 'elsewhere/unknown'],
+            }),
+          ),
         [PROGRESS_KEY],
       );
       await page.reload();

@@ -67,11 +67,18 @@ describe('the course layer in a build, under a base path', () => {
     expect(home.one('input[data-mark-done]')).toBeUndefined();
     // A section's landing page introduces its lessons and is not one itself.
     expect(new Page(readPage(build.outDir, 'basics')).one('input[data-mark-done]')).toBeUndefined();
-    expect(home.all('[data-course-progress] [data-lesson]').map((a) => a.properties.href)).toEqual([`${BASE}/basics/first/`, `${BASE}/basics/plain/`, `${BASE}/basics/second/`]);
+    expect(home.all('[data-course-progress] [data-lesson]').map((a) => a.properties.href)).toEqual([
+      `${BASE}/basics/first/`,
+      `${BASE}/basics/plain/`,
+      `${BASE}/basics/second/`,
+    ]);
     expect(home.one('[data-course-progress] [data-progress-of]')?.properties).toMatchObject({ dataProgressOf: '*', dataProgressTotal: '3' });
     // A section is named by its slug prefix, not by a list of every lesson in it.
     expect(home.one('#site-nav a[href="/course/basics/"]')?.properties.dataLesson).toBeUndefined();
-    expect(home.one('#site-nav a[href="/course/basics/"] [data-progress-of]')?.properties).toMatchObject({ dataProgressOf: 'basics/', dataProgressTotal: '3' });
+    expect(home.one('#site-nav a[href="/course/basics/"] [data-progress-of]')?.properties).toMatchObject({
+      dataProgressOf: 'basics/',
+      dataProgressTotal: '3',
+    });
   });
 });
 
@@ -82,7 +89,9 @@ describe('malformed knowledge checks in a build', () => {
     const listed = result.output.split('\n').filter((line) => line.startsWith('  - tests/fixtures/content/bad-knowledge-check/'));
     expect(listed).toEqual([
       expect.stringMatching(/^ {2}- tests\/fixtures\/content\/bad-knowledge-check\/docs\/index\.md:9: knowledge check has no right answer\./),
-      expect.stringMatching(/^ {2}- tests\/fixtures\/content\/bad-knowledge-check\/docs\/index\.md:17: knowledge check \[!QUIZ\] has 2 right answers but allows one\./),
+      expect.stringMatching(
+        /^ {2}- tests\/fixtures\/content\/bad-knowledge-check\/docs\/index\.md:17: knowledge check \[!QUIZ\] has 2 right answers but allows one\./,
+      ),
       expect.stringMatching(/^ {2}- tests\/fixtures\/content\/bad-knowledge-check\/docs\/session\.mdx:9: knowledge check has no explanation\./),
       expect.stringMatching(/^ {2}- tests\/fixtures\/content\/bad-knowledge-check\/docs\/session\.mdx:10: knowledge check option is empty\./),
     ]);

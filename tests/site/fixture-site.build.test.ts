@@ -47,9 +47,7 @@ describe('fixture site at the domain root', () => {
   it('shows breadcrumbs, an edit link to the source file and a last-updated date', () => {
     const page = new Page(readPage(build.outDir, 'guide/advanced/deep'));
     expect(page.texts('nav.breadcrumbs li')).toEqual(['Home', 'The Guide', 'Advanced Topics', 'Deep Page']);
-    expect(page.attr('a.edit-link', 'href')).toBe(
-      'https://github.com/docker-learning/docker-learning/edit/main/content/docs/guide/advanced/deep.md',
-    );
+    expect(page.attr('a.edit-link', 'href')).toBe('https://github.com/docker-learning/docker-learning/edit/main/content/docs/guide/advanced/deep.md');
     expect(page.attr('.last-updated time', 'dateTime')).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
@@ -140,7 +138,12 @@ describe('Learning resources page', () => {
     const page = new Page(readPage(build.outDir, 'resources'));
     expect(page.one('[data-resource-filters]')?.properties.hidden).toBe(true);
     expect(page.all('article.resource[hidden]')).toEqual([]);
-    expect(page.all('[data-resource-filters] select[name="kind"] option').map((o) => o.properties.value)).toEqual(['', 'tutorial', 'docs', 'cheatsheet']);
+    expect(page.all('[data-resource-filters] select[name="kind"] option').map((o) => o.properties.value)).toEqual([
+      '',
+      'tutorial',
+      'docs',
+      'cheatsheet',
+    ]);
   });
 
   it('appears in the sidebar of every page', () => {

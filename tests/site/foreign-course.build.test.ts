@@ -21,7 +21,12 @@ const settingsFile = path.join(fixture, 'site.config.ts');
 describe('a course written for another generator builds unchanged', () => {
   let build: BuildResult;
   beforeAll(() => {
-    build = buildSite({ contentDir: fixture, name: 'foreign-course', base, env: { DOCS_PUBLIC_DIR: path.join(fixture, 'public'), DOCS_SITE_CONFIG: settingsFile } });
+    build = buildSite({
+      contentDir: fixture,
+      name: 'foreign-course',
+      base,
+      env: { DOCS_PUBLIC_DIR: path.join(fixture, 'public'), DOCS_SITE_CONFIG: settingsFile },
+    });
   });
   const page = (sitePath: string) => new Page(readPage(build.outDir, sitePath));
 
@@ -33,7 +38,9 @@ describe('a course written for another generator builds unchanged', () => {
   });
 
   it('publishes every chapter at a URL without its number prefix', () => {
-    const built = readdirSync(build.outDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('index.html')).sort();
+    const built = readdirSync(build.outDir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('index.html'))
+      .sort();
     expect(built).toEqual([
       'conclusion/index.html',
       'getting-started/first-run/index.html',
@@ -83,18 +90,40 @@ describe('a course written for another generator builds unchanged', () => {
   });
 
   it('links chapters written as relative .md links to their published URLs', () => {
-    expect(page('getting-started/images').all('main a').map((a) => a.properties.href)).toContain(`${base}/getting-started/first-run/`);
-    expect(page('conclusion').all('main a').map((a) => a.properties.href)).toContain(`${base}/introduction/what-you-will-learn/`);
+    expect(
+      page('getting-started/images')
+        .all('main a')
+        .map((a) => a.properties.href),
+    ).toContain(`${base}/getting-started/first-run/`);
+    expect(
+      page('conclusion')
+        .all('main a')
+        .map((a) => a.properties.href),
+    ).toContain(`${base}/introduction/what-you-will-learn/`);
   });
 
   it('keeps links relative to the page URL as written, and they land on pages under the base path', () => {
     // Starlight's style: the browser resolves these against /course/modern-docker/compose/.
-    const compose = page('modern-docker/compose').all('main a').map((a) => a.properties.href);
+    const compose = page('modern-docker/compose')
+      .all('main a')
+      .map((a) => a.properties.href);
     expect(compose).toEqual(expect.arrayContaining(['../volumes/#naming-volumes', '../../getting-started/install/', './']));
     // Docusaurus' link without extension, from a landing page, and a site-absolute link that gains the base.
-    expect(page('conclusion').all('main a').map((a) => a.properties.href)).toContain('../modern-docker/compose');
-    expect(page('getting-started/first-run').all('main a').map((a) => a.properties.href)).toContain(`${base}/getting-started/install/`);
-    expect(page('').all('main a').map((a) => a.properties.href)).toContain('./introduction/why-containers/');
+    expect(
+      page('conclusion')
+        .all('main a')
+        .map((a) => a.properties.href),
+    ).toContain('../modern-docker/compose');
+    expect(
+      page('getting-started/first-run')
+        .all('main a')
+        .map((a) => a.properties.href),
+    ).toContain(`${base}/getting-started/install/`);
+    expect(
+      page('')
+        .all('main a')
+        .map((a) => a.properties.href),
+    ).toContain('./introduction/why-containers/');
     // Every href and src of the built site, resolved as a browser would under /course/.
     expect(findBrokenBuiltLinks(build.outDir, { base }).map(describeBuiltLinkProblem)).toEqual([]);
   });
@@ -107,7 +136,9 @@ describe('a course written for another generator builds unchanged', () => {
   });
 
   it('describes each page with its first paragraph, as plain text', () => {
-    expect(page('getting-started/first-run').attr('meta[name="description"]', 'content')).toBe('Run a throwaway container and watch it exit when its command is done.');
+    expect(page('getting-started/first-run').attr('meta[name="description"]', 'content')).toBe(
+      'Run a throwaway container and watch it exit when its command is done.',
+    );
     expect(page('getting-started/images').attr('meta[name="description"]', 'content')).toBe(
       'An image is a stack of read-only layers; the one we pulled has 3 of them, and each layer records the files one build step changed.',
     );

@@ -4,7 +4,7 @@
  * list, without a stack trace, without "Complete!" and without writing a single page; and that what
  * authors may use still builds. Inputs are grouped so that one build shows many problems at once.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { toString } from 'hast-util-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -147,7 +147,7 @@ describe('hostile pages: refused at the gate, after rendering and before writing
   it('refuses author HTML that GitHub would strip, with the line of each element or attribute', () => {
     const expected = [
       problem('html.md', '<script>alert', 'raw HTML <script> is not allowed'),
-      problem('html.md', "onerror=\"alert('img", 'attribute onerror on <img> is not allowed (event handlers run script)'),
+      problem('html.md', 'onerror="alert(\'img', 'attribute onerror on <img> is not allowed (event handlers run script)'),
       problem('html.md', 'onclick=', 'attribute onclick on <a> is not allowed (event handlers run script)'),
       problem('html.md', '<iframe', 'raw HTML <iframe> is not allowed'),
       problem('html.md', '<style>', 'raw HTML <style> is not allowed'),
@@ -190,8 +190,16 @@ describe('hostile pages: refused at the gate, after rendering and before writing
     const expected = [
       problem('media/images.md', './script.svg', `is not safe to publish: ${svg('script.svg', '<script>')} <script> is not allowed in an SVG image`),
       problem('media/images.md', './foreign.svg', `is not safe to publish: ${svg('foreign.svg', '<foreignObject')} <foreignObject> is not allowed`),
-      problem('media/images.md', './tracker.svg', `is not safe to publish: ${svg('tracker.svg', '<image')} attribute href on <image> points outside the file`),
-      problem('media/images.md', './entities.svg', `is not safe to publish: ${svg('entities.svg', '<!ENTITY a')} <!ENTITY> declarations are not allowed`),
+      problem(
+        'media/images.md',
+        './tracker.svg',
+        `is not safe to publish: ${svg('tracker.svg', '<image')} attribute href on <image> points outside the file`,
+      ),
+      problem(
+        'media/images.md',
+        './entities.svg',
+        `is not safe to publish: ${svg('entities.svg', '<!ENTITY a')} <!ENTITY> declarations are not allowed`,
+      ),
       problem('media/images.md', './handler.svg', `is not safe to publish: ${svg('handler.svg', 'onload')} attribute onload on <svg> is not allowed`),
       problem('media/images.md', '../../../outside/drawing.svg', 'is outside content/ and public/'),
       problem('media/images.md', './empty.png', 'is empty (0 bytes)'),
@@ -227,7 +235,7 @@ describe('hostile pages: refused at the gate, after rendering and before writing
       problem('mdx/tricks.mdx', '.constructor(', 'it calls a function'),
       problem('mdx/tricks.mdx', 'import.meta', 'it reads import.meta'),
       problem('mdx/tricks.mdx', 'onClick', 'attribute onClick on <div> is not allowed'),
-      problem('mdx/tricks.mdx', "href=\"javascript:alert('jsx link')\"", 'on <a> uses the javascript: scheme'),
+      problem('mdx/tricks.mdx', 'href="javascript:alert(\'jsx link\')"', 'on <a> uses the javascript: scheme'),
       problem('mdx/tricks.mdx', '<iframe', 'element <iframe> is not allowed'),
     ];
     expect(missingProblems(lines, expected)).toEqual([]);
@@ -239,7 +247,8 @@ describe('hostile pages: refused at the gate, after rendering and before writing
   });
 
   it('refuses tags named by exported constants, which published live script before (issue 24)', () => {
-    const tag = (name: string) => problem('mdx/tag-xss.mdx', `<${name} `, `uses the tag <${name}>, whose element comes from \`export const ${name}\``);
+    const tag = (name: string) =>
+      problem('mdx/tag-xss.mdx', `<${name} `, `uses the tag <${name}>, whose element comes from \`export const ${name}\``);
     const expected = [
       tag('I'),
       tag('A'),
@@ -262,7 +271,9 @@ describe('hostile pages: refused at the gate, after rendering and before writing
 
   it('refuses an endless loop before running it: the build ends (issue 24)', () => {
     // The build finishing at all is the proof: the page is refused before any page is evaluated.
-    expect(missingProblems(lines, [problem('mdx/endless.mdx', '{(() =>', 'has the expression {(() => { for (;;) {} })()}, which MDX pages may not use')])).toEqual([]);
+    expect(
+      missingProblems(lines, [problem('mdx/endless.mdx', '{(() =>', 'has the expression {(() => { for (;;) {} })()}, which MDX pages may not use')]),
+    ).toEqual([]);
   });
 
   it('refuses script that MDX hides in expressions, spreads and Fragment set:html', () => {
@@ -273,7 +284,7 @@ describe('hostile pages: refused at the gate, after rendering and before writing
     const expected = [
       bypass(`href={'javascript:`),
       bypass('href={`javascript:'),
-      bypass("{...{ onclick:"),
+      bypass('{...{ onclick:'),
       bypass('{...{ onerror:'),
       bypass(`<Fragment set:html={'<script>`),
       bypass('<Fragment set:html="<img'),
@@ -308,7 +319,12 @@ describe('hostile nesting: a 10,000-level blockquote', () => {
 describe('hostile links.yaml', () => {
   const linksProblems = (output: string, linksFile: string) => {
     const list = /content\/links\.yaml has errors; fix them and build again \((\d+) problems?\):\n((?: {2}- .*\n?)+)/.exec(output);
-    const lines = list ? list[2]!.trimEnd().split('\n').map((line) => line.slice(4)) : [];
+    const lines = list
+      ? list[2]!
+          .trimEnd()
+          .split('\n')
+          .map((line) => line.slice(4))
+      : [];
     return { count: Number(list?.[1] ?? 0), lines, file: shown(linksFile) };
   };
 
@@ -322,7 +338,10 @@ describe('hostile links.yaml', () => {
     expect(lines.length, build.output).toBe(count);
     const text = readFileSync(path.join(fixture, 'links.yaml'), 'utf8');
     const [first, last] = [lineIn(text, '- id: laughs'), lineIn(text, '- &i')];
-    expect(linesNamed(lines, file).some((line) => line >= first && line <= last), lines.join('\n')).toBe(true);
+    expect(
+      linesNamed(lines, file).some((line) => line >= first && line <= last),
+      lines.join('\n'),
+    ).toBe(true);
   });
 
   it('refuses resources on the build machine or its private network, naming each url line', () => {
@@ -333,7 +352,10 @@ describe('hostile links.yaml', () => {
     const text = readFileSync(path.join(fixture, 'links.yaml'), 'utf8');
     for (const url of ['http://127.0.0.1/admin', 'http://169.254.169.254/latest/meta-data/', 'http://localhost:8080/', 'http://10.0.0.1/']) {
       const where = `${file}:${lineIn(text, url)}: `;
-      expect(lines.some((line) => line.startsWith(where)), `${where}… in\n${lines.join('\n')}`).toBe(true);
+      expect(
+        lines.some((line) => line.startsWith(where)),
+        `${where}… in\n${lines.join('\n')}`,
+      ).toBe(true);
     }
     expect(lines.some((line) => line.includes('"fine"'))).toBe(false);
   });
@@ -378,7 +400,11 @@ describe('allowed content builds, under a base path', () => {
   });
 
   it('gives a site-absolute link written by the author the base path', () => {
-    expect(page('').all('main a').map((a) => a.properties.href)).toContain(`${BASE}/guide/first/`);
+    expect(
+      page('')
+        .all('main a')
+        .map((a) => a.properties.href),
+    ).toContain(`${BASE}/guide/first/`);
   });
 
   it('publishes markup in frontmatter, image titles and code as text, and no author script or handler anywhere', () => {

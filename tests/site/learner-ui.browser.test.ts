@@ -75,7 +75,8 @@ describe.each(WIDTHS)('at %s width', (viewport) => {
           const range = document.createRange();
           range.selectNodeContents(node);
           for (const rect of range.getClientRects()) {
-            const overlaps = rect.width > 0 && rect.left < button.right && rect.right > button.left && rect.top < button.bottom && rect.bottom > button.top;
+            const overlaps =
+              rect.width > 0 && rect.left < button.right && rect.right > button.left && rect.top < button.bottom && rect.bottom > button.top;
             if (overlaps && node.textContent!.trim()) found.push(node.textContent!.trim());
           }
         }
@@ -131,7 +132,10 @@ describe.each(WIDTHS)('at %s width', (viewport) => {
     const total = Number(/of (\d+)/.exec((await status.textContent())!)![1]);
     const tag = page.locator('select[name="tag"]');
     // The long tag list comes in two groups, each tag with its number of resources.
-    expect(await tag.locator('optgroup').evaluateAll((groups) => groups.map((group) => group.getAttribute('label')))).toEqual(['Most used', 'More tags, A–Z']);
+    expect(await tag.locator('optgroup').evaluateAll((groups) => groups.map((group) => group.getAttribute('label')))).toEqual([
+      'Most used',
+      'More tags, A–Z',
+    ]);
     expect(await tag.locator('optgroup[label="Most used"] option').first().textContent()).toBe('compose (7)');
     expect(await tag.locator('option[value="networking"]').textContent()).toBe('networking (1)');
 

@@ -16,7 +16,12 @@ let browser: Browser;
 let server: StaticServer;
 const tabs: BrowserPage[] = [];
 beforeAll(async () => {
-  const build = buildSite({ contentDir: fixture, name: 'lesson-status', reuse: true, env: { DOCS_SITE_CONFIG: path.join(fixture, 'site.config.ts'), LESSONS_REPORT: '' } });
+  const build = buildSite({
+    contentDir: fixture,
+    name: 'lesson-status',
+    reuse: true,
+    env: { DOCS_SITE_CONFIG: path.join(fixture, 'site.config.ts'), LESSONS_REPORT: '' },
+  });
   browser = await launchChromium();
   server = await serveStatic(build.outDir);
 });

@@ -95,7 +95,8 @@ describe('the gate on published pages', () => {
   let real: BuildResult;
   beforeAll(() => {
     // Both pass the input checks in trusted mode: the tag is computed, and JSX inside an expression is code.
-    const bypass = "export const S = 'script';\n\n<S>alert('published')</S>\n\n{<img src=\"https://example.com/x.png\" alt=\"\" onError=\"alert(2)\" />}\n";
+    const bypass =
+      'export const S = \'script\';\n\n<S>alert(\'published\')</S>\n\n{<img src="https://example.com/x.png" alt="" onError="alert(2)" />}\n';
     contentDir = fixtureWith('trusted-mdx-bypass', { 'guide/bypass.mdx': page('Bypass', bypass) });
     bypassed = buildSite({ contentDir, name: 'trusted-mdx-bypass-out', env: trustedConfig });
     real = realSite();

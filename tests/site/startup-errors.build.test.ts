@@ -16,7 +16,9 @@ describe('startup errors a maintainer can fix without reading code', () => {
   it('stops the build on a bad site setting, naming the field, the value and the fix', () => {
     const result = buildSite({ contentDir: 'tests/fixtures/content/site', name: 'bad-config', env: { SITE_BASE: 'docs' } });
     expect(result.status).not.toBe(0);
-    expect(result.output).toContain("src/site.config.ts is invalid:\n  - base: expected a path starting with '/', such as '/' or '/my-course' (got \"docs\")");
+    expect(result.output).toContain(
+      "src/site.config.ts is invalid:\n  - base: expected a path starting with '/', such as '/' or '/my-course' (got \"docs\")",
+    );
     expect(result.output).toContain('SITE_BASE from the environment');
     expect(result.output).not.toMatch(/Stack trace|\n\s+at /);
   });
@@ -25,7 +27,9 @@ describe('startup errors a maintainer can fix without reading code', () => {
     const result = buildSite({ contentDir: 'tests/fixtures/content/bad-links-yaml', name: 'bad-links-yaml' });
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('content/links.yaml has errors; fix them and build again (2 problems)');
-    expect(result.output).toContain('tests/fixtures/content/bad-links-yaml/links.yaml:3: entry "x", field url: expected an absolute https:// or http:// URL');
+    expect(result.output).toContain(
+      'tests/fixtures/content/bad-links-yaml/links.yaml:3: entry "x", field url: expected an absolute https:// or http:// URL',
+    );
     expect(result.output).toMatch(/links\.yaml:12: entry "x", field level: .*\(got "expert"\)/);
     expect(result.output).not.toMatch(/Stack trace|\n\s+at /);
   });

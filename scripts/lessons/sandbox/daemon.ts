@@ -94,7 +94,9 @@ function takeLock(lockFile: string): void {
   if (existsSync(lockFile)) {
     const held = JSON.parse(readFileSync(lockFile, 'utf8')) as { pid: number; initPid?: number };
     if (held.pid !== process.pid && isAlive(held.pid)) {
-      throw new EngineSetupError(`Another lesson run (process ${held.pid}) is using the sandbox in ${path.dirname(lockFile)}. Wait for it to end, or give this run its own cache folder (LESSONS_CACHE_DIR).`);
+      throw new EngineSetupError(
+        `Another lesson run (process ${held.pid}) is using the sandbox in ${path.dirname(lockFile)}. Wait for it to end, or give this run its own cache folder (LESSONS_CACHE_DIR).`,
+      );
     }
     // A run that was killed before it could stop its sandbox: that sandbox shuts itself down once
     // its pipe closes, but make sure, by the PID that run recorded, and only if it is still ours.
@@ -107,7 +109,8 @@ function takeLock(lockFile: string): void {
 
 export async function startDaemon(options: { root: string; dataDir: string; lockFile: string; timeoutMs?: number }): Promise<SandboxDaemon> {
   const { root, dataDir, lockFile } = options;
-  if (process.getuid?.() !== 0) throw new EngineSetupError('The lesson sandbox starts its own Docker daemon and needs root (run as root, or use `--engine host`).');
+  if (process.getuid?.() !== 0)
+    throw new EngineSetupError('The lesson sandbox starts its own Docker daemon and needs root (run as root, or use `--engine host`).');
   takeLock(lockFile);
   for (const dir of ['docker', 'containerd']) mkdirSync(path.join(dataDir, dir), { recursive: true });
   const logDir = path.join(root, 'var/log/sandbox');
@@ -137,7 +140,15 @@ export async function startDaemon(options: { root: string; dataDir: string; lock
   const pid = initPid;
 
   // Joining the mount namespace puts the process at its root, the sandbox root: no chroot needed.
-  const enterArgs = (options: { fork?: boolean } = {}) => ['nsenter', `--target=${pid}`, '--mount', '--net', '--pid', ...(options.fork === false ? ['--no-fork'] : []), '--'];
+  const enterArgs = (options: { fork?: boolean } = {}) => [
+    'nsenter',
+    `--target=${pid}`,
+    '--mount',
+    '--net',
+    '--pid',
+    ...(options.fork === false ? ['--no-fork'] : []),
+    '--',
+  ];
   const exec: SandboxDaemon['exec'] = (command, execOptions = {}) => {
     const [program, ...args] = [...enterArgs(), ...command];
     return runCommand(program!, args, { env: sandboxEnv(), timeoutMs: execOptions.timeoutMs ?? 120_000, stdinFile: execOptions.stdinFile });

@@ -17,7 +17,16 @@ const DEBOOTSTRAP = '/usr/sbin/debootstrap';
  * first. dpkg's fsync after every file is what makes installing slow, and these trees are
  * throwaway until renamed into place: unsafe I/O is safe here.
  */
-export const APT_OPTIONS = ['-o', 'Acquire::Check-Valid-Until=false', '-o', 'Dpkg::Use-Pty=0', '-o', 'APT::Install-Recommends=false', '-o', 'DPkg::Options::=--force-unsafe-io'];
+export const APT_OPTIONS = [
+  '-o',
+  'Acquire::Check-Valid-Until=false',
+  '-o',
+  'Dpkg::Use-Pty=0',
+  '-o',
+  'APT::Install-Recommends=false',
+  '-o',
+  'DPkg::Options::=--force-unsafe-io',
+];
 /** No package's maintainer script may start a service in a tree (postgresql, nginx, docker). */
 const POLICY_RC_D = '#!/bin/sh\nexit 101\n';
 const SOURCES_LIST = `deb ${DEBIAN_MIRROR} ${SUITE} main\n`;
@@ -36,19 +45,43 @@ mount --rbind /dev "$1/dev"
 exec chroot "$1" /bin/sh -ec "$2"`;
   const env = { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', DEBIAN_FRONTEND: 'noninteractive', LC_ALL: 'C.UTF-8', HOME: '/root' };
   const result = await runCommand('unshare', ['--mount', '--fork', '--', '/bin/sh', '-ec', outer, 'in-tree', tree, script], { env, timeoutMs });
-  if (result.code !== 0) throw new Error(`in the Debian tree ${tree}, this failed (exit ${result.code}):\n${script}\n${(result.stderr || result.stdout).trim().slice(-3000)}`);
+  if (result.code !== 0)
+    throw new Error(
+      `in the Debian tree ${tree}, this failed (exit ${result.code}):\n${script}\n${(result.stderr || result.stdout).trim().slice(-3000)}`,
+    );
   return result.stdout;
 }
 
 /** The minimal sid tree every other one starts from, made once per recipe. */
 export async function ensureBase(cacheDir: string, log: (line: string) => void): Promise<string> {
-  if (!existsSync(DEBOOTSTRAP)) throw new EngineSetupError(`The lesson sandbox needs Debian's debootstrap (${DEBOOTSTRAP}): run \`npm run setup:system\`.`);
+  if (!existsSync(DEBOOTSTRAP))
+    throw new EngineSetupError(`The lesson sandbox needs Debian's debootstrap (${DEBOOTSTRAP}): run \`npm run setup:system\`.`);
   const dir = path.join(cacheDir, `base-${baseRecipe()}`);
   const built = await buildOnce(dir, async (temp) => {
     log(`debootstrap: a minimal Debian ${SUITE} into ${temp}`);
     // debootstrap mounts /proc in the target: in a private mount namespace, so nothing stays mounted.
-    const result = await runCommand('unshare', ['--mount', '--fork', '--', '/bin/sh', '-c', 'mount --make-rprivate / && exec "$@"', 'sh', DEBOOTSTRAP, '--variant=minbase', SUITE, temp, DEBIAN_MIRROR], { timeoutMs: 20 * 60_000 });
-    if (result.code !== 0) throw new EngineSetupError(`debootstrap of Debian ${SUITE} from ${DEBIAN_MIRROR} failed (exit ${result.code}); is the mirror reachable?\n${result.stderr.slice(-2000)}`);
+    const result = await runCommand(
+      'unshare',
+      [
+        '--mount',
+        '--fork',
+        '--',
+        '/bin/sh',
+        '-c',
+        'mount --make-rprivate / && exec "$@"',
+        'sh',
+        DEBOOTSTRAP,
+        '--variant=minbase',
+        SUITE,
+        temp,
+        DEBIAN_MIRROR,
+      ],
+      { timeoutMs: 20 * 60_000 },
+    );
+    if (result.code !== 0)
+      throw new EngineSetupError(
+        `debootstrap of Debian ${SUITE} from ${DEBIAN_MIRROR} failed (exit ${result.code}); is the mirror reachable?\n${result.stderr.slice(-2000)}`,
+      );
     writeFileSync(path.join(temp, 'etc/apt/sources.list'), SOURCES_LIST);
     writeFileSync(path.join(temp, 'usr/sbin/policy-rc.d'), POLICY_RC_D, { mode: 0o755 });
     await inTree(temp, `apt-get ${APT_OPTIONS.join(' ')} update -qq`);

@@ -52,7 +52,8 @@ export function workFolderName(pageId: string, index: number): string {
 
 async function docker(daemon: SandboxDaemon, args: readonly string[]): Promise<string> {
   const result = await daemon.exec(['docker', ...args], { timeoutMs: 60_000 });
-  if (result.code !== 0) throw new Error(`docker ${args.join(' ')} failed in the sandbox (exit ${result.code}): ${(result.stderr || result.stdout).trim()}`);
+  if (result.code !== 0)
+    throw new Error(`docker ${args.join(' ')} failed in the sandbox (exit ${result.code}): ${(result.stderr || result.stdout).trim()}`);
   return result.stdout;
 }
 
@@ -69,7 +70,9 @@ async function resetEngine(daemon: SandboxDaemon, keepImages?: Set<string>): Pro
   // A bare engine (no stand-ins asked for) keeps every image: the stand-ins stay cached for later.
   if (!keepImages) return;
   const images = (await docker(daemon, ['images', '--all', '--format', '{{.Repository}}:{{.Tag}}\t{{.ID}}'])).split('\n').filter(Boolean);
-  const stray = images.filter((line) => !keepImages.has(line.split('\t')[0]!)).map((line) => (line.startsWith('<none>') ? line.split('\t')[1]! : line.split('\t')[0]!));
+  const stray = images
+    .filter((line) => !keepImages.has(line.split('\t')[0]!))
+    .map((line) => (line.startsWith('<none>') ? line.split('\t')[1]! : line.split('\t')[0]!));
   if (stray.length > 0) await daemon.exec(['docker', 'image', 'rm', '--force', ...new Set(stray)]);
 }
 
@@ -81,7 +84,10 @@ export async function createSandboxEngine(options: SandboxOptions = {}): Promise
   const log = options.log ?? (() => undefined);
   const cacheDir = resolveCacheDir(options.cacheDir);
   mkdirSync(cacheDir, { recursive: true });
-  if (process.getuid?.() !== 0) throw new EngineSetupError('The lesson sandbox starts its own Docker daemon in Linux namespaces and needs root; run as root, or use `--engine host`.');
+  if (process.getuid?.() !== 0)
+    throw new EngineSetupError(
+      'The lesson sandbox starts its own Docker daemon in Linux namespaces and needs root; run as root, or use `--engine host`.',
+    );
 
   let started = performance.now();
   const since = () => {
@@ -142,7 +148,11 @@ export async function createSandboxEngine(options: SandboxOptions = {}): Promise
           const [command, ...args] = daemon.enterArgs({ fork: false });
           // --no-fork keeps one process: bash itself (its children land in the sandbox's PID
           // namespace), so the runner's signals to the process group reach bash and what it runs.
-          return { command: command!, args: [...args, '/bin/bash', '-c', 'cd -- "$1" && exec /bin/bash', 'bash', dirInRoot], env: { ...sandboxEnv(), PWD: dirInRoot } };
+          return {
+            command: command!,
+            args: [...args, '/bin/bash', '-c', 'cd -- "$1" && exec /bin/bash', 'bash', dirInRoot],
+            env: { ...sandboxEnv(), PWD: dirInRoot },
+          };
         },
         dispose: async () => rmSync(hostDir, { recursive: true, force: true }),
       };

@@ -11,7 +11,9 @@ import { createSandboxEngine } from './index.ts';
 
 const { values } = parseArgs({ options: { 'cache-dir': { type: 'string' }, 'no-pull': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
 if (values.help) {
-  console.log('Usage: npm run lessons:sandbox -- [--cache-dir DIR] [--no-pull]\nBuilds or reuses the lesson sandbox and its stand-in images, prints the timings, and stops it.');
+  console.log(
+    'Usage: npm run lessons:sandbox -- [--cache-dir DIR] [--no-pull]\nBuilds or reuses the lesson sandbox and its stand-in images, prints the timings, and stops it.',
+  );
   process.exit(0);
 }
 
@@ -27,9 +29,13 @@ try {
   try {
     const { preparation } = engine;
     const info = await engine.info();
-    console.log(`Docker Engine ${info.dockerEngine}, Compose ${info.compose ?? 'missing'}, buildx ${info.buildx ?? 'missing'}, cgroup v${info.cgroupVersion}`);
+    console.log(
+      `Docker Engine ${info.dockerEngine}, Compose ${info.compose ?? 'missing'}, buildx ${info.buildx ?? 'missing'}, cgroup v${info.cgroupVersion}`,
+    );
     console.log(`Provides: ${info.provides.join(', ') || '(none of cgroup-v2, docker-hub-login, desktop-only, multi-platform, registry)'}`);
-    console.log(`Root: ${preparation.rootBuilt ? 'built' : 'reused'} in ${preparation.rootSeconds.toFixed(1)} s; engine started in ${preparation.daemonSeconds.toFixed(1)} s`);
+    console.log(
+      `Root: ${preparation.rootBuilt ? 'built' : 'reused'} in ${preparation.rootSeconds.toFixed(1)} s; engine started in ${preparation.daemonSeconds.toFixed(1)} s`,
+    );
     console.log(`Images (${preparation.imagesSeconds.toFixed(1)} s):`);
     for (const image of preparation.images) {
       const how = { standin: 'stand-in, built', cached: 'stand-in, reused', pulled: 'real image, pulled' }[image.source];

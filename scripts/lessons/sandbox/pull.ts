@@ -19,7 +19,10 @@ const withTimeout = <T>(promise: Promise<T>, ms: number, fallback: T) =>
 /** Whether Docker Hub answers at all: a name lookup and a TCP connection, a few seconds at most. */
 export async function registryReachable(host = REGISTRY_HOST, timeoutMs = 3000): Promise<boolean> {
   const address = await withTimeout(
-    dns.lookup(host).then((found) => found.address, () => undefined),
+    dns.lookup(host).then(
+      (found) => found.address,
+      () => undefined,
+    ),
     timeoutMs,
     undefined,
   );

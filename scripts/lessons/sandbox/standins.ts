@@ -33,7 +33,8 @@ async function labelOf(daemon: SandboxDaemon, image: string): Promise<string | u
 
 async function dockerIn(daemon: SandboxDaemon, args: string[], options: { timeoutMs?: number; stdinFile?: string } = {}): Promise<string> {
   const result = await daemon.exec(['docker', ...args], options);
-  if (result.code !== 0) throw new Error(`docker ${args.join(' ')} failed in the sandbox (exit ${result.code}):\n${(result.stderr || result.stdout).trim().slice(-2000)}`);
+  if (result.code !== 0)
+    throw new Error(`docker ${args.join(' ')} failed in the sandbox (exit ${result.code}):\n${(result.stderr || result.stdout).trim().slice(-2000)}`);
   return result.stdout.trim();
 }
 
@@ -62,7 +63,11 @@ async function addNpm(tree: string, version: string, workDir: string): Promise<v
   const unpack = await runCommand('tar', ['-xzf', tarball, '-C', target, '--strip-components=1', '--no-same-owner']);
   if (unpack.code !== 0) throw new Error(`unpacking npm ${version} failed:\n${unpack.stderr}`);
   mkdirSync(path.join(tree, 'usr/local/bin'), { recursive: true });
-  for (const [command, script] of [['npm', 'npm-cli.js'], ['npx', 'npx-cli.js']]) symlinkSync(`../lib/node_modules/npm/bin/${script}`, path.join(tree, 'usr/local/bin', command!));
+  for (const [command, script] of [
+    ['npm', 'npm-cli.js'],
+    ['npx', 'npx-cli.js'],
+  ])
+    symlinkSync(`../lib/node_modules/npm/bin/${script}`, path.join(tree, 'usr/local/bin', command!));
 }
 
 /**
@@ -75,8 +80,13 @@ async function addNpmCache(tree: string, packages: string[], workDir: string): P
   mkdirSync(project, { recursive: true });
   writeFileSync(path.join(project, 'package.json'), '{ "private": true }\n');
   const cache = path.join(tree, 'root/.npm');
-  const install = await runCommand('npm', ['install', '--cache', cache, '--no-audit', '--no-fund', '--ignore-scripts', '--no-update-notifier', ...packages], { cwd: project, timeoutMs: 5 * 60_000 });
-  if (install.code !== 0) throw new Error(`npm install ${packages.join(' ')} for the npm cache failed; is the npm registry reachable?\n${install.stderr.slice(-2000)}`);
+  const install = await runCommand(
+    'npm',
+    ['install', '--cache', cache, '--no-audit', '--no-fund', '--ignore-scripts', '--no-update-notifier', ...packages],
+    { cwd: project, timeoutMs: 5 * 60_000 },
+  );
+  if (install.code !== 0)
+    throw new Error(`npm install ${packages.join(' ')} for the npm cache failed; is the npm registry reachable?\n${install.stderr.slice(-2000)}`);
   rmSync(path.join(cache, '_logs'), { recursive: true, force: true });
 }
 

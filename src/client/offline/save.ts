@@ -40,7 +40,11 @@ function setUp(boxes: NodeListOf<HTMLElement>, saveNow: boolean): void {
     }
   };
   const showSaved = (state: OfflineState, problem?: UpdateProblem) => {
-    const date = new Date(state.updated).toLocaleDateString(document.documentElement.lang || undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+    const date = new Date(state.updated).toLocaleDateString(document.documentElement.lang || undefined, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
     const failed = problem ? ` (the latest update could not be saved: ${problem.message})` : '';
     show(`Saved for offline · updated ${date}${failed} · `, true);
     for (const part of parts) part.state.title = `${state.files} files, ${(state.bytes / 1024 / 1024).toFixed(1)} MB, build ${state.version}`;
@@ -57,7 +61,9 @@ function setUp(boxes: NodeListOf<HTMLElement>, saveNow: boolean): void {
     try {
       registration = await navigator.serviceWorker.register(workerUrl, { scope }).catch((error: Error) => {
         // The build puts the worker there (src/integrations/offline.ts); the dev server has none.
-        throw new Error(`the offline service worker (${workerUrl}) could not be loaded (${error.message}). Saving works on the built site (npm run build), not on the development server.`);
+        throw new Error(
+          `the offline service worker (${workerUrl}) could not be loaded (${error.message}). Saving works on the built site (npm run build), not on the development server.`,
+        );
       });
       const worker = await activeWorker(registration);
       // Asks the browser not to evict the copy under storage pressure; it may say no, the copy still works.

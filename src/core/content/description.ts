@@ -8,7 +8,14 @@ export const DESCRIPTION_MAX_CHARS = 160;
 function visibleText(node: Nodes): string {
   if (node.type === 'text' || node.type === 'inlineCode') return node.value;
   if (node.type === 'break') return ' ';
-  if (node.type === 'html' || node.type === 'image' || node.type === 'imageReference' || node.type === 'mdxTextExpression' || node.type === 'mdxFlowExpression') return '';
+  if (
+    node.type === 'html' ||
+    node.type === 'image' ||
+    node.type === 'imageReference' ||
+    node.type === 'mdxTextExpression' ||
+    node.type === 'mdxFlowExpression'
+  )
+    return '';
   return 'children' in node ? node.children.map((child) => visibleText(child as Nodes)).join('') : '';
 }
 

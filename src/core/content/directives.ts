@@ -68,7 +68,11 @@ export default function remarkDirectiveSyntax(this: Processor) {
   (data.fromMarkdownExtensions ??= []).push(directiveFromMarkdown());
   const parse = this.parser;
   if (!parse) return;
-  this.parser = (document, file) => parse(rewriteLegacyAsideTitles(document, (text) => parse(text, file) as Root), file);
+  this.parser = (document, file) =>
+    parse(
+      rewriteLegacyAsideTitles(document, (text) => parse(text, file) as Root),
+      file,
+    );
 }
 
 export interface DirectiveProblem {
@@ -134,11 +138,20 @@ function textLineProblems(paragraph: Positioned, problems: DirectiveProblem[], s
       const spaced = SPACED_OPENER.exec(line);
       if (spaced) {
         const [, colons, name] = spaced;
-        const instead = isAsideName(name!.toLowerCase()) ? `Write "${colons}${name!.toLowerCase()}"` : `Write one of ${ASIDE_NAMES.map((aside) => `"${colons}${aside}"`).join(', ')}`;
-        problems.push({ line: start.line + lineIndex, message: `"${colons} ${name}" has a space after the colons, so it is not an aside and the page would show it as text. ${instead}, with no space.` });
+        const instead = isAsideName(name!.toLowerCase())
+          ? `Write "${colons}${name!.toLowerCase()}"`
+          : `Write one of ${ASIDE_NAMES.map((aside) => `"${colons}${aside}"`).join(', ')}`;
+        problems.push({
+          line: start.line + lineIndex,
+          message: `"${colons} ${name}" has a space after the colons, so it is not an aside and the page would show it as text. ${instead}, with no space.`,
+        });
         state.closerExpected = true;
       } else if (BARE_FENCE.test(line)) {
-        if (!state.closerExpected) problems.push({ line: start.line + lineIndex, message: '":::" closes no aside, so the page would show it as text. Remove it, or check the line that should open the aside (":::note").' });
+        if (!state.closerExpected)
+          problems.push({
+            line: start.line + lineIndex,
+            message: '":::" closes no aside, so the page would show it as text. Remove it, or check the line that should open the aside (":::note").',
+          });
         state.closerExpected = false;
       }
     });

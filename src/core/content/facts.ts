@@ -163,7 +163,8 @@ export function collectFacts(tree: Root, options: CollectFactsOptions): Document
     const src = definitions.get(reference.identifier);
     if (src !== undefined) facts.images.push({ src, alt: reference.alt, line: reference.line, syntax: 'markdown' });
   }
-  for (const problem of [...knowledgeCheckProblems(tree), ...directiveProblems(tree)]) facts.problems.push({ line: problem.line + options.lineOffset, message: problem.message });
+  for (const problem of [...knowledgeCheckProblems(tree), ...directiveProblems(tree)])
+    facts.problems.push({ line: problem.line + options.lineOffset, message: problem.message });
   facts.problems.push(...lessonAnnotationProblems(tree, options.lineOffset));
   if (options.format === 'mdx' && options.mdx) {
     const shift = (problem: PolicyProblem) => ({ ...problem, line: problem.line + options.lineOffset });
@@ -190,7 +191,8 @@ function collectHtml(html: string, line: number, facts: DocumentFacts, anchors: 
   const tree: HastRoot = fromHtml(html, { fragment: true, verbose: true });
   visit(tree, 'element', (element) => {
     const elementLine = element.position?.start.line ?? 1;
-    const attributeLines = (element.data as { position?: { properties?: Record<string, { start: { line: number } } | undefined> } } | undefined)?.position?.properties;
+    const attributeLines = (element.data as { position?: { properties?: Record<string, { start: { line: number } } | undefined> } } | undefined)
+      ?.position?.properties;
     const lineOfAttribute = (name: string) => line + (attributeLines?.[name]?.start.line ?? elementLine) - 1;
     const id = stringProperty(element, 'id');
     if (id) anchors.add(id);
@@ -240,7 +242,7 @@ function constantString(attribute: Extract<JsxElement['attributes'][number], { t
   if (typeof value !== 'object' || value === null) return undefined;
   const program = value.data?.estree;
   const statement = program?.body[0];
-  if (!statement || statement.type !== 'ExpressionStatement') return undefined;
+  if (statement?.type !== 'ExpressionStatement') return undefined;
   const expression = statement.expression;
   if (expression.type === 'Literal' && typeof expression.value === 'string') return expression.value;
   if (expression.type === 'TemplateLiteral' && expression.expressions.length === 0) return expression.quasis[0]?.value.cooked ?? undefined;
@@ -248,17 +250,24 @@ function constantString(attribute: Extract<JsxElement['attributes'][number], { t
 }
 
 function collectJsx(node: JsxElement, line: number, facts: DocumentFacts, anchors: Set<string>): void {
-  const lineOfNode = (position: { start: { line: number } } | undefined) => (position ? line + position.start.line - (node.position?.start.line ?? position.start.line) : line);
+  const lineOfNode = (position: { start: { line: number } } | undefined) =>
+    position ? line + position.start.line - (node.position?.start.line ?? position.start.line) : line;
   const isHtmlElement = !!node.name && /^[a-z]/.test(node.name) && !node.name.includes('.');
   for (const attribute of node.attributes) {
     const at = lineOfNode(attribute.position);
     if (attribute.type === 'mdxJsxExpressionAttribute') {
       // `{...props}` can carry event handlers or set:html past every check below.
-      facts.problems.push({ line: at, message: `<${node.name ?? ''}> spreads attributes ({...}), which cannot be checked. Write each attribute out.` });
+      facts.problems.push({
+        line: at,
+        message: `<${node.name ?? ''}> spreads attributes ({...}), which cannot be checked. Write each attribute out.`,
+      });
       continue;
     }
     if (RAW_HTML_PROPS.has(attribute.name)) {
-      facts.problems.push({ line: at, message: `<${node.name ?? ''}> uses ${attribute.name}, which puts unchecked HTML into the page. Write the content as Markdown instead.` });
+      facts.problems.push({
+        line: at,
+        message: `<${node.name ?? ''}> uses ${attribute.name}, which puts unchecked HTML into the page. Write the content as Markdown instead.`,
+      });
       continue;
     }
     if (!isHtmlElement && (attribute.name === 'href' || attribute.name === 'src')) {
@@ -270,7 +279,10 @@ function collectJsx(node: JsxElement, line: number, facts: DocumentFacts, anchor
     if (isHtmlElement && URL_ATTRIBUTES.has(attribute.name) && typeof attribute.value === 'object' && attribute.value !== null) {
       const constant = constantString(attribute);
       if (constant === undefined) {
-        facts.problems.push({ line: at, message: `<${node.name}> computes its ${attribute.name} with an expression, so the URL cannot be checked. Write it as a plain string: ${attribute.name}="https://…".` });
+        facts.problems.push({
+          line: at,
+          message: `<${node.name}> computes its ${attribute.name} with an expression, so the URL cannot be checked. Write it as a plain string: ${attribute.name}="https://…".`,
+        });
       } else {
         addUrlProblem(facts, checkUrl(constant, attribute.name === 'href' ? 'href' : 'src', at, attribute.name === 'href' ? 'link' : 'URL'));
       }
@@ -278,11 +290,19 @@ function collectJsx(node: JsxElement, line: number, facts: DocumentFacts, anchor
   }
   const attributes = node.attributes.flatMap((attribute) =>
     attribute.type === 'mdxJsxAttribute'
-      ? [{ name: attribute.name, value: typeof attribute.value === 'string' ? attribute.value : attribute.value ? null : undefined, expression: typeof attribute.value === 'object' && attribute.value !== null, line: lineOfNode(attribute.position) }]
+      ? [
+          {
+            name: attribute.name,
+            value: typeof attribute.value === 'string' ? attribute.value : attribute.value ? null : undefined,
+            expression: typeof attribute.value === 'object' && attribute.value !== null,
+            line: lineOfNode(attribute.position),
+          },
+        ]
       : [],
   );
   if (node.name) facts.problems.push(...checkJsxElement(node.name, attributes, line));
-  const literal = (name: string) => attributes.find((attribute) => attribute.name === name && typeof attribute.value === 'string')?.value ?? undefined;
+  const literal = (name: string) =>
+    attributes.find((attribute) => attribute.name === name && typeof attribute.value === 'string')?.value ?? undefined;
 
   const id = literal('id');
   if (id) anchors.add(id);

@@ -99,7 +99,12 @@ export function buildInventory(options: InventoryOptions): Inventory {
   const pages = readPages(found.candidates, found.unreadable, options, problems);
 
   const show = problems.show;
-  const { sections, problems: sectionProblems } = readSectionSettings({ docsDir: options.docsDir, contentDir: options.contentDir, folders: foldersOfPages(pages.map((page) => page.file)), display: show });
+  const { sections, problems: sectionProblems } = readSectionSettings({
+    docsDir: options.docsDir,
+    contentDir: options.contentDir,
+    folders: foldersOfPages(pages.map((page) => page.file)),
+    display: show,
+  });
   problems.add(...sectionProblems);
   problems.add(...unreadSettingsFiles(found.settingsFiles, foldersOfPages(found.candidates.map(({ file }) => file)), show));
   const published = new Set(pages.map((page) => page.file));
@@ -159,13 +164,19 @@ function openDocsFolder(options: InventoryOptions, problems: ProblemLog): DocsRo
     return undefined;
   }
   if (!docsStat.isDirectory()) {
-    problems.add({ file: docsLabel, message: 'is a file, but it must be the folder that holds the pages; move the file away and create the folder.' });
+    problems.add({
+      file: docsLabel,
+      message: 'is a file, but it must be the folder that holds the pages; move the file away and create the folder.',
+    });
     return undefined;
   }
   const realContent = realpathOrUndefined(contentDir) ?? path.resolve(contentDir);
   const realDocs = realpathSync(docsDir);
   if (!isInside(realContent, realDocs)) {
-    problems.add({ file: docsLabel, message: `points outside ${path.basename(contentDir)}/; the pages must live in the repository, so make it a real folder.` });
+    problems.add({
+      file: docsLabel,
+      message: `points outside ${path.basename(contentDir)}/; the pages must live in the repository, so make it a real folder.`,
+    });
     return undefined;
   }
   return { realContent, realDocs };
@@ -219,7 +230,11 @@ function walkDocsFolder(options: InventoryOptions, { realContent, realDocs }: Do
         const realChild = path.join(real, entry.name);
         const first = visited.get(realChild);
         if (first === undefined) walk(file, entryPath, realChild);
-        else report(file, `is the folder ${show(first)} again, reached through a symbolic link, so its pages would be published twice; remove the link.`);
+        else
+          report(
+            file,
+            `is the folder ${show(first)} again, reached through a symbolic link, so its pages would be published twice; remove the link.`,
+          );
       } else if (PAGE_EXTENSION.test(entry.name)) {
         addCandidate(file, entryPath, entry.isFile() ? undefined : 'is not a regular file; replace it with a Markdown file.');
       } else if ((SECTION_SETTINGS_FILES as readonly string[]).includes(entry.name)) {
@@ -252,7 +267,11 @@ function walkDocsFolder(options: InventoryOptions, { realContent, realDocs }: Do
     }
     if (stats.isDirectory()) linkedFolders.push({ file, real, target });
     else if (PAGE_EXTENSION.test(file)) {
-      addCandidate(file, underContent(real), stats.isFile() ? undefined : 'is a symbolic link to something that is not a regular file; replace it with a Markdown file.');
+      addCandidate(
+        file,
+        underContent(real),
+        stats.isFile() ? undefined : 'is a symbolic link to something that is not a regular file; replace it with a Markdown file.',
+      );
     }
   };
 
@@ -267,14 +286,22 @@ function walkDocsFolder(options: InventoryOptions, { realContent, realDocs }: Do
       const where = first === '' ? 'the docs folder itself' : `${show(first)}, a folder that contains the link`;
       report(link.file, `is a symbolic link to "${link.target}", which is ${where}, so following it would never end; remove the link.`);
     } else {
-      report(link.file, `is a symbolic link to "${link.target}", the folder already published as ${show(first)}, so its pages would appear twice; remove the link.`);
+      report(
+        link.file,
+        `is a symbolic link to "${link.target}", the folder already published as ${show(first)}, so its pages would appear twice; remove the link.`,
+      );
     }
   }
   return result;
 }
 
 /** Blocks files whose name or URL cannot be published: unreadable, upper-case extension, bad names, reserved or clashing URLs. */
-function screenNames(candidates: WalkResult['candidates'], unreadable: WalkResult['unreadable'], options: InventoryOptions, problems: ProblemLog): void {
+function screenNames(
+  candidates: WalkResult['candidates'],
+  unreadable: WalkResult['unreadable'],
+  options: InventoryOptions,
+  problems: ProblemLog,
+): void {
   const { block, show } = problems;
   const reportedFolders = new Set<string>();
   const cleanNames: string[] = [];
@@ -305,7 +332,12 @@ function screenNames(candidates: WalkResult['candidates'], unreadable: WalkResul
 }
 
 /** Reads every candidate nothing blocked; a page too big or not UTF-8 is blocked in turn. Sorted by file. */
-function readPages(candidates: WalkResult['candidates'], unreadable: WalkResult['unreadable'], options: InventoryOptions, problems: ProblemLog): InventoryPage[] {
+function readPages(
+  candidates: WalkResult['candidates'],
+  unreadable: WalkResult['unreadable'],
+  options: InventoryOptions,
+  problems: ProblemLog,
+): InventoryPage[] {
   const maxPageBytes = options.maxPageBytes ?? MIB;
   const pages: InventoryPage[] = [];
   for (const { file, absolutePath } of candidates) {
@@ -337,10 +369,21 @@ function unreadSettingsFiles(files: string[], sections: Set<string>, show: (file
   return files.flatMap((file) => {
     const folder = path.posix.dirname(file);
     if (folder === '.') {
-      return [{ file: show(file), message: 'is at the top of the docs folder, which is the whole site, not a section, so nothing reads it. Put it in the folder it should label, or remove it.' }];
+      return [
+        {
+          file: show(file),
+          message:
+            'is at the top of the docs folder, which is the whole site, not a section, so nothing reads it. Put it in the folder it should label, or remove it.',
+        },
+      ];
     }
     if (sections.has(folder)) return [];
-    return [{ file: show(file), message: `is in ${show(folder)}, a folder with no pages (.md or .mdx) in it or below it, so the sidebar has no section for it to label. Add the folder's pages, or remove the file.` }];
+    return [
+      {
+        file: show(file),
+        message: `is in ${show(folder)}, a folder with no pages (.md or .mdx) in it or below it, so the sidebar has no section for it to label. Add the folder's pages, or remove the file.`,
+      },
+    ];
   });
 }
 
@@ -359,7 +402,9 @@ function readPage(absolutePath: string, maxPageBytes: number): ReadResult {
     // Stat first: an oversized page is refused without reading it.
     const { size } = statSync(absolutePath);
     if (size > maxPageBytes) {
-      return { problem: `is ${describeSize(size, maxPageBytes)}; pages are limited to ${formatBytes(maxPageBytes)} so the build stays fast; split it into several pages.` };
+      return {
+        problem: `is ${describeSize(size, maxPageBytes)}; pages are limited to ${formatBytes(maxPageBytes)} so the build stays fast; split it into several pages.`,
+      };
     }
     bytes = readFileSync(absolutePath);
   } catch (error) {
@@ -594,6 +639,7 @@ export function checkAssetFile(absolutePath: string, contentDir: string, publicD
   if (!size.type || !BROWSER_RASTER.has(size.type) || !(size.width > 0 && size.height > 0)) {
     return `is not a valid ${raster.label} image (the file may be corrupt or truncated)`;
   }
-  if (!isComplete(bytes, size.type)) return `is not a whole ${raster.label} image: the file ends before the image does (it was cut off while being saved or copied). Export or copy it again`;
+  if (!isComplete(bytes, size.type))
+    return `is not a whole ${raster.label} image: the file ends before the image does (it was cut off while being saved or copied). Export or copy it again`;
   return sizeProblem(size.width, size.height);
 }

@@ -79,7 +79,14 @@ export function parseKnowledgeCheck(blockquote: Blockquote): ParsedKnowledgeChec
   const start = lineOf(blockquote, 1);
   if (!marker) return { problems: [{ line: start, message: 'is not a knowledge check (it does not start with [!QUIZ]).' }] };
   if (marker.kind === 'unknown') {
-    return { problems: [{ line: start, message: `knowledge check marker "[!${marker.written}]" is not known. Use [!QUIZ] for one right answer or [!QUIZ-MULTIPLE] for several.` }] };
+    return {
+      problems: [
+        {
+          line: start,
+          message: `knowledge check marker "[!${marker.written}]" is not known. Use [!QUIZ] for one right answer or [!QUIZ-MULTIPLE] for several.`,
+        },
+      ],
+    };
   }
   const problems: KnowledgeCheckProblem[] = [];
   let question = afterMarker(blockquote);
@@ -113,24 +120,40 @@ export function parseKnowledgeCheck(blockquote: Blockquote): ParsedKnowledgeChec
       }
       const paragraph = item.children[0];
       const content = paragraph?.type === 'paragraph' ? paragraph.children : [];
-      if (item.children.length > 1) problems.push({ line, message: 'knowledge check option holds more than one paragraph or a nested list; keep each option to one line.' });
-      if (toString({ type: 'paragraph', children: content }).trim() === '') problems.push({ line, message: 'knowledge check option is empty. Write its text after the checkbox, or remove it.' });
+      if (item.children.length > 1)
+        problems.push({ line, message: 'knowledge check option holds more than one paragraph or a nested list; keep each option to one line.' });
+      if (toString({ type: 'paragraph', children: content }).trim() === '')
+        problems.push({ line, message: 'knowledge check option is empty. Write its text after the checkbox, or remove it.' });
       options.push({ content, correct: item.checked });
     }
     const right = options.filter((option) => option.correct).length;
     if (list.children.length < 2) problems.push({ line: lineOf(list, start), message: 'knowledge check has only one option; give at least two.' });
-    if (options.length > 0 && right === 0) problems.push({ line: lineOf(list, start), message: 'knowledge check has no right answer. Mark the right option "- [x] text".' });
+    if (options.length > 0 && right === 0)
+      problems.push({ line: lineOf(list, start), message: 'knowledge check has no right answer. Mark the right option "- [x] text".' });
     if (marker.kind === 'single' && right > 1) {
-      problems.push({ line: lineOf(list, start), message: `knowledge check [!QUIZ] has ${right} right answers but allows one. Keep one "[x]", or use [!QUIZ-MULTIPLE] for a question with several.` });
+      problems.push({
+        line: lineOf(list, start),
+        message: `knowledge check [!QUIZ] has ${right} right answers but allows one. Keep one "[x]", or use [!QUIZ-MULTIPLE] for a question with several.`,
+      });
     }
     if (marker.kind === 'multiple' && right === options.length && options.length > 1) {
-      problems.push({ line: lineOf(list, start), message: 'knowledge check marks every option right, which tests nothing. Add an option that is wrong.' });
+      problems.push({
+        line: lineOf(list, start),
+        message: 'knowledge check marks every option right, which tests nothing. Add an option that is wrong.',
+      });
     }
   }
   const unexpected = listIndex === -1 ? [] : rest.slice(0, listIndex);
-  for (const node of unexpected) problems.push({ line: lineOf(node, start), message: 'knowledge check has text between the question and the options. Put it in the question, or after the options as the explanation.' });
+  for (const node of unexpected)
+    problems.push({
+      line: lineOf(node, start),
+      message: 'knowledge check has text between the question and the options. Put it in the question, or after the options as the explanation.',
+    });
   if (list && explanation.every((node) => toString(node).trim() === '')) {
-    problems.push({ line: lineOf(list, start), message: 'knowledge check has no explanation. After the options, add a paragraph (inside the quote) that says why the right answer is right.' });
+    problems.push({
+      line: lineOf(list, start),
+      message: 'knowledge check has no explanation. After the options, add a paragraph (inside the quote) that says why the right answer is right.',
+    });
   }
   if (problems.length > 0) return { problems };
   return { check: { kind: marker.kind, question, options, explanation: explanation as KnowledgeCheck['explanation'] } };
@@ -153,7 +176,7 @@ function describeContainer(parent: Parents): string {
     case 'list':
       return 'a list item';
     case 'blockquote':
-      return 'another quote (an alert, or another check\'s explanation)';
+      return "another quote (an alert, or another check's explanation)";
     case 'containerDirective':
       return `an aside (:::${parent.name})`;
     case 'footnoteDefinition':
@@ -184,9 +207,15 @@ export function knowledgeCheckProblems(tree: Root): KnowledgeCheckProblem[] {
     if (written === undefined) return;
     const line = lineOf(node, 1);
     if (parent && parent.type !== 'root') {
-      problems.push({ line, message: `knowledge check "${written}" is inside ${describeContainer(parent)}, where it would be published as a plain quote with the answer ticked. ${TOP_LEVEL}` });
+      problems.push({
+        line,
+        message: `knowledge check "${written}" is inside ${describeContainer(parent)}, where it would be published as a plain quote with the answer ticked. ${TOP_LEVEL}`,
+      });
     } else {
-      problems.push({ line, message: `"${written}" looks like a knowledge check marker but is not one, so the quote would be published with the answer ticked. Write the marker alone on its line, without spaces inside the brackets: "> [!QUIZ]", and the question on the next line.` });
+      problems.push({
+        line,
+        message: `"${written}" looks like a knowledge check marker but is not one, so the quote would be published with the answer ticked. Write the marker alone on its line, without spaces inside the brackets: "> [!QUIZ]", and the question on the next line.`,
+      });
     }
   });
   return problems;

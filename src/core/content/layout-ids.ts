@@ -9,7 +9,7 @@ export const LAYOUT_IDS: ReadonlyMap<string, string> = new Map([
   ['main-content', "the page's main area (the skip link's target)"],
   ['site-nav', 'the sidebar'],
   ['toc-heading', 'the "On this page" heading'],
-  ['section-pages-title', 'the list of a section\'s pages'],
+  ['section-pages-title', "the list of a section's pages"],
   ['lesson-statuses-title', 'the list of when each lesson of a section was last checked'],
   ['your-progress', 'the course progress box on the home page'],
   ['course-progress-bar', 'the course progress bar on the home page'],

@@ -36,7 +36,11 @@ export function describeParseError(error: unknown, lineOffset: number): { line: 
   if (error instanceof RangeError) return { line: 1 + lineOffset, message: NESTING_ADVICE };
   const candidate = error as { line?: unknown; place?: { line?: unknown; start?: { line?: unknown } }; reason?: unknown; message?: unknown };
   // Some MDX errors ("Expected a closing tag for <Card> (7:1-7:7)") carry their place only in the text.
-  const line = candidate.place?.start?.line ?? candidate.place?.line ?? candidate.line ?? Number(/\((\d+):\d+(?:-\d+:\d+)?\)/.exec(String(candidate.reason ?? candidate.message))?.[1]);
+  const line =
+    candidate.place?.start?.line ??
+    candidate.place?.line ??
+    candidate.line ??
+    Number(/\((\d+):\d+(?:-\d+:\d+)?\)/.exec(String(candidate.reason ?? candidate.message))?.[1]);
   const reason = typeof candidate.reason === 'string' ? candidate.reason : typeof candidate.message === 'string' ? candidate.message : String(error);
   return { line: (typeof line === 'number' && line > 0 ? line : 1) + lineOffset, message: reason.split('\n')[0] ?? reason };
 }

@@ -35,7 +35,12 @@ export function parseSectionSettings(text: string): { settings?: SectionSettings
   const yaml = readAuthorYaml(text, { lineCounter: counter, aliasBudget: 'document' });
   const lineOf = (offset: number) => counter.linePos(offset).line;
   if (yaml.problems.length > 0 || !yaml.doc) {
-    return { problems: yaml.problems.map((problem) => ({ line: lineOf(problem.offset), message: `is not valid JSON or YAML: ${problem.message}. Write it as {"label": "Setup", "position": 2}.` })) };
+    return {
+      problems: yaml.problems.map((problem) => ({
+        line: lineOf(problem.offset),
+        message: `is not valid JSON or YAML: ${problem.message}. Write it as {"label": "Setup", "position": 2}.`,
+      })),
+    };
   }
   const data = yaml.toJS() ?? {};
   if (typeof data !== 'object' || Array.isArray(data)) {
@@ -49,9 +54,15 @@ export function parseSectionSettings(text: string): { settings?: SectionSettings
       const line = lineOfPath(yaml.doc!, counter, issue.code === 'unrecognized_keys' ? [issue.keys[0]!] : issue.path, 0) || 1;
       if (issue.code === 'unrecognized_keys') {
         const keys = issue.keys.map((key) => `"${key}"`).join(', ');
-        return { line, message: `sets ${keys}, which this site does not read; only "label" and "position" are allowed. Remove ${issue.keys.length > 1 ? 'them' : 'it'}.` };
+        return {
+          line,
+          message: `sets ${keys}, which this site does not read; only "label" and "position" are allowed. Remove ${issue.keys.length > 1 ? 'them' : 'it'}.`,
+        };
       }
-      return { line, message: `has an invalid ${described[index]!.message.replace('Invalid input: ', '')}; "label" is text and "position" a number.` };
+      return {
+        line,
+        message: `has an invalid ${described[index]!.message.replace('Invalid input: ', '')}; "label" is text and "position" a number.`,
+      };
     }),
   };
 }
@@ -66,12 +77,19 @@ export interface SectionSettingsResult {
  * The settings files of the given folders (those that hold pages). A file must really be inside the
  * content folder: a symlink out of it would publish text from elsewhere in the sidebar.
  */
-export function readSectionSettings(options: { docsDir: string; contentDir: string; folders: Iterable<string>; display: (file: string) => string }): SectionSettingsResult {
+export function readSectionSettings(options: {
+  docsDir: string;
+  contentDir: string;
+  folders: Iterable<string>;
+  display: (file: string) => string;
+}): SectionSettingsResult {
   const sections = new Map<string, SectionSettings>();
   const problems: ContentProblem[] = [];
   const realContent = realpathOr(options.contentDir);
   for (const folder of [...new Set(options.folders)].sort()) {
-    const found = SECTION_SETTINGS_FILES.map((name) => (folder ? `${folder}/${name}` : name)).filter((file) => existsSync(path.join(options.docsDir, file)));
+    const found = SECTION_SETTINGS_FILES.map((name) => (folder ? `${folder}/${name}` : name)).filter((file) =>
+      existsSync(path.join(options.docsDir, file)),
+    );
     if (found.length === 0) continue;
     const [file, ...others] = found as [string, ...string[]];
     if (others.length > 0) {
@@ -89,7 +107,10 @@ export function readSectionSettings(options: { docsDir: string; contentDir: stri
       continue;
     }
     if (text.length > MAX_SETTINGS_BYTES) {
-      problems.push({ file: options.display(file), message: `is ${text.length} characters long; it holds only a label and a position, so at most ${MAX_SETTINGS_BYTES}.` });
+      problems.push({
+        file: options.display(file),
+        message: `is ${text.length} characters long; it holds only a label and a position, so at most ${MAX_SETTINGS_BYTES}.`,
+      });
       continue;
     }
     const parsed = parseSectionSettings(text);

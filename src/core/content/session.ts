@@ -38,7 +38,13 @@ export interface ContentSessionOptions {
 
 /** `load: false` starts with an empty store (render workers keep no cache of their own). */
 export function createContentSession(options: ContentSessionOptions, { load = true } = {}): ContentSession {
-  const mdxRules = { docsDir: options.docsDir, contentDir: options.contentDir, componentsDir: options.componentsDir, allowedImports: options.allowedImports, trusted: options.mdxTrusted ?? false };
+  const mdxRules = {
+    docsDir: options.docsDir,
+    contentDir: options.contentDir,
+    componentsDir: options.componentsDir,
+    allowedImports: options.allowedImports,
+    trusted: options.mdxTrusted ?? false,
+  };
   const store = new FactsStore(JSON.stringify(mdxRules));
   const cacheFile = path.join(options.cacheDir, 'content-facts.json');
   if (load) store.load(cacheFile);

@@ -80,7 +80,21 @@ export interface RawAnnotation {
   pairs: { key: string; value: string | undefined }[];
 }
 
-const COMMAND_KEYS = ['skip', 'exit', 'timeout', 'needs', 'terminal', 'background', 'wait-for', 'ctrl-c', 'after', 'stop', 'bind', 'stdin', 'retry'] as const;
+const COMMAND_KEYS = [
+  'skip',
+  'exit',
+  'timeout',
+  'needs',
+  'terminal',
+  'background',
+  'wait-for',
+  'ctrl-c',
+  'after',
+  'stop',
+  'bind',
+  'stdin',
+  'retry',
+] as const;
 const OUTPUT_KEYS = ['skip', 'not-output', 'match', 'vary-lines', 'any', 'of'] as const;
 const FLAGS = new Set(['background', 'not-output']);
 /** Keys that may be written alone or with a value. */
@@ -96,7 +110,10 @@ export function looksLikeAnnotation(html: string): boolean {
 export function readAnnotation(html: string, line: number): RawAnnotation | AnnotationProblem {
   const match = COMMENT.exec(html.trim());
   if (!match) {
-    return { line, message: `a lesson annotation is one HTML comment of its own, written <!-- lesson: key=value … -->; this one is not (${JSON.stringify(clip(html.trim()))}). Write it on its own line, directly before the code block it is about.` };
+    return {
+      line,
+      message: `a lesson annotation is one HTML comment of its own, written <!-- lesson: key=value … -->; this one is not (${JSON.stringify(clip(html.trim()))}). Write it on its own line, directly before the code block it is about.`,
+    };
   }
   const body = match[1]!;
   const pairs: RawAnnotation['pairs'] = [];
@@ -105,12 +122,19 @@ export function readAnnotation(html: string, line: number): RawAnnotation | Anno
     const start = TOKEN.lastIndex;
     const token = TOKEN.exec(body);
     if (!token || token.index !== start || token[0].length === 0) {
-      return { line, message: `lesson annotation: cannot read ${JSON.stringify(clip(body.slice(start).trim()))}. Write key=value pairs, quoting values with spaces: wait-for="ready to accept"` };
+      return {
+        line,
+        message: `lesson annotation: cannot read ${JSON.stringify(clip(body.slice(start).trim()))}. Write key=value pairs, quoting values with spaces: wait-for="ready to accept"`,
+      };
     }
     const value = token[2] ?? token[3] ?? token[4];
     pairs.push({ key: token[1]!, value: value?.replace(/\\(.)/g, '$1') });
   }
-  if (pairs.length === 0) return { line, message: 'lesson annotation is empty: say what is special about the next block (see CONTRIBUTING, "Lessons that run"), or remove it.' };
+  if (pairs.length === 0)
+    return {
+      line,
+      message: 'lesson annotation is empty: say what is special about the next block (see CONTRIBUTING, "Lessons that run"), or remove it.',
+    };
   return { line, pairs };
 }
 
@@ -205,14 +229,22 @@ export function commandAnnotation(raw: RawAnnotation): CommandAnnotation | Annot
       }
       case 'needs':
         for (const name of value.split(/[\s,]+/).filter(Boolean)) {
-          if (!isRequirement(name)) return { line: raw.line, message: `lesson annotation: needs=${name} is not a requirement the runner knows. Use one of: ${REQUIREMENT_NAMES.join(', ')}.` };
+          if (!isRequirement(name))
+            return {
+              line: raw.line,
+              message: `lesson annotation: needs=${name} is not a requirement the runner knows. Use one of: ${REQUIREMENT_NAMES.join(', ')}.`,
+            };
           result.needs.push(name);
         }
         break;
       case 'terminal':
       case 'stop':
         for (const name of value.split(/[\s,]+/).filter(Boolean)) {
-          if (!TERMINAL_NAME.test(name)) return { line: raw.line, message: `lesson annotation: ${key}=${name}: a terminal name is lower-case letters, digits and dashes, such as second.` };
+          if (!TERMINAL_NAME.test(name))
+            return {
+              line: raw.line,
+              message: `lesson annotation: ${key}=${name}: a terminal name is lower-case letters, digits and dashes, such as second.`,
+            };
           if (key === 'terminal') result.terminal = name;
           else result.stop.push(name);
         }
@@ -221,31 +253,65 @@ export function commandAnnotation(raw: RawAnnotation): CommandAnnotation | Annot
         result.background = true;
         break;
       case 'ctrl-c':
-        if (written !== undefined && written.trim() === '') return { line: raw.line, message: 'lesson annotation: ctrl-c="…" names the start of the command to stop, such as ctrl-c="docker logs -f"; write ctrl-c alone for the last command.' };
+        if (written !== undefined && written.trim() === '')
+          return {
+            line: raw.line,
+            message:
+              'lesson annotation: ctrl-c="…" names the start of the command to stop, such as ctrl-c="docker logs -f"; write ctrl-c alone for the last command.',
+          };
         result.ctrlC = { command: written?.trim() };
         break;
       case 'wait-for':
         result.waitFor = value;
         break;
       case 'stdin':
-        if (value !== 'next') return { line: raw.line, message: `lesson annotation: stdin=${value} is not known; stdin=next types the next command block into this block's last command.` };
+        if (value !== 'next')
+          return {
+            line: raw.line,
+            message: `lesson annotation: stdin=${value} is not known; stdin=next types the next command block into this block's last command.`,
+          };
         result.stdinNext = true;
         break;
       case 'bind': {
         const equals = value.indexOf('=');
-        if (equals <= 0) return { line: raw.line, message: `lesson annotation: bind="${value}" must be PLACEHOLDER=value, such as bind="CONTAINER=web".` };
+        if (equals <= 0)
+          return { line: raw.line, message: `lesson annotation: bind="${value}" must be PLACEHOLDER=value, such as bind="CONTAINER=web".` };
         result.binds.push({ placeholder: value.slice(0, equals), value: value.slice(equals + 1) });
         break;
       }
     }
   }
-  if (result.background && result.ctrlC) return { line: raw.line, message: 'lesson annotation: background and ctrl-c do not go together: a background block is stopped later, with stop=TERMINAL on the block that stops it.' };
-  if (result.waitFor !== undefined && !result.background && !result.ctrlC) return { line: raw.line, message: 'lesson annotation: wait-for is only for a background block or one stopped with ctrl-c. Add one of them, or remove wait-for.' };
-  if (result.afterSeconds !== undefined && !result.ctrlC) return { line: raw.line, message: 'lesson annotation: after=SECONDS says when to press Ctrl+C; add ctrl-c, or remove after.' };
-  if (result.retrySeconds !== undefined && (result.background || result.ctrlC || result.stdinNext)) return { line: raw.line, message: 'lesson annotation: retry=SECONDS repeats commands that end by themselves; it does not go with background, ctrl-c or stdin=next.' };
-  if (result.stdinNext && (result.background || result.ctrlC)) return { line: raw.line, message: 'lesson annotation: stdin=next runs the command with the next block as its input until it ends; it does not go with background or ctrl-c.' };
-  if (result.background && !result.terminal) return { line: raw.line, message: 'lesson annotation: a background block needs a terminal name to stop it by later, such as terminal=watch.' };
-  if (result.background && result.terminal === 'main') return { line: raw.line, message: 'lesson annotation: the main terminal runs the page; give the background block a terminal of its own, such as terminal=watch.' };
+  if (result.background && result.ctrlC)
+    return {
+      line: raw.line,
+      message:
+        'lesson annotation: background and ctrl-c do not go together: a background block is stopped later, with stop=TERMINAL on the block that stops it.',
+    };
+  if (result.waitFor !== undefined && !result.background && !result.ctrlC)
+    return {
+      line: raw.line,
+      message: 'lesson annotation: wait-for is only for a background block or one stopped with ctrl-c. Add one of them, or remove wait-for.',
+    };
+  if (result.afterSeconds !== undefined && !result.ctrlC)
+    return { line: raw.line, message: 'lesson annotation: after=SECONDS says when to press Ctrl+C; add ctrl-c, or remove after.' };
+  if (result.retrySeconds !== undefined && (result.background || result.ctrlC || result.stdinNext))
+    return {
+      line: raw.line,
+      message: 'lesson annotation: retry=SECONDS repeats commands that end by themselves; it does not go with background, ctrl-c or stdin=next.',
+    };
+  if (result.stdinNext && (result.background || result.ctrlC))
+    return {
+      line: raw.line,
+      message:
+        'lesson annotation: stdin=next runs the command with the next block as its input until it ends; it does not go with background or ctrl-c.',
+    };
+  if (result.background && !result.terminal)
+    return { line: raw.line, message: 'lesson annotation: a background block needs a terminal name to stop it by later, such as terminal=watch.' };
+  if (result.background && result.terminal === 'main')
+    return {
+      line: raw.line,
+      message: 'lesson annotation: the main terminal runs the page; give the background block a terminal of its own, such as terminal=watch.',
+    };
   return result;
 }
 
@@ -253,10 +319,12 @@ function lineList(raw: RawAnnotation, value: string): number[] | AnnotationProbl
   const lines: number[] = [];
   for (const part of value.split(',').map((piece) => piece.trim())) {
     const range = /^(\d+)(?:-(\d+))?$/.exec(part);
-    if (!range) return { line: raw.line, message: `lesson annotation: vary-lines="${value}" must list line numbers of the block and ranges, such as "2,4-5".` };
+    if (!range)
+      return { line: raw.line, message: `lesson annotation: vary-lines="${value}" must list line numbers of the block and ranges, such as "2,4-5".` };
     const from = Number(range[1]);
     const to = Number(range[2] ?? range[1]);
-    if (from < 1 || to < from) return { line: raw.line, message: `lesson annotation: vary-lines range ${part} must count up from line 1 of the block.` };
+    if (from < 1 || to < from)
+      return { line: raw.line, message: `lesson annotation: vary-lines range ${part} must count up from line 1 of the block.` };
     for (let line = from; line <= to; line++) lines.push(line);
   }
   return lines;
@@ -276,7 +344,8 @@ export function outputAnnotation(raw: RawAnnotation): OutputAnnotation | Annotat
         result.notOutput = true;
         break;
       case 'match':
-        if (value !== 'whole' && value !== 'contains') return { line: raw.line, message: `lesson annotation: match=${value} must be whole or contains.` };
+        if (value !== 'whole' && value !== 'contains')
+          return { line: raw.line, message: `lesson annotation: match=${value} must be whole or contains.` };
         result.match = value;
         break;
       case 'vary-lines': {
@@ -289,12 +358,17 @@ export function outputAnnotation(raw: RawAnnotation): OutputAnnotation | Annotat
         result.anyWords = value.split(/\s+/).filter(Boolean);
         break;
       case 'of':
-        if (value !== 'last' && value !== 'block') return { line: raw.line, message: `lesson annotation: of=${value} must be last (the last command's output) or block (all the commands' output together).` };
+        if (value !== 'last' && value !== 'block')
+          return {
+            line: raw.line,
+            message: `lesson annotation: of=${value} must be last (the last command's output) or block (all the commands' output together).`,
+          };
         result.of = value;
         break;
     }
   }
-  if (result.notOutput && raw.pairs.length > 1) return { line: raw.line, message: 'lesson annotation: not-output says the block is not compared at all, so it takes no other setting.' };
+  if (result.notOutput && raw.pairs.length > 1)
+    return { line: raw.line, message: 'lesson annotation: not-output says the block is not compared at all, so it takes no other setting.' };
   return result;
 }
 

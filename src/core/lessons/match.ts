@@ -98,7 +98,12 @@ function wordPattern(word: string, anyWords: ReadonlySet<string>): string {
 
 /** A normalised line as a pattern: words compared one by one, listed words standing for any word. */
 function linePattern(normalized: string, anyWords: ReadonlySet<string>): RegExp {
-  return new RegExp(`^${normalized.split(' ').map((word) => wordPattern(word, anyWords)).join(' ')}$`);
+  return new RegExp(
+    `^${normalized
+      .split(' ')
+      .map((word) => wordPattern(word, anyWords))
+      .join(' ')}$`,
+  );
 }
 
 interface ExpectedLine {
@@ -164,11 +169,14 @@ function lineDiff(expected: ExpectedLine[], firstLine: number, actual: string[],
   const lengths = Array.from({ length: rows + 1 }, () => new Uint32Array(columns + 1));
   for (let i = rows - 1; i >= 0; i--) {
     for (let j = columns - 1; j >= 0; j--) {
-      lengths[i]![j] = lineMatches(expected[i]!, actualNormalized[j]!) ? lengths[i + 1]![j + 1]! + 1 : Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!);
+      lengths[i]![j] = lineMatches(expected[i]!, actualNormalized[j]!)
+        ? lengths[i + 1]![j + 1]! + 1
+        : Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!);
     }
   }
   const width = String(firstLine + rows).length;
-  const numbered = (sign: string, line: number | undefined, text: string) => `${sign} ${(line === undefined ? '' : String(line)).padStart(width)} | ${text}`;
+  const numbered = (sign: string, line: number | undefined, text: string) =>
+    `${sign} ${(line === undefined ? '' : String(line)).padStart(width)} | ${text}`;
   const diff: string[] = [];
   let i = 0;
   let j = 0;

@@ -28,7 +28,14 @@ export const lessonSettingsSchema = z
      * container, image, volume, network, build-cache; `*` in a name matches any text.
      */
     leaves: z
-      .array(z.string().regex(new RegExp(`^(${OBJECT_KINDS.join('|')}):.+$`), `write what the page leaves as kind:name, kind one of ${OBJECT_KINDS.join(', ')} (image:nginx:alpine, volume:pgdata, build-cache:*)`))
+      .array(
+        z
+          .string()
+          .regex(
+            new RegExp(`^(${OBJECT_KINDS.join('|')}):.+$`),
+            `write what the page leaves as kind:name, kind one of ${OBJECT_KINDS.join(', ')} (image:nginx:alpine, volume:pgdata, build-cache:*)`,
+          ),
+      )
       .optional(),
   })
   .strict();

@@ -84,7 +84,9 @@ export function parseLessonReport(json: unknown): { report: LessonReport } | { p
   const result = lessonReportSchema.safeParse(json);
   if (result.success) return { report: result.data };
   const first = result.error.issues[0];
-  return { problem: `not a lessons report of version ${lessonReportVersion}: ${first?.path.join('.') || '(top level)'}: ${first?.message ?? 'invalid'}` };
+  return {
+    problem: `not a lessons report of version ${lessonReportVersion}: ${first?.path.join('.') || '(top level)'}: ${first?.message ?? 'invalid'}`,
+  };
 }
 
 export function totalsOf(pages: PageReport[]): LessonReport['totals'] {

@@ -78,7 +78,8 @@ function lessonOutcomeOf(page: PageReport, steps: LessonCheck['steps']): LessonC
     const step = page.steps[index]!;
     return { outcome: 'failed', steps, failure: { kind: 'step', number: index + 1, step: stepLabel(step), ...howItFailed(step) } };
   }
-  if (page.verdict === 'failed' && page.leftBehind.length > 0) return { outcome: 'failed', steps, failure: { kind: 'left-behind', objects: page.leftBehind } };
+  if (page.verdict === 'failed' && page.leftBehind.length > 0)
+    return { outcome: 'failed', steps, failure: { kind: 'left-behind', objects: page.leftBehind } };
   return { outcome: 'failed', steps, failure: { kind: 'not-run' } };
 }
 
@@ -117,14 +118,19 @@ export interface ReadLessonReportOptions {
  * a misread. Anything else that is not a valid report stops the build with a LessonReportError
  * naming the file and the field: a page must never show a result the report does not hold.
  */
-export function readLessonReport(file: string, { shown, warn = (message) => console.warn(message) }: ReadLessonReportOptions): LessonReport | undefined {
+export function readLessonReport(
+  file: string,
+  { shown, warn = (message) => console.warn(message) }: ReadLessonReportOptions,
+): LessonReport | undefined {
   const rewrite = `Write it again with \`npm run lessons -- --report ${shown}\`, or delete it to build without lesson status.`;
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new LessonReportError(`The lessons report ${shown} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). ${rewrite}`);
+    throw new LessonReportError(
+      `The lessons report ${shown} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). ${rewrite}`,
+    );
   }
   let data: unknown;
   try {
@@ -134,7 +140,9 @@ export function readLessonReport(file: string, { shown, warn = (message) => cons
   }
   const version = typeof data === 'object' && data !== null ? (data as { version?: unknown }).version : undefined;
   if (typeof version === 'number' && version !== lessonReportVersion) {
-    warn(`The lessons report ${shown} is of version ${version}; this site reads version ${lessonReportVersion}, so no lesson shows when it was last checked. ${rewrite}`);
+    warn(
+      `The lessons report ${shown} is of version ${version}; this site reads version ${lessonReportVersion}, so no lesson shows when it was last checked. ${rewrite}`,
+    );
     return undefined;
   }
   const result = lessonReportSchema.safeParse(data);
@@ -142,7 +150,9 @@ export function readLessonReport(file: string, { shown, warn = (message) => cons
   const issues = describeZodIssues(result.error, data);
   const listed = issues.slice(0, MAX_LISTED_ISSUES).map((issue) => `  - ${issue.message}`);
   if (issues.length > MAX_LISTED_ISSUES) listed.push(`  - and ${issues.length - MAX_LISTED_ISSUES} more`);
-  throw new LessonReportError(`The lessons report ${shown} is not a report \`npm run lessons\` writes (schema: src/core/lessons/report.ts):\n${listed.join('\n')}\n${rewrite}`);
+  throw new LessonReportError(
+    `The lessons report ${shown} is not a report \`npm run lessons\` writes (schema: src/core/lessons/report.ts):\n${listed.join('\n')}\n${rewrite}`,
+  );
 }
 
 /** Pages a warning lists by name before it only counts the rest. */
@@ -153,7 +163,12 @@ const MAX_NAMED_PAGES = 3;
  * the report that are not this site's are named in a warning: a report written for another
  * content folder would otherwise leave every lesson "not yet checked" without a word.
  */
-export function loadLessonChecks(options: { reportFile: string; rootDir: string; docsDir: string; warn?: (message: string) => void }): LessonChecks | undefined {
+export function loadLessonChecks(options: {
+  reportFile: string;
+  rootDir: string;
+  docsDir: string;
+  warn?: (message: string) => void;
+}): LessonChecks | undefined {
   const warn = options.warn ?? ((message: string) => console.warn(message));
   const shown = path.relative(options.rootDir, options.reportFile).split(path.sep).join('/') || options.reportFile;
   const report = readLessonReport(options.reportFile, { shown, warn });
@@ -163,7 +178,9 @@ export function loadLessonChecks(options: { reportFile: string; rootDir: string;
     const named = checks.elsewhere.slice(0, MAX_NAMED_PAGES).join(', ');
     const more = checks.elsewhere.length > MAX_NAMED_PAGES ? ` and ${checks.elsewhere.length - MAX_NAMED_PAGES} more` : '';
     const docs = path.relative(options.rootDir, options.docsDir).split(path.sep).join('/') || '.';
-    warn(`The lessons report ${shown} has results for pages outside ${docs}, which this site does not show: ${named}${more}. Run the lessons of this content folder to show theirs.`);
+    warn(
+      `The lessons report ${shown} has results for pages outside ${docs}, which this site does not show: ${named}${more}. Run the lessons of this content folder to show theirs.`,
+    );
   }
   return checks;
 }

@@ -121,9 +121,15 @@ export function extractLessonSteps(tree: Root, lineOffset = 0): LessonSteps {
     if (node.type === 'html' && looksLikeAnnotation(node.value) && parent && index !== undefined) {
       const next = parent.children[index + 1] as RootContent | undefined;
       if (next?.type !== 'code') {
-        problems.push({ line: lineOf(node), message: 'this lesson annotation names no step: it must be on the line directly before the code block it is about.' });
+        problems.push({
+          line: lineOf(node),
+          message: 'this lesson annotation names no step: it must be on the line directly before the code block it is about.',
+        });
       } else if (roleOf(next) === 'other') {
-        problems.push({ line: lineOf(node), message: `this lesson annotation is before a \`${next.lang ?? 'plain'}\` block, which is not a step. Annotate sh/bash/console blocks, blocks with title="file", or the text block after a command block.` });
+        problems.push({
+          line: lineOf(node),
+          message: `this lesson annotation is before a \`${next.lang ?? 'plain'}\` block, which is not a step. Annotate sh/bash/console blocks, blocks with title="file", or the text block after a command block.`,
+        });
       }
       return;
     }
@@ -138,12 +144,24 @@ export function extractLessonSteps(tree: Root, lineOffset = 0): LessonSteps {
       const skip = raw?.pairs.find((pair) => pair.key === 'skip');
       const other = raw?.pairs.find((pair) => pair.key !== 'skip');
       if (other) problems.push({ line: raw!.line, message: `lesson annotation: a file block takes only skip="reason", not "${other.key}".` });
-      else if (skip && !skip.value?.trim()) problems.push({ line: raw!.line, message: 'lesson annotation: skip needs a reason, as in skip="written by the previous step".' });
-      blocks.push({ kind: 'file', line: lineOf(node), path: codeTitle(node.meta)!, content: node.value.endsWith('\n') || node.value === '' ? node.value : `${node.value}\n`, skip: skip?.value?.trim() });
+      else if (skip && !skip.value?.trim())
+        problems.push({ line: raw!.line, message: 'lesson annotation: skip needs a reason, as in skip="written by the previous step".' });
+      blocks.push({
+        kind: 'file',
+        line: lineOf(node),
+        path: codeTitle(node.meta)!,
+        content: node.value.endsWith('\n') || node.value === '' ? node.value : `${node.value}\n`,
+        skip: skip?.value?.trim(),
+      });
       return;
     }
     if (role === 'output') {
-      if (raw && !claimed.has(node)) problems.push({ line: raw.line, message: 'this lesson annotation is before a text block that does not follow a command block, so it names no step. Move the text block right after the commands whose output it shows, or remove the annotation.' });
+      if (raw && !claimed.has(node))
+        problems.push({
+          line: raw.line,
+          message:
+            'this lesson annotation is before a text block that does not follow a command block, so it names no step. Move the text block right after the commands whose output it shows, or remove the annotation.',
+        });
       return;
     }
     if (role === 'other') {
@@ -167,7 +185,10 @@ export function extractLessonSteps(tree: Root, lineOffset = 0): LessonSteps {
     const block: CommandBlock = { kind: 'commands', line: lineOf(node), commands: [], annotation, annotationLine: raw?.line };
     if (role === 'console') {
       for (const command of splitConsoleBlock(node.value, firstCodeLine(node, lineOffset))) {
-        const expected = command.output.length > 0 ? { line: command.output[0]!.line, lines: command.output.map((line) => line.text), annotation: emptyOutputAnnotation() } : undefined;
+        const expected =
+          command.output.length > 0
+            ? { line: command.output[0]!.line, lines: command.output.map((line) => line.text), annotation: emptyOutputAnnotation() }
+            : undefined;
         block.commands.push({ line: command.line, text: command.text, expected });
       }
     } else {
@@ -180,7 +201,11 @@ export function extractLessonSteps(tree: Root, lineOffset = 0): LessonSteps {
         else if (!annotated.notOutput && block.commands.length > 0) {
           const lines = outputLines(expected.node.value);
           for (const vary of annotated.varyLines) {
-            if (vary > lines.length) problems.push({ line: expected.raw!.line, message: `lesson annotation: vary-lines names line ${vary}, but the block has ${lines.length} line${lines.length === 1 ? '' : 's'}.` });
+            if (vary > lines.length)
+              problems.push({
+                line: expected.raw!.line,
+                message: `lesson annotation: vary-lines names line ${vary}, but the block has ${lines.length} line${lines.length === 1 ? '' : 's'}.`,
+              });
           }
           block.commands.at(-1)!.expected = { line: firstCodeLine(expected.node, lineOffset), lines, annotation: annotated };
         }
@@ -192,19 +217,28 @@ export function extractLessonSteps(tree: Root, lineOffset = 0): LessonSteps {
     }
     const each = annotation.exitEach;
     if (each && each.length !== block.commands.length) {
-      problems.push({ line: raw!.line, message: `lesson annotation: exit lists ${each.length} statuses, but the block below has ${block.commands.length} command${block.commands.length === 1 ? '' : 's'}; give one status per command, in order.` });
+      problems.push({
+        line: raw!.line,
+        message: `lesson annotation: exit lists ${each.length} statuses, but the block below has ${block.commands.length} command${block.commands.length === 1 ? '' : 's'}; give one status per command, in order.`,
+      });
       return;
     }
     const target = annotation.ctrlC?.command;
     if (target !== undefined && !block.commands.some((command) => command.text.startsWith(target))) {
-      problems.push({ line: raw!.line, message: `lesson annotation: ctrl-c="${target}" names no command of the block below; write the start of the command to stop, as the block shows it.` });
+      problems.push({
+        line: raw!.line,
+        message: `lesson annotation: ctrl-c="${target}" names no command of the block below; write the start of the command to stop, as the block shows it.`,
+      });
       return;
     }
     blocks.push(block);
   });
 
   /** The `text` block right after a command block (with its own annotation, if any). */
-  function outputAfter(parent: Parents, index: number): { node: Code; raw?: Exclude<ReturnType<typeof readAnnotation>, AnnotationProblem> } | undefined {
+  function outputAfter(
+    parent: Parents,
+    index: number,
+  ): { node: Code; raw?: Exclude<ReturnType<typeof readAnnotation>, AnnotationProblem> } | undefined {
     let next = parent.children[index + 1] as RootContent | undefined;
     let raw: ReturnType<typeof readAnnotation> | undefined;
     if (next?.type === 'html' && looksLikeAnnotation((next as Html).value)) {
@@ -229,7 +263,10 @@ function attachInputs(blocks: LessonBlock[], problems: AnnotationProblem[]): voi
     if (block.kind !== 'commands' || !block.annotation.stdinNext) continue;
     const next = blocks[index + 1];
     if (next?.kind !== 'commands' || next.annotation.stdinNext) {
-      problems.push({ line: block.annotationLine ?? block.line, message: 'lesson annotation: stdin=next needs a shell block after this one: the commands typed into it.' });
+      problems.push({
+        line: block.annotationLine ?? block.line,
+        message: 'lesson annotation: stdin=next needs a shell block after this one: the commands typed into it.',
+      });
       continue;
     }
     block.input = next;

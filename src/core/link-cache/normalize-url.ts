@@ -22,7 +22,10 @@ export function classifyHref(raw: string): ClassifiedHref {
   if (!url.hostname) return { kind: 'invalid', reason: 'has no host name' };
   if (url.username || url.password) {
     // Never requested: the checker would send the credentials, and a published link leaks them.
-    return { kind: 'invalid', reason: 'has a user name or password in it (user:pass@host); remove them: a published link must not carry credentials' };
+    return {
+      kind: 'invalid',
+      reason: 'has a user name or password in it (user:pass@host); remove them: a published link must not carry credentials',
+    };
   }
   if (!/^https?:\/\//i.test(value)) {
     // "https:example.com" parses, but browsers treat it as a relative link on the current site.

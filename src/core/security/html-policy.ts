@@ -181,8 +181,11 @@ interface AttributeSeen {
 }
 
 function attributesOf(element: Element, html: string, line: number, lineIn: (fragmentLine: number) => number): AttributeSeen[] {
-  const positions = (element.data as { position?: { properties?: Record<string, { start: { line: number; offset?: number }; end: { offset?: number } } | undefined> } } | undefined)
-    ?.position?.properties;
+  const positions = (
+    element.data as
+      | { position?: { properties?: Record<string, { start: { line: number; offset?: number }; end: { offset?: number } } | undefined> } }
+      | undefined
+  )?.position?.properties;
   const result: AttributeSeen[] = [];
   for (const [key, value] of Object.entries(element.properties)) {
     if (value === null || value === undefined || value === false) continue;
@@ -393,7 +396,20 @@ export interface JsxAttribute {
 }
 
 // Bare JSX attributes mean true, like HTML boolean attributes; these are the schema's booleans.
-const booleanKeys = new Set(['checked', 'compact', 'disabled', 'isMap', 'itemScope', 'multiple', 'noHref', 'noShade', 'noWrap', 'open', 'readOnly', 'selected']);
+const booleanKeys = new Set([
+  'checked',
+  'compact',
+  'disabled',
+  'isMap',
+  'itemScope',
+  'multiple',
+  'noHref',
+  'noShade',
+  'noWrap',
+  'open',
+  'readOnly',
+  'selected',
+]);
 // Written as one string in JSX but checked value by value, like the parsed HTML.
 const spaceSeparatedKeys = new Set(['className']);
 

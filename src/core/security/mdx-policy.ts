@@ -102,7 +102,13 @@ function isAllowedPackage(specifier: string, allowed: readonly string[]): boolea
   return allowed.some((entry) => {
     if (!entry.endsWith('/*')) return specifier === entry;
     const prefix = entry.slice(0, -1);
-    return specifier.startsWith(prefix) && specifier.slice(prefix.length).split('/').every((segment) => SUBPATH_SEGMENT.test(segment));
+    return (
+      specifier.startsWith(prefix) &&
+      specifier
+        .slice(prefix.length)
+        .split('/')
+        .every((segment) => SUBPATH_SEGMENT.test(segment))
+    );
   });
 }
 
@@ -167,7 +173,6 @@ function importMessage(verb: string, specifier: string, rules: MdxImportRules): 
   if (!why) return undefined;
   return `${verb} ${specifier}${why.detail}, which MDX pages may not import (${BUILD_TIME}). ${why.advice}`;
 }
-
 
 // ---- the declarative rule ---------------------------------------------------------------------
 
@@ -298,7 +303,12 @@ interface Bindings {
   exported: Set<string>;
 }
 
-function checkEsm(node: { position?: { start: { line: number } }; data?: { estree?: unknown } }, rules: MdxImportRules, bindings: Bindings, report: Report): void {
+function checkEsm(
+  node: { position?: { start: { line: number } }; data?: { estree?: unknown } },
+  rules: MdxImportRules,
+  bindings: Bindings,
+  report: Report,
+): void {
   const fallback = node.position?.start.line ?? 1;
   const program = node.data?.estree;
   if (!isEsNode(program)) {
@@ -308,12 +318,24 @@ function checkEsm(node: { position?: { start: { line: number } }; data?: { estre
   for (const statement of program.body as EsNode[]) {
     const line = statement.loc?.start.line ?? fallback;
     if (statement.type === 'ImportDeclaration') checkImport(statement, line, rules, bindings, report);
-    else if (statement.type === 'ExportNamedDeclaration' && !statement.source && isEsNode(statement.declaration)) checkExport(statement.declaration, line, bindings, report);
-    else if (typeof (statement.source as EsNode | undefined)?.value === 'string' && importMessage('re-exports from', String((statement.source as EsNode).value), rules)) {
+    else if (statement.type === 'ExportNamedDeclaration' && !statement.source && isEsNode(statement.declaration))
+      checkExport(statement.declaration, line, bindings, report);
+    else if (
+      typeof (statement.source as EsNode | undefined)?.value === 'string' &&
+      importMessage('re-exports from', String((statement.source as EsNode).value), rules)
+    ) {
       report(line, importMessage('re-exports from', String((statement.source as EsNode).value), rules)!);
     } else {
-      const what = statement.type === 'ExportDefaultDeclaration' ? 'export default' : statement.type.startsWith('Export') ? 're-exports or exports a name' : 'has a statement';
-      report(line, `${what}, which MDX pages may not (${DECLARATIVE}). Only \`import Name from '…'\` of a component and \`export const name = <literal data>\` are allowed.`);
+      const what =
+        statement.type === 'ExportDefaultDeclaration'
+          ? 'export default'
+          : statement.type.startsWith('Export')
+            ? 're-exports or exports a name'
+            : 'has a statement';
+      report(
+        line,
+        `${what}, which MDX pages may not (${DECLARATIVE}). Only \`import Name from '…'\` of a component and \`export const name = <literal data>\` are allowed.`,
+      );
     }
   }
 }
@@ -341,7 +363,10 @@ function checkImport(statement: EsNode, line: number, rules: MdxImportRules, bin
   for (const imported of statement.specifiers as EsNode[]) {
     const local = String((imported.local as EsNode).name);
     if (imported.type === 'ImportNamespaceSpecifier') {
-      report(line, `imports * as ${local}, whose parts could only be used as <${local}.Name>, a tag MDX pages may not compute. Import each component by name: import { Name } from '${specifier}'.`);
+      report(
+        line,
+        `imports * as ${local}, whose parts could only be used as <${local}.Name>, a tag MDX pages may not compute. Import each component by name: import { Name } from '${specifier}'.`,
+      );
       continue;
     }
     bindings.imported.add(local);
@@ -354,7 +379,10 @@ function isRelative(specifier: string): boolean {
 
 function checkExport(declaration: EsNode, line: number, bindings: Bindings, report: Report): void {
   if (declaration.type !== 'VariableDeclaration') {
-    report(line, `exports a ${declaration.type === 'FunctionDeclaration' ? 'function' : declaration.type === 'ClassDeclaration' ? 'class' : 'declaration'}, which MDX pages may not (${DECLARATIVE}). Only \`export const name = <literal data>\` is allowed; put logic in a component in src/components/.`);
+    report(
+      line,
+      `exports a ${declaration.type === 'FunctionDeclaration' ? 'function' : declaration.type === 'ClassDeclaration' ? 'class' : 'declaration'}, which MDX pages may not (${DECLARATIVE}). Only \`export const name = <literal data>\` is allowed; put logic in a component in src/components/.`,
+    );
     return;
   }
   for (const declarator of declaration.declarations as EsNode[]) {
@@ -372,7 +400,11 @@ function checkExport(declaration: EsNode, line: number, bindings: Bindings, repo
     }
     const init = declarator.init;
     const found = isEsNode(init) ? nonLiteral(init) : declarator;
-    if (found) report(found.loc?.start.line ?? at, `exports ${name} with a value that is not literal data: ${describeExpression(found)} (${DECLARATIVE}). ${LITERAL_ADVICE}`);
+    if (found)
+      report(
+        found.loc?.start.line ?? at,
+        `exports ${name} with a value that is not literal data: ${describeExpression(found)} (${DECLARATIVE}). ${LITERAL_ADVICE}`,
+      );
   }
 }
 
@@ -409,14 +441,20 @@ function checkJsx(node: JsxNode, bindings: Bindings, report: Report): void {
     const at = attribute.position?.start.line ?? line;
     if (attribute.type === 'mdxJsxExpressionAttribute') continue; // the facts refuse every spread, in trusted mode too
     if (DIRECTIVE.test(attribute.name) && !/^set:html$/.test(attribute.name)) {
-      report(at, `<${name}> has ${attribute.name}, an Astro directive (scripts, raw HTML or unescaped text), which MDX pages may not use. Remove it.`);
+      report(
+        at,
+        `<${name}> has ${attribute.name}, an Astro directive (scripts, raw HTML or unescaped text), which MDX pages may not use. Remove it.`,
+      );
       continue;
     }
     const value = attribute.value;
     if (value === null || value === undefined || typeof value === 'string') continue;
     if (isHtml) {
       // HTML attributes are text on the page: a plain string is what GitHub and the HTML policy read.
-      report(at, `<${name} ${attribute.name}={${shortCode(value.value)}}> gives an HTML attribute an expression, which MDX pages may not use (${DECLARATIVE}). Write it as a plain string: ${attribute.name}="…".`);
+      report(
+        at,
+        `<${name} ${attribute.name}={${shortCode(value.value)}}> gives an HTML attribute an expression, which MDX pages may not use (${DECLARATIVE}). Write it as a plain string: ${attribute.name}="…".`,
+      );
       continue;
     }
     const expression = onlyExpression(value.data?.estree);
@@ -425,7 +463,11 @@ function checkJsx(node: JsxNode, bindings: Bindings, report: Report): void {
       continue;
     }
     const found = nonLiteral(expression);
-    if (found) report(found.loc?.start.line ?? at, `<${name} ${attribute.name}={${shortCode(value.value)}}> is not literal data: ${describeExpression(found)} (${DECLARATIVE}). ${LITERAL_ADVICE}`);
+    if (found)
+      report(
+        found.loc?.start.line ?? at,
+        `<${name} ${attribute.name}={${shortCode(value.value)}}> is not literal data: ${describeExpression(found)} (${DECLARATIVE}). ${LITERAL_ADVICE}`,
+      );
   }
 }
 

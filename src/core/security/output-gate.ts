@@ -29,7 +29,32 @@ export type GateProblem = string;
  * plugins and components use them in the page body (code titles are a figure, a big section's page
  * list and a component's breadcrumbs a nav). Nothing here runs, loads or submits anything.
  */
-const INERT_ELEMENTS = new Set(['nav', 'header', 'footer', 'aside', 'article', 'figure', 'figcaption', 'time', 'mark', 'small', 'abbr', 'cite', 'dfn', 'address', 'hgroup', 'search', 'u', 'bdi', 'bdo', 'caption', 'col', 'colgroup', 'progress', 'meter']);
+const INERT_ELEMENTS = new Set([
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'article',
+  'figure',
+  'figcaption',
+  'time',
+  'mark',
+  'small',
+  'abbr',
+  'cite',
+  'dfn',
+  'address',
+  'hgroup',
+  'search',
+  'u',
+  'bdi',
+  'bdo',
+  'caption',
+  'col',
+  'colgroup',
+  'progress',
+  'meter',
+]);
 
 /** Form controls the site's own plugins put into the page body, and where. */
 const SITE_MARKUP: readonly { tag: string; allowed: (element: Element, ancestors: readonly Element[]) => boolean }[] = [
@@ -48,10 +73,44 @@ function insideKnowledgeCheck(_element: Element, ancestors: readonly Element[]):
 }
 
 /** Attributes that hold a URL the browser follows or loads (hast names). */
-const URL_PROPERTIES = new Set(['href', 'src', 'cite', 'longDesc', 'action', 'formAction', 'poster', 'background', 'data', 'ping', 'xLinkHref', 'manifest', 'codeBase', 'archive', 'icon']);
+const URL_PROPERTIES = new Set([
+  'href',
+  'src',
+  'cite',
+  'longDesc',
+  'action',
+  'formAction',
+  'poster',
+  'background',
+  'data',
+  'ping',
+  'xLinkHref',
+  'manifest',
+  'codeBase',
+  'archive',
+  'icon',
+]);
 
 /** Elements that run code, load another document or submit data: always refused in the page body. */
-const NEVER = new Set(['script', 'noscript', 'style', 'link', 'meta', 'base', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'form', 'template', 'svg', 'math']);
+const NEVER = new Set([
+  'script',
+  'noscript',
+  'style',
+  'link',
+  'meta',
+  'base',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'portal',
+  'form',
+  'template',
+  'svg',
+  'math',
+]);
 
 /** What is wrong with the author's part of one published page; [] when it passes. */
 export function checkPublishedPage(html: string): GateProblem[] {
@@ -70,7 +129,8 @@ export function checkPublishedPage(html: string): GateProblem[] {
     return undefined;
   });
   // A layout that no longer marks the author's part must not make the gate pass by checking nothing.
-  if (bodies.length === 0) return ['no <div class="prose"> in its <article>, so the author\'s part cannot be found (src/layouts/DocLayout.astro marks it)'];
+  if (bodies.length === 0)
+    return ['no <div class="prose"> in its <article>, so the author\'s part cannot be found (src/layouts/DocLayout.astro marks it)'];
   const problems: GateProblem[] = [];
   for (const body of bodies) checkBody(body, [], problems);
   // Astro writes each page on one line, so a line number would say nothing: the element says what to look for.
@@ -99,7 +159,8 @@ function elementProblem(element: Element, ancestors: readonly Element[]): string
     if ((type === 'radio' || type === 'checkbox') && insideKnowledgeCheck(element, ancestors)) return undefined;
     return `<input type="${String(type ?? 'text')}"> in the page body (only task-list and knowledge-check boxes are published)`;
   }
-  if (!isAllowedTag(tag) && !INERT_ELEMENTS.has(tag)) return `<${tag}> in the page body (not an element GitHub keeps, nor an inert one the site's own markup uses)`;
+  if (!isAllowedTag(tag) && !INERT_ELEMENTS.has(tag))
+    return `<${tag}> in the page body (not an element GitHub keeps, nor an inert one the site's own markup uses)`;
   return undefined;
 }
 
@@ -119,11 +180,20 @@ function attributeProblems(element: Element): string[] {
       problems.push(`<${element.tagName} ${key.toLowerCase()}> in the page body`);
       continue;
     }
-    const urls = key === 'srcSet' ? String(value).split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '') : URL_PROPERTIES.has(key) ? [String(value)] : [];
+    const urls =
+      key === 'srcSet'
+        ? String(value)
+            .split(',')
+            .map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+        : URL_PROPERTIES.has(key)
+          ? [String(value)]
+          : [];
     for (const url of urls) {
       const scheme = refusedSchemeIn(key === 'srcSet' ? 'src' : key, url);
       if (scheme !== undefined) {
-        problems.push(`<${element.tagName} ${key.toLowerCase()}="${url.length > 50 ? `${url.slice(0, 47)}…` : url}"> in the page body (the ${scheme.toLowerCase()}: scheme is not published)`);
+        problems.push(
+          `<${element.tagName} ${key.toLowerCase()}="${url.length > 50 ? `${url.slice(0, 47)}…` : url}"> in the page body (the ${scheme.toLowerCase()}: scheme is not published)`,
+        );
         break;
       }
     }

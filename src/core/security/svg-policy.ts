@@ -123,7 +123,10 @@ class SvgReader {
     if (end === -1) this.fail(here, `<?${target} is never closed with "?>"`);
     if (target.toLowerCase() === 'xml' && here !== this.start) this.fail(here, 'the <?xml ?> declaration must come first in the file');
     if (target.toLowerCase() === 'xml-stylesheet') {
-      this.report(here, '<?xml-stylesheet?> loads a style sheet from outside the file, which is not allowed in an SVG image. Put the rules in a <style> element instead.');
+      this.report(
+        here,
+        '<?xml-stylesheet?> loads a style sheet from outside the file, which is not allowed in an SVG image. Put the rules in a <style> element instead.',
+      );
     }
     this.index = end + 2;
   }
@@ -151,7 +154,10 @@ class SvgReader {
       let found = false;
       for (const match of subset.matchAll(/<!ENTITY/g)) {
         found = true;
-        this.report(subsetStart + match.index, '<!ENTITY> declarations are not allowed in an SVG image (entities can expand without limit). Remove the [ … ] part of the <!DOCTYPE>.');
+        this.report(
+          subsetStart + match.index,
+          '<!ENTITY> declarations are not allowed in an SVG image (entities can expand without limit). Remove the [ … ] part of the <!DOCTYPE>.',
+        );
       }
       if (!found) this.report(here, '<!DOCTYPE> with an internal subset [ … ] is not allowed in an SVG image. Remove the [ … ] part.');
     });
@@ -187,7 +193,8 @@ class SvgReader {
     for (const attribute of attributes) this.checkAttribute(name, attribute);
     if (!selfClosing) {
       this.stack.push({ name, offset: here, namespaces });
-      if (!this.style && localName(name).toLowerCase() === 'style') this.style = { offset: this.index, depth: this.stack.length, pieces: [], lines: 0 };
+      if (!this.style && localName(name).toLowerCase() === 'style')
+        this.style = { offset: this.index, depth: this.stack.length, pieces: [], lines: 0 };
     }
     return 'svg';
   }
@@ -244,7 +251,10 @@ class SvgReader {
       return 'not-svg';
     }
     if (namespaces.get(prefixOf(name) ?? '') !== SVG_NAMESPACE) {
-      this.report(here, `file is not an SVG image: the root <${name}> lacks xmlns="${SVG_NAMESPACE}", so browsers do not draw it. Add that attribute.`);
+      this.report(
+        here,
+        `file is not an SVG image: the root <${name}> lacks xmlns="${SVG_NAMESPACE}", so browsers do not draw it. Add that attribute.`,
+      );
     }
     return 'svg';
   }
@@ -321,7 +331,8 @@ class SvgReader {
       const [whole, hex, decimal, name] = match!;
       if (name !== undefined) {
         const character = PREDEFINED[name];
-        if (character === undefined) this.fail(offset + at, `the entity &${name}; is not defined in XML; write a numeric reference such as &#160; instead`);
+        if (character === undefined)
+          this.fail(offset + at, `the entity &${name}; is not defined in XML; write a numeric reference such as &#160; instead`);
         result += character;
       } else {
         const code = hex !== undefined ? Number.parseInt(hex, 16) : Number.parseInt(decimal!, 10);
@@ -341,7 +352,10 @@ function elementProblems(name: string, attributes: Attribute[], offset: number):
   if (SCRIPT_ELEMENTS.has(local)) {
     problems.push([offset, `<${name}> is not allowed in an SVG image: an SVG opened on its own runs its scripts. Remove it.`]);
   } else if (local === 'foreignobject') {
-    problems.push([offset, `<${name}> is not allowed in an SVG image: it embeds HTML, which can run script. Draw the content with SVG shapes and <text> instead.`]);
+    problems.push([
+      offset,
+      `<${name}> is not allowed in an SVG image: it embeds HTML, which can run script. Draw the content with SVG shapes and <text> instead.`,
+    ]);
   } else if (EMBEDDING_ELEMENTS.has(local)) {
     problems.push([offset, `<${name}> is not allowed in an SVG image: it loads other content into the picture. Remove it.`]);
   } else if (HEAD_ELEMENTS.has(local)) {
@@ -351,7 +365,10 @@ function elementProblems(name: string, attributes: Attribute[], offset: number):
     const target = attributes.find((attribute) => attribute.name === 'attributeName');
     const animated = target ? localName(target.value.trim()).toLowerCase() : '';
     if (animated === 'href' || animated === 'src' || animated.startsWith('on')) {
-      problems.push([target!.offset, `<${name}> animates attribute ${target!.value.trim()}, which can change what the picture links to or runs. Remove it.`]);
+      problems.push([
+        target!.offset,
+        `<${name}> animates attribute ${target!.value.trim()}, which can change what the picture links to or runs. Remove it.`,
+      ]);
     }
   }
   return problems;
@@ -394,7 +411,12 @@ function appendStyle(style: StyleText, offset: number, piece: string, lineAt: (o
 }
 
 /** Skips a DOCTYPE, reporting where an internal subset `[ … ]` is; returns the offset after it. */
-function readDoctype(text: string, from: number, fail: (offset: number, detail: string) => never, onSubset: (start: number, end: number) => void): number {
+function readDoctype(
+  text: string,
+  from: number,
+  fail: (offset: number, detail: string) => never,
+  onSubset: (start: number, end: number) => void,
+): number {
   let quote: string | undefined;
   for (let index = from + 9; index < text.length; index++) {
     const char = text[index]!;
@@ -457,7 +479,10 @@ function cssFindings(css: string): CssFinding[] {
     });
   const findings: CssFinding[] = [];
   for (const match of plain.matchAll(/@import\b/gi)) {
-    findings.push({ index: match.index, message: (where) => `@import in ${where} loads another style sheet, which is not allowed in an SVG image. Copy its rules in instead.` });
+    findings.push({
+      index: match.index,
+      message: (where) => `@import in ${where} loads another style sheet, which is not allowed in an SVG image. Copy its rules in instead.`,
+    });
   }
   // Read by hand rather than with one pattern: a pattern with optional spaces around the target
   // backtracks badly on a long unclosed url(, and the CSS comes from untrusted files. Each search
@@ -475,11 +500,15 @@ function cssFindings(css: string): CssFinding[] {
     if (argument.value.startsWith('#')) continue;
     findings.push({
       index: at,
-      message: (where) => `${name}(${shorten(argument.value)}) in ${where} points outside the file; an SVG image may only refer to its own parts (url(#id)). Remove it.`,
+      message: (where) =>
+        `${name}(${shorten(argument.value)}) in ${where} points outside the file; an SVG image may only refer to its own parts (url(#id)). Remove it.`,
     });
   }
   for (const match of plain.matchAll(/\bimage-set\(/gi)) {
-    findings.push({ index: match.index, message: (where) => `image-set() in ${where} loads pictures from outside the file, which is not allowed in an SVG image. Remove it.` });
+    findings.push({
+      index: match.index,
+      message: (where) => `image-set() in ${where} loads pictures from outside the file, which is not allowed in an SVG image. Remove it.`,
+    });
   }
   for (const match of plain.matchAll(/\bexpression\(|(?:java|vb)script:/gi)) {
     findings.push({ index: match.index, message: (where) => `${where} contains script ("${match[0]}"). Remove it.` });

@@ -160,7 +160,12 @@ interface Open {
  * the value they name, `<<` values that are not maps, repeated keys, too deep nesting, and alias
  * budgets exceeded, measuring each anchored value's expanded size once.
  */
-function inspect(doc: Document.Parsed, mode: ReadYamlOptions['aliasBudget'], lineOf: (offset: number) => number, targets: Map<YamlNode, YamlNode>): YamlProblem[] {
+function inspect(
+  doc: Document.Parsed,
+  mode: ReadYamlOptions['aliasBudget'],
+  lineOf: (offset: number) => number,
+  targets: Map<YamlNode, YamlNode>,
+): YamlProblem[] {
   const problems: YamlProblem[] = [];
   const anchors = new Map<string, YamlNode>();
   /** Expanded size of each anchored node, once it is complete. */
@@ -192,7 +197,10 @@ function inspect(doc: Document.Parsed, mode: ReadYamlOptions['aliasBudget'], lin
     if (isAlias(node)) {
       const target = anchors.get(node.source);
       if (!target) {
-        limit(node, `uses the alias *${node.source}, but no anchor &${node.source} comes before it; mark the value to repeat with "&${node.source}", or write the value out.`);
+        limit(
+          node,
+          `uses the alias *${node.source}, but no anchor &${node.source} comes before it; mark the value to repeat with "&${node.source}", or write the value out.`,
+        );
         continue;
       }
       if (unfinished.has(target)) {
@@ -316,7 +324,7 @@ function pairObject(pairs: readonly { key: unknown; value: unknown }[], targets:
   for (const source of merged) {
     const values = convert(source, targets) as Record<string, unknown>;
     for (const key of Object.keys(values)) {
-      if (!Object.prototype.hasOwnProperty.call(result, key)) setOwn(result, key, values[key]);
+      if (!Object.hasOwn(result, key)) setOwn(result, key, values[key]);
     }
   }
   return result;

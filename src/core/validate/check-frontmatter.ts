@@ -28,7 +28,8 @@ export interface FrontmatterRules {
   requireDescriptions?: boolean;
 }
 
-const NO_DESCRIPTION = 'has no description, and this site requires one (requireDescriptions in src/site.config.ts). Add "description: One or two sentences about the page." to the frontmatter.';
+const NO_DESCRIPTION =
+  'has no description, and this site requires one (requireDescriptions in src/site.config.ts). Add "description: One or two sentences about the page." to the frontmatter.';
 
 /**
  * Frontmatter holds a title, a description and a few settings: a few hundred characters. The limit
@@ -37,7 +38,8 @@ const NO_DESCRIPTION = 'has no description, and this site requires one (requireD
  */
 const MAX_FRONTMATTER_CHARS = 64 * 1024;
 
-const HOW_TO_START = 'Start the file with a frontmatter block:\n      ---\n      title: Page title\n      description: One or two sentences about the page.\n      ---';
+const HOW_TO_START =
+  'Start the file with a frontmatter block:\n      ---\n      title: Page title\n      description: One or two sentences about the page.\n      ---';
 
 /** The object keys the schema allows at a path, to name them when an author misspells one. */
 function allowedKeys(path: PropertyKey[]): string[] {
@@ -75,7 +77,11 @@ export function lineOfPath(doc: Document, counter: LineCounter, path: PropertyKe
 /** Checks a page's frontmatter (as findFrontmatter found it) against docFrontmatterSchema, with the file line of each bad field. */
 export function checkFrontmatter(block: FrontmatterBlock | undefined, rules: FrontmatterRules = {}): FrontmatterResult {
   if (!block) {
-    return { draft: false, hasDescription: false, problems: [{ line: 1, message: `has no frontmatter; every page needs at least a title. ${HOW_TO_START}` }] };
+    return {
+      draft: false,
+      hasDescription: false,
+      problems: [{ line: 1, message: `has no frontmatter; every page needs at least a title. ${HOW_TO_START}` }],
+    };
   }
   if (block.yaml.length > MAX_FRONTMATTER_CHARS) {
     const size = block.yaml.length.toLocaleString('en');
@@ -111,13 +117,25 @@ export function checkFrontmatter(block: FrontmatterBlock | undefined, rules: Fro
   const draft = typeof data === 'object' && data !== null && (data as { draft?: unknown }).draft === true;
   const draftAt = draft ? { draftLine: lineOfPath(doc, counter, ['draft'], block.startLine) } : {};
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return { draft, ...draftAt, hasDescription: false, problems: [{ line: block.startLine, message: `frontmatter must be a set of "field: value" lines. ${HOW_TO_START}` }] };
+    return {
+      draft,
+      ...draftAt,
+      hasDescription: false,
+      problems: [{ line: block.startLine, message: `frontmatter must be a set of "field: value" lines. ${HOW_TO_START}` }],
+    };
   }
   const result = docFrontmatterSchema.safeParse(data);
-  const described = typeof (data as { description?: unknown }).description === 'string' && (data as { description: string }).description.trim() !== '';
-  const missingDescription = rules.requireDescriptions && (data as { description?: unknown }).description === undefined ? [{ line: block.startLine, message: NO_DESCRIPTION }] : [];
+  const described =
+    typeof (data as { description?: unknown }).description === 'string' && (data as { description: string }).description.trim() !== '';
+  const missingDescription =
+    rules.requireDescriptions && (data as { description?: unknown }).description === undefined
+      ? [{ line: block.startLine, message: NO_DESCRIPTION }]
+      : [];
   if (result.success) {
-    const prerequisites = result.data.prerequisites?.map((href, i) => ({ href, line: lineOfPath(doc, counter, ['prerequisites', i], block.startLine) }));
+    const prerequisites = result.data.prerequisites?.map((href, i) => ({
+      href,
+      line: lineOfPath(doc, counter, ['prerequisites', i], block.startLine),
+    }));
     return { draft, ...draftAt, hasDescription: described, problems: missingDescription, ...(prerequisites ? { prerequisites } : {}) };
   }
 

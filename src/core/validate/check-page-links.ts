@@ -43,7 +43,8 @@ export function buildFolderSet(files: Iterable<string>): Set<string> {
   return folders;
 }
 
-const URL_LINK_ADVICE = ' A link without a file extension is a URL, resolved against the page\'s URL as a browser does: fix the path, or link to the .md file.';
+const URL_LINK_ADVICE =
+  " A link without a file extension is a URL, resolved against the page's URL as a browser does: fix the path, or link to the .md file.";
 
 function safeDecode(value: string): string {
   try {

@@ -10,12 +10,21 @@ const PAGE_KINDS = new Set(['page', 'url', 'site-path']);
  * page-link rules (the page and its anchor must exist, no draft in production), and anything that
  * is not a page of this site (a URL, an anchor on the page itself, the resource list) is refused.
  */
-export function checkPrerequisites(facts: DocumentFacts, prerequisites: { href: string; line: number }[], draft: boolean, index: PageLinkIndex): LocalProblem[] {
+export function checkPrerequisites(
+  facts: DocumentFacts,
+  prerequisites: { href: string; line: number }[],
+  draft: boolean,
+  index: PageLinkIndex,
+): LocalProblem[] {
   const problems: LocalProblem[] = [];
   const pageLinks: { href: string; line: number }[] = [];
   for (const link of prerequisites) {
     if (PAGE_KINDS.has(resolveLinkTarget(link.href, facts.file, index.slugRules).kind)) pageLinks.push(link);
-    else problems.push({ line: link.line, message: `"${link.href}" is not a page of this site. A prerequisite is the path of another page's .md file, such as ../concepts/containers.md.` });
+    else
+      problems.push({
+        line: link.line,
+        message: `"${link.href}" is not a page of this site. A prerequisite is the path of another page's .md file, such as ../concepts/containers.md.`,
+      });
   }
   for (const problem of checkPageLinks({ ...facts, links: pageLinks }, draft, index)) problems.push(problem);
   return problems.map((problem) => ({ ...problem, message: `prerequisites: ${problem.message}` })).sort((a, b) => a.line - b.line);
@@ -38,7 +47,10 @@ function prerequisitePage(href: string, fromFile: string, index: PageLinkIndex):
  * (a needs b, b needs a). A reader following "Before you start" would go round for ever, and the
  * course has no first lesson. Each link that closes a loop is named, at its line, with the loop.
  */
-export function prerequisiteCycles(pages: { file: string; prerequisites: { href: string; line: number }[] }[], index: PageLinkIndex): Map<string, LocalProblem[]> {
+export function prerequisiteCycles(
+  pages: { file: string; prerequisites: { href: string; line: number }[] }[],
+  index: PageLinkIndex,
+): Map<string, LocalProblem[]> {
   const edges = new Map<string, { target: string; href: string; line: number }[]>();
   for (const page of pages) {
     const targets = page.prerequisites.flatMap(({ href, line }) => {

@@ -45,7 +45,8 @@ interface CheckSiteOptions {
   refused?: ReadonlySet<string>;
 }
 
-const DRAFT_HOME_PAGE = 'is the home page and says "draft: true": the site would have no home page while every page links to it. Remove "draft: true".';
+const DRAFT_HOME_PAGE =
+  'is the home page and says "draft: true": the site would have no home page while every page links to it. Remove "draft: true".';
 
 /** How a docs-relative file is named in messages: relative to the project, `content/docs/a.md`. */
 function docsDisplay(docsDir: string, rootDir: string): (file: string) => string {
@@ -151,7 +152,13 @@ export interface ValidateContentOptions {
 
 /** The inventory of the docs folder, with file names shown relative to `rootDir`. */
 function takeInventory({ docsDir, rootDir, slugRules }: { docsDir: string; rootDir: string; slugRules: SlugRules }): Inventory {
-  return buildInventory({ docsDir, contentDir: path.dirname(docsDir), display: docsDisplay(docsDir, rootDir), reservedSlugs: SITE_RESERVED_SLUGS, slugRules });
+  return buildInventory({
+    docsDir,
+    contentDir: path.dirname(docsDir),
+    display: docsDisplay(docsDir, rootDir),
+    reservedSlugs: SITE_RESERVED_SLUGS,
+    slugRules,
+  });
 }
 
 /** Every page's frontmatter, read once, by docs-relative file. */
@@ -160,7 +167,17 @@ function readFrontmatter(inventory: Inventory, requireDescriptions: boolean): Ma
 }
 
 /** Checks an image file: inside the folders the site publishes, present, readable, and (SVG) safe. */
-function makeAssetCheck({ docsDir, contentDir, publicDir, display }: { docsDir: string; contentDir: string; publicDir: string; display: (file: string) => string }): AssetCheck {
+function makeAssetCheck({
+  docsDir,
+  contentDir,
+  publicDir,
+  display,
+}: {
+  docsDir: string;
+  contentDir: string;
+  publicDir: string;
+  display: (file: string) => string;
+}): AssetCheck {
   const seen = new Map<string, string | undefined>();
   return (location) => {
     const absolute = location.in === 'docs' ? path.join(docsDir, location.path) : path.join(publicDir, location.path);
@@ -224,7 +241,10 @@ export function validateAfterRendering(
   const contentDir = session?.contentDir ?? path.dirname(docsDir);
   const publicDir = session?.publicDir ?? path.join(rootDir, 'public');
   const display = docsDisplay(docsDir, rootDir);
-  const pages = inventory.pages.map((page) => ({ file: page.file, facts: tooDeep.has(page.file) ? noFacts(page.file) : factsOf(page, docsDir, session) }));
+  const pages = inventory.pages.map((page) => ({
+    file: page.file,
+    facts: tooDeep.has(page.file) ? noFacts(page.file) : factsOf(page, docsDir, session),
+  }));
   const linksFile = path.join(contentDir, 'links.yaml');
   const resources = readResources(linksFile);
   const isOtherRoute = (sitePath: string) => OWN_ROUTES.has(sitePath) || isPublicFile(publicDir, sitePath);
@@ -240,7 +260,11 @@ export function validateAfterRendering(
     refused: new Set(inventory.refused),
   });
   const published = new Set(inventory.pages.filter((page) => !(production && frontmatter.get(page.file)!.draft)).map((page) => pagePath(page.slug)));
-  const resourceProblems = checkResourceSitePaths(resources ?? [], shownLinksFile(linksFile, rootDir), (sitePath) => published.has(sitePath) || isOtherRoute(sitePath));
+  const resourceProblems = checkResourceSitePaths(
+    resources ?? [],
+    shownLinksFile(linksFile, rootDir),
+    (sitePath) => published.has(sitePath) || isOtherRoute(sitePath),
+  );
   return listProblems([...problems, ...resourceProblems]);
 }
 
@@ -261,7 +285,13 @@ function factsOf(page: InventoryPage, docsDir: string, session: ContentSession |
 /** The content files of the docs folder, as the inventory finds them (POSIX, relative, sorted). */
 export function listContentFiles(docsDir: string): string[] {
   // Only the file list is used: how names become URLs does not change which files are pages.
-  const inventory = buildInventory({ docsDir, contentDir: path.dirname(docsDir), display: (file) => file, reservedSlugs: new Map(), slugRules: DEFAULT_SLUG_RULES });
+  const inventory = buildInventory({
+    docsDir,
+    contentDir: path.dirname(docsDir),
+    display: (file) => file,
+    reservedSlugs: new Map(),
+    slugRules: DEFAULT_SLUG_RULES,
+  });
   return inventory.pages.map((page) => page.file).sort();
 }
 

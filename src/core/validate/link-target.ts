@@ -109,7 +109,11 @@ export function stripBase(sitePath: string, base: string): string {
 }
 
 /** The site URL a page, resource, site-path or URL link becomes, with the base path and the original query/fragment. */
-export function siteHrefFor(target: Extract<LinkTarget, { kind: 'page' | 'url' | 'resource' | 'site-path' }>, base: string, rules: SlugRules): string {
+export function siteHrefFor(
+  target: Extract<LinkTarget, { kind: 'page' | 'url' | 'resource' | 'site-path' }>,
+  base: string,
+  rules: SlugRules,
+): string {
   if (target.kind === 'resource') return pageHref(base, RESOURCES_SLUG, target.id);
   // Authors write `/guide/` as Starlight and Docusaurus users do; under a base path it must gain it.
   if (target.kind === 'site-path') return joinBase(base, stripBase(target.path, base)) + target.suffix;

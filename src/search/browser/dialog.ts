@@ -50,7 +50,9 @@ function magnifier(): SVGSVGElement {
   svg.setAttribute('aria-hidden', 'true');
   svg.setAttribute('focusable', 'false');
   const lens = document.createElementNS(SVG, 'circle');
-  Object.entries({ cx: '10', cy: '10', r: '6.5' }).forEach(([name, value]) => lens.setAttribute(name, value));
+  Object.entries({ cx: '10', cy: '10', r: '6.5' }).forEach(([name, value]) => {
+    lens.setAttribute(name, value);
+  });
   const handle = document.createElementNS(SVG, 'path');
   handle.setAttribute('d', 'M15 15l5.5 5.5');
   svg.append(lens, handle);
@@ -397,7 +399,10 @@ class SearchDialog {
     const offer = plan.unknown.find((entry) => entry.suggestions.length > 0);
     const sentence = describeStatus({ typed: plan.typed, shown: this.shown, total, unknown, partial: this.partial, suggesting: !!offer });
     this.suggestion = offer ? { word: offer.word, suggestion: offer.suggestions[0]! } : undefined;
-    this.status.replaceChildren(sentence, ...(offer ? suggestionParts(offer, total === 0, (word, suggestion) => this.takeSuggestion(word, suggestion)) : []));
+    this.status.replaceChildren(
+      sentence,
+      ...(offer ? suggestionParts(offer, total === 0, (word, suggestion) => this.takeSuggestion(word, suggestion)) : []),
+    );
   }
 
   /** "Search for hypervisr instead": the query as typed, uncorrected, until the field changes. */

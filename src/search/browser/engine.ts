@@ -101,9 +101,19 @@ export async function answer(loaded: LoadedSearch, plan: QueryPlan, debounceMs: 
   const [perTerm, exact] = await Promise.all([
     plan.terms.length === 1 ? [found.results] : Promise.all(plan.terms.map(async (term) => (await pagefind.search(term)).results)),
     // A quoted word is matched as a whole word, not as the start of longer ones.
-    Promise.all(plan.terms.map(async (term) => (checksExactMatch(term) ? (await pagefind.search(`"${term}"`)).results.map((hit) => hit.id) : undefined))),
+    Promise.all(
+      plan.terms.map(async (term) => (checksExactMatch(term) ? (await pagefind.search(`"${term}"`)).results.map((hit) => hit.id) : undefined)),
+    ),
   ]);
-  const ranked = rankResults({ typed: plan.typed, terms: plan.terms, perTerm, exact, pages, resources, total: Object.keys(pages).length + resources.size });
+  const ranked = rankResults({
+    typed: plan.typed,
+    terms: plan.terms,
+    perTerm,
+    exact,
+    pages,
+    resources,
+    total: Object.keys(pages).length + resources.size,
+  });
   // The whole query's result shows an excerpt with every word marked; otherwise the rarest word's.
   const byId = new Map<string, PagefindResult>();
   const rarestFirst = perTerm.map((hits, t) => ({ hits, t })).sort((a, b) => a.hits.length - b.hits.length);

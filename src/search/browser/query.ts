@@ -64,7 +64,7 @@ export function checksExactMatch(term: string): boolean {
 /** The typed query with one word replaced by a suggestion (the reader's other words untouched). */
 export function applySuggestion(typed: string, word: string, suggestion: string): string {
   const words = queryWords(typed);
-  const index = words.findIndex((candidate) => candidate === word);
+  const index = words.indexOf(word);
   if (index === -1) return typed.trim();
   words[index] = suggestion;
   return words.join(' ');

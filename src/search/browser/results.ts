@@ -30,13 +30,9 @@ function matchCount(sub: PagefindSubResult): number {
  * top, which the page result already covers), the ones with most matches, kept in reading order.
  */
 export function pickSubResults(pageUrl: string, subs: PagefindSubResult[] = [], max = MAX_SUB_RESULTS): SubResultView[] {
-  const sections = subs
-    .map((sub, order) => ({ sub, order }))
-    .filter(({ sub }) => sub.url !== pageUrl && sub.url.includes('#') && sub.anchor?.id);
+  const sections = subs.map((sub, order) => ({ sub, order })).filter(({ sub }) => sub.url !== pageUrl && sub.url.includes('#') && sub.anchor?.id);
   const best = [...sections].sort((a, b) => matchCount(b.sub) - matchCount(a.sub) || a.order - b.order).slice(0, max);
-  return best
-    .sort((a, b) => a.order - b.order)
-    .map(({ sub }) => ({ title: sub.title, url: sub.url, excerpt: sub.excerpt }));
+  return best.sort((a, b) => a.order - b.order).map(({ sub }) => ({ title: sub.title, url: sub.url, excerpt: sub.excerpt }));
 }
 
 /** Turns Pagefind's result data into what the dialog renders. */

@@ -17,7 +17,11 @@ function button(className: string, text: string, onClick: () => void): HTMLButto
 }
 
 /** " Did you mean [namespace] or [namespaces]? Enter searches for the first." as text and buttons. */
-export function suggestionParts(offer: UnknownWord, enterTakesIt: boolean, take: (word: string, suggestion: string) => void): (string | HTMLElement)[] {
+export function suggestionParts(
+  offer: UnknownWord,
+  enterTakesIt: boolean,
+  take: (word: string, suggestion: string) => void,
+): (string | HTMLElement)[] {
   const parts: (string | HTMLElement)[] = [' Did you mean '];
   offer.suggestions.forEach((suggestion, index) => {
     if (index > 0) parts.push(index === offer.suggestions.length - 1 ? ' or ' : ', ');
@@ -31,9 +35,13 @@ export function suggestionParts(offer: UnknownWord, enterTakesIt: boolean, take:
  * "Showing 5 results for “hypervisor” · [Search for “hypervisr” instead]": a sure correction, said
  * with the way back to the query as typed (the button), as web search engines do.
  */
-export function correctionParts(facts: { corrected: string; typed: string; shown: number; total: number }, searchTyped: () => void): (string | HTMLElement)[] {
+export function correctionParts(
+  facts: { corrected: string; typed: string; shown: number; total: number },
+  searchTyped: () => void,
+): (string | HTMLElement)[] {
   const { corrected, typed, shown, total } = facts;
-  const count = total === 0 ? 'No results' : shown < total ? `Showing ${shown} of ${total} results` : `Showing ${total} ${total === 1 ? 'result' : 'results'}`;
+  const count =
+    total === 0 ? 'No results' : shown < total ? `Showing ${shown} of ${total} results` : `Showing ${total} ${total === 1 ? 'result' : 'results'}`;
   return [`${count} for “${corrected}” · `, button('search-literal', `Search for “${typed}” instead`, searchTyped)];
 }
 

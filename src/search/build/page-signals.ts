@@ -75,7 +75,12 @@ function commandCell(row: Element): Element | undefined {
 function separateCells(table: Element): void {
   visit(table, 'element', (node: Element) => {
     if (node.tagName === 'thead') node.properties.dataPagefindIgnore = '';
-    if (node.tagName === 'tr') cells(node).slice(0, -1).forEach((cell) => cell.children.push({ type: 'text', value: ' —' }));
+    if (node.tagName === 'tr')
+      cells(node)
+        .slice(0, -1)
+        .forEach((cell) => {
+          cell.children.push({ type: 'text', value: ' —' });
+        });
   });
 }
 
@@ -93,7 +98,9 @@ export interface IndexedArticle {
 export function prepareArticle(articleHtml: string, { teaches = true }: { teaches?: boolean } = {}): IndexedArticle {
   const tree = fromHtml(articleHtml, { fragment: true });
   const introduced = new Set<string>();
-  const collect = (node: Element) => termStems(toString(node)).forEach((stem) => introduced.add(stem));
+  const collect = (node: Element) => {
+    for (const stem of termStems(toString(node))) introduced.add(stem);
+  };
   visit(tree, 'element', (node: Element) => {
     if (node.properties.dataPagefindIgnore !== undefined) return 'skip';
     if (node.tagName === 'table') separateCells(node);
@@ -108,7 +115,8 @@ export function prepareArticle(articleHtml: string, { teaches = true }: { teache
       if (command) collect(command);
     }
     // "- `--rm` deletes the container when it exits": a list item that opens with code explains it.
-    const explained = node.tagName === 'li' ? (leadingCode(node) ?? leadingCode(node.children.find((c): c is Element => isElement(c, 'p')))) : undefined;
+    const explained =
+      node.tagName === 'li' ? (leadingCode(node) ?? leadingCode(node.children.find((c): c is Element => isElement(c, 'p')))) : undefined;
     if (explained) {
       collect(explained);
       explained.properties.dataPagefindWeight = INTRODUCED_WEIGHT;

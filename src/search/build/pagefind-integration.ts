@@ -293,22 +293,33 @@ function readFragment(raw: Buffer): Fragment {
  * indexed (each fragment holds its page's processed text), so the two never disagree about what a
  * word is. Also lists which results are curated resources (their fragment names are the result ids).
  */
-export async function writeVocabulary(outputPath: string, base: string, signals: CollectedSignals = newSignals()): Promise<SearchIndexSummary['vocabulary']> {
+export async function writeVocabulary(
+  outputPath: string,
+  base: string,
+  signals: CollectedSignals = newSignals(),
+): Promise<SearchIndexSummary['vocabulary']> {
   const started = performance.now();
   const dir = path.join(outputPath, 'fragment');
   const files = (await readdir(dir)).filter((file) => file.endsWith('.pf_fragment'));
-  const resourcesPrefix = pageHref(base, RESOURCES_SLUG) + '#';
+  const resourcesPrefix = `${pageHref(base, RESOURCES_SLUG)}#`;
   const texts: string[] = [];
   const resources: string[] = [];
   const pages: Record<string, PageSignal> = {};
   const order = courseOrder(signals.pagers);
   for (let i = 0; i < files.length; i += BATCH) {
-    const batch = await Promise.all(files.slice(i, i + BATCH).map(async (file) => ({ file, fragment: readFragment(await readFile(path.join(dir, file))) })));
+    const batch = await Promise.all(
+      files.slice(i, i + BATCH).map(async (file) => ({ file, fragment: readFragment(await readFile(path.join(dir, file))) })),
+    );
     for (const { file, fragment } of batch) {
       texts.push(fragment.content);
       const id = file.replace(/\.pf_fragment$/, '');
       if (fragment.url.startsWith(resourcesPrefix)) resources.push(id);
-      else pages[id] = { kind: pageKind(fragment.url, base), order: order.get(fragment.url) ?? order.size, introduced: (signals.introduced.get(fragment.url) ?? []).join(' ') };
+      else
+        pages[id] = {
+          kind: pageKind(fragment.url, base),
+          order: order.get(fragment.url) ?? order.size,
+          introduced: (signals.introduced.get(fragment.url) ?? []).join(' '),
+        };
     }
   }
   const ranked = rankWords(texts);
@@ -357,14 +368,20 @@ export default function pagefindIntegration({ language, linksFile }: PagefindInt
         registerEarlySearchFeed(undefined);
         const summary = await buildSearchIndex({ outDir: fileURLToPath(dir), base, language, linksFile, feed });
         if (summary.withoutBody.length > 0) {
-          logger.warn(`${summary.withoutBody.length} page(s) lack data-pagefind-body and cannot be found by search: ${summary.withoutBody.join(', ')}`);
+          logger.warn(
+            `${summary.withoutBody.length} page(s) lack data-pagefind-body and cannot be found by search: ${summary.withoutBody.join(', ')}`,
+          );
         }
         if (summary.resourceWarning) logger.warn(summary.resourceWarning);
         const { vocabulary } = summary;
         const cut = vocabulary.complete ? '' : `, the most frequent that fit ${VOCABULARY_GZIP_BUDGET / 1024} KB`;
-        logger.info(`Search vocabulary: ${vocabulary.words} words${cut} (${(vocabulary.gzipBytes / 1024).toFixed(1)} KB gzip) in ${vocabulary.ms} ms`);
+        logger.info(
+          `Search vocabulary: ${vocabulary.words} words${cut} (${(vocabulary.gzipBytes / 1024).toFixed(1)} KB gzip) in ${vocabulary.ms} ms`,
+        );
         const ms = Math.round(performance.now() - started);
-        logger.info(`Indexed ${summary.pages} pages and ${summary.resources} curated resources in ${ms} ms (${path.relative(process.cwd(), summary.outputPath) || summary.outputPath})`);
+        logger.info(
+          `Indexed ${summary.pages} pages and ${summary.resources} curated resources in ${ms} ms (${path.relative(process.cwd(), summary.outputPath) || summary.outputPath})`,
+        );
       },
     },
   };

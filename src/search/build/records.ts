@@ -28,7 +28,7 @@ export function resourceRecord(resource: Resource, options: { base: string; lang
   const tags = resource.tags.map((tag) => tag.replace(/-/g, ' '));
   // Plain sentences: Pagefind builds excerpts from this text, so it should read well when quoted.
   const content = [
-    resource.title + '.',
+    `${resource.title}.`,
     resource.description,
     `A ${resource.level} ${resource.kind} on ${domain}.`,
     tags.length > 0 ? `Topics: ${tags.join(', ')}.` : '',

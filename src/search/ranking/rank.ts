@@ -126,7 +126,10 @@ export function adjacency(positionsPerTerm: number[][], weights: number[], seque
  */
 export function termSequence(typed: string, terms: string[]): number[] {
   const index = new Map(terms.map((term, t) => [term.toLowerCase(), t]));
-  const sequence = typed.trim().split(/\s+/u).flatMap((word) => index.get(word.toLowerCase()) ?? []);
+  const sequence = typed
+    .trim()
+    .split(/\s+/u)
+    .flatMap((word) => index.get(word.toLowerCase()) ?? []);
   // A corrected query no longer holds the words typed: then the terms' own order.
   return new Set(sequence).size === terms.length ? sequence : terms.map((_, t) => t);
 }
@@ -181,7 +184,12 @@ const teaching = (page: PageSignal | undefined): page is PageSignal => page?.kin
  * one is the one that explains it. Concept pages come before the lessons and mention commands in
  * passing, so only lessons count.
  */
-function firstLessonWith(term: string, hits: TermHit[], pages: Readonly<Record<string, PageSignal>>, exact: ReadonlySet<string> | undefined): string | undefined {
+function firstLessonWith(
+  term: string,
+  hits: TermHit[],
+  pages: Readonly<Record<string, PageSignal>>,
+  exact: ReadonlySet<string> | undefined,
+): string | undefined {
   if (!term.startsWith('-')) return undefined;
   let first: PageSignal | undefined;
   let firstId: string | undefined;
@@ -240,7 +248,10 @@ export function rankResults(input: RankInput): Ranked[] {
     const isResource = resources.has(id);
     // Only teaching pages introduce: a glossary or quick reference bolds or tabulates every term.
     const introducedStems = new Set(teaching(page) ? page.introduced.split(' ') : []);
-    const introduced = termStemsList.reduce((sum, stems, t) => sum + (firstUse[t] === id || stems.some((stem) => introducedStems.has(stem)) ? weight[t]! : 0), 0);
+    const introduced = termStemsList.reduce(
+      (sum, stems, t) => sum + (firstUse[t] === id || stems.some((stem) => introducedStems.has(stem)) ? weight[t]! : 0),
+      0,
+    );
     const parts = {
       cover: entry.cover / weightTotal,
       allWords: entry.matched === terms.length && terms.length > 1 ? WEIGHTS.allWords : 0,

@@ -16,7 +16,14 @@ async function renderAsAstro(file: string, source: string) {
   const docsDir = path.join(root, 'content', 'docs');
   mkdirSync(path.dirname(path.join(docsDir, file)), { recursive: true });
   writeFileSync(path.join(docsDir, file), source);
-  const session = createContentSession({ contentDir: path.join(root, 'content'), docsDir, publicDir: path.join(root, 'public'), componentsDir: path.join(root, 'src/components'), allowedImports: [], cacheDir: path.join(root, 'cache') });
+  const session = createContentSession({
+    contentDir: path.join(root, 'content'),
+    docsDir,
+    publicDir: path.join(root, 'public'),
+    componentsDir: path.join(root, 'src/components'),
+    allowedImports: [],
+    cacheDir: path.join(root, 'cache'),
+  });
   const { remarkPlugins, rehypePlugins } = markdownPipeline({ docsDir, base: '/', session });
   const processor = astroUnified({ remarkPlugins, rehypePlugins, smartypants: false });
   const { content, frontmatter } = parseFrontmatter(source);
@@ -51,8 +58,14 @@ describe('collectFacts: one extractor for the renderer and everyone else', () =>
     expect(recorded).toBeDefined();
     expect(recorded).toEqual(factsFromSource({ file: 'guide/hostile.md', format: 'md', source: page }));
     expect(recorded!.anchors).toEqual(['install-it']);
-    expect(recorded!.links.map((link) => [link.href, link.line])).toEqual([['./guide.md#start', 9], ['javascript:alert(1)', 9]]);
-    expect(recorded!.images.map((image) => [image.src, image.line])).toEqual([['https://x.org/x.png', 11], ['./diagram.svg', 13]]);
+    expect(recorded!.links.map((link) => [link.href, link.line])).toEqual([
+      ['./guide.md#start', 9],
+      ['javascript:alert(1)', 9],
+    ]);
+    expect(recorded!.images.map((image) => [image.src, image.line])).toEqual([
+      ['https://x.org/x.png', 11],
+      ['./diagram.svg', 13],
+    ]);
     expect(recorded!.problems.map((problem) => problem.line)).toEqual([9, 11, 15]);
     expect(recorded!.problems.map((problem) => problem.message).join('\n')).toMatch(/javascript:[\s\S]*onerror[\s\S]*<script>/);
   });

@@ -201,7 +201,10 @@ describe('buildInventory: URLs that are already taken', () => {
 
 describe('buildInventory: file contents', () => {
   it('reports a Latin-1 file with the line, column and byte to fix', () => {
-    write('latin.md', Buffer.concat([Buffer.from('---\ntitle: Caf\u00e9 ok\n---\n'), Buffer.from([0x63, 0x61, 0x66, 0xe9]), Buffer.from(' au lait\n')]));
+    write(
+      'latin.md',
+      Buffer.concat([Buffer.from('---\ntitle: Caf\u00e9 ok\n---\n'), Buffer.from([0x63, 0x61, 0x66, 0xe9]), Buffer.from(' au lait\n')]),
+    );
     write('second-line.md', Buffer.concat([Buffer.from('line one\n'), Buffer.from([0x63, 0x61, 0x66, 0xe9])]));
     const result = inventory();
     expect(lines(result)).toEqual([
@@ -246,14 +249,18 @@ describe('buildInventory: symbolic links', () => {
     writeFileSync(path.join(outside, 'secret.md'), page());
     symlinkSync(outside, path.join(docsDir, 'borrowed'));
     const result = inventory();
-    expect(lines(result)).toEqual([`content/docs/borrowed: is a symbolic link to "${outside}", which points outside content/; copy the folder in instead.`]);
+    expect(lines(result)).toEqual([
+      `content/docs/borrowed: is a symbolic link to "${outside}", which points outside content/; copy the folder in instead.`,
+    ]);
     expect(result.pages).toEqual([]);
   });
 
   it('refuses a file link that points outside content/', () => {
     writeFileSync(path.join(root, 'notes.md'), page());
     symlinkSync('../../notes.md', path.join(docsDir, 'notes.md'));
-    expect(lines(inventory())).toEqual(['content/docs/notes.md: is a symbolic link to "../../notes.md", which points outside content/; copy the file in instead.']);
+    expect(lines(inventory())).toEqual([
+      'content/docs/notes.md: is a symbolic link to "../../notes.md", which points outside content/; copy the file in instead.',
+    ]);
   });
 
   it('follows a file link that stays inside content/, and reads the real file', () => {
@@ -272,12 +279,16 @@ describe('buildInventory: symbolic links', () => {
     symlinkSync('../shared', path.join(docsDir, 'common'));
     const result = inventory();
     expect(result.problems).toEqual([]);
-    expect(result.pages).toEqual([expect.objectContaining({ file: 'common/a.md', slug: 'common/a', absolutePath: path.join(contentDir, 'shared', 'a.md') })]);
+    expect(result.pages).toEqual([
+      expect.objectContaining({ file: 'common/a.md', slug: 'common/a', absolutePath: path.join(contentDir, 'shared', 'a.md') }),
+    ]);
   });
 
   it('refuses a dangling link', () => {
     symlinkSync('gone.md', path.join(docsDir, 'page.md'));
-    expect(lines(inventory())).toEqual(['content/docs/page.md: is a symbolic link to "gone.md", which does not exist; point it at an existing file or remove it.']);
+    expect(lines(inventory())).toEqual([
+      'content/docs/page.md: is a symbolic link to "gone.md", which does not exist; point it at an existing file or remove it.',
+    ]);
   });
 
   it('stops at a link back to a folder that contains it', () => {

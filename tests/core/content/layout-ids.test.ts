@@ -21,7 +21,11 @@ function layoutIds(): string[] {
 describe("headings and the layout's own ids", () => {
   it('refuses a heading that would take an id the layout uses, at its line', () => {
     expect(problemsOf('Text.\n\n## Main content\n\n## On this page\n')).toEqual([
-      { line: 7, message: 'heading "Main content" gets the id "main-content", which the site already gives the page\'s main area (the skip link\'s target), so the page would have two elements with one id. Reword the heading.' },
+      {
+        line: 7,
+        message:
+          'heading "Main content" gets the id "main-content", which the site already gives the page\'s main area (the skip link\'s target), so the page would have two elements with one id. Reword the heading.',
+      },
     ]);
     expect(problemsOf('## Your progress\n')).toEqual([{ line: 5, message: expect.stringContaining('the course progress box on the home page') }]);
   });

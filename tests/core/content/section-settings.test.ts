@@ -21,11 +21,20 @@ function write(file: string, text: string) {
 }
 const page = '---\ntitle: A page\n---\n\nText.\n';
 const inventory = () =>
-  buildInventory({ docsDir, contentDir: path.join(root, 'content'), display: (file) => `content/docs/${file}`, reservedSlugs: SITE_RESERVED_SLUGS, slugRules: DEFAULT_SLUG_RULES });
+  buildInventory({
+    docsDir,
+    contentDir: path.join(root, 'content'),
+    display: (file) => `content/docs/${file}`,
+    reservedSlugs: SITE_RESERVED_SLUGS,
+    slugRules: DEFAULT_SLUG_RULES,
+  });
 
 describe('section settings (_category_.json)', () => {
   it('reads the label and position Docusaurus writes, in JSON or YAML', () => {
-    expect(parseSectionSettings('{ "label": "Getting started", "position": 2 }')).toEqual({ settings: { label: 'Getting started', position: 2 }, problems: [] });
+    expect(parseSectionSettings('{ "label": "Getting started", "position": 2 }')).toEqual({
+      settings: { label: 'Getting started', position: 2 },
+      problems: [],
+    });
     expect(parseSectionSettings('label: Setup\nposition: 1.5\n')).toEqual({ settings: { label: 'Setup', position: 1.5 }, problems: [] });
   });
 
@@ -86,7 +95,11 @@ describe('section settings that nothing reads', () => {
     write('index.md', page);
     write('_category_.json', '{"label": "Everything"}');
     expect(inventory().problems).toEqual([
-      { file: 'content/docs/_category_.json', message: 'is at the top of the docs folder, which is the whole site, not a section, so nothing reads it. Put it in the folder it should label, or remove it.' },
+      {
+        file: 'content/docs/_category_.json',
+        message:
+          'is at the top of the docs folder, which is the whole site, not a section, so nothing reads it. Put it in the folder it should label, or remove it.',
+      },
     ]);
   });
 
@@ -98,7 +111,12 @@ describe('section settings that nothing reads', () => {
     write('parent/child/page.md', page);
     const taken = inventory();
     expect(taken.problems).toEqual([
-      { file: 'content/docs/empty/_category_.yml', message: expect.stringContaining('is in content/docs/empty, a folder with no pages (.md or .mdx) in it or below it, so the sidebar has no section for it to label.') },
+      {
+        file: 'content/docs/empty/_category_.yml',
+        message: expect.stringContaining(
+          'is in content/docs/empty, a folder with no pages (.md or .mdx) in it or below it, so the sidebar has no section for it to label.',
+        ),
+      },
     ]);
     expect(taken.sections.get('parent')).toEqual({ label: 'Parent' });
   });
@@ -111,7 +129,11 @@ describe('folders that become one URL', () => {
     write('other/c.md', page);
     const taken = inventory();
     expect(taken.problems).toEqual([
-      { file: 'content/docs/03-sec', message: 'is published at /sec/, as the folder content/docs/sec is, so the sidebar would show two sections of one name, each with part of the pages; merge the folders or rename one.' },
+      {
+        file: 'content/docs/03-sec',
+        message:
+          'is published at /sec/, as the folder content/docs/sec is, so the sidebar would show two sections of one name, each with part of the pages; merge the folders or rename one.',
+      },
       { file: 'content/docs/sec', message: expect.stringContaining('is published at /sec/, as the folder content/docs/03-sec is') },
     ]);
     expect(taken.pages.map((p) => p.file)).toEqual(['other/c.md']);

@@ -132,7 +132,9 @@ describe('checkRawHtml: refused attributes', () => {
       expect(messages(html)).toEqual(['attribute onclick on <a> is not allowed (event handlers run script). Remove it.']);
     }
     expect(messages('<img src="x.png" onerror="f()">')[0]).toContain('attribute onerror on <img>');
-    expect(messages('<div onpointerrawupdate="f()">')[0]).toContain('attribute onpointerrawupdate on <div> is not allowed (event handlers run script)');
+    expect(messages('<div onpointerrawupdate="f()">')[0]).toContain(
+      'attribute onpointerrawupdate on <div> is not allowed (event handlers run script)',
+    );
     expect(messages('<details ontoggle="f()">')[0]).toContain('event handlers run script');
   });
 
@@ -151,7 +153,9 @@ describe('checkRawHtml: refused attributes', () => {
     expect(messages('<div class="note">')).toEqual([
       'attribute class on <div> is not allowed (GitHub removes classes, and the site styles are not for authors to use). Remove it.',
     ]);
-    expect(messages('<a href="https://example.com" target="_blank">')[0]).toContain('attribute target on <a> is not allowed (GitHub removes it; the site decides how external links open)');
+    expect(messages('<a href="https://example.com" target="_blank">')[0]).toContain(
+      'attribute target on <a> is not allowed (GitHub removes it; the site decides how external links open)',
+    );
     expect(messages('<span data-tooltip="x">')[0]).toContain('attribute data-tooltip on <span> is not allowed (GitHub removes data attributes)');
     expect(messages('<img src="a.png" alt="a" srcset="a@2x.png 2x">')[0]).toContain('GitHub keeps srcset only on <source> inside <picture>');
     expect(messages('<source srcset="a.png" type="image/webp">')[0]).toContain('attribute type on <source> is not allowed');
@@ -194,7 +198,9 @@ describe('checkRawHtml: URL schemes', () => {
   });
 
   it('suggests a file for pictures and a link for the rest', () => {
-    expect(messages('<img alt="x" src="data:image/png;base64,AA">')[0]).toContain('Save the image as a file in the repository and use a relative path to it.');
+    expect(messages('<img alt="x" src="data:image/png;base64,AA">')[0]).toContain(
+      'Save the image as a file in the repository and use a relative path to it.',
+    );
     expect(messages('<blockquote cite="javascript:x">')[0]).toContain('Use an https:// URL or a relative link.');
   });
 
@@ -215,16 +221,31 @@ describe('checkUrl', () => {
     });
     expect(checkUrl('data:image/png;base64,AAAA', 'src', 8, 'image')).toEqual({
       line: 8,
-      message: 'image "data:image/png;base64,AAAA" uses the data: scheme, which is not allowed. Save the image as a file in the repository and use a relative path to it.',
+      message:
+        'image "data:image/png;base64,AAAA" uses the data: scheme, which is not allowed. Save the image as a file in the repository and use a relative path to it.',
     });
   });
 
-  it.each(['https://example.com', 'http://example.com', 'HTTPS://example.com', 'mailto:a@example.com', 'irc://irc.example.com/x', 'ircs://x', 'xmpp:a@example.com', '../a.md', './a.md#part', '/docs/a/', '//example.com/a', '#section', '?q=a:b', 'a/b:c', './a:b', ''])(
-    'lets the link %j through',
-    (url) => {
-      expect(checkUrl(url, 'href', 1, 'link')).toBeUndefined();
-    },
-  );
+  it.each([
+    'https://example.com',
+    'http://example.com',
+    'HTTPS://example.com',
+    'mailto:a@example.com',
+    'irc://irc.example.com/x',
+    'ircs://x',
+    'xmpp:a@example.com',
+    '../a.md',
+    './a.md#part',
+    '/docs/a/',
+    '//example.com/a',
+    '#section',
+    '?q=a:b',
+    'a/b:c',
+    './a:b',
+    '',
+  ])('lets the link %j through', (url) => {
+    expect(checkUrl(url, 'href', 1, 'link')).toBeUndefined();
+  });
 
   it('allows only http and https for images', () => {
     expect(checkUrl('https://example.com/a.png', 'src', 1, 'image')).toBeUndefined();
@@ -276,7 +297,9 @@ describe('checkJsxElement', () => {
   });
 
   it('refuses style, as an object or a string', () => {
-    expect(checkJsxElement('div', [expression('style')], 1)[0]!.message).toContain('attribute style on <div> is not allowed (GitHub removes inline CSS)');
+    expect(checkJsxElement('div', [expression('style')], 1)[0]!.message).toContain(
+      'attribute style on <div> is not allowed (GitHub removes inline CSS)',
+    );
     expect(checkJsxElement('div', [text('style', 'color: red')], 1)[0]!.message).toContain('attribute style on <div>');
   });
 
@@ -292,7 +315,9 @@ describe('checkJsxElement', () => {
     expect(checkJsxElement('code', [text('className', 'language-ts')], 1)).toEqual([]);
     expect(checkJsxElement('a', [text('className', 'external')], 1)[0]!.message).toContain('attribute className="external" on <a> is not allowed');
     expect(checkJsxElement('input', [text('type', 'checkbox'), bare('disabled')], 1)).toEqual([]);
-    expect(checkJsxElement('input', [text('type', 'checkbox')], 1)[0]!.message).toContain('<input> is allowed only as <input type="checkbox" disabled>');
+    expect(checkJsxElement('input', [text('type', 'checkbox')], 1)[0]!.message).toContain(
+      '<input> is allowed only as <input type="checkbox" disabled>',
+    );
     expect(checkJsxElement('div', [text('className', 'note')], 1)[0]!.message).toContain('attribute className on <div> is not allowed');
     expect(checkJsxElement('div', [text('class', 'note')], 1)[0]!.message).toContain('attribute class on <div> is not allowed');
   });

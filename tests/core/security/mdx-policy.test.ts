@@ -178,7 +178,9 @@ describe('checkMdxTree: stored XSS through tags (issue 24)', () => {
   ])('refuses a tag named by an exported constant: %s', (_, tag, element) => {
     const value = { I: 'img', A: 'a', S: 'script' }[tag];
     const problems = check(page(`export const ${tag} = '${value}'\n\n${element}`));
-    expect(problems).toEqual([{ line: 7, message: expect.stringContaining(`uses the tag <${tag}>, whose element comes from \`export const ${tag}\``) }]);
+    expect(problems).toEqual([
+      { line: 7, message: expect.stringContaining(`uses the tag <${tag}>, whose element comes from \`export const ${tag}\``) },
+    ]);
   });
 
   it.each([
@@ -193,11 +195,13 @@ describe('checkMdxTree: stored XSS through tags (issue 24)', () => {
   });
 
   it('refuses exports Astro reads, which could swap every paragraph for a script', () => {
-    expect(check(page("export const components = { p: 'script' }"))).toEqual([{ line: 5, message: expect.stringContaining('exports components, a name Astro reads') }]);
+    expect(check(page("export const components = { p: 'script' }"))).toEqual([
+      { line: 5, message: expect.stringContaining('exports components, a name Astro reads') },
+    ]);
   });
 
   it('refuses Astro directives on components: client:load ships script, is:raw skips escaping', () => {
-    const source = page("import Card from '../../../src/components/ResourceCard.astro'\n\n<Card client:load title=\"x\" />\n\n<Card is:raw />");
+    const source = page('import Card from \'../../../src/components/ResourceCard.astro\'\n\n<Card client:load title="x" />\n\n<Card is:raw />');
     expect(check(source).map((problem) => [problem.line, problem.message.slice(0, 24)])).toEqual([
       [7, '<Card> has client:load, '],
       [9, '<Card> has is:raw, an As'],
@@ -225,7 +229,10 @@ describe('checkMdxTree: code execution (issue 24)', () => {
 
   it('refuses an endless loop without running it', { timeout: 5_000 }, () => {
     const [problem] = check(page('{(() => { for (;;) {} })()}'));
-    expect(problem).toEqual({ line: 5, message: expect.stringContaining('has the expression {(() => { for (;;) {} })()}, which MDX pages may not use: it calls a function') });
+    expect(problem).toEqual({
+      line: 5,
+      message: expect.stringContaining('has the expression {(() => { for (;;) {} })()}, which MDX pages may not use: it calls a function'),
+    });
   });
 
   it.each([
@@ -239,7 +246,9 @@ describe('checkMdxTree: code execution (issue 24)', () => {
     ['process', '{process.env.HOME}', 'it reads a property, as in a.b or a[b]'],
     ['JSX in an expression', '{<b>x</b>}', 'it is JSX inside an expression'],
   ])('refuses %s in the text and says what it does', (_, code, says) => {
-    expect(check(page(code))).toEqual([{ line: 5, message: expect.stringContaining(`which MDX pages may not use: ${says} (MDX pages are declarative here`) }]);
+    expect(check(page(code))).toEqual([
+      { line: 5, message: expect.stringContaining(`which MDX pages may not use: ${says} (MDX pages are declarative here`) },
+    ]);
   });
 
   it.each([

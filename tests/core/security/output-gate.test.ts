@@ -26,12 +26,24 @@ describe('checkPublishedPage: the markup the site itself puts in the page body p
 describe('checkPublishedPage: a bypass of the input checks fails', () => {
   it.each([
     ['a script', '<script>alert(1)</script>', '<script> in the page body'],
-    ['a script inside an allowed element', '<details><summary>x</summary><script src="https://evil.example/x.js"></script></details>', '<script> in the page body'],
+    [
+      'a script inside an allowed element',
+      '<details><summary>x</summary><script src="https://evil.example/x.js"></script></details>',
+      '<script> in the page body',
+    ],
     ['an event handler', '<img src="x.png" alt="" onerror="alert(1)">', '<img onerror> in the page body (event handlers run script)'],
-    ['a javascript: link', '<a href="javascript:alert(1)">x</a>', '<a href="javascript:alert(1)"> in the page body (the javascript: scheme is not published)'],
+    [
+      'a javascript: link',
+      '<a href="javascript:alert(1)">x</a>',
+      '<a href="javascript:alert(1)"> in the page body (the javascript: scheme is not published)',
+    ],
     ['a javascript: link spelled with a tab', '<a href="java&#9;script:alert(1)">x</a>', 'the javascript: scheme is not published'],
     ['a data: image', '<img src="data:image/svg+xml,<svg onload=alert(1)>" alt="">', 'the data: scheme is not published'],
-    ['a data: candidate in srcset', '<picture><source srcset="/a.png 1x, data:image/png;base64,AA 2x"><img src="/a.png" alt=""></picture>', 'the data: scheme is not published'],
+    [
+      'a data: candidate in srcset',
+      '<picture><source srcset="/a.png 1x, data:image/png;base64,AA 2x"><img src="/a.png" alt=""></picture>',
+      'the data: scheme is not published',
+    ],
     ['a form', '<form action="https://evil.example/"><input name="password"></form>', '<form> in the page body'],
     ['a frame', '<iframe src="https://example.com/"></iframe>', '<iframe> in the page body'],
     ['an object', '<object data="x.swf"></object>', '<object> in the page body'],
@@ -43,7 +55,11 @@ describe('checkPublishedPage: a bypass of the input checks fails', () => {
     ['a meta refresh', '<meta http-equiv="refresh" content="0;url=https://evil.example/">', '<meta> in the page body'],
     ['a custom element, which a script could bring to life', '<x-widget data-src="https://evil.example/"></x-widget>', '<x-widget> in the page body'],
     ['a portal', '<portal src="https://evil.example/"></portal>', '<portal> in the page body'],
-    ['a knowledge check look-alike without its data attribute', '<div class="knowledge-check"><button type="button">x</button></div>', '<button> in the page body'],
+    [
+      'a knowledge check look-alike without its data attribute',
+      '<div class="knowledge-check"><button type="button">x</button></div>',
+      '<button> in the page body',
+    ],
   ])('%s', (_, prose, says) => {
     const problems = checkPublishedPage(pageWith(prose));
     expect(problems.length, problems.join('\n')).toBeGreaterThan(0);

@@ -58,7 +58,9 @@ describe('checkSvg: script', () => {
   });
 
   it('refuses scripts in other namespaces and spellings', () => {
-    expect(messages(svg('<html:script xmlns:html="http://www.w3.org/1999/xhtml">alert(1)</html:script>'))[0]).toContain('<html:script> is not allowed');
+    expect(messages(svg('<html:script xmlns:html="http://www.w3.org/1999/xhtml">alert(1)</html:script>'))[0]).toContain(
+      '<html:script> is not allowed',
+    );
     expect(messages(svg('<handler type="application/ecmascript">alert(1)</handler>'))[0]).toContain('<handler> is not allowed');
   });
 
@@ -75,7 +77,9 @@ describe('checkSvg: script', () => {
       'attribute href on <a> contains a script URL ("javascript:alert(1)"). Remove it.',
     ]);
     expect(messages(svg('<a xlink:href=" java&#9;script:alert(1)"><text>x</text></a>'))[0]).toContain('contains a script URL');
-    expect(messages(svg('<animate attributeName="fill" values="javascript:alert(1)"/>'))[0]).toContain('attribute values on <animate> contains a script URL');
+    expect(messages(svg('<animate attributeName="fill" values="javascript:alert(1)"/>'))[0]).toContain(
+      'attribute values on <animate> contains a script URL',
+    );
   });
 
   it('refuses animations that rewrite links or handlers', () => {
@@ -121,11 +125,14 @@ describe('checkSvg: references outside the file', () => {
   });
 
   it('refuses url() and @import in <style>, on the line they are on', () => {
-    const problems = checkSvg(svg('<style>\n  .a { fill: url(#ok); }\n  .b { background: url("https://example.com/t.png"); }\n  @import "theme.css";\n</style>'));
+    const problems = checkSvg(
+      svg('<style>\n  .a { fill: url(#ok); }\n  .b { background: url("https://example.com/t.png"); }\n  @import "theme.css";\n</style>'),
+    );
     expect(problems).toEqual([
       {
         line: 4,
-        message: 'url(https://example.com/t.png) in <style> points outside the file; an SVG image may only refer to its own parts (url(#id)). Remove it.',
+        message:
+          'url(https://example.com/t.png) in <style> points outside the file; an SVG image may only refer to its own parts (url(#id)). Remove it.',
       },
       { line: 5, message: '@import in <style> loads another style sheet, which is not allowed in an SVG image. Copy its rules in instead.' },
     ]);
@@ -145,7 +152,11 @@ describe('checkSvg: references outside the file', () => {
 
   it('refuses an external style sheet instruction', () => {
     expect(checkSvg(`<?xml version="1.0"?>\n<?xml-stylesheet href="https://example.com/x.css"?>\n${svg('')}`)).toEqual([
-      { line: 2, message: '<?xml-stylesheet?> loads a style sheet from outside the file, which is not allowed in an SVG image. Put the rules in a <style> element instead.' },
+      {
+        line: 2,
+        message:
+          '<?xml-stylesheet?> loads a style sheet from outside the file, which is not allowed in an SVG image. Put the rules in a <style> element instead.',
+      },
     ]);
   });
 });
@@ -155,8 +166,16 @@ describe('checkSvg: entity declarations', () => {
     const text = `<?xml version="1.0"?>\n<!DOCTYPE svg [\n  <!ENTITY a "aaaaaaaa">\n  <!ENTITY b "&a;&a;&a;&a;">\n]>\n${svg('<text>&b;</text>')}`;
     const problems = checkSvg(text);
     expect(problems.slice(0, 2)).toEqual([
-      { line: 3, message: '<!ENTITY> declarations are not allowed in an SVG image (entities can expand without limit). Remove the [ … ] part of the <!DOCTYPE>.' },
-      { line: 4, message: '<!ENTITY> declarations are not allowed in an SVG image (entities can expand without limit). Remove the [ … ] part of the <!DOCTYPE>.' },
+      {
+        line: 3,
+        message:
+          '<!ENTITY> declarations are not allowed in an SVG image (entities can expand without limit). Remove the [ … ] part of the <!DOCTYPE>.',
+      },
+      {
+        line: 4,
+        message:
+          '<!ENTITY> declarations are not allowed in an SVG image (entities can expand without limit). Remove the [ … ] part of the <!DOCTYPE>.',
+      },
     ]);
   });
 
@@ -192,7 +211,11 @@ describe('checkSvg: not an SVG image', () => {
     ['an HTML entity', svg('<text>a&nbsp;b</text>'), 'the entity &nbsp; is not defined in XML'],
     ['a bare ampersand', svg('<text>Tom & Jerry</text>'), 'write &amp; instead'],
     ['a duplicate attribute', svg('<rect width="1" width="2"/>'), 'appears twice'],
-    ['an undeclared prefix', '<svg xmlns="http://www.w3.org/2000/svg">\n<use xlink:href="#a"/>\n</svg>', 'add xmlns:xlink="http://www.w3.org/1999/xlink"'],
+    [
+      'an undeclared prefix',
+      '<svg xmlns="http://www.w3.org/2000/svg">\n<use xlink:href="#a"/>\n</svg>',
+      'add xmlns:xlink="http://www.w3.org/1999/xlink"',
+    ],
     ['"--" inside a comment', svg('<!-- a -- b -->'), 'a comment contains "--"'],
     ['a second root element', `${svg('')}<svg xmlns="http://www.w3.org/2000/svg"/>`, 'a second element'],
   ])('refuses %s, naming the place', (_what, text, detail) => {

@@ -10,9 +10,12 @@ const read = (text: string, aliasBudget: ReadYamlOptions['aliasBudget'] = 'docum
 
 /** The classic "billion laughs": nine levels of nine aliases each, 9^9 values once written out. */
 const billionLaughs = (prefix = '') =>
-  ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`)]
+  `${[
+    'a: &a [x, x, x, x, x, x, x, x, x]',
+    ...'bcdefghi'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`),
+  ]
     .map((line) => prefix + line)
-    .join('\n') + '\n';
+    .join('\n')}\n`;
 
 /**
  * Runs `fn`. Without the limits these inputs take minutes or exhaust memory, so finishing inside the
@@ -24,7 +27,9 @@ function within<T>(_budgetMs: number, fn: () => T): T {
 
 describe('readAuthorYaml: aliases', () => {
   it('writes out ordinary aliases, and applies << merge keys with the written keys winning', () => {
-    const { yaml, problems } = read('base: &base {kind: docs, level: beginner}\ntags: &t [docker, basics]\nother:\n  <<: *base\n  level: advanced\n  tags: *t\n');
+    const { yaml, problems } = read(
+      'base: &base {kind: docs, level: beginner}\ntags: &t [docker, basics]\nother:\n  <<: *base\n  level: advanced\n  tags: *t\n',
+    );
     expect(problems).toEqual([]);
     expect(yaml.toJS()).toEqual({
       base: { kind: 'docs', level: 'beginner' },
@@ -35,13 +40,19 @@ describe('readAuthorYaml: aliases', () => {
 
   it('refuses a billion-laughs bomb quickly, naming the line where the expansion passes the limit', () => {
     const { problems } = within(1000, () => read(billionLaughs()));
-    expect(problems).toEqual([{ line: 3, kind: 'limit', message: `uses YAML aliases (*name) that expand too far (more than ${MAX_YAML_ALIAS_VALUES} values); write the values out instead.` }]);
+    expect(problems).toEqual([
+      {
+        line: 3,
+        kind: 'limit',
+        message: `uses YAML aliases (*name) that expand too far (more than ${MAX_YAML_ALIAS_VALUES} values); write the values out instead.`,
+      },
+    ]);
   });
 
   it('refuses merge-key bombs too (each << is a copy of its source)', () => {
     const lines = ['l0: &l0 {x: 1}'];
     for (let i = 1; i <= 40; i++) lines.push(`l${i}: &l${i} {<<: [*l${i - 1}, *l${i - 1}], k${i}: 1}`);
-    const { problems } = within(1000, () => read(lines.join('\n') + '\n'));
+    const { problems } = within(1000, () => read(`${lines.join('\n')}\n`));
     // l1..l3 write out 6 + 18 + 42 values; l4 would add 90 more.
     expect(problems).toEqual([{ line: 5, kind: 'limit', message: expect.stringMatching(/expand too far/) }]);
   });
@@ -49,7 +60,11 @@ describe('readAuthorYaml: aliases', () => {
   it('names an alias without an anchor, one inside its own value, and a << of something that is not a map', () => {
     const { problems } = read('a: *nowhere\nb: &loop [1, *loop]\nc: &scalar 1\nd:\n  <<: *scalar\ne:\n  <<: 5\n');
     expect(problems).toEqual([
-      { line: 1, kind: 'limit', message: 'uses the alias *nowhere, but no anchor &nowhere comes before it; mark the value to repeat with "&nowhere", or write the value out.' },
+      {
+        line: 1,
+        kind: 'limit',
+        message: 'uses the alias *nowhere, but no anchor &nowhere comes before it; mark the value to repeat with "&nowhere", or write the value out.',
+      },
       { line: 2, kind: 'limit', message: 'uses the alias *loop inside the value it names, which would repeat forever; write the value out instead.' },
       { line: 5, kind: 'limit', message: 'merges (<<) the alias *scalar, which is not a map; "<<" takes a map, an alias of one, or a list of them.' },
       { line: 7, kind: 'limit', message: 'merges (<<) a value that is not a map; "<<" takes a map, an alias of one (*name), or a list of them.' },
@@ -70,7 +85,7 @@ describe('readAuthorYaml: aliases', () => {
     const { yaml, problems } = within(5000, () => read(aliases, 'each-item'));
     expect(problems).toEqual([]);
     expect((yaml.toJS() as string[]).length).toBe(50_001);
-    const keys = Array.from({ length: 50_000 }, (_, i) => `k${i}: 1`).join('\n') + '\n';
+    const keys = `${Array.from({ length: 50_000 }, (_, i) => `k${i}: 1`).join('\n')}\n`;
     expect(within(5000, () => read(keys)).problems).toEqual([]);
   });
 });
@@ -78,7 +93,9 @@ describe('readAuthorYaml: aliases', () => {
 describe('readAuthorYaml: nesting, keys and syntax', () => {
   it('refuses flow collections nested 10,000 deep with a message, not a RangeError', () => {
     const { problems } = within(5000, () => read(`x: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`));
-    expect(problems).toEqual([{ line: 1, kind: 'limit', message: `nests lists or maps more than ${MAX_YAML_DEPTH} levels deep; flatten the value.` }]);
+    expect(problems).toEqual([
+      { line: 1, kind: 'limit', message: `nests lists or maps more than ${MAX_YAML_DEPTH} levels deep; flatten the value.` },
+    ]);
   });
 
   it('refuses nesting past the limit that the parser itself still manages, naming its line', () => {
@@ -89,7 +106,9 @@ describe('readAuthorYaml: nesting, keys and syntax', () => {
   });
 
   it('names a repeated key and the line of its first use', () => {
-    expect(read('title: A\ndescription: B\ntitle: C\n').problems).toEqual([{ line: 3, kind: 'limit', message: 'has the key "title" twice (first on line 1); keep one.' }]);
+    expect(read('title: A\ndescription: B\ntitle: C\n').problems).toEqual([
+      { line: 3, kind: 'limit', message: 'has the key "title" twice (first on line 1); keep one.' },
+    ]);
   });
 
   it('passes syntax errors on as the parser words them, with their line', () => {

@@ -4,8 +4,7 @@ import { validateContent } from '../../../src/core/validate/index.ts';
 import { formatProblem } from '../../../src/core/problems.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../../fixtures/content');
-const problemsIn = (name: string) =>
-  validateContent({ docsDir: path.join(fixtures, name, 'docs'), base: '/', production: true }).map(formatProblem);
+const problemsIn = (name: string) => validateContent({ docsDir: path.join(fixtures, name, 'docs'), base: '/', production: true }).map(formatProblem);
 
 describe('validateContent on the bad fixture folders', () => {
   it('bad-link: names the file, line and missing page', () => {

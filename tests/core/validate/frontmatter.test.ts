@@ -13,14 +13,31 @@ describe('content check: frontmatter', () => {
       'a.md': '---\ntitle: ""\nsidebar:\n  order: 1.5\n  lable: Short\ndraft: "yes"\ncolour: blue\n---\n\nBody.\n',
     });
     expect(problems).toEqual([
-      { file: 'content/docs/a.md', line: 2, message: 'invalid frontmatter field title: a page needs a title (got ""); fix the value in the frontmatter.' },
-      { file: 'content/docs/a.md', line: 4, message: 'invalid frontmatter field sidebar.order: sidebar.order must be a whole number (got number 1.5); fix the value in the frontmatter.' },
-      { file: 'content/docs/a.md', line: 5, message: 'frontmatter field "lable" in sidebar is not allowed; allowed: label, order. Fix the spelling or remove it.' },
-      { file: 'content/docs/a.md', line: 6, message: 'invalid frontmatter field draft: expected boolean (got "yes"); fix the value in the frontmatter.' },
+      {
+        file: 'content/docs/a.md',
+        line: 2,
+        message: 'invalid frontmatter field title: a page needs a title (got ""); fix the value in the frontmatter.',
+      },
+      {
+        file: 'content/docs/a.md',
+        line: 4,
+        message: 'invalid frontmatter field sidebar.order: sidebar.order must be a whole number (got number 1.5); fix the value in the frontmatter.',
+      },
+      {
+        file: 'content/docs/a.md',
+        line: 5,
+        message: 'frontmatter field "lable" in sidebar is not allowed; allowed: label, order. Fix the spelling or remove it.',
+      },
+      {
+        file: 'content/docs/a.md',
+        line: 6,
+        message: 'invalid frontmatter field draft: expected boolean (got "yes"); fix the value in the frontmatter.',
+      },
       {
         file: 'content/docs/a.md',
         line: 7,
-        message: 'frontmatter field "colour" is not allowed; allowed: title, description, sidebar, lesson, draft, updated, image, duration, objectives, prerequisites. Fix the spelling or remove it.',
+        message:
+          'frontmatter field "colour" is not allowed; allowed: title, description, sidebar, lesson, draft, updated, image, duration, objectives, prerequisites. Fix the spelling or remove it.',
       },
     ]);
   });
@@ -38,7 +55,11 @@ describe('content check: frontmatter', () => {
     const page = '---\ntitle: A page\n---\n\nBody.\n';
     expect(validate({ 'a.md': page })).toEqual([]);
     expect(validate({ 'a.md': page }, { requireDescriptions: true })).toEqual([
-      { file: 'content/docs/a.md', line: 1, message: expect.stringContaining('has no description, and this site requires one (requireDescriptions in src/site.config.ts)') },
+      {
+        file: 'content/docs/a.md',
+        line: 1,
+        message: expect.stringContaining('has no description, and this site requires one (requireDescriptions in src/site.config.ts)'),
+      },
     ]);
     expect(validate({ 'a.md': '---\ntitle: A page\ndescription: "  "\n---\n' })[0]?.message).toContain('description must not be empty');
   });
@@ -93,13 +114,20 @@ describe('content check: MDX syntax', () => {
 });
 
 /** Nine levels of nine aliases each: 9^9 values once written out ("billion laughs"). */
-const billionLaughs = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`)].join('\n');
+const billionLaughs = [
+  'a: &a [x, x, x, x, x, x, x, x, x]',
+  ...'bcdefghi'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`),
+].join('\n');
 
 describe('frontmatter: YAML that would exhaust time or memory', () => {
   it('refuses an alias bomb quickly, naming the file, the line and the fix', () => {
     const problems = validate({ 'a.md': `---\ntitle: A\ndescription: B\n${billionLaughs}\n---\n\nBody.\n` });
     expect(problems).toEqual([
-      { file: 'content/docs/a.md', line: 6, message: 'frontmatter uses YAML aliases (*name) that expand too far (more than 100 values); write the values out instead.' },
+      {
+        file: 'content/docs/a.md',
+        line: 6,
+        message: 'frontmatter uses YAML aliases (*name) that expand too far (more than 100 values); write the values out instead.',
+      },
     ]);
   });
 
@@ -110,7 +138,9 @@ describe('frontmatter: YAML that would exhaust time or memory', () => {
 
   it('refuses lists nested 10,000 deep with a named message, not a RangeError', () => {
     const page = `---\ntitle: A\ndescription: B\nimage: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n---\n`;
-    expect(checkFrontmatter(findFrontmatter(page)).problems).toEqual([{ line: 4, message: 'frontmatter nests lists or maps more than 32 levels deep; flatten the value.' }]);
+    expect(checkFrontmatter(findFrontmatter(page)).problems).toEqual([
+      { line: 4, message: 'frontmatter nests lists or maps more than 32 levels deep; flatten the value.' },
+    ]);
   });
 
   it('refuses a huge frontmatter before parsing it, saying where long text belongs', () => {
@@ -118,7 +148,9 @@ describe('frontmatter: YAML that would exhaust time or memory', () => {
     const [problem] = checkFrontmatter(findFrontmatter(page)).problems;
     expect(problem).toEqual({
       line: 1,
-      message: expect.stringMatching(/^frontmatter is 1,000,\d{3} characters long, more than the 65,536 allowed; .+ move long text into the page itself\.$/),
+      message: expect.stringMatching(
+        /^frontmatter is 1,000,\d{3} characters long, more than the 65,536 allowed; .+ move long text into the page itself\.$/,
+      ),
     });
   });
 
@@ -136,7 +168,11 @@ describe('frontmatter: YAML that would exhaust time or memory', () => {
       writeFileSync(path.join(docsDir, 'index.md'), '---\ntitle: Home\ndescription: Start here.\n---\n\nHello.\n');
       writeFileSync(path.join(docsDir, 'bomb.md'), `---\ntitle: A\ndescription: B\n${billionLaughs}\n---\n\nBody.\n`);
       expect(validateBeforeLoading({ docsDir, rootDir: root }).problems).toEqual([
-        { file: 'content/docs/bomb.md', line: 6, message: 'frontmatter uses YAML aliases (*name) that expand too far (more than 100 values); write the values out instead.' },
+        {
+          file: 'content/docs/bomb.md',
+          line: 6,
+          message: 'frontmatter uses YAML aliases (*name) that expand too far (more than 100 values); write the values out instead.',
+        },
       ]);
     } finally {
       rmSync(root, { recursive: true, force: true });
@@ -144,10 +180,10 @@ describe('frontmatter: YAML that would exhaust time or memory', () => {
   });
 });
 
-
 describe('frontmatter: text shown outside the page', () => {
   it('refuses a bidi control in the title, description, sidebar label or an objective, at its line, spelled out', () => {
-    const page = '---\ntitle: "Safe \u202Eexe.txt"\ndescription: "Read \u2066this\u2069."\nsidebar:\n  label: "Short\u200F"\nobjectives:\n  - "Run \u202Dit"\n---\n\nBody.\n';
+    const page =
+      '---\ntitle: "Safe \u202Eexe.txt"\ndescription: "Read \u2066this\u2069."\nsidebar:\n  label: "Short\u200F"\nobjectives:\n  - "Run \u202Dit"\n---\n\nBody.\n';
     const problems = validate({ 'a.md': page });
     expect(problems.map((problem) => [problem.line, problem.message.split(':')[0]])).toEqual([
       [2, 'invalid frontmatter field title'],
@@ -169,7 +205,9 @@ describe('frontmatter: text shown outside the page', () => {
 describe('frontmatter: a draft home page', () => {
   it('points at the draft line, not at the top of the file', () => {
     const home = '---\ntitle: Home\ndescription: Start here.\nsidebar:\n  order: 1\ndraft: true\n---\n\nHello.\n';
-    expect(validate({ 'index.md': home })).toEqual([{ file: 'content/docs/index.md', line: 6, message: expect.stringContaining('is the home page and says "draft: true"') }]);
+    expect(validate({ 'index.md': home })).toEqual([
+      { file: 'content/docs/index.md', line: 6, message: expect.stringContaining('is the home page and says "draft: true"') },
+    ]);
   });
 
   it('does so in the check that runs before Astro loads anything', () => {
@@ -178,7 +216,9 @@ describe('frontmatter: a draft home page', () => {
       const docsDir = path.join(root, 'content', 'docs');
       mkdirSync(docsDir, { recursive: true });
       writeFileSync(path.join(docsDir, 'index.md'), '---\ntitle: Home\ndescription: Start here.\ndraft: true\n---\n\nHello.\n');
-      expect(validateBeforeLoading({ docsDir, rootDir: root }).problems).toEqual([{ file: 'content/docs/index.md', line: 4, message: expect.stringContaining('is the home page and says "draft: true"') }]);
+      expect(validateBeforeLoading({ docsDir, rootDir: root }).problems).toEqual([
+        { file: 'content/docs/index.md', line: 4, message: expect.stringContaining('is the home page and says "draft: true"') },
+      ]);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -25,7 +25,10 @@ function writeFile(file: string, content: Buffer | string): void {
 /** links.yaml with one well-formed resource per id. */
 function linksYaml(ids: Iterable<string>): string {
   return [...ids]
-    .map((id) => `- id: ${id}\n  title: ${id}\n  url: https://example.org/${id}/\n  kind: docs\n  level: beginner\n  description: A resource for the tests.\n  tags: [basics]\n  added: 2026-11-01\n`)
+    .map(
+      (id) =>
+        `- id: ${id}\n  title: ${id}\n  url: https://example.org/${id}/\n  kind: docs\n  level: beginner\n  description: A resource for the tests.\n  tags: [basics]\n  added: 2026-11-01\n`,
+    )
     .join('');
 }
 
@@ -44,7 +47,10 @@ export interface ValidateOptions {
  * Writes `pages` (paths relative to the docs folder) into a fresh project's content/docs and checks
  * it the way a build does: the same inventory, frontmatter reading and extractor, on real files.
  */
-export function validate(pages: Record<string, string>, { production = false, assets = [], base = '/', resourceIds, requireDescriptions, slugRules }: ValidateOptions = {}): ContentProblem[] {
+export function validate(
+  pages: Record<string, string>,
+  { production = false, assets = [], base = '/', resourceIds, requireDescriptions, slugRules }: ValidateOptions = {},
+): ContentProblem[] {
   const root = mkdtempSync(path.join(os.tmpdir(), 'validate-'));
   const docsDir = path.join(root, 'content', 'docs');
   try {

@@ -29,7 +29,12 @@ function pngOfSize(width: number, height: number): Buffer {
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([1, 0, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.alloc(64))), chunk('IEND', new Uint8Array())]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.alloc(64))),
+    chunk('IEND', new Uint8Array()),
+  ]);
 }
 
 let root: string;
@@ -51,7 +56,9 @@ describe('checkAssetFile: whole images of a size browsers can show', () => {
   it('refuses a PNG cut off after its header, anywhere before its end', () => {
     for (const keep of [100, Math.floor(validPng.length / 2), validPng.length - 12]) {
       const file = write(`cut-${keep}.png`, validPng.subarray(0, keep));
-      expect(checkAssetFile(file, contentDir()), String(keep)).toBe('is not a whole PNG image: the file ends before the image does (it was cut off while being saved or copied). Export or copy it again');
+      expect(checkAssetFile(file, contentDir()), String(keep)).toBe(
+        'is not a whole PNG image: the file ends before the image does (it was cut off while being saved or copied). Export or copy it again',
+      );
     }
     expect(checkAssetFile(write('whole.png', validPng), contentDir())).toBeUndefined();
   });
@@ -72,8 +79,16 @@ describe('validateContent: broken images name the page line that uses them', () 
     write('index.md', '---\ntitle: Home\ndescription: Start here.\n---\n\n![A diagram](./cut.png)\n\nText.\n\n![A huge picture](./huge.png)\n');
     const problems = validateContent({ docsDir, base: '/', rootDir: root });
     expect(problems).toEqual([
-      { file: 'content/docs/index.md', line: 6, message: expect.stringMatching(/^image "\.\/cut\.png" is not a whole PNG image: .* \(content\/docs\/cut\.png\)\.$/) },
-      { file: 'content/docs/index.md', line: 10, message: expect.stringMatching(/^image "\.\/huge\.png" is 30,000 × 30,000 pixels .* \(content\/docs\/huge\.png\)\.$/) },
+      {
+        file: 'content/docs/index.md',
+        line: 6,
+        message: expect.stringMatching(/^image "\.\/cut\.png" is not a whole PNG image: .* \(content\/docs\/cut\.png\)\.$/),
+      },
+      {
+        file: 'content/docs/index.md',
+        line: 10,
+        message: expect.stringMatching(/^image "\.\/huge\.png" is 30,000 × 30,000 pixels .* \(content\/docs\/huge\.png\)\.$/),
+      },
     ]);
   });
 });

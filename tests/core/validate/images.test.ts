@@ -31,10 +31,28 @@ describe('content check: images', () => {
       { assets: ['a.png'] },
     );
     expect(problems).toEqual([
-      { file: 'content/docs/a.md', line: 6, message: 'image "./a.png" has no alt text. Add alt text describing the image: ![what it shows](./a.png)' },
-      { file: 'content/docs/a.md', line: 8, message: 'image "https://x.org/a.png" has no alt text. Add alt text describing the image: <img src="https://x.org/a.png" alt="what it shows">' },
-      { file: 'content/docs/a.md', line: 10, message: 'image "https://x.org/a.png" has no alt text. Add alt text describing the image: <img src="https://x.org/a.png" alt="what it shows">' },
-      { file: 'content/docs/b.mdx', line: 6, message: 'image "./a.png" has no alt text. Add alt text describing the image: <img src="./a.png" alt="what it shows">' },
+      {
+        file: 'content/docs/a.md',
+        line: 6,
+        message: 'image "./a.png" has no alt text. Add alt text describing the image: ![what it shows](./a.png)',
+      },
+      {
+        file: 'content/docs/a.md',
+        line: 8,
+        message:
+          'image "https://x.org/a.png" has no alt text. Add alt text describing the image: <img src="https://x.org/a.png" alt="what it shows">',
+      },
+      {
+        file: 'content/docs/a.md',
+        line: 10,
+        message:
+          'image "https://x.org/a.png" has no alt text. Add alt text describing the image: <img src="https://x.org/a.png" alt="what it shows">',
+      },
+      {
+        file: 'content/docs/b.mdx',
+        line: 6,
+        message: 'image "./a.png" has no alt text. Add alt text describing the image: <img src="./a.png" alt="what it shows">',
+      },
     ]);
   });
 

@@ -8,7 +8,9 @@ describe('content check: lesson time and goals in the frontmatter', () => {
     const problems = validate({
       'concepts/containers.md': `${frontmatter('Containers')}\n## Namespaces\n`,
       'concepts/index.md': frontmatter('Concepts'),
-      'hands-on/run.md': page('duration: 20\nobjectives:\n  - Run a container\n  - Stop it again\nprerequisites:\n  - ../concepts/containers.md#namespaces\n  - ../../concepts/\n  - /concepts/containers/\n'),
+      'hands-on/run.md': page(
+        'duration: 20\nobjectives:\n  - Run a container\n  - Stop it again\nprerequisites:\n  - ../concepts/containers.md#namespaces\n  - ../../concepts/\n  - /concepts/containers/\n',
+      ),
     });
     expect(problems).toEqual([]);
   });
@@ -16,12 +18,31 @@ describe('content check: lesson time and goals in the frontmatter', () => {
   it('fails a prerequisite that is not a page, at its own line, the way a broken link fails', () => {
     const problems = validate({
       'concepts/containers.md': `${frontmatter('Containers')}\n## Namespaces\n`,
-      'hands-on/run.md': page('prerequisites:\n  - ../concepts/containers.md\n  - ../concepts/vms.md\n  - ../concepts/containers.md#cgroups\n  - https://docs.docker.com/\n'),
+      'hands-on/run.md': page(
+        'prerequisites:\n  - ../concepts/containers.md\n  - ../concepts/vms.md\n  - ../concepts/containers.md#cgroups\n  - https://docs.docker.com/\n',
+      ),
     });
     expect(problems).toEqual([
-      { file: 'content/docs/hands-on/run.md', line: 6, message: expect.stringMatching(/^prerequisites: link "\.\.\/concepts\/vms\.md" points to content\/docs\/concepts\/vms\.md, which does not exist\./) },
-      { file: 'content/docs/hands-on/run.md', line: 7, message: expect.stringMatching(/^prerequisites: link "\.\.\/concepts\/containers\.md#cgroups" points to #cgroups, which is not a heading or id/) },
-      { file: 'content/docs/hands-on/run.md', line: 8, message: 'prerequisites: "https://docs.docker.com/" is not a page of this site. A prerequisite is the path of another page\'s .md file, such as ../concepts/containers.md.' },
+      {
+        file: 'content/docs/hands-on/run.md',
+        line: 6,
+        message: expect.stringMatching(
+          /^prerequisites: link "\.\.\/concepts\/vms\.md" points to content\/docs\/concepts\/vms\.md, which does not exist\./,
+        ),
+      },
+      {
+        file: 'content/docs/hands-on/run.md',
+        line: 7,
+        message: expect.stringMatching(
+          /^prerequisites: link "\.\.\/concepts\/containers\.md#cgroups" points to #cgroups, which is not a heading or id/,
+        ),
+      },
+      {
+        file: 'content/docs/hands-on/run.md',
+        line: 8,
+        message:
+          'prerequisites: "https://docs.docker.com/" is not a page of this site. A prerequisite is the path of another page\'s .md file, such as ../concepts/containers.md.',
+      },
     ]);
   });
 
@@ -30,7 +51,13 @@ describe('content check: lesson time and goals in the frontmatter', () => {
       { 'draft.md': `${frontmatter('Draft', 'draft: true\n')}`, 'lesson.md': page('prerequisites:\n  - ./draft.md\n') },
       { production: true },
     );
-    expect(problems).toEqual([{ file: 'content/docs/lesson.md', line: 5, message: expect.stringContaining('prerequisites: link "./draft.md" points to content/docs/draft.md, a draft') }]);
+    expect(problems).toEqual([
+      {
+        file: 'content/docs/lesson.md',
+        line: 5,
+        message: expect.stringContaining('prerequisites: link "./draft.md" points to content/docs/draft.md, a draft'),
+      },
+    ]);
   });
 
   it('fails bad values with the field and line, and says what is expected', () => {
@@ -39,11 +66,33 @@ describe('content check: lesson time and goals in the frontmatter', () => {
       'b.md': page('duration: 0\nobjectives: []\nprerequisites:\n  - ""\n'),
     });
     expect(problems).toEqual([
-      { file: 'content/docs/a.md', line: 4, message: 'invalid frontmatter field duration: duration is whole minutes, such as 20 (got number 12.5); fix the value in the frontmatter.' },
-      { file: 'content/docs/a.md', line: 5, message: 'invalid frontmatter field objectives: expected array (got "Learn Docker"); fix the value in the frontmatter.' },
-      { file: 'content/docs/b.md', line: 4, message: 'invalid frontmatter field duration: duration is a number of minutes above 0 (got number 0); fix the value in the frontmatter.' },
-      { file: 'content/docs/b.md', line: 5, message: 'invalid frontmatter field objectives: objectives needs at least one entry, or leave the field out (got a list); fix the value in the frontmatter.' },
-      { file: 'content/docs/b.md', line: 7, message: 'invalid frontmatter field prerequisites.0: a prerequisite cannot be empty; write a link such as ../concepts/containers.md (got ""); fix the value in the frontmatter.' },
+      {
+        file: 'content/docs/a.md',
+        line: 4,
+        message: 'invalid frontmatter field duration: duration is whole minutes, such as 20 (got number 12.5); fix the value in the frontmatter.',
+      },
+      {
+        file: 'content/docs/a.md',
+        line: 5,
+        message: 'invalid frontmatter field objectives: expected array (got "Learn Docker"); fix the value in the frontmatter.',
+      },
+      {
+        file: 'content/docs/b.md',
+        line: 4,
+        message: 'invalid frontmatter field duration: duration is a number of minutes above 0 (got number 0); fix the value in the frontmatter.',
+      },
+      {
+        file: 'content/docs/b.md',
+        line: 5,
+        message:
+          'invalid frontmatter field objectives: objectives needs at least one entry, or leave the field out (got a list); fix the value in the frontmatter.',
+      },
+      {
+        file: 'content/docs/b.md',
+        line: 7,
+        message:
+          'invalid frontmatter field prerequisites.0: a prerequisite cannot be empty; write a link such as ../concepts/containers.md (got ""); fix the value in the frontmatter.',
+      },
     ]);
   });
 });
@@ -52,7 +101,11 @@ describe('content check: prerequisites that lead back', () => {
   it('refuses a page that lists itself, however the link is written', () => {
     for (const href of ['./lesson.md', 'lesson.md#intro', '/lesson/']) {
       expect(validate({ 'lesson.md': `${page(`prerequisites:\n  - ${href}\n`)}\n## Intro\n` }), href).toEqual([
-        { file: 'content/docs/lesson.md', line: 5, message: `prerequisites: "${href}" is this page itself, so a reader could never start it. Remove it.` },
+        {
+          file: 'content/docs/lesson.md',
+          line: 5,
+          message: `prerequisites: "${href}" is this page itself, so a reader could never start it. Remove it.`,
+        },
       ]);
     }
   });
@@ -66,14 +119,39 @@ describe('content check: prerequisites that lead back', () => {
       'd.md': page('prerequisites:\n  - ./a.md\n'),
     });
     expect(problems).toEqual([
-      { file: 'content/docs/a.md', line: 5, message: expect.stringContaining('prerequisites: "./b.md" makes a loop (content/docs/a.md → content/docs/b.md → content/docs/c/index.md → content/docs/a.md)') },
-      { file: 'content/docs/b.md', line: 5, message: expect.stringContaining('"../c/" makes a loop (content/docs/b.md → content/docs/c/index.md → content/docs/a.md → content/docs/b.md)') },
-      { file: 'content/docs/c/index.md', line: 5, message: expect.stringContaining('"../a.md" makes a loop (content/docs/c/index.md → content/docs/a.md → content/docs/b.md → content/docs/c/index.md)') },
+      {
+        file: 'content/docs/a.md',
+        line: 5,
+        message: expect.stringContaining(
+          'prerequisites: "./b.md" makes a loop (content/docs/a.md → content/docs/b.md → content/docs/c/index.md → content/docs/a.md)',
+        ),
+      },
+      {
+        file: 'content/docs/b.md',
+        line: 5,
+        message: expect.stringContaining(
+          '"../c/" makes a loop (content/docs/b.md → content/docs/c/index.md → content/docs/a.md → content/docs/b.md)',
+        ),
+      },
+      {
+        file: 'content/docs/c/index.md',
+        line: 5,
+        message: expect.stringContaining(
+          '"../a.md" makes a loop (content/docs/c/index.md → content/docs/a.md → content/docs/b.md → content/docs/c/index.md)',
+        ),
+      },
     ]);
     expect(problems[0]!.message).toContain('Remove the prerequisite from one of these pages.');
   });
 
   it('accepts a chain and a diamond that never lead back', () => {
-    expect(validate({ 'a.md': page('prerequisites:\n  - ./b.md\n  - ./c.md\n'), 'b.md': page('prerequisites:\n  - ./d.md\n'), 'c.md': page('prerequisites:\n  - ./d.md\n'), 'd.md': page('') })).toEqual([]);
+    expect(
+      validate({
+        'a.md': page('prerequisites:\n  - ./b.md\n  - ./c.md\n'),
+        'b.md': page('prerequisites:\n  - ./d.md\n'),
+        'c.md': page('prerequisites:\n  - ./d.md\n'),
+        'd.md': page(''),
+      }),
+    ).toEqual([]);
   });
 });

@@ -14,10 +14,20 @@ describe('content check: URLs with credentials', () => {
         message:
           'link "https://reader:s3cret@registry.example.org/v2/" has a user name or password in it (user:pass@host), which the site would publish and every reader\'s browser would send. Remove it: write https://registry.example.org/v2/',
       },
-      { file: 'content/docs/a.md', line: 8, message: expect.stringMatching(/^image "https:\/\/user@cdn\.example\.org\/logo\.png" has a user name or password in it .* write https:\/\/cdn\.example\.org\/logo\.png$/) },
+      {
+        file: 'content/docs/a.md',
+        line: 8,
+        message: expect.stringMatching(
+          /^image "https:\/\/user@cdn\.example\.org\/logo\.png" has a user name or password in it .* write https:\/\/cdn\.example\.org\/logo\.png$/,
+        ),
+      },
       { file: 'content/docs/a.md', line: 10, message: expect.stringContaining('link "//admin:admin@192.0.2.1/" has a user name or password') },
       { file: 'content/docs/a.md', line: 12, message: expect.stringContaining('write http://evil.example/') },
-      { file: 'content/docs/b.mdx', line: 6, message: expect.stringContaining('image "https://u:p@media.example.org/demo.png" has a user name or password') },
+      {
+        file: 'content/docs/b.mdx',
+        line: 6,
+        message: expect.stringContaining('image "https://u:p@media.example.org/demo.png" has a user name or password'),
+      },
     ]);
   });
 

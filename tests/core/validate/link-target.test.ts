@@ -30,7 +30,12 @@ describe('resolveLinkTarget', () => {
       fragment: undefined,
       suffix: '',
     });
-    expect(resolveLinkTarget('../page/#anchor', 'guide/first.md', R)).toMatchObject({ kind: 'url', path: '/guide/page/', fragment: 'anchor', suffix: '#anchor' });
+    expect(resolveLinkTarget('../page/#anchor', 'guide/first.md', R)).toMatchObject({
+      kind: 'url',
+      path: '/guide/page/',
+      fragment: 'anchor',
+      suffix: '#anchor',
+    });
     expect(resolveLinkTarget('./', 'guide/first.md', R)).toMatchObject({ kind: 'url', path: '/guide/first/' });
     expect(resolveLinkTarget('..', 'guide/first.md', R)).toMatchObject({ kind: 'url', path: '/guide' });
     // An index page is published at its folder's URL, so its links read the same as file paths.
@@ -43,9 +48,18 @@ describe('resolveLinkTarget', () => {
   });
 
   it('resolves against the published URL: number prefixes stripped, names slugged', () => {
-    expect(resolveLinkTarget('../install/', '01-getting-started/02.first-run.md', R)).toMatchObject({ kind: 'url', path: '/getting-started/install/', from: '/getting-started/first-run/' });
-    expect(resolveLinkTarget('../install/', '01-getting-started/02.first-run.md', { stripNumberPrefixes: false })).toMatchObject({ path: '/01-getting-started/install/' });
-    expect(resolveLinkTarget('../x/', 'Getting Started/First Steps.md', R)).toMatchObject({ from: '/getting-started/first-steps/', path: '/getting-started/x/' });
+    expect(resolveLinkTarget('../install/', '01-getting-started/02.first-run.md', R)).toMatchObject({
+      kind: 'url',
+      path: '/getting-started/install/',
+      from: '/getting-started/first-run/',
+    });
+    expect(resolveLinkTarget('../install/', '01-getting-started/02.first-run.md', { stripNumberPrefixes: false })).toMatchObject({
+      path: '/01-getting-started/install/',
+    });
+    expect(resolveLinkTarget('../x/', 'Getting Started/First Steps.md', R)).toMatchObject({
+      from: '/getting-started/first-steps/',
+      path: '/getting-started/x/',
+    });
   });
 
   it('says when a URL link climbs above the site root, where a browser would silently stop', () => {
@@ -62,7 +76,12 @@ describe('resolveLinkTarget', () => {
   });
 
   it('tells site-absolute paths and paths that leave the docs folder apart, so both get checked', () => {
-    expect(resolveLinkTarget('/hands-on/compose/#up', 'vms/index.md', R)).toEqual({ kind: 'site-path', path: '/hands-on/compose/', fragment: 'up', suffix: '#up' });
+    expect(resolveLinkTarget('/hands-on/compose/#up', 'vms/index.md', R)).toEqual({
+      kind: 'site-path',
+      path: '/hands-on/compose/',
+      fragment: 'up',
+      suffix: '#up',
+    });
     expect(resolveLinkTarget('/a/../b/', 'index.md', R)).toMatchObject({ kind: 'site-path', path: '/b/' });
     expect(resolveLinkTarget('../../outside.md', 'vms/index.md', R)).toEqual({ kind: 'outside', path: '../outside.md' });
     expect(resolveLinkTarget('../links.yaml#docker-docs', 'index.md', R)).toEqual({ kind: 'resource', id: 'docker-docs' });

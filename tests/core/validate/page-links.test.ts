@@ -36,14 +36,22 @@ describe('page-link check: links to pages', () => {
       'guide/start.md': frontmatter(),
     });
     expect(problems.map((p) => [p.line, p.message])).toEqual([
-      [6, 'link "./guide/" resolves to /guide/ (from this page\'s URL /), which is not a page of this site. content/docs/guide/ has no index.md, so the site has no page at /guide/: link to a page inside it, or add content/docs/guide/index.md.'],
-      [8, 'link "./nowhere/" resolves to /nowhere/ (from this page\'s URL /), which is not a page of this site. A link without a file extension is a URL, resolved against the page\'s URL as a browser does: fix the path, or link to the .md file.'],
+      [
+        6,
+        'link "./guide/" resolves to /guide/ (from this page\'s URL /), which is not a page of this site. content/docs/guide/ has no index.md, so the site has no page at /guide/: link to a page inside it, or add content/docs/guide/index.md.',
+      ],
+      [
+        8,
+        'link "./nowhere/" resolves to /nowhere/ (from this page\'s URL /), which is not a page of this site. A link without a file extension is a URL, resolved against the page\'s URL as a browser does: fix the path, or link to the .md file.',
+      ],
     ]);
   });
 
   it('suggests the nearest existing file for a misspelt .md link', () => {
     const [problem] = validate({ 'guide/a.md': `${frontmatter()}\n[x](./secuirty.md)\n`, 'guide/security.md': frontmatter() });
-    expect(problem?.message).toBe('link "./secuirty.md" points to content/docs/guide/secuirty.md, which does not exist. Did you mean "./security.md"? Fix the path or create the page.');
+    expect(problem?.message).toBe(
+      'link "./secuirty.md" points to content/docs/guide/secuirty.md, which does not exist. Did you mean "./security.md"? Fix the path or create the page.',
+    );
   });
 
   it('checks reference-style definitions, raw HTML links in Markdown and <a> in MDX', () => {
@@ -67,7 +75,7 @@ describe('page-link check: site-absolute links and paths outside', () => {
     'hands-on/compose.md': `${frontmatter()}\n## Start the stack\n`,
   };
 
-  it('checks /paths against the pages and the site\'s own routes, with or without the base path', () => {
+  it("checks /paths against the pages and the site's own routes, with or without the base path", () => {
     const linking = `${frontmatter()}\n[a](/hands-on/compose/) [b](/hands-on/compose) [c](/docker-learning/hands-on/compose/#start-the-stack) [d](/resources/) [e](/)\n`;
     expect(validate({ ...pages, 'a.md': linking }, { base: '/docker-learning' })).toEqual([]);
   });
@@ -75,7 +83,10 @@ describe('page-link check: site-absolute links and paths outside', () => {
   it('reports a /path that is no page, and a missing anchor behind a /path', () => {
     const problems = validate({ ...pages, 'a.md': `${frontmatter()}\n[c](/hands-on/composer/)\n\n[d](/hands-on/compose/#stop)\n` });
     expect(problems.map((p) => [p.line, p.message])).toEqual([
-      [6, 'link "/hands-on/composer/" points to /hands-on/composer/, which is not a page or file of this site. Did you mean /hands-on/compose/? Fix the path (site-absolute links start at the site root: /guide/page/), or link relatively to the .md file.'],
+      [
+        6,
+        'link "/hands-on/composer/" points to /hands-on/composer/, which is not a page or file of this site. Did you mean /hands-on/compose/? Fix the path (site-absolute links start at the site root: /guide/page/), or link relatively to the .md file.',
+      ],
       [8, expect.stringContaining('points to #stop, which is not a heading or id on content/docs/hands-on/compose.md')],
     ]);
   });
@@ -128,7 +139,7 @@ describe('page-link check: heading anchors', () => {
 describe('page-link check: links to drafts', () => {
   const pages = {
     'index.md': `${frontmatter()}\n[wip](./wip.md)\n`,
-    'wip.md': frontmatter('Work in progress', 'draft: true\n') + '\n[home](./index.md) [broken](./gone.md)\n',
+    'wip.md': `${frontmatter('Work in progress', 'draft: true\n')}\n[home](./index.md) [broken](./gone.md)\n`,
   };
 
   it('flags links from published pages to drafts only in production builds', () => {
@@ -181,7 +192,9 @@ describe('page-link check: relative URL links (Starlight style)', () => {
 
   it('checks the anchor on the page the URL lands on', () => {
     const [problem] = validate(linking('[a](../../orchestration/service-discovery/#dns)'));
-    expect(problem?.message).toMatch(/^link "\.\.\/\.\.\/orchestration\/service-discovery\/#dns" points to #dns, which is not a heading or id on content\/docs\/orchestration\/service-discovery\.md \(its anchors are #dns-names\)/);
+    expect(problem?.message).toMatch(
+      /^link "\.\.\/\.\.\/orchestration\/service-discovery\/#dns" points to #dns, which is not a heading or id on content\/docs\/orchestration\/service-discovery\.md \(its anchors are #dns-names\)/,
+    );
   });
 
   it('reports a link that climbs above the site root, which a browser would silently clamp', () => {
@@ -200,10 +213,12 @@ describe('page-link check: relative URL links (Starlight style)', () => {
     );
   });
 
-  it('reads a GitHub-style folder link from a non-index page as a URL, and points to the folder\'s page', () => {
+  it("reads a GitHub-style folder link from a non-index page as a URL, and points to the folder's page", () => {
     const [problem] = validate(linking('[o](../orchestration/)'));
     expect(problem?.message).toContain('resolves to /troubleshooting/orchestration/');
-    expect(problem?.message).toContain('As a file path it would name content/docs/orchestration/index.md, but without .md it is a URL, resolved against this page\'s URL: link the file as "../orchestration/index.md", or its URL as "../../orchestration/".');
+    expect(problem?.message).toContain(
+      'As a file path it would name content/docs/orchestration/index.md, but without .md it is a URL, resolved against this page\'s URL: link the file as "../orchestration/index.md", or its URL as "../../orchestration/".',
+    );
   });
 
   it('says a non-page file named by an extension-less link is not published', () => {
@@ -216,11 +231,19 @@ describe('page-link check: relative URL links (Starlight style)', () => {
   it('resolves against the URL without the number prefixes, as the site publishes it', () => {
     const pages = { '01-basics/01-intro.md': frontmatter(), '01-basics/02-setup.md': `${frontmatter()}\n[intro](../intro/) [bad](../01-intro/)\n` };
     const problems = validate(pages);
-    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/^link "\.\.\/01-intro\/" resolves to \/basics\/01-intro\/ \(from this page's URL \/basics\/setup\/\)/)]);
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^link "\.\.\/01-intro\/" resolves to \/basics\/01-intro\/ \(from this page's URL \/basics\/setup\/\)/),
+    ]);
   });
 
   it('flags a URL link to a draft in production, as a .md link would be', () => {
-    const pages = { ...course, 'troubleshooting/logs.md': frontmatter('Logs', 'draft: true\n'), 'troubleshooting/disk-usage.md': `${frontmatter()}\n[l](../logs/)\n` };
-    expect(validate(pages, { production: true }).map((p) => p.message)).toEqual([expect.stringContaining('a draft, which production builds leave out')]);
+    const pages = {
+      ...course,
+      'troubleshooting/logs.md': frontmatter('Logs', 'draft: true\n'),
+      'troubleshooting/disk-usage.md': `${frontmatter()}\n[l](../logs/)\n`,
+    };
+    expect(validate(pages, { production: true }).map((p) => p.message)).toEqual([
+      expect.stringContaining('a draft, which production builds leave out'),
+    ]);
   });
 });

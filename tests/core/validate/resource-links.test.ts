@@ -15,7 +15,8 @@ describe('page-link check: links to curated resources (../links.yaml#id)', () =>
       {
         file: 'content/docs/a.md',
         line: 7,
-        message: 'link "../links.yaml#compose" points to the resource "compose", which is not an id in links.yaml. Use one of its ids (such as "docker-docs") or add the resource.',
+        message:
+          'link "../links.yaml#compose" points to the resource "compose", which is not an id in links.yaml. Use one of its ids (such as "docker-docs") or add the resource.',
       },
     ]);
   });

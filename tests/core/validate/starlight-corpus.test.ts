@@ -6,7 +6,9 @@ import { validate } from './helpers.ts';
 // published URL (`../../section-004/topic-012/#anchor`, `../`, `./#top`). Nobody hand-picked these
 // links, so they exercise the resolver on dozens of from/to pairs.
 const docs = () =>
-  [...corpusFiles({ pages: 40, sections: 4, seed: 7, links: 'url' })].filter(([file]) => file.startsWith('docs/')).map(([file, source]) => ({ file: file.slice('docs/'.length), source }));
+  [...corpusFiles({ pages: 40, sections: 4, seed: 7, links: 'url' })]
+    .filter(([file]) => file.startsWith('docs/'))
+    .map(([file, source]) => ({ file: file.slice('docs/'.length), source }));
 const check = (pages: { file: string; source: string }[]) =>
   validate(Object.fromEntries(pages.map((page) => [page.file, page.source])), { base: '/course', production: true });
 
@@ -25,6 +27,8 @@ describe('a Starlight-style course with URL-relative links', () => {
     page.source = lines.join('\n');
     const problems = check(pages);
     expect(problems.map((problem) => `${problem.file}:${problem.line}`)).toEqual([`content/docs/section-003/topic-005.md:${lines.length}`]);
-    expect(problems[0]!.message).toMatch(/^link "\.\.\/\.\.\/section-003\/topic-999\/" resolves to \/section-003\/topic-999\/ \(from this page's URL \/section-003\/topic-005\/\)/);
+    expect(problems[0]!.message).toMatch(
+      /^link "\.\.\/\.\.\/section-003\/topic-999\/" resolves to \/section-003\/topic-999\/ \(from this page's URL \/section-003\/topic-005\/\)/,
+    );
   });
 });

@@ -29,7 +29,10 @@ export function recordSleeps(): Sleeps {
 /** Checks URLs as if each were written once in a page, and returns one result per URL. */
 export async function checkUrls(urls: string[], overrides: LinkCheckOverrides = {}, sleeps: Sleeps = recordSleeps()): Promise<LinkResult[]> {
   const config = fastConfig(overrides);
-  const targets = dedupeLinks(urls.map((raw, index) => ({ raw, file: 'page.md', line: index + 1 })), { checkFragments: config.checkFragments });
+  const targets = dedupeLinks(
+    urls.map((raw, index) => ({ raw, file: 'page.md', line: index + 1 })),
+    { checkFragments: config.checkFragments },
+  );
   return checkTargets(targets, { config, sleep: sleeps.sleep, random: () => 0.5 });
 }
 

@@ -9,7 +9,15 @@ if (!file) throw new Error('usage: interrupted-write.ts <cache file>');
 const entries = Object.fromEntries(
   Array.from({ length: 5_000 }, (_, index) => [
     `https://new.example.org/${index}`,
-    { url: `https://new.example.org/${index}`, verdict: 'ok', status: 200, checkedAt: new Date().toISOString(), elapsedMs: 1, attempts: 1, requests: 1 },
+    {
+      url: `https://new.example.org/${index}`,
+      verdict: 'ok',
+      status: 200,
+      checkedAt: new Date().toISOString(),
+      elapsedMs: 1,
+      attempts: 1,
+      requests: 1,
+    },
   ]),
 );
 await writeCacheAtomic(file, { version: 1, entries } as never, {
