@@ -324,18 +324,31 @@ export async function writeVocabulary(
   }
   const ranked = rankWords(texts);
   resources.sort();
+  const { vocabulary, gzipBytes } = fitToGzipBudget(ranked, resources, pages, VOCABULARY_GZIP_BUDGET);
+  await writeFile(path.join(outputPath, VOCABULARY_FILE), JSON.stringify(vocabulary));
+  return { words: vocabulary.words.length, complete: vocabulary.complete, gzipBytes, ms: Math.round(performance.now() - started) };
+}
+
+/**
+ * The vocabulary with as many words as keep it within `budget` bytes of gzip. The page signals
+ * and resource ids always ship, since ranking needs them; when they alone exceed the budget (a
+ * course of a thousand pages), the vocabulary keeps no words and its size says so. Before this
+ * stopped at zero words, such a course shrank the allowance forever and its build never ended.
+ */
+export function fitToGzipBudget(
+  ranked: string[],
+  resources: string[],
+  pages: Record<string, PageSignal>,
+  budget: number,
+): { vocabulary: SearchVocabulary; gzipBytes: number } {
   // Words compress about threefold; shrink the raw allowance until the gzip budget holds.
-  let maxBytes = VOCABULARY_GZIP_BUDGET * 3;
-  let vocabulary: SearchVocabulary;
-  let gzipped: Buffer;
+  let maxBytes = budget * 3;
   for (;;) {
-    vocabulary = fitVocabulary(ranked, resources, maxBytes, pages);
-    gzipped = gzipSync(JSON.stringify(vocabulary));
-    if (gzipped.length <= VOCABULARY_GZIP_BUDGET) break;
+    const vocabulary = fitVocabulary(ranked, resources, maxBytes, pages);
+    const gzipBytes = gzipSync(JSON.stringify(vocabulary)).length;
+    if (gzipBytes <= budget || vocabulary.words.length === 0) return { vocabulary, gzipBytes };
     maxBytes = Math.floor(maxBytes * 0.9);
   }
-  await writeFile(path.join(outputPath, VOCABULARY_FILE), JSON.stringify(vocabulary));
-  return { words: vocabulary.words.length, complete: vocabulary.complete, gzipBytes: gzipped.length, ms: Math.round(performance.now() - started) };
 }
 
 /**
@@ -378,6 +391,11 @@ export default function pagefindIntegration({ language, linksFile }: PagefindInt
         logger.info(
           `Search vocabulary: ${vocabulary.words} words${cut} (${(vocabulary.gzipBytes / 1024).toFixed(1)} KB gzip) in ${vocabulary.ms} ms`,
         );
+        if (vocabulary.gzipBytes > VOCABULARY_GZIP_BUDGET) {
+          logger.warn(
+            `The search ranking signals of ${summary.pages} pages alone take ${(vocabulary.gzipBytes / 1024).toFixed(1)} KB gzip, over the ${VOCABULARY_GZIP_BUDGET / 1024} KB planned: opening search fetches that much, and typo suggestions are off.`,
+          );
+        }
         const ms = Math.round(performance.now() - started);
         logger.info(
           `Indexed ${summary.pages} pages and ${summary.resources} curated resources in ${ms} ms (${path.relative(process.cwd(), summary.outputPath) || summary.outputPath})`,

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { fitToGzipBudget } from '../../src/search/build/pagefind-integration.ts';
+import type { PageSignal } from '../../src/search/ranking/rank.ts';
+
+// Distinct made-up words, so gzip cannot shrink them to nothing.
+const words = Array.from({ length: 5000 }, (_, i) => `word${i.toString(36)}x${((i * 7919) % 10007).toString(36)}`);
+
+describe('the search vocabulary within its gzip budget', () => {
+  it('keeps the most frequent words that fit', () => {
+    const { vocabulary, gzipBytes } = fitToGzipBudget(words, [], {}, 4096);
+    expect(gzipBytes).toBeLessThanOrEqual(4096);
+    expect(vocabulary.complete).toBe(false);
+    expect(vocabulary.words.length).toBeGreaterThan(100);
+    expect(vocabulary.words).toEqual(words.slice(0, vocabulary.words.length));
+  });
+
+  it('ends with no words, and says how big it is, when the page signals alone are over the budget (a 1,000-page course)', () => {
+    const pages: Record<string, PageSignal> = {};
+    for (let i = 0; i < 1000; i++) pages[`page${i}`] = { kind: 'lesson', order: i, introduced: `term${i} flag${i * 31} heading${i * 17}` };
+    const { vocabulary, gzipBytes } = fitToGzipBudget(words, [], pages, 2048);
+    expect(vocabulary.words).toEqual([]);
+    expect(Object.keys(vocabulary.pages ?? {})).toHaveLength(1000);
+    expect(gzipBytes).toBeGreaterThan(2048);
+  });
+});
