@@ -58,7 +58,8 @@ describe('the site in a real browser', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => button.textContent()).toBe('Copied');
     expect((await page.evaluate(() => navigator.clipboard.readText())).trim()).toBe('docker run hello-world');
-    expect(await page.locator('[role="status"]').first().textContent()).toBe('Copied');
+    // The copy button's own live region (the page has others, such as Save for offline's).
+    expect(await page.locator('.code-wrapper [role="status"]').textContent()).toBe('Copied');
     await context.close();
   });
 
