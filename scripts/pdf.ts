@@ -19,6 +19,7 @@ import { CoursePdfError, renderCoursePdf } from './course-pdf/render.ts';
 import { siteConfigFromEnv, SiteConfigError, type SiteConfig } from '../src/core/site-config.ts';
 import { joinBase } from '../src/core/urls.ts';
 import { writeOfflineManifest } from '../src/core/offline-manifest.ts';
+import { isInside } from '../src/core/paths.ts';
 
 const PAPER_FORMATS = ['A4', 'Letter'] as const;
 type PaperFormat = (typeof PAPER_FORMATS)[number];
@@ -207,8 +208,8 @@ export async function renderPdf(options: PdfOptions): Promise<PdfResult> {
 /** Only now that the PDF exists does the page get its download link (see src/core/printable.ts). */
 async function linkPdfFromPage(options: PdfOptions, result: PdfResult): Promise<void> {
   const pageFile = path.join(options.distDir, options.page, 'index.html');
+  if (!isInside(options.distDir, result.outFile)) return; // written outside the site: nothing to link to
   const relativeToDist = path.relative(options.distDir, result.outFile);
-  if (relativeToDist.startsWith('..')) return; // written outside the site: nothing to link to
   const href = joinBase(options.base, `/${relativeToDist.split(path.sep).join('/')}`);
   const description = `${options.format}, ${result.pages} page${result.pages === 1 ? '' : 's'}, ${Math.round(result.bytes / 1024)} kB`;
   const html = insertPdfLink(await readFile(pageFile, 'utf8'), href, description);

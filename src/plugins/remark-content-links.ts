@@ -5,6 +5,7 @@ import { visit } from 'unist-util-visit';
 import { resolveLinkTarget, siteHrefFor } from '../core/validate/link-target.ts';
 import type { SlugRules } from '../core/urls.ts';
 import { mdxJsxElementTypes, stringAttribute } from '../core/content/mdx-jsx.ts';
+import { isInside } from '../core/paths.ts';
 
 export interface ContentLinksOptions {
   /** Absolute path of the docs folder; files outside it are left untouched. */
@@ -24,8 +25,8 @@ export interface ContentLinksOptions {
 export default function remarkContentLinks(options: ContentLinksOptions) {
   return (tree: Root, file: VFile) => {
     if (!file.path) return;
+    if (!isInside(options.docsDir, file.path)) return;
     const fromFile = path.relative(options.docsDir, file.path);
-    if (fromFile.startsWith('..') || path.isAbsolute(fromFile)) return;
 
     const rewrite = (href: string): string | undefined => {
       const target = resolveLinkTarget(href, fromFile, options.slugRules);

@@ -6,6 +6,7 @@ import { collectFacts } from '../core/content/facts.ts';
 import { contentHash } from '../core/content/facts-store.ts';
 import type { ContentSession } from '../core/content/session.ts';
 import { bodyLineOffset } from '../core/content/source.ts';
+import { isInside } from '../core/paths.ts';
 
 /**
  * Records each page's facts (anchors, links, images, author HTML) from the very tree that is being
@@ -15,8 +16,8 @@ import { bodyLineOffset } from '../core/content/source.ts';
 export default function remarkRecordFacts({ session }: { session: ContentSession }) {
   return (tree: Root, file: VFile) => {
     if (!file.path) return;
+    if (!isInside(session.docsDir, file.path)) return;
     const fromDocs = path.relative(session.docsDir, file.path);
-    if (fromDocs.startsWith('..') || path.isAbsolute(fromDocs)) return;
     let bytes: Buffer;
     try {
       bytes = readFileSync(file.path);

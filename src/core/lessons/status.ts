@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describeZodIssues } from '../problems.ts';
 import { lessonReportSchema, lessonReportVersion, type LessonReport, type PageReport, type StepReport } from './report.ts';
+import { isInside } from '../paths.ts';
 
 /**
  * What the site shows about a lesson from the last lessons report: the few facts a learner needs
@@ -92,12 +93,12 @@ export function lessonChecksFromReport(report: LessonReport, options: { rootDir:
   const pages: Record<string, LessonCheck> = {};
   const elsewhere: string[] = [];
   for (const page of report.pages) {
-    const inside = path.relative(options.docsDir, path.resolve(options.rootDir, page.file));
-    if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) {
+    const file = path.resolve(options.rootDir, page.file);
+    if (!isInside(options.docsDir, file, { folderItself: 'outside' })) {
       elsewhere.push(page.file);
       continue;
     }
-    pages[inside.split(path.sep).join('/')] = lessonCheckOf(page);
+    pages[path.relative(options.docsDir, file).split(path.sep).join('/')] = lessonCheckOf(page);
   }
   const { dockerEngine, compose, standIns } = report.engine;
   return { run: { checkedAt: report.startedAt, dockerEngine, compose, standIns: standIns.length > 0 }, pages, elsewhere };
