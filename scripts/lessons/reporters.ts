@@ -56,7 +56,9 @@ function pageText(page: PageReport): string[] {
 
 export function renderText(report: LessonReport): string {
   const { totals } = report;
-  const lines = [engineLine(report), '', ...report.pages.flatMap(pageText), ''];
+  // Failed pages last, next to the totals: a log cut to its end (a CI excerpt) still shows why.
+  const ordered = [...report.pages.filter((page) => page.verdict === 'passed'), ...report.pages.filter((page) => page.verdict !== 'passed')];
+  const lines = [engineLine(report), '', ...ordered.flatMap(pageText), ''];
   lines.push(
     `${totals.pages} page${totals.pages === 1 ? '' : 's'}, ${totals.failedPages} failed; ${totals.steps} steps: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped, ${totals.notRun} not run (${seconds(report.durationMs)}).`,
   );
