@@ -4,6 +4,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildOnce, recipeHash, resolveCacheDir } from '../../scripts/lessons/sandbox/cache.ts';
 import { workFolderName } from '../../scripts/lessons/sandbox/index.ts';
+import { hubReference } from '../../scripts/lessons/sandbox/mirror.ts';
+import { takeLock } from '../../scripts/lessons/sandbox/daemon.ts';
+import { spawn } from 'node:child_process';
 import { parseBuildCache, parseContainers, parseImages, parseNetworks } from '../../scripts/lessons/sandbox/objects.ts';
 import { standInHash } from '../../scripts/lessons/sandbox/standins.ts';
 import { STANDIN_RECIPES } from '../../scripts/lessons/sandbox/standins/recipes.ts';
@@ -60,6 +63,39 @@ describe('cache folder', () => {
     await expect(buildOnce(dir, failing)).rejects.toThrow('apt-get failed');
     expect(existsSync(dir)).toBe(false);
     expect(readdirSync(parent)).toEqual([]);
+  });
+});
+
+describe('sandbox lock', () => {
+  it('refuses a second run while the first is alive, naming it, and takes the lock of a run that died', async () => {
+    const lockFile = path.join(tempDir(), 'engine.lock');
+    const other = spawn('sleep', ['30'], { stdio: 'ignore' });
+    try {
+      writeFileSync(lockFile, JSON.stringify({ pid: other.pid }));
+      expect(() => takeLock(lockFile)).toThrow(`Another lesson run (process ${other.pid}) is using the sandbox`);
+    } finally {
+      other.kill('SIGKILL');
+      await new Promise((resolve) => other.once('exit', resolve));
+    }
+    takeLock(lockFile);
+    expect(JSON.parse(readFileSync(lockFile, 'utf8'))).toEqual({ pid: process.pid });
+    // The holder taking it again (the root first, then the daemon) is not a conflict.
+    expect(() => takeLock(lockFile)).not.toThrow();
+  });
+});
+
+describe('Docker Hub mirror', () => {
+  it('files each stand-in under the Docker Hub repository a pull asks the mirror for', () => {
+    expect(hubReference('nginx')).toEqual({ repository: 'library/nginx', tag: 'latest' });
+    expect(hubReference('nginx:alpine')).toEqual({ repository: 'library/nginx', tag: 'alpine' });
+    expect(hubReference('docker.io/library/redis:8')).toEqual({ repository: 'library/redis', tag: '8' });
+    expect(hubReference('docker/dockerfile:1')).toEqual({ repository: 'docker/dockerfile', tag: '1' });
+  });
+
+  it('leaves images of other registries out: the mirror answers only for Docker Hub', () => {
+    expect(hubReference('gcr.io/distroless/static-debian13:nonroot')).toBeUndefined();
+    expect(hubReference('localhost:5000/hello-docker:1.0')).toBeUndefined();
+    expect(hubReference('localhost/app')).toBeUndefined();
   });
 });
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { runCommand, type RunResult } from '../../support/docker.ts';
 import { EngineSetupError } from '../engine.ts';
 import { isAlive } from './cache.ts';
+import { MIRROR_ADDRESS, MIRROR_CONFIG_PATH, MIRROR_STORAGE } from './mirror.ts';
 
 /**
  * sid's dockerd, started as a process tree of its own:
@@ -16,8 +17,10 @@ import { isAlive } from './cache.ts';
  *   container's mount namespace at that namespace's root, which would be the machine's own `/`;
  * - the root's own containerd, started first with its socket in the root's /run, and dockerd told
  *   to use it (left alone, dockerd starts one that answers it with "unknown service ...Leases");
- * - the engine's data (/var/lib/docker, /var/lib/containerd) bind-mounted from the cache, so the
- *   stand-in images are still there next run.
+ * - the engine's data (/var/lib/docker, /var/lib/containerd) and the Docker Hub mirror's storage
+ *   bind-mounted from the cache, so the stand-in images are still there next run;
+ * - the mirror (mirror.ts) started before dockerd, on the namespace's loopback; init's end takes
+ *   it down with everything else.
  *
  * The init script in the namespace watches its standard input, a pipe from this process: when this
  * process ends in any way, even killed, the pipe closes and the sandbox shuts itself down.
@@ -32,6 +35,7 @@ mount -t tmpfs -o mode=755 tmpfs "$1/run"
 mount -t tmpfs -o mode=1777 tmpfs "$1/tmp"
 mount --bind "$2/docker" "$1/var/lib/docker"
 mount --bind "$2/containerd" "$1/var/lib/containerd"
+mount --bind "$2/mirror" "$1${MIRROR_STORAGE}"
 hostname lesson-sandbox
 mkdir -p "$1/.old-root"
 cd "$1"
@@ -43,11 +47,12 @@ exec /bin/bash -c "$3"`;
 const INIT_SCRIPT = `exec 3<&0
 ip link set lo up
 mkdir -p /run/containerd /var/log/sandbox
+docker-registry serve ${MIRROR_CONFIG_PATH} >/var/log/sandbox/mirror.log 2>&1 3<&- &
 containerd --address /run/containerd/containerd.sock --root /var/lib/containerd --state /run/containerd >/var/log/sandbox/containerd.log 2>&1 3<&- &
 containerd=$!
 for _ in $(seq 100); do [ -S /run/containerd/containerd.sock ] && break; sleep 0.1; done
 dockerd --containerd=/run/containerd/containerd.sock --host=unix:///run/docker.sock --data-root=/var/lib/docker \\
-  --exec-root=/run/docker --pidfile=/run/docker.pid >/var/log/sandbox/dockerd.log 2>&1 3<&- &
+  --exec-root=/run/docker --pidfile=/run/docker.pid --registry-mirror=http://${MIRROR_ADDRESS} >/var/log/sandbox/dockerd.log 2>&1 3<&- &
 dockerd=$!
 stop() { kill -TERM $dockerd 2>/dev/null; wait $dockerd; kill -TERM $containerd 2>/dev/null; wait $containerd; exit 0; }
 trap stop TERM INT
@@ -89,22 +94,41 @@ function childPidOf(pid: number): number | undefined {
   }
 }
 
-/** The lock names the run using the sandbox: two runs on one engine data folder would corrupt it. */
-function takeLock(lockFile: string): void {
-  if (existsSync(lockFile)) {
-    const held = JSON.parse(readFileSync(lockFile, 'utf8')) as { pid: number; initPid?: number };
-    if (held.pid !== process.pid && isAlive(held.pid)) {
+/**
+ * The lock names the run using the sandbox cache: two runs on one engine data folder would corrupt
+ * it, and a run with another recipe would replace the root the first one runs in. Taken before
+ * the root is built or replaced (createSandboxEngine), and again, harmlessly, by startDaemon.
+ */
+export function takeLock(lockFile: string): void {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      // "wx": created only if absent, so two runs starting together cannot both take it.
+      writeFileSync(lockFile, JSON.stringify({ pid: process.pid }), { flag: 'wx' });
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    let held: { pid: number; initPid?: number } | undefined;
+    try {
+      held = JSON.parse(readFileSync(lockFile, 'utf8')) as { pid: number; initPid?: number };
+    } catch {
+      // Unreadable or half written: treated as stale.
+    }
+    if (held?.pid === process.pid) return;
+    if (held && isAlive(held.pid)) {
       throw new EngineSetupError(
         `Another lesson run (process ${held.pid}) is using the sandbox in ${path.dirname(lockFile)}. Wait for it to end, or give this run its own cache folder (LESSONS_CACHE_DIR).`,
       );
     }
     // A run that was killed before it could stop its sandbox: that sandbox shuts itself down once
     // its pipe closes, but make sure, by the PID that run recorded, and only if it is still ours.
-    if (held.initPid && isAlive(held.initPid)) {
+    if (held?.initPid && isAlive(held.initPid)) {
       const cmdline = readFileSync(`/proc/${held.initPid}/cmdline`, 'utf8');
       if (cmdline.includes(INIT_MARKER)) process.kill(held.initPid, 'SIGKILL');
     }
+    rmSync(lockFile, { force: true });
   }
+  throw new EngineSetupError(`Could not take the sandbox lock ${lockFile}: another run keeps taking it.`);
 }
 
 export async function startDaemon(options: { root: string; dataDir: string; lockFile: string; timeoutMs?: number }): Promise<SandboxDaemon> {
@@ -112,7 +136,7 @@ export async function startDaemon(options: { root: string; dataDir: string; lock
   if (process.getuid?.() !== 0)
     throw new EngineSetupError('The lesson sandbox starts its own Docker daemon and needs root (run as root, or use `--engine host`).');
   takeLock(lockFile);
-  for (const dir of ['docker', 'containerd']) mkdirSync(path.join(dataDir, dir), { recursive: true });
+  for (const dir of ['docker', 'containerd', 'mirror']) mkdirSync(path.join(dataDir, dir), { recursive: true });
   const logDir = path.join(root, 'var/log/sandbox');
   mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, 'dockerd.log');

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { EngineSetupError, type EngineInfo, type EngineObjects, type LessonEngine, type PageWorkspace } from '../engine.ts';
 import { resolveCacheDir } from './cache.ts';
 import { ensureBase } from './debian.ts';
-import { sandboxEnv, startDaemon, type SandboxDaemon } from './daemon.ts';
+import { sandboxEnv, startDaemon, takeLock, type SandboxDaemon } from './daemon.ts';
 import { OBJECT_QUERIES, parseBuildCache, parseContainers, parseImages, parseNetworks, parseVolumes } from './objects.ts';
+import { fillMirror } from './mirror.ts';
 import { ensureSandboxRoot } from './root.ts';
 import { ensureStandIns, type StandInOutcome } from './standins.ts';
 import { STANDIN_RECIPES } from './standins/recipes.ts';
@@ -95,10 +96,22 @@ export async function createSandboxEngine(options: SandboxOptions = {}): Promise
     started = performance.now();
     return seconds;
   };
-  const base = await ensureBase(cacheDir, log);
-  const { root, built: rootBuilt } = await ensureSandboxRoot(cacheDir, log);
+  // Locked before the root: a run with another recipe replaces the root, and must not replace it
+  // under a run still using it.
+  const lockFile = path.join(cacheDir, 'engine.lock');
+  takeLock(lockFile);
+  let base: string;
+  let root: string;
+  let rootBuilt: boolean;
+  try {
+    base = await ensureBase(cacheDir, log);
+    ({ root, built: rootBuilt } = await ensureSandboxRoot(cacheDir, log));
+  } catch (error) {
+    rmSync(lockFile, { force: true });
+    throw error;
+  }
   const rootSeconds = since();
-  const daemon = await startDaemon({ root, dataDir: path.join(cacheDir, 'engine'), lockFile: path.join(cacheDir, 'engine.lock') });
+  const daemon = await startDaemon({ root, dataDir: path.join(cacheDir, 'engine'), lockFile });
   const onExit = () => {
     // Last resort when the process ends without close(): killing init ends the whole sandbox.
     try {
@@ -115,6 +128,11 @@ export async function createSandboxEngine(options: SandboxOptions = {}): Promise
     const recipes = options.standIns === false ? [] : STANDIN_RECIPES;
     await resetEngine(daemon, options.standIns === false ? undefined : new Set(recipes.flatMap((recipe) => recipe.names)));
     images = await ensureStandIns(daemon, { base, workDir: cacheDir, log, recipes, tryPull: options.pullReal });
+    await fillMirror(
+      daemon,
+      images.flatMap((image) => image.names),
+      log,
+    );
   } catch (error) {
     await daemon.stop();
     process.removeListener('exit', onExit);
@@ -133,7 +151,7 @@ export async function createSandboxEngine(options: SandboxOptions = {}): Promise
     preparation,
     root,
     initPid: daemon.initPid,
-    info: () => (info ??= readInfo(daemon, images)),
+    info: () => (info ??= readInfo(daemon, images, options.standIns !== false)),
     async workspace(pageId): Promise<PageWorkspace> {
       if (closed) throw new Error('the lesson sandbox is closed');
       const name = workFolderName(pageId, ++pages);
@@ -176,7 +194,7 @@ export async function createSandboxEngine(options: SandboxOptions = {}): Promise
   };
 }
 
-async function readInfo(daemon: SandboxDaemon, images: StandInOutcome[]): Promise<EngineInfo> {
+async function readInfo(daemon: SandboxDaemon, images: StandInOutcome[], mirrored: boolean): Promise<EngineInfo> {
   const [engine, cgroup, compose, buildx] = await Promise.all(
     [
       ['version', '--format', '{{.Server.Version}}'],
@@ -194,7 +212,8 @@ async function readInfo(daemon: SandboxDaemon, images: StandInOutcome[]): Promis
     buildx: buildx ? (buildx.split(/\s+/)[1] ?? buildx) : null,
     cgroupVersion,
     standIns: images.filter((image) => image.source !== 'pulled').flatMap((image) => image.names),
-    // No registry, no Docker Hub account, no Desktop, one platform: only what the kernel gives.
-    provides: cgroupVersion === 2 ? ['cgroup-v2'] : [],
+    // Pulls from Docker Hub come from the mirror of the stand-ins; no Docker Hub account, no
+    // Desktop, one platform; cgroup v2 only if the kernel gives it.
+    provides: [...(mirrored ? ['registry'] : []), ...(cgroupVersion === 2 ? ['cgroup-v2'] : [])],
   };
 }

@@ -2,11 +2,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildOnce, recipeHash, removeOutdated } from './cache.ts';
 import { baseRecipe, ensureBase, treeWithPackages } from './debian.ts';
+import { MIRROR_CONFIG, MIRROR_CONFIG_PATH, MIRROR_STORAGE } from './mirror.ts';
 
 /**
  * What the sandbox root holds: sid's Docker Engine (the daemon is docker.io, the client docker-cli;
- * Compose and buildx are CLI plugins), containerd and runc as their dependencies, and what the
- * lessons' shell steps call besides docker: curl, ps, ip, jq, less.
+ * Compose and buildx are CLI plugins), containerd and runc as their dependencies, the registry
+ * that stands in for Docker Hub (mirror.ts), and what the lessons' shell steps call besides
+ * docker: curl, ps, ip, jq, less, sudo.
  */
 export const SANDBOX_PACKAGES = [
   'docker.io',
@@ -24,6 +26,8 @@ export const SANDBOX_PACKAGES = [
   'iproute2',
   'jq',
   'less',
+  'sudo',
+  'docker-registry',
 ];
 
 /**
@@ -32,7 +36,7 @@ export const SANDBOX_PACKAGES = [
  */
 const RESOLV_CONF = '# The lesson sandbox has no route out and no name server.\n';
 
-export const rootRecipe = () => recipeHash(baseRecipe(), SANDBOX_PACKAGES, RESOLV_CONF);
+export const rootRecipe = () => recipeHash(baseRecipe(), SANDBOX_PACKAGES, RESOLV_CONF, MIRROR_CONFIG);
 
 /** The sandbox root for this recipe, built when missing (about a minute and a half). */
 export async function ensureSandboxRoot(cacheDir: string, log: (line: string) => void): Promise<{ root: string; built: boolean }> {
@@ -42,7 +46,9 @@ export async function ensureSandboxRoot(cacheDir: string, log: (line: string) =>
     log(`apt-get: Docker Engine and the lessons' tools into ${temp}`);
     await treeWithPackages(base, temp, SANDBOX_PACKAGES);
     writeFileSync(path.join(temp, 'etc/resolv.conf'), RESOLV_CONF);
-    for (const dir of ['work', 'var/lib/docker', 'var/lib/containerd']) mkdirSync(path.join(temp, dir), { recursive: true });
+    mkdirSync(path.join(temp, path.dirname(MIRROR_CONFIG_PATH.slice(1))), { recursive: true });
+    writeFileSync(path.join(temp, MIRROR_CONFIG_PATH.slice(1)), MIRROR_CONFIG);
+    for (const dir of ['work', 'var/lib/docker', 'var/lib/containerd', MIRROR_STORAGE.slice(1)]) mkdirSync(path.join(temp, dir), { recursive: true });
   });
   if (built) removeOutdated(cacheDir, 'root', root);
   return { root, built };
