@@ -66,7 +66,7 @@ describe.skipIf(skipReason !== undefined)('lesson runner on a real Docker engine
     const report = await runLessons(plans, host, { defaultTimeoutSeconds: 60 });
     await host.close();
     const [clean, leaves] = report.pages;
-    expect(report.engine.dockerEngine).toMatch(/^\d+\.\d+/);
+    expect(report.engine.version).toMatch(/^\d+\.\d+/);
     expect(clean!.steps.filter((step) => step.verdict !== 'passed')).toEqual([]);
     expect(clean!.leftBehind).toEqual([]);
     expect(leaves!.steps.filter((step) => step.verdict !== 'passed')).toEqual([]);

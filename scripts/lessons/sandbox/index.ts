@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { EngineSetupError, type EngineInfo, type EngineObjects, type LessonEngine, type PageWorkspace } from '../engine.ts';
+import { dockerEngineInfo, EngineSetupError, type EngineInfo, type EngineObjects, type LessonEngine, type PageWorkspace } from '../engine.ts';
 import { resolveCacheDir } from './cache.ts';
 import { ensureBase } from './debian.ts';
 import { sandboxEnv, startDaemon, type SandboxDaemon } from './daemon.ts';
@@ -186,15 +186,14 @@ async function readInfo(daemon: SandboxDaemon, images: StandInOutcome[]): Promis
     ].map((args) => daemon.exec(['docker', ...args]).then((result) => (result.code === 0 ? result.stdout.trim() : null))),
   );
   const cgroupVersion = cgroup === '2' ? 2 : 1;
-  return {
+  return dockerEngineInfo({
     kind: 'sandbox',
-    dockerEngine: engine ?? 'unknown',
+    server: engine ?? null,
     compose: compose ?? null,
-    // "github.com/docker/buildx 0.29.1+ds1 <revision>": the version is the second word.
-    buildx: buildx ? (buildx.split(/\s+/)[1] ?? buildx) : null,
+    buildx: buildx ?? null,
     cgroupVersion,
     standIns: images.filter((image) => image.source !== 'pulled').flatMap((image) => image.names),
     // No registry, no Docker Hub account, no Desktop, one platform: only what the kernel gives.
     provides: cgroupVersion === 2 ? ['cgroup-v2'] : [],
-  };
+  });
 }
