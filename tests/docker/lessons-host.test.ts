@@ -58,7 +58,7 @@ afterAll(async () => {
 
 describe.skipIf(skipReason !== undefined)('lesson runner on a real Docker engine (--engine host)', { timeout: 120_000 }, () => {
   it('matches a real docker ps table, and finds the volume a page leaves behind', async () => {
-    const { plans } = await planPages({ rootDir: dir, docsDir: dir, files: ['clean.md', 'leaves-volume.md'] });
+    const { plans } = await planPages({ rootDir: dir, docsDir: dir, files: ['clean.md', 'leaves-volume.md'], requirements: [] });
     const clientDir = path.dirname(docker!.client);
     const host = await createHostEngine({
       env: { ...process.env, PATH: clientDir === '.' ? process.env.PATH : `${clientDir}${path.delimiter}${process.env.PATH}` },
