@@ -7,7 +7,8 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { projectRoot, readEnv } from '../src/core/env.ts';
-import { parseCliArgs, usage, UsageError } from './lessons/cli-options.ts';
+import { siteConfigFromEnv, SiteConfigError } from '../src/core/site-config.ts';
+import { checkProvides, parseCliArgs, usage, UsageError } from './lessons/cli-options.ts';
 import { EngineSetupError, type LessonEngine } from './lessons/engine.ts';
 import { createHostEngine } from './lessons/host-engine.ts';
 import { renderReport, renderSummary, stepLine } from './lessons/reporters.ts';
@@ -50,8 +51,18 @@ async function main(): Promise<number> {
     process.stdout.write(`${usage}\n`);
     return EXIT.passed;
   }
+  // The course's settings say which requirements its pages may name (lessonRequirements).
+  let requirements: string[];
+  try {
+    requirements = Object.keys((await siteConfigFromEnv(env)).lessonRequirements);
+    checkProvides(cli.provides, requirements);
+  } catch (error) {
+    if (!(error instanceof SiteConfigError) && !(error instanceof UsageError)) throw error;
+    process.stderr.write(`lessons: ${error.message}\n`);
+    return EXIT.usage;
+  }
 
-  const { plans, missing } = await planPages({ rootDir: process.cwd(), docsDir: env.docsDir, files: cli.files });
+  const { plans, missing } = await planPages({ rootDir: process.cwd(), docsDir: env.docsDir, files: cli.files, requirements });
   if (missing.length > 0) {
     process.stderr.write(`lessons: ${missing.map((file) => `${file} does not exist`).join('; ')}.\n`);
     return EXIT.usage;

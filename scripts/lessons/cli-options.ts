@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { REQUIREMENT_NAMES } from '../../src/core/lessons/requirements.ts';
 import type { ReportFormat } from './reporters.ts';
 
 export const usage = `Usage: npm run lessons -- [options] [page.md ...]
@@ -16,13 +15,22 @@ Options:
   --report FILE           also write the JSON report to FILE (what the site reads)
   --timeout SECONDS       a command's timeout when its block and page give none (default 60)
   --provides LIST         host engine only: requirements this machine meets beyond those
-                          detected, comma-separated (${REQUIREMENT_NAMES.join(', ')})
+                          detected, comma-separated (names from lessonRequirements in the
+                          site settings)
   -h, --help              this text
 
 Exit status: 0 every step passed, 1 a step failed, 2 usage or setup error (no engine, bad annotation).`;
 
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+/** --provides names only requirements the course declares (its lessonRequirements setting): a typo would skip steps silently. */
+export function checkProvides(provides: string[], requirements: readonly string[]): void {
+  const unknown = provides.filter((name) => !requirements.includes(name));
+  if (unknown.length === 0) return;
+  const known = requirements.length > 0 ? `use ${requirements.join(', ')}` : 'the site settings declare none (lessonRequirements)';
+  throw new UsageError(`--provides: ${unknown.join(', ')} is not a requirement of this course; ${known}.`);
 }
 
 export interface CliOptions {
@@ -63,8 +71,6 @@ export function parseCliArgs(argv: string[]): CliOptions {
     .split(',')
     .map((name) => name.trim())
     .filter(Boolean);
-  const unknown = provides.filter((name) => !(REQUIREMENT_NAMES as string[]).includes(name));
-  if (unknown.length > 0) throw new UsageError(`--provides: ${unknown.join(', ')} is not a requirement; use ${REQUIREMENT_NAMES.join(', ')}.`);
   if (provides.length > 0 && values.engine !== 'host')
     throw new UsageError('--provides is for --engine host; the sandbox says itself what it provides.');
   return {

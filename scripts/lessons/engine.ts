@@ -1,3 +1,5 @@
+import type { LessonReport } from '../../src/core/lessons/report.ts';
+
 /**
  * The one interface between the lesson runner and where lesson steps run. The runner (parse, run,
  * compare, report) never knows whether it talks to the isolated sandbox engine
@@ -5,24 +7,49 @@
  * (Python, Kubernetes) brings its own engine, not its own runner.
  */
 
-/** Versions and abilities of the engine, for the report and for skipping steps it cannot run. */
-export interface EngineInfo {
-  kind: 'sandbox' | 'host';
-  /** Docker Engine (server) version, e.g. "28.5.2". */
-  dockerEngine: string;
-  /** `docker compose version --short`, or null when the plugin is missing. */
+/**
+ * Versions and abilities of the engine, for the report and for skipping steps it cannot run: the
+ * report's generic engine description (src/core/lessons/report.ts), which the site turns into
+ * "with Docker Engine 28.5.2 and Docker Compose 2.40.3". `provides` lists the requirements this
+ * engine meets, by the names lessons use in `needs=` ("cgroup-v2", "registry"); a step needing one
+ * that is not listed is skipped with that reason, never passed.
+ */
+export type EngineInfo = LessonReport['engine'];
+
+/** What both Docker engines (sandbox and host) read from `docker`; null where a command failed. */
+export interface DockerVersions {
+  kind: EngineInfo['kind'];
+  /** `docker version --format {{.Server.Version}}`. */
+  server: string | null;
+  /** `docker compose version --short`. */
   compose: string | null;
-  /** `docker buildx version`, or null when the plugin is missing. */
+  /** `docker buildx version` ("github.com/docker/buildx 0.29.1+ds1 <revision>"). */
   buildx: string | null;
   cgroupVersion: 1 | 2;
-  /** Images that are local stand-ins rather than the real ones, by their official name ("nginx:alpine"). */
   standIns: string[];
-  /**
-   * Requirements this engine meets, by the names lessons use in annotations ("cgroup-v2",
-   * "docker-hub-login", "desktop-only", "multi-platform", "registry"). A step needing one that is
-   * not listed is skipped with that reason, never passed.
-   */
   provides: string[];
+}
+
+/** The report's words for a Docker engine: the pages name the engine and Compose; buildx and cgroup are for the runner's summary. */
+export function dockerEngineInfo(versions: DockerVersions): EngineInfo {
+  // The buildx version is the second word of its banner.
+  const buildx = versions.buildx ? (versions.buildx.split(/\s+/)[1] ?? versions.buildx) : 'missing';
+  return {
+    kind: versions.kind,
+    name: 'Docker Engine',
+    version: versions.server,
+    tools: versions.compose ? [{ name: 'Docker Compose', version: versions.compose }] : [],
+    details: { buildx, cgroup: `v${versions.cgroupVersion}` },
+    standIns: versions.standIns,
+    provides: versions.provides,
+  };
+}
+
+/** "Docker Engine 28.5.2, Docker Compose 2.40.3, buildx 0.29.1, cgroup v2": one line for the terminal. */
+export function engineSummary(info: EngineInfo): string {
+  const tools = info.tools.map((tool) => `${tool.name} ${tool.version}`);
+  const details = Object.entries(info.details).map(([name, value]) => `${name} ${value}`);
+  return [`${info.name} ${info.version ?? '(version unknown)'}`, ...tools, ...details].join(', ');
 }
 
 /** What the engine holds: the clean-state check compares these before and after a page. */

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { EngineSetupError, type EngineInfo, type EngineObjects, type LessonEngine, type PageWorkspace } from './engine.ts';
+import { dockerEngineInfo, EngineSetupError, type EngineInfo, type EngineObjects, type LessonEngine, type PageWorkspace } from './engine.ts';
 
 const run = promisify(execFile);
 
@@ -53,15 +53,15 @@ export async function createHostEngine(options: HostEngineOptions = {}): Promise
       // The host reaches the internet and Docker Hub (else pulls fail anyway, naming the image).
       provides.add('registry');
       provides.add('internet');
-      info = {
+      info = dockerEngineInfo({
         kind: 'host',
-        dockerEngine: server,
+        server,
         compose: await optional(['compose', 'version', '--short']),
-        buildx: (await optional(['buildx', 'version']))?.split(/\s+/)[1] ?? null,
+        buildx: await optional(['buildx', 'version']),
         cgroupVersion,
         standIns: [],
         provides: [...provides].sort(),
-      };
+      });
       return info;
     },
 

@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { parsePage } from '../../src/core/content/parse.ts';
 import { findFrontmatter } from '../../src/core/content/source.ts';
 import { lessonSettingsSchema, type LessonSettings } from '../../src/core/lessons/page-settings.ts';
+import { unknownRequirementProblem } from '../../src/core/lessons/requirements.ts';
 import { extractLessonSteps, type LessonBlock } from '../../src/core/lessons/steps.ts';
 import { describeZodIssues } from '../../src/core/problems.ts';
 
@@ -42,7 +43,11 @@ function titleProblem(title: string): string | undefined {
   return undefined;
 }
 
-export function planPage(file: string, source: string): PagePlan {
+/**
+ * `requirements`: the requirement names the course declares (lessonRequirements in the site
+ * settings); a `needs` naming another is a problem of the page, with its line.
+ */
+export function planPage(file: string, source: string, requirements: readonly string[]): PagePlan {
   const plan: PagePlan = { file, optedIn: false, settings: { run: true }, blocks: [], problems: [] };
   const frontmatter = frontmatterOf(source);
   if ('problem' in frontmatter) {
@@ -56,6 +61,10 @@ export function planPage(file: string, source: string): PagePlan {
     if (settings.success) {
       plan.settings = settings.data;
       plan.optedIn = settings.data.run;
+      for (const name of settings.data.needs ?? []) {
+        const problem = unknownRequirementProblem(name, requirements);
+        if (problem) plan.problems.push({ line: frontmatter.line, message: `frontmatter lesson.needs: ${problem}` });
+      }
     } else {
       for (const issue of describeZodIssues(settings.error, frontmatter.data.lesson))
         plan.problems.push({ line: frontmatter.line, message: `frontmatter lesson.${issue.message}` });
@@ -66,7 +75,7 @@ export function planPage(file: string, source: string): PagePlan {
     plan.problems.push(parsed.problem);
     return plan;
   }
-  const steps = extractLessonSteps(parsed.tree, parsed.lineOffset);
+  const steps = extractLessonSteps(parsed.tree, parsed.lineOffset, requirements);
   plan.blocks = steps.blocks;
   plan.problems.push(...steps.problems);
   const started = new Set<string>();

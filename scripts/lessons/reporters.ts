@@ -1,5 +1,6 @@
 import { annotationCommand, markdownCell } from '../../src/core/github-report.ts';
 import type { LessonReport, PageReport, StepReport } from '../../src/core/lessons/report.ts';
+import { engineSummary } from './engine.ts';
 
 /**
  * How a lessons report is shown: `text` for a terminal, `json` (the report itself, the schema in
@@ -20,14 +21,8 @@ function counts(page: PageReport): string {
 
 export function engineLine(report: LessonReport): string {
   const { engine } = report;
-  const parts = [
-    `Docker Engine ${engine.dockerEngine}`,
-    `Compose ${engine.compose ?? 'missing'}`,
-    `buildx ${engine.buildx ?? 'missing'}`,
-    `cgroup v${engine.cgroupVersion}`,
-  ];
   const standIns = engine.standIns.length > 0 ? `; stand-in images: ${engine.standIns.join(', ')}` : '; real images';
-  return `Engine: ${engine.kind}, ${parts.join(', ')}${standIns}; provides: ${engine.provides.join(', ') || 'nothing optional'}`;
+  return `Engine: ${engine.kind}, ${engineSummary(engine)}${standIns}; provides: ${engine.provides.join(', ') || 'nothing optional'}`;
 }
 
 /** One step as a terminal line (used for progress and in the text report). */

@@ -7,8 +7,16 @@ import type { LessonEngine } from './engine.ts';
 import { planPage, type PagePlan } from './plan.ts';
 import { runPage } from './run-page.ts';
 
+export interface PlanPagesOptions {
+  rootDir: string;
+  docsDir: string;
+  files: string[];
+  /** The requirement names the course declares (lessonRequirements in its site settings). */
+  requirements: readonly string[];
+}
+
 /** Reads the pages to run: the ones named, or every page under docsDir whose frontmatter opts in. */
-export async function planPages(options: { rootDir: string; docsDir: string; files: string[] }): Promise<{ plans: PagePlan[]; missing: string[] }> {
+export async function planPages(options: PlanPagesOptions): Promise<{ plans: PagePlan[]; missing: string[] }> {
   const missing: string[] = [];
   const plans: PagePlan[] = [];
   const named = options.files.length > 0;
@@ -22,8 +30,8 @@ export async function planPages(options: { rootDir: string; docsDir: string; fil
       missing.push(display);
       continue;
     }
-    const plan = planPage(display, source);
-    await planEarlierPages(plan, absolute, options.rootDir, [absolute]);
+    const plan = planPage(display, source, options.requirements);
+    await planEarlierPages(plan, absolute, options, [absolute]);
     // A named page runs even without `lesson:`: asking for it is the opt-in.
     if (named || plan.optedIn || plan.problems.some((problem) => /lesson/.test(problem.message))) plans.push(plan);
   }
@@ -34,7 +42,8 @@ export async function planPages(options: { rootDir: string; docsDir: string; fil
  * Reads the pages a page's `lesson.after` names, each with its own `after` first, into plan.after.
  * A missing page, or one that leads back to the page, is a problem of the page: nothing runs.
  */
-async function planEarlierPages(plan: PagePlan, absolute: string, rootDir: string, chain: string[]): Promise<void> {
+async function planEarlierPages(plan: PagePlan, absolute: string, options: PlanPagesOptions, chain: string[]): Promise<void> {
+  const { rootDir } = options;
   const earlier: PagePlan[] = [];
   for (const name of plan.settings.after ?? []) {
     const file = path.resolve(path.dirname(absolute), name);
@@ -46,12 +55,12 @@ async function planEarlierPages(plan: PagePlan, absolute: string, rootDir: strin
     const source = await readFile(file, 'utf8').catch(() => undefined);
     if (source === undefined) {
       plan.problems.push({
-        message: `frontmatter lesson.after names ${name}, but there is no ${display}. Give the path of a page relative to this one, such as dockerfile.md.`,
+        message: `frontmatter lesson.after names ${name}, but there is no ${display}. Give the path of a page relative to this one, such as first-steps.md.`,
       });
       continue;
     }
-    const page = planPage(display, source);
-    await planEarlierPages(page, file, rootDir, [...chain, file]);
+    const page = planPage(display, source, options.requirements);
+    await planEarlierPages(page, file, options, [...chain, file]);
     plan.problems.push(
       ...page.problems.map((problem) => ({
         message: `${display}${problem.line ? `:${problem.line}` : ''} (run first, as lesson.after says): ${problem.message}`,

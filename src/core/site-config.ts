@@ -5,6 +5,7 @@ import { readEnv } from './env.ts';
 import { z } from 'zod';
 import { allowedImportEntryProblem } from './security/mdx-policy.ts';
 import { describeZodIssues } from './problems.ts';
+import { lessonRequirementsSchema } from './lessons/requirements.ts';
 
 /** One `mdx.allowedImports` entry; its meaning is defined next to the check that uses it. */
 const allowedImportEntry = z.string().superRefine((entry, context) => {
@@ -104,6 +105,20 @@ export const siteConfigSchema = z
      * a file that is not a report stops the build. LESSONS_REPORT in the environment overrides it.
      */
     lessonReport: z.string().min(1, 'give the path of the lessons report, such as .cache/lessons-report.json').default('.cache/lessons-report.json'),
+    /**
+     * What a lesson step may need from the engine that runs it, by name, with what it means:
+     * `needs=` annotations and `lesson.needs` may use these names and no other (a misspelling is a
+     * content error), and the runner skips a step whose need its engine does not meet. None by default.
+     */
+    lessonRequirements: lessonRequirementsSchema.default({}),
+    /**
+     * Languages of the course's code blocks to load before the first page is highlighted, beyond
+     * the common ones (shell, JavaScript, YAML, SQL, …, src/markdown/code-theme.ts): the name of a
+     * fence, such as 'hcl'. Others still work, loaded when a page first uses them.
+     */
+    codeLanguages: z
+      .array(z.string().regex(/^[a-z0-9][a-z0-9+#.-]*$/, "expected a code block's language name in lower case, such as 'hcl'"))
+      .default([]),
   })
   .strict();
 

@@ -42,24 +42,37 @@ export function formatCheckDate(iso: string): string {
 }
 
 /**
- * A version as a learner compares it with `docker version`: without a leading v and without the
- * packager's build suffix (Debian's 28.5.2+dfsg3 is Docker 28.5.2).
+ * A version as a learner compares it with the tool's own version command: without a leading v and
+ * without the packager's build suffix (a Debian package's 28.5.2+dfsg3 is release 28.5.2).
  */
 export function formatVersion(version: string): string {
   const trimmed = version.trim().replace(/^v(?=\d)/, '');
   const plain = trimmed.replace(/\+.*$/, '') || trimmed;
   // The report may come from any CI cache: a version is a few characters, never a paragraph.
-  return plain.length > MAX_VERSION_CHARS ? `${plain.slice(0, MAX_VERSION_CHARS - 1)}…` : plain;
+  return clip(plain, MAX_VERSION_CHARS);
 }
 
 const MAX_VERSION_CHARS = 24;
+/** Longest engine or tool name shown; real ones are two or three words. */
+const MAX_TOOL_NAME_CHARS = 40;
 
-/** "with Docker Engine 28.5.2 and Docker Compose 2.40.3, using the published images". */
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** "A", "A and B", "A, B and C". */
+function listed(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/**
+ * "with Docker Engine 28.5.2 and Docker Compose 2.40.3, using the published images": the engine
+ * and the tools as the runner named them in the report, so no course's engine is named here.
+ */
 export function runDescription(run: LessonRun): string {
-  const engine = run.dockerEngine === 'unknown' ? 'Docker Engine (version unknown)' : `Docker Engine ${formatVersion(run.dockerEngine)}`;
-  const compose = run.compose ? ` and Docker Compose ${formatVersion(run.compose)}` : '';
+  const name = clip(run.engine.name.trim(), MAX_TOOL_NAME_CHARS);
+  const engine = run.engine.version === null ? `${name} (version unknown)` : `${name} ${formatVersion(run.engine.version)}`;
+  const tools = run.tools.map((tool) => `${clip(tool.name.trim(), MAX_TOOL_NAME_CHARS)} ${formatVersion(tool.version)}`);
   const images = run.standIns ? 'using stand-in images built locally in place of the published ones' : 'using the published images';
-  return `with ${engine}${compose}, ${images}`;
+  return `with ${listed([engine, ...tools])}, ${images}`;
 }
 
 /** A piece of a sentence: text, a command shown as code, or a date. */

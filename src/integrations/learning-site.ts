@@ -11,7 +11,7 @@ import { loadLessonChecks, LessonReportError, type LessonChecks } from '../core/
 import { siteConfigFromEnv, SiteConfigError, type SiteConfig } from '../core/site-config.ts';
 import { createContentSession } from '../core/content/session.ts';
 import { markdownProcessorOptions } from '../markdown/processor.ts';
-import { codeThemeCssPlugin, codeThemes, preloadedLanguages } from '../markdown/code-theme.ts';
+import { codeLanguagesProblem, codeThemeCssPlugin, codeThemes, preloadedLanguages } from '../markdown/code-theme.ts';
 import { parallelUnified, RenderPool } from '../render-pool/pool.ts';
 import pagefind from '../search/build/pagefind-integration.ts';
 import offline from './offline.ts';
@@ -68,6 +68,11 @@ export default async function learningSite(): Promise<AstroIntegration> {
     if (error instanceof SiteConfigError) exitWith(error.message);
     throw error;
   }
+  const languagesProblem = codeLanguagesProblem(
+    settings.codeLanguages,
+    path.relative(projectRoot, env.siteConfigFile).split(path.sep).join('/') || env.siteConfigFile,
+  );
+  if (languagesProblem) exitWith(languagesProblem);
   // Read once, before anything renders: a report that is not one stops the build here, by name.
   let lessonChecks: LessonChecks | null;
   try {
@@ -88,6 +93,7 @@ export default async function learningSite(): Promise<AstroIntegration> {
     mdxTrusted: settings.mdx.trusted,
     slugRules: { stripNumberPrefixes: settings.stripNumberPrefixes },
     requireDescriptions: settings.requireDescriptions,
+    lessonRequirements: Object.keys(settings.lessonRequirements),
   };
   const session = createContentSession({ ...sessionOptions, cacheDir: env.astroCacheDir });
   const renderPool = new RenderPool(session, sessionOptions, settings.base, settings.renderTimeLimitSeconds * 1000);
@@ -120,7 +126,7 @@ export default async function learningSite(): Promise<AstroIntegration> {
             processor,
             // Colours as variables only (defaultColor: false), which src/plugins/rehype-code-classes.ts turns into classes.
             // (updateConfig's deep-partial type cannot express a list of language names.)
-            shikiConfig: { themes: codeThemes, defaultColor: false, langs: preloadedLanguages as never[] },
+            shikiConfig: { themes: codeThemes, defaultColor: false, langs: preloadedLanguages(settings.codeLanguages) as never[] },
           },
           // The log first, so every message is one line; then the gate: a content mistake stops the
           // build before anything is rendered.

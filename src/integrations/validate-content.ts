@@ -192,6 +192,7 @@ function beforeLoading(gate: Gate, logger: AstroIntegrationLogger): BuildRun {
     rootDir: gate.rootDir,
     slugRules: session.slugRules,
     requireDescriptions: session.requireDescriptions,
+    lessonRequirements: session.lessonRequirements,
   });
   const run: BuildRun = { early, loggedErrors, renderErrors, end };
   const links = linksFileProblems(gate);

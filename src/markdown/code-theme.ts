@@ -1,4 +1,4 @@
-import { createHighlighter, type BundledLanguage } from 'shiki';
+import { bundledLanguages, createHighlighter, type BundledLanguage } from 'shiki';
 
 /**
  * Code highlighting colours, without a single style attribute: the Content-Security-Policy
@@ -16,9 +16,10 @@ export const codeThemes = { light: 'github-light-default', dark: 'github-dark-de
  * first time a page uses it, and two pages that ask for one at the same moment can race: one page's
  * light colours then came from the wrong grammar (seen on a server.js block when the pages were
  * rendered in a different order). Preloading the languages courses use avoids the race; others
- * still load on demand.
+ * still load on demand. These are the ones most courses use; a course adds its own with the
+ * `codeLanguages` setting.
  */
-export const preloadedLanguages: BundledLanguage[] = [
+export const commonLanguages: readonly BundledLanguage[] = [
   'sh',
   'bash',
   'shell',
@@ -30,7 +31,6 @@ export const preloadedLanguages: BundledLanguage[] = [
   'yaml',
   'toml',
   'ini',
-  'dockerfile',
   'sql',
   'nginx',
   'go',
@@ -40,6 +40,22 @@ export const preloadedLanguages: BundledLanguage[] = [
   'xml',
   'diff',
 ];
+
+/** Whether the highlighter has a grammar by this name (or alias). */
+export const isCodeLanguage = (name: string): name is BundledLanguage => Object.hasOwn(bundledLanguages, name);
+
+/** Why the `codeLanguages` setting cannot be used, naming the settings file; undefined when every name is known. */
+export function codeLanguagesProblem(courseLanguages: readonly string[], settingsFile: string): string | undefined {
+  const unknown = courseLanguages.filter((name) => !isCodeLanguage(name));
+  if (unknown.length === 0) return undefined;
+  const [are, them] = unknown.length > 1 ? ['are languages', 'them'] : ['is a language', 'it'];
+  return `${settingsFile} is invalid:\n  - codeLanguages: ${unknown.map((name) => `"${name}"`).join(', ')} ${are} the code highlighter (Shiki) does not know. Use the names listed on https://shiki.style/languages, or remove ${them}.`;
+}
+
+/** The common languages and the course's own (`codeLanguages`, checked with isCodeLanguage first), each once. */
+export function preloadedLanguages(courseLanguages: readonly string[]): BundledLanguage[] {
+  return [...new Set([...commonLanguages, ...courseLanguages.filter(isCodeLanguage)])];
+}
 
 /** Shiki's colour variables and the prefix of the classes that set them. */
 export const colourVariables: Record<string, string> = {

@@ -27,7 +27,13 @@ export default function remarkRecordFacts({ session }: { session: ContentSession
     const format = file.path.toLowerCase().endsWith('.mdx') ? 'mdx' : 'md';
     // Astro renders a .md page without its frontmatter; @astrojs/mdx blanks it and keeps the lines.
     const lineOffset = format === 'md' ? bodyLineOffset(bytes.toString('utf8')) : 0;
-    const facts = collectFacts(tree, { file: fromDocs.split(path.sep).join('/'), format, lineOffset, mdx: session.mdxRules });
+    const facts = collectFacts(tree, {
+      file: fromDocs.split(path.sep).join('/'),
+      format,
+      lineOffset,
+      mdx: session.mdxRules,
+      lessonRequirements: session.lessonRequirements,
+    });
     session.store.record(file.path, contentHash(bytes), facts);
   };
 }

@@ -23,6 +23,28 @@ describe('resolveSiteConfig', () => {
     expect(() => resolveSiteConfig({ ...good, progressKey: 'has space' })).toThrow(/progressKey: expected letters, digits/);
   });
 
+  it("keeps each course's lesson requirements and code languages its own, with generic defaults", () => {
+    const docker = resolveSiteConfig(realConfig);
+    expect(Object.keys(docker.lessonRequirements)).toEqual(expect.arrayContaining(['docker-hub-login', 'cgroup-v2', 'internet']));
+    expect(docker.codeLanguages).toEqual(['dockerfile']);
+    // A course that says nothing declares no requirement and preloads only the common languages.
+    expect(resolveSiteConfig(good)).toMatchObject({ lessonRequirements: {}, codeLanguages: [] });
+    const k8s = resolveSiteConfig({ ...good, lessonRequirements: { 'cluster-admin': 'the steps may create namespaces' }, codeLanguages: ['hcl'] });
+    expect(k8s).toMatchObject({ lessonRequirements: { 'cluster-admin': 'the steps may create namespaces' }, codeLanguages: ['hcl'] });
+  });
+
+  it('refuses a requirement name or description a needs= annotation could not use, and a language name that is not one', () => {
+    expect(() => resolveSiteConfig({ ...good, lessonRequirements: { 'Cluster Admin': 'x' } })).toThrow(
+      /lessonRequirements: "Cluster Admin" is not a requirement name: use lower-case letters, digits and dashes/,
+    );
+    expect(() => resolveSiteConfig({ ...good, lessonRequirements: { gpu: ' ' } })).toThrow(
+      /lessonRequirements\.gpu: say in a few words what the requirement means/,
+    );
+    expect(() => resolveSiteConfig({ ...good, codeLanguages: ['Docker File'] })).toThrow(
+      /codeLanguages\.0: expected a code block's language name in lower case/,
+    );
+  });
+
   it('names the settings file it read in its errors', () => {
     expect(() => resolveSiteConfig({ ...good, title: '' }, {}, 'courses/k8s/site.config.ts')).toThrow(/^courses\/k8s\/site\.config\.ts is invalid:/);
   });

@@ -15,7 +15,12 @@ import {
 } from '../../src/data/lesson-status-text.ts';
 import type { SidebarSection } from '../../src/data/sidebar.ts';
 
-const run: LessonRun = { checkedAt: '2026-12-01T04:41:07.000Z', dockerEngine: '28.5.2+dfsg3', compose: 'v2.40.3', standIns: true };
+const run: LessonRun = {
+  checkedAt: '2026-12-01T04:41:07.000Z',
+  engine: { name: 'Docker Engine', version: '28.5.2+dfsg3' },
+  tools: [{ name: 'Docker Compose', version: 'v2.40.3' }],
+  standIns: true,
+};
 const passed: LessonCheck = { outcome: 'passed', steps: { total: 12, passed: 12 } };
 const checks: LessonChecks = { run, pages: { 'hands-on/limits.md': passed }, elsewhere: [] };
 /** The sentence as a learner reads it, code and all. */
@@ -28,7 +33,7 @@ describe('dates and versions as a learner compares them', () => {
     expect(formatCheckDate('2026-12-31T23:59:59.000Z')).toBe('December 31, 2026');
   });
 
-  it('shows the version `docker version` prints: no leading v, no packager suffix', () => {
+  it('shows the version the tool itself prints: no leading v, no packager suffix', () => {
     expect(formatVersion('28.5.2+dfsg3')).toBe('28.5.2');
     expect(formatVersion('v2.40.3')).toBe('2.40.3');
     expect(formatVersion('29.1.0')).toBe('29.1.0');
@@ -41,8 +46,25 @@ describe('dates and versions as a learner compares them', () => {
     expect(runDescription(run)).toBe(
       'with Docker Engine 28.5.2 and Docker Compose 2.40.3, using stand-in images built locally in place of the published ones',
     );
-    expect(runDescription({ ...run, compose: null, standIns: false })).toBe('with Docker Engine 28.5.2, using the published images');
-    expect(runDescription({ ...run, dockerEngine: 'unknown', compose: null })).toMatch(/^with Docker Engine \(version unknown\),/);
+    expect(runDescription({ ...run, tools: [], standIns: false })).toBe('with Docker Engine 28.5.2, using the published images');
+    expect(runDescription({ ...run, engine: { name: 'Docker Engine', version: null }, tools: [] })).toMatch(
+      /^with Docker Engine \(version unknown\),/,
+    );
+  });
+
+  it('names whatever engine and tools the report names, as a list', () => {
+    const other: LessonRun = {
+      ...run,
+      engine: { name: 'Kubernetes', version: 'v1.34.1' },
+      tools: [
+        { name: 'kubectl', version: '1.34.0' },
+        { name: 'Helm', version: '3.19.0' },
+      ],
+      standIns: false,
+    };
+    expect(runDescription(other)).toBe('with Kubernetes 1.34.1, kubectl 1.34.0 and Helm 3.19.0, using the published images');
+    // A report from any CI cache: a name is clipped like a version, never a paragraph.
+    expect(runDescription({ ...other, tools: [{ name: 'x'.repeat(500), version: '1' }] })).toMatch(/^with Kubernetes 1\.34\.1 and x{39}… 1,/);
   });
 });
 

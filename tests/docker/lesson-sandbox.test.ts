@@ -76,11 +76,11 @@ describeSandbox('the lesson sandbox engine', () => {
   it('reports a current engine and the stand-ins it built', async () => {
     const info = await engine!.info();
     expect(info.kind).toBe('sandbox');
-    expect(info.dockerEngine).toMatch(/^28\./);
-    expect(info.compose).toMatch(/^2\.4\d/);
-    expect(info.buildx).toMatch(/^0\.(29|[3-9]\d)/);
+    expect(info).toMatchObject({ name: 'Docker Engine', version: expect.stringMatching(/^28\./) });
+    expect(info.tools).toEqual([{ name: 'Docker Compose', version: expect.stringMatching(/^2\.4\d/) }]);
+    expect(info.details.buildx).toMatch(/^0\.(29|[3-9]\d)/);
     const hostCgroup = existsSync('/sys/fs/cgroup/cgroup.controllers') ? 2 : 1;
-    expect(info.cgroupVersion).toBe(hostCgroup);
+    expect(info.details.cgroup).toBe(`v${hostCgroup}`);
     expect(info.provides.includes('cgroup-v2')).toBe(hostCgroup === 2);
     for (const never of ['docker-hub-login', 'desktop-only', 'multi-platform', 'registry']) expect(info.provides).not.toContain(never);
     expect(info.standIns).toEqual(expect.arrayContaining(['alpine:latest', 'nginx:alpine', 'postgres:18', 'node:24-alpine']));

@@ -58,7 +58,7 @@ afterAll(async () => {
 
 describe.skipIf(skipReason !== undefined)('lesson runner on a real Docker engine (--engine host)', { timeout: 120_000 }, () => {
   it('matches a real docker ps table, and finds the volume a page leaves behind', async () => {
-    const { plans } = await planPages({ rootDir: dir, docsDir: dir, files: ['clean.md', 'leaves-volume.md'] });
+    const { plans } = await planPages({ rootDir: dir, docsDir: dir, files: ['clean.md', 'leaves-volume.md'], requirements: [] });
     const clientDir = path.dirname(docker!.client);
     const host = await createHostEngine({
       env: { ...process.env, PATH: clientDir === '.' ? process.env.PATH : `${clientDir}${path.delimiter}${process.env.PATH}` },
@@ -66,7 +66,7 @@ describe.skipIf(skipReason !== undefined)('lesson runner on a real Docker engine
     const report = await runLessons(plans, host, { defaultTimeoutSeconds: 60 });
     await host.close();
     const [clean, leaves] = report.pages;
-    expect(report.engine.dockerEngine).toMatch(/^\d+\.\d+/);
+    expect(report.engine.version).toMatch(/^\d+\.\d+/);
     expect(clean!.steps.filter((step) => step.verdict !== 'passed')).toEqual([]);
     expect(clean!.leftBehind).toEqual([]);
     expect(leaves!.steps.filter((step) => step.verdict !== 'passed')).toEqual([]);

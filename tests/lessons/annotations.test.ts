@@ -23,13 +23,33 @@ describe('lesson annotations', () => {
     expect(readAnnotation('<!-- lesson -->', 7)).toMatchObject({ message: expect.stringContaining('<!-- lesson: key=value … -->') });
     expect(command('<!-- lesson: background -->')).toMatchObject({ message: expect.stringContaining('terminal=watch') });
     expect(command('<!-- lesson: background=yes terminal=x -->')).toMatchObject({ message: expect.stringContaining('"background" takes no value') });
-    expect(command('<!-- lesson: needs=cgroup-v3 -->')).toMatchObject({ message: expect.stringContaining('Use one of: cgroup-v2') });
     expect(command('<!-- lesson: timeout=0 -->')).toMatchObject({ message: expect.stringContaining('from 1 to 3600') });
     expect(command('<!-- lesson: skip -->')).toMatchObject({ message: expect.stringContaining('"skip" needs a value') });
     expect(command('<!-- lesson: exit=1 exit=2 -->')).toMatchObject({ message: expect.stringContaining('given twice') });
     expect(command('<!-- lesson: not-output -->')).toMatchObject({ message: expect.stringContaining('not a setting for a block of commands') });
     expect(outputAnnotation(raw('<!-- lesson: exit=1 -->'))).toMatchObject({ message: expect.stringContaining('not a setting for an output block') });
     expect(outputAnnotation(raw('<!-- lesson: vary-lines="3-1" -->'))).toMatchObject({ message: expect.stringContaining('count up') });
+  });
+
+  it("takes the requirement names the course's settings declare, and names the known ones for any other", () => {
+    const declared = ['cgroup-v2', 'registry'];
+    expect(commandAnnotation(raw('<!-- lesson: needs="registry, cgroup-v2" -->'), declared)).toMatchObject({ needs: ['registry', 'cgroup-v2'] });
+    expect(commandAnnotation(raw('<!-- lesson: needs=cgroup-v3 -->'), declared)).toEqual({
+      line: 7,
+      message:
+        'lesson annotation: needs=cgroup-v3 is not a requirement this course declares. Use one of: cgroup-v2, registry; or declare it in lessonRequirements in the site settings (src/site.config.ts).',
+    });
+    // Another course declares its own: a name of the Docker course means nothing there.
+    expect(commandAnnotation(raw('<!-- lesson: needs=cluster-admin -->'), ['cluster-admin'])).toMatchObject({ needs: ['cluster-admin'] });
+    expect(commandAnnotation(raw('<!-- lesson: needs=registry -->'), ['cluster-admin'])).toMatchObject({
+      message: expect.stringContaining('needs=registry is not a requirement this course declares. Use one of: cluster-admin;'),
+    });
+    expect(commandAnnotation(raw('<!-- lesson: needs=registry -->'), [])).toMatchObject({
+      message: expect.stringContaining('This course declares none yet: declare it in lessonRequirements'),
+    });
+    expect(commandAnnotation(raw('<!-- lesson: needs=Registry -->'), declared)).toMatchObject({
+      message: expect.stringContaining('needs=Registry is not a requirement name: lower-case letters'),
+    });
   });
 
   it('reads exit as one status, or as a list with one status per command', () => {

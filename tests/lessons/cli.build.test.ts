@@ -49,7 +49,12 @@ describe('npm run lessons', { timeout: 60_000 }, () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('PASSED tests/fixtures/content/lessons/pages/passes-varying-output.md');
     const report = lessonReportSchema.parse(JSON.parse(await readFile(reportFile, 'utf8')));
-    expect(report.engine).toMatchObject({ kind: 'host', dockerEngine: '28.5.2', compose: '2.40.0' });
+    expect(report.engine).toMatchObject({
+      kind: 'host',
+      name: 'Docker Engine',
+      version: '28.5.2',
+      tools: [{ name: 'Docker Compose', version: '2.40.0' }],
+    });
     expect(report.totals).toMatchObject({ pages: 1, failedPages: 0, failed: 0, skipped: 2 });
   }, 60_000);
 

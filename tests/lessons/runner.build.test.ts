@@ -6,10 +6,13 @@ import { projectRoot } from '../../src/core/env.ts';
 import { lessonReportSchema, type PageReport } from '../../src/core/lessons/report.ts';
 import { createHostEngine } from '../../scripts/lessons/host-engine.ts';
 import { planPages, runLessons } from '../../scripts/lessons/runner.ts';
+import course from '../../src/site.config.ts';
 
 // The runner end to end, on fixture pages, against the host engine with a stand-in `docker` first
 // on the PATH (tests/fixtures/content/lessons/bin/docker): real bash sessions, real timeouts, no engine.
 const pagesDir = 'tests/fixtures/content/lessons/pages';
+/** The fixture pages name the Docker course's requirements (its settings declare them). */
+const requirements = Object.keys(course.lessonRequirements);
 const fakeBin = path.join(projectRoot, 'tests/fixtures/content/lessons/bin');
 let state: string;
 
@@ -25,7 +28,7 @@ async function run(...pages: string[]) {
 }
 
 async function runIn(rootDir: string, ...files: string[]) {
-  const { plans, missing } = await planPages({ rootDir, docsDir: path.join(rootDir, pagesDir), files });
+  const { plans, missing } = await planPages({ rootDir, docsDir: path.join(rootDir, pagesDir), files, requirements });
   expect(missing).toEqual([]);
   const engine = await createHostEngine({
     env: { ...process.env, PATH: `${fakeBin}${path.delimiter}${process.env.PATH}`, FAKE_DOCKER_STATE: state },
@@ -352,7 +355,7 @@ describe('lesson runner on fixture pages', { timeout: 60_000 }, () => {
     expect(background!.problems).toEqual([{ message: expect.stringContaining('its step at line 17 (ls /no-such-folder) failed') }]);
     // A page that is not there is refused before anything runs.
     await writeFile(path.join(state, 'next.md'), next('frist.md'));
-    const { plans } = await planPages({ rootDir: state, docsDir: state, files: ['next.md'] });
+    const { plans } = await planPages({ rootDir: state, docsDir: state, files: ['next.md'], requirements });
     expect(plans[0]!.problems).toEqual([{ message: expect.stringContaining('lesson.after names frist.md, but there is no frist.md') }]);
   });
 
@@ -393,7 +396,7 @@ describe('lesson runner on fixture pages', { timeout: 60_000 }, () => {
   });
 
   it('refuses a page with a malformed annotation before running anything, naming the line', async () => {
-    const { plans } = await planPages({ rootDir: projectRoot, docsDir: pagesDir, files: [`${pagesDir}/malformed-annotation.md`] });
+    const { plans } = await planPages({ rootDir: projectRoot, docsDir: pagesDir, files: [`${pagesDir}/malformed-annotation.md`], requirements });
     expect(plans[0]!.problems.map((problem) => problem.line)).toEqual([6, 11]);
     expect(plans[0]!.problems[0]!.message).toContain('exit=maybe');
   });
@@ -422,7 +425,7 @@ describe('lesson runner on fixture pages', { timeout: 60_000 }, () => {
       '',
     ].join('\n');
     await writeFile(path.join(state, 'busy.md'), page);
-    const { plans } = await planPages({ rootDir: state, docsDir: state, files: ['busy.md'] });
+    const { plans } = await planPages({ rootDir: state, docsDir: state, files: ['busy.md'], requirements });
     expect(plans[0]!.problems.map((problem) => [problem.line, problem.message.slice(0, 50)])).toEqual([
       [11, 'lesson annotation: terminal server is still busy w'],
       [16, 'lesson annotation: stop=other names no background '],
@@ -430,7 +433,7 @@ describe('lesson runner on fixture pages', { timeout: 60_000 }, () => {
   });
 
   it('opts in only pages with a lesson: block when no page is named', async () => {
-    const { plans } = await planPages({ rootDir: projectRoot, docsDir: path.join(projectRoot, 'content/docs'), files: [] });
+    const { plans } = await planPages({ rootDir: projectRoot, docsDir: path.join(projectRoot, 'content/docs'), files: [], requirements });
     for (const plan of plans) expect(plan.optedIn || plan.problems.length > 0, plan.file).toBe(true);
   });
 });

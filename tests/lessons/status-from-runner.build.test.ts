@@ -76,7 +76,11 @@ afterAll(async () => {
 describe("the site reads the runner's own report", () => {
   it('accepts it and finds each page by its path', () => {
     expect(Object.keys(checks?.pages ?? {}).sort()).toEqual([...PAGES].sort());
-    expect(checks?.run).toMatchObject({ dockerEngine: '28.5.2', compose: '2.40.0', standIns: false });
+    expect(checks?.run).toMatchObject({
+      engine: { name: 'Docker Engine', version: '28.5.2' },
+      tools: [{ name: 'Docker Compose', version: '2.40.0' }],
+      standIns: false,
+    });
   });
 
   it('words a passed page, a wrong output and a page that leaves a volume behind', () => {

@@ -57,7 +57,7 @@ describe('reading the lessons report for the build', () => {
   it('stops on a report with wrong fields, naming each field, what it expected and what it got', () => {
     const report = JSON.parse(readFileSync(fixtureReport, 'utf8'));
     report.pages[1].verdict = 'broken';
-    report.engine.dockerEngine = 28;
+    report.engine.version = 28;
     const file = fileWith('wrong.json', JSON.stringify(report));
     let message = '';
     try {
@@ -67,7 +67,7 @@ describe('reading the lessons report for the build', () => {
     }
     expect(message.split('\n')).toEqual([
       'The lessons report reports/lessons.json is not a report `npm run lessons` writes (schema: src/core/lessons/report.ts):',
-      '  - engine.dockerEngine: expected string (got number 28)',
+      '  - engine.version: expected string (got number 28)',
       expect.stringMatching(/^ {2}- pages\.1\.verdict: .*"passed".*\(got "broken"\)$/),
       'Write it again with `npm run lessons -- --report reports/lessons.json`, or delete it to build without lesson status.',
     ]);
@@ -75,12 +75,29 @@ describe('reading the lessons report for the build', () => {
 
   it('ignores a report of another version with a warning, rather than misreading it', () => {
     const warnings: string[] = [];
-    const file = fileWith('v2.json', JSON.stringify({ version: 2, anything: true }));
+    const file = fileWith('v3.json', JSON.stringify({ version: 3, anything: true }));
     expect(readLessonReport(file, { shown: 'old.json', warn: (m) => warnings.push(m) })).toBeUndefined();
     expect(warnings).toEqual([
       expect.stringMatching(
-        /^The lessons report old\.json is of version 2; this site reads version 1, so no lesson shows when it was last checked\./,
+        /^The lessons report old\.json is of version 3; this site reads version 2, so no lesson shows when it was last checked\./,
       ),
+    ]);
+  });
+
+  it('builds without lesson status, warning, from a report the runner wrote before the engine was described generically', () => {
+    // Version 1 had fixed engine fields; a deploy may restore one from the CI cache until the lessons run again.
+    const report = JSON.parse(readFileSync(fixtureReport, 'utf8'));
+    const old = {
+      ...report,
+      version: 1,
+      engine: { kind: 'host', dockerEngine: '28.5.2', compose: '2.40.3', buildx: null, cgroupVersion: 2, standIns: [], provides: [] },
+    };
+    const warnings: string[] = [];
+    expect(
+      readLessonReport(fileWith('v1.json', JSON.stringify(old)), { shown: '.cache/lessons-report.json', warn: (m) => warnings.push(m) }),
+    ).toBeUndefined();
+    expect(warnings).toEqual([
+      'The lessons report .cache/lessons-report.json is of version 1; this site reads version 2, so no lesson shows when it was last checked. Write it again with `npm run lessons -- --report .cache/lessons-report.json`, or delete it to build without lesson status.',
     ]);
   });
 
@@ -134,7 +151,12 @@ describe('matching report pages to the site', () => {
     const checks = lessonChecksFromReport(report, { rootDir: '/repo', docsDir: '/repo/tests/fixtures/content/lesson-status/docs' });
     expect(Object.keys(checks.pages)).toEqual(['practice/run-a-container.md', 'practice/limit-memory.md', 'practice/build-an-image.md']);
     expect(checks.pages['practice/run-a-container.md']?.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
-    expect(checks.run).toEqual({ checkedAt: '2026-12-01T04:41:07.000Z', dockerEngine: '28.5.2+dfsg3', compose: '2.40.3', standIns: true });
+    expect(checks.run).toEqual({
+      checkedAt: '2026-12-01T04:41:07.000Z',
+      engine: { name: 'Docker Engine', version: '28.5.2+dfsg3' },
+      tools: [{ name: 'Docker Compose', version: '2.40.3' }],
+      standIns: true,
+    });
     const course = lessonChecksFromReport(report, { rootDir: '/repo', docsDir: '/repo/content/docs' });
     expect(Object.keys(course.pages)).toEqual(['hands-on/limits.md']);
     expect(course.elsewhere).toEqual(
@@ -185,7 +207,7 @@ describe('the fingerprint of a page’s steps', () => {
 
 describe('a page whose steps changed after the run', () => {
   const checks = {
-    run: { checkedAt: '2026-12-01T04:41:07.000Z', dockerEngine: '28.5.2', compose: null, standIns: false },
+    run: { checkedAt: '2026-12-01T04:41:07.000Z', engine: { name: 'Docker Engine', version: '28.5.2' }, tools: [], standIns: false },
     pages: { 'a.md': { outcome: 'passed' as const, steps: { total: 1, passed: 1 }, fingerprint: 'sha256:old' } },
     elsewhere: [],
   };

@@ -162,6 +162,16 @@ describe('a course written for another generator builds unchanged', () => {
       expect(bundled).not.toContain('docker-learning:progress');
     });
 
+    it('judges lesson annotations by its own requirements, and highlights its own code languages', () => {
+      // The build passed with needs=rootless-engine, a requirement of this course's settings and not the Docker course's.
+      expect(readFileSync(path.join(fixture, 'docs/01-getting-started/02.first-run.md'), 'utf8')).toContain('<!-- lesson: needs=rootless-engine -->');
+      const hcl = page('getting-started/first-run').one('pre[data-language="hcl"]');
+      expect(hcl, 'the hcl block').toBeDefined();
+      // Highlighted with the HCL grammar: the keyword-like block type and the string are coloured tokens.
+      const tokens = page('getting-started/first-run').all('pre[data-language="hcl"] span[class*="shiki-l-"]');
+      expect(tokens.length).toBeGreaterThan(3);
+    });
+
     it('offers its own printable page as its own PDF', async () => {
       expect(readPage(build.outDir, 'getting-started/install')).toContain('data-pdf-download');
       expect(readPage(build.outDir, 'getting-started/first-run')).not.toContain('data-pdf-download');

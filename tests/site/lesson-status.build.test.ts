@@ -128,7 +128,7 @@ describe('a lessons report that is not one stops the build', () => {
     expect(result.output).toContain(
       'The lessons report tests/fixtures/content/lesson-status/bad-reports/wrong-fields.json is not a report `npm run lessons` writes (schema: src/core/lessons/report.ts):',
     );
-    expect(result.output).toContain('  - engine.dockerEngine: expected string (got number 28)');
+    expect(result.output).toContain('  - engine.version: expected string (got number 28)');
     expect(result.output).toMatch(/ {2}- pages\.1\.verdict: .*\(got "broken"\)/);
     expect(result.output).not.toMatch(/Stack trace|\n\s+at /);
   });

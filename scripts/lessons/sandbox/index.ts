@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { EngineSetupError, type EngineInfo, type EngineObjects, type LessonEngine, type PageWorkspace } from '../engine.ts';
+import { dockerEngineInfo, EngineSetupError, type EngineInfo, type EngineObjects, type LessonEngine, type PageWorkspace } from '../engine.ts';
 import { resolveCacheDir } from './cache.ts';
 import { ensureBase } from './debian.ts';
 import { sandboxEnv, startDaemon, takeLock, type SandboxDaemon } from './daemon.ts';
@@ -204,16 +204,15 @@ async function readInfo(daemon: SandboxDaemon, images: StandInOutcome[], mirrore
     ].map((args) => daemon.exec(['docker', ...args]).then((result) => (result.code === 0 ? result.stdout.trim() : null))),
   );
   const cgroupVersion = cgroup === '2' ? 2 : 1;
-  return {
+  return dockerEngineInfo({
     kind: 'sandbox',
-    dockerEngine: engine ?? 'unknown',
+    server: engine ?? null,
     compose: compose ?? null,
-    // "github.com/docker/buildx 0.29.1+ds1 <revision>": the version is the second word.
-    buildx: buildx ? (buildx.split(/\s+/)[1] ?? buildx) : null,
+    buildx: buildx ?? null,
     cgroupVersion,
     standIns: images.filter((image) => image.source !== 'pulled').flatMap((image) => image.names),
     // Pulls from Docker Hub come from the mirror of the stand-ins; no Docker Hub account, no
     // Desktop, one platform; cgroup v2 only if the kernel gives it.
     provides: [...(mirrored ? ['registry'] : []), ...(cgroupVersion === 2 ? ['cgroup-v2'] : [])],
-  };
+  });
 }

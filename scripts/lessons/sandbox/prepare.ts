@@ -5,7 +5,7 @@
  * warm start-up time. Exit 2 when the sandbox cannot be had here.
  */
 import { parseArgs } from 'node:util';
-import { EngineSetupError } from '../engine.ts';
+import { EngineSetupError, engineSummary } from '../engine.ts';
 import { resolveCacheDir } from './cache.ts';
 import { createSandboxEngine } from './index.ts';
 
@@ -29,10 +29,8 @@ try {
   try {
     const { preparation } = engine;
     const info = await engine.info();
-    console.log(
-      `Docker Engine ${info.dockerEngine}, Compose ${info.compose ?? 'missing'}, buildx ${info.buildx ?? 'missing'}, cgroup v${info.cgroupVersion}`,
-    );
-    console.log(`Provides: ${info.provides.join(', ') || '(none of cgroup-v2, docker-hub-login, desktop-only, multi-platform, registry)'}`);
+    console.log(engineSummary(info));
+    console.log(`Provides: ${info.provides.join(', ') || '(nothing optional)'}`);
     console.log(
       `Root: ${preparation.rootBuilt ? 'built' : 'reused'} in ${preparation.rootSeconds.toFixed(1)} s; engine started in ${preparation.daemonSeconds.toFixed(1)} s`,
     );

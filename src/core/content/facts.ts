@@ -58,6 +58,8 @@ export interface CollectFactsOptions {
   lineOffset: number;
   /** For `.mdx` pages: which imports are allowed. Without it, imports are not judged (the link checker). */
   mdx?: Omit<MdxImportRules, 'fileFromDocsDir'>;
+  /** The requirement names `needs=` may use (the site's lessonRequirements). Without it, they are not judged (the link checker). */
+  lessonRequirements?: readonly string[];
 }
 
 /**
@@ -165,7 +167,7 @@ export function collectFacts(tree: Root, options: CollectFactsOptions): Document
   }
   for (const problem of [...knowledgeCheckProblems(tree), ...directiveProblems(tree)])
     facts.problems.push({ line: problem.line + options.lineOffset, message: problem.message });
-  facts.problems.push(...lessonAnnotationProblems(tree, options.lineOffset));
+  facts.problems.push(...lessonAnnotationProblems(tree, options.lineOffset, options.lessonRequirements));
   if (options.format === 'mdx' && options.mdx) {
     const shift = (problem: PolicyProblem) => ({ ...problem, line: problem.line + options.lineOffset });
     facts.problems.push(...checkMdxTree(tree, { ...options.mdx, fileFromDocsDir: options.file }).map(shift));

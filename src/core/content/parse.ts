@@ -58,8 +58,8 @@ export function parsePage(page: PageSource): { tree: Root; lineOffset: number } 
   }
 }
 
-export function factsFromSource(page: PageSource, mdx?: CollectFactsOptions['mdx']): DocumentFacts {
+export function factsFromSource(page: PageSource, rules: Pick<CollectFactsOptions, 'mdx' | 'lessonRequirements'> = {}): DocumentFacts {
   const parsed = parsePage(page);
   if ('problem' in parsed) return { file: page.file, anchors: [], links: [], images: [], sources: [], imports: [], problems: [parsed.problem] };
-  return collectFacts(parsed.tree, { file: page.file, format: page.format, lineOffset: parsed.lineOffset, mdx });
+  return collectFacts(parsed.tree, { file: page.file, format: page.format, lineOffset: parsed.lineOffset, ...rules });
 }

@@ -17,6 +17,8 @@ export interface ContentSession {
   slugRules: SlugRules;
   /** Whether a page without `description` is an error rather than a warning. */
   requireDescriptions: boolean;
+  /** The requirement names lessons may use in `needs=` (lessonRequirements); undefined: not judged. */
+  lessonRequirements: readonly string[] | undefined;
   store: FactsStore;
   /** Where the store is saved between builds. */
   cacheFile: string;
@@ -33,6 +35,8 @@ export interface ContentSessionOptions {
   /** Default: as the site config defaults (number prefixes stripped, descriptions optional). */
   slugRules?: SlugRules;
   requireDescriptions?: boolean;
+  /** The names of the site's lessonRequirements; left out, `needs=` names are not judged. */
+  lessonRequirements?: readonly string[];
   cacheDir: string;
 }
 
@@ -45,7 +49,8 @@ export function createContentSession(options: ContentSessionOptions, { load = tr
     allowedImports: options.allowedImports,
     trusted: options.mdxTrusted ?? false,
   };
-  const store = new FactsStore(JSON.stringify(mdxRules));
+  // The facts hold the annotation problems, which depend on the declared requirements too.
+  const store = new FactsStore(JSON.stringify({ mdxRules, lessonRequirements: options.lessonRequirements ?? null }));
   const cacheFile = path.join(options.cacheDir, 'content-facts.json');
   if (load) store.load(cacheFile);
   return {
@@ -55,6 +60,7 @@ export function createContentSession(options: ContentSessionOptions, { load = tr
     mdxRules,
     slugRules: options.slugRules ?? DEFAULT_SLUG_RULES,
     requireDescriptions: options.requireDescriptions ?? false,
+    lessonRequirements: options.lessonRequirements,
     store,
     cacheFile,
   };

@@ -1,4 +1,4 @@
-import { isRequirement, REQUIREMENT_NAMES, type Requirement } from './requirements.ts';
+import { REQUIREMENT_NAME, unknownRequirementProblem } from './requirements.ts';
 
 /**
  * Lesson annotations: HTML comments written on the line before a code block,
@@ -29,7 +29,8 @@ export interface CommandAnnotation {
    */
   exitEach?: ExpectedExit[];
   timeoutSeconds?: number;
-  needs: Requirement[];
+  /** Requirement names (the course's `lessonRequirements`). */
+  needs: string[];
   /** The shell ("terminal") the block runs in; one named `main` is the default. */
   terminal?: string;
   /** Run the block without waiting for its end; later blocks go on while it runs. */
@@ -37,7 +38,7 @@ export interface CommandAnnotation {
   /** A text the block's output must show before the runner goes on (background) or presses Ctrl+C. */
   waitFor?: string;
   /**
-   * Press Ctrl+C on a command that runs until stopped (`docker logs -f`), once `waitFor` appears or
+   * Press Ctrl+C on a command that runs until stopped (`tail -f`), once `waitFor` appears or
    * after `afterSeconds`: on the command that starts with `command`, or on the block's last one.
    */
   ctrlC?: { command?: string };
@@ -160,10 +161,10 @@ function knownKeys(raw: RawAnnotation, allowed: readonly string[], blockKind: st
 
 function example(key: string): string {
   const examples: Record<string, string> = {
-    skip: '"needs a Docker Hub account"',
+    skip: '"needs an account on the registry"',
     exit: '1',
     timeout: '120',
-    needs: 'cgroup-v2',
+    needs: 'internet',
     terminal: 'second',
     'wait-for': '"ready to accept connections"',
     after: '3',
@@ -194,8 +195,11 @@ function expectedExit(value: string): ExpectedExit | undefined {
 
 const isProblem = (value: unknown): value is AnnotationProblem => typeof value === 'object' && value !== null && 'message' in value;
 
-/** The settings of an annotation written before a block of commands. */
-export function commandAnnotation(raw: RawAnnotation): CommandAnnotation | AnnotationProblem {
+/**
+ * The settings of an annotation written before a block of commands. `requirements`: the names the
+ * course declares (lessonRequirements); without them, requirement names are not judged.
+ */
+export function commandAnnotation(raw: RawAnnotation, requirements?: readonly string[]): CommandAnnotation | AnnotationProblem {
   const keyProblem = knownKeys(raw, COMMAND_KEYS, 'a block of commands');
   if (keyProblem) return keyProblem;
   const result: CommandAnnotation = emptyCommandAnnotation();
@@ -229,11 +233,10 @@ export function commandAnnotation(raw: RawAnnotation): CommandAnnotation | Annot
       }
       case 'needs':
         for (const name of value.split(/[\s,]+/).filter(Boolean)) {
-          if (!isRequirement(name))
-            return {
-              line: raw.line,
-              message: `lesson annotation: needs=${name} is not a requirement the runner knows. Use one of: ${REQUIREMENT_NAMES.join(', ')}.`,
-            };
+          const unknown = REQUIREMENT_NAME.test(name)
+            ? unknownRequirementProblem(name, requirements)
+            : `${name} is not a requirement name: lower-case letters, digits and dashes, space- or comma-separated.`;
+          if (unknown) return { line: raw.line, message: `lesson annotation: needs=${unknown}` };
           result.needs.push(name);
         }
         break;
@@ -257,7 +260,7 @@ export function commandAnnotation(raw: RawAnnotation): CommandAnnotation | Annot
           return {
             line: raw.line,
             message:
-              'lesson annotation: ctrl-c="…" names the start of the command to stop, such as ctrl-c="docker logs -f"; write ctrl-c alone for the last command.',
+              'lesson annotation: ctrl-c="…" names the start of the command to stop, such as ctrl-c="tail -f"; write ctrl-c alone for the last command.',
           };
         result.ctrlC = { command: written?.trim() };
         break;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REQUIREMENT_NAMES } from './requirements.ts';
+import { REQUIREMENT_NAME } from './requirements.ts';
 
 export const OBJECT_KINDS = ['container', 'image', 'volume', 'network', 'build-cache'] as const;
 export type ObjectKind = (typeof OBJECT_KINDS)[number];
@@ -14,15 +14,18 @@ export const lessonSettingsSchema = z
     run: z.boolean().default(true),
     /** Seconds each command may take, unless its block says timeout=…; default 60. */
     timeout: z.number().int().min(1).max(3600).optional(),
-    /** Requirements of every step of the page (see src/core/lessons/requirements.ts). */
-    needs: z.array(z.enum(REQUIREMENT_NAMES as [string, ...string[]])).optional(),
+    /**
+     * Requirements of every step of the page, by the names the course declares in its settings
+     * (lessonRequirements); the content check and the runner refuse a name it does not declare.
+     */
+    needs: z.array(z.string().regex(REQUIREMENT_NAME, 'a requirement name is lower-case letters, digits and dashes, such as internet')).optional(),
     /** Placeholders used throughout the page (USERNAME) and the value the runner writes instead. */
     bind: z.record(z.string().min(1), z.string()).optional(),
     /**
      * Pages a reader works through before this one, whose steps run first in the same folder:
      * a page that goes on in a folder an earlier page made. Paths relative to this page.
      */
-    after: z.array(z.string().regex(/\.mdx?$/, 'name a page file, such as dockerfile.md')).optional(),
+    after: z.array(z.string().regex(/\.mdx?$/, 'name a page file, such as first-steps.md')).optional(),
     /**
      * What the page leaves in the engine on purpose, for a later page: `kind:name`, kind one of
      * container, image, volume, network, build-cache; `*` in a name matches any text.

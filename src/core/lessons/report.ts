@@ -6,7 +6,10 @@ import { z } from 'zod';
  * validate it with this one schema. Bump `lessonReportVersion` on any incompatible change, so an
  * older file is ignored rather than misread.
  */
-export const lessonReportVersion = 1;
+export const lessonReportVersion = 2;
+
+/** Most tools a report names: a page's line stays one sentence. */
+const MAX_TOOLS = 8;
 
 export const stepVerdicts = ['passed', 'failed', 'skipped', 'not-run'] as const;
 export type StepVerdict = (typeof stepVerdicts)[number];
@@ -54,12 +57,20 @@ export const lessonReportSchema = z.object({
   version: z.literal(lessonReportVersion),
   startedAt: z.iso.datetime(),
   durationMs: z.number().nonnegative(),
+  /**
+   * What the steps ran on, in the runner's words: the site composes its "with … and …" line from
+   * these names, so the generator itself names no engine (version 2; version 1 had fixed fields).
+   */
   engine: z.object({
     kind: z.enum(['sandbox', 'host']),
-    dockerEngine: z.string(),
-    compose: z.string().nullable(),
-    buildx: z.string().nullable(),
-    cgroupVersion: z.union([z.literal(1), z.literal(2)]),
+    /** The engine as a learner knows it, e.g. "Docker Engine". */
+    name: z.string().min(1),
+    /** Its version as the engine reports it; null when it could not be read. */
+    version: z.string().min(1).nullable(),
+    /** Tools the pages name after the engine, with their versions (e.g. "Docker Compose"); a missing tool is left out. */
+    tools: z.array(z.object({ name: z.string().min(1), version: z.string().min(1) })).max(MAX_TOOLS),
+    /** Further facts for the runner's own summary, never shown on pages ("cgroup": "v2"). */
+    details: z.record(z.string(), z.string()),
     standIns: z.array(z.string()),
     provides: z.array(z.string()),
   }),

@@ -12,8 +12,10 @@ import { isInside } from '../paths.ts';
 export interface LessonRun {
   /** ISO time the run started. */
   checkedAt: string;
-  dockerEngine: string;
-  compose: string | null;
+  /** The engine the steps ran on, as the runner named it; version null when it could not be read. */
+  engine: { name: string; version: string | null };
+  /** The tools the runner reported beside the engine, in its order. */
+  tools: { name: string; version: string }[];
   /** Whether any image was a local stand-in rather than the published one. */
   standIns: boolean;
 }
@@ -100,8 +102,8 @@ export function lessonChecksFromReport(report: LessonReport, options: { rootDir:
     }
     pages[path.relative(options.docsDir, file).split(path.sep).join('/')] = lessonCheckOf(page);
   }
-  const { dockerEngine, compose, standIns } = report.engine;
-  return { run: { checkedAt: report.startedAt, dockerEngine, compose, standIns: standIns.length > 0 }, pages, elsewhere };
+  const { name, version, tools, standIns } = report.engine;
+  return { run: { checkedAt: report.startedAt, engine: { name, version }, tools, standIns: standIns.length > 0 }, pages, elsewhere };
 }
 
 const MAX_LISTED_ISSUES = 5;

@@ -103,7 +103,11 @@ function outputLines(value: string): string[] {
   return value === '' ? [] : value.split('\n');
 }
 
-export function extractLessonSteps(tree: Root, lineOffset = 0): LessonSteps {
+/**
+ * `requirements`: the requirement names the course declares (lessonRequirements), which `needs=`
+ * may use; undefined when there are no settings to judge by, and then names are not judged.
+ */
+export function extractLessonSteps(tree: Root, lineOffset = 0, requirements?: readonly string[]): LessonSteps {
   const blocks: LessonBlock[] = [];
   const problems: AnnotationProblem[] = [];
   const lineOf = (node: { position?: { start: { line: number } } }) => (node.position?.start.line ?? 1) + lineOffset;
@@ -177,7 +181,7 @@ export function extractLessonSteps(tree: Root, lineOffset = 0): LessonSteps {
     }
     if (role !== 'commands' && role !== 'console') return;
 
-    const annotation = raw ? commandAnnotation(raw) : emptyCommandAnnotation();
+    const annotation = raw ? commandAnnotation(raw, requirements) : emptyCommandAnnotation();
     if (isAnnotationProblem(annotation)) {
       problems.push(annotation);
       return;
@@ -292,6 +296,6 @@ export function ctrlCTarget(block: CommandBlock): StepCommand | undefined {
 }
 
 /** Annotation problems only: what the content check reports for every page at build time. */
-export function lessonAnnotationProblems(tree: Root, lineOffset = 0): AnnotationProblem[] {
-  return extractLessonSteps(tree, lineOffset).problems;
+export function lessonAnnotationProblems(tree: Root, lineOffset = 0, requirements?: readonly string[]): AnnotationProblem[] {
+  return extractLessonSteps(tree, lineOffset, requirements).problems;
 }

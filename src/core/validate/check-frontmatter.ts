@@ -4,6 +4,7 @@ import type { FrontmatterBlock } from '../content/source.ts';
 import { readAuthorYaml } from '../security/yaml-limits.ts';
 import { docFrontmatterSchema } from '../frontmatter.ts';
 import { describeZodIssues } from '../problems.ts';
+import { unknownRequirementProblem } from '../lessons/requirements.ts';
 
 /** A problem inside one file; the caller adds the file name. */
 export interface LocalProblem {
@@ -26,6 +27,8 @@ export interface FrontmatterResult {
 export interface FrontmatterRules {
   /** The site's `requireDescriptions`: a page without a description is a problem rather than a warning. */
   requireDescriptions?: boolean;
+  /** The requirement names `lesson.needs` may use (the site's lessonRequirements); left out, not judged. */
+  lessonRequirements?: readonly string[];
 }
 
 const NO_DESCRIPTION =
@@ -132,11 +135,20 @@ export function checkFrontmatter(block: FrontmatterBlock | undefined, rules: Fro
       ? [{ line: block.startLine, message: NO_DESCRIPTION }]
       : [];
   if (result.success) {
+    const lesson = result.data.lesson;
+    const needs = typeof lesson === 'object' ? (lesson.needs ?? []) : [];
+    const unknownNeeds = needs.flatMap((name, i): LocalProblem[] => {
+      const problem = unknownRequirementProblem(name, rules.lessonRequirements);
+      return problem
+        ? [{ line: lineOfPath(doc, counter, ['lesson', 'needs', i], block.startLine), message: `frontmatter lesson.needs: ${problem}` }]
+        : [];
+    });
     const prerequisites = result.data.prerequisites?.map((href, i) => ({
       href,
       line: lineOfPath(doc, counter, ['prerequisites', i], block.startLine),
     }));
-    return { draft, ...draftAt, hasDescription: described, problems: missingDescription, ...(prerequisites ? { prerequisites } : {}) };
+    const problems = [...missingDescription, ...unknownNeeds];
+    return { draft, ...draftAt, hasDescription: described, problems, ...(prerequisites ? { prerequisites } : {}) };
   }
 
   const issues = describeZodIssues(result.error, data);

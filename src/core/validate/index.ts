@@ -12,7 +12,7 @@ import type { ContentSession } from '../content/session.ts';
 import { deepestPrefix, findFrontmatter } from '../content/source.ts';
 import { MAX_NESTING_DEPTH, NESTING_ADVICE } from '../content/facts.ts';
 import { checkSvg } from '../security/svg-policy.ts';
-import { checkFrontmatter, type FrontmatterResult, type LocalProblem } from './check-frontmatter.ts';
+import { checkFrontmatter, type FrontmatterResult, type FrontmatterRules, type LocalProblem } from './check-frontmatter.ts';
 import { checkImages, type AssetCheck } from './check-images.ts';
 import { buildFolderSet, checkPageLinks, type PageLinkIndex } from './check-page-links.ts';
 import { checkLinkCredentials } from './check-link-credentials.ts';
@@ -148,6 +148,8 @@ export interface ValidateContentOptions {
   slugRules?: SlugRules;
   /** Whether a page without a description is a problem; default: the session's, else not. */
   requireDescriptions?: boolean;
+  /** The requirement names lessons may use (lessonRequirements); default: the session's, else not judged. */
+  lessonRequirements?: readonly string[];
 }
 
 /** The inventory of the docs folder, with file names shown relative to `rootDir`. */
@@ -162,8 +164,8 @@ function takeInventory({ docsDir, rootDir, slugRules }: { docsDir: string; rootD
 }
 
 /** Every page's frontmatter, read once, by docs-relative file. */
-function readFrontmatter(inventory: Inventory, requireDescriptions: boolean): Map<string, FrontmatterResult> {
-  return new Map(inventory.pages.map((page) => [page.file, checkFrontmatter(findFrontmatter(page.source), { requireDescriptions })]));
+function readFrontmatter(inventory: Inventory, rules: FrontmatterRules): Map<string, FrontmatterResult> {
+  return new Map(inventory.pages.map((page) => [page.file, checkFrontmatter(findFrontmatter(page.source), rules)]));
 }
 
 /** Checks an image file: inside the folders the site publishes, present, readable, and (SVG) safe. */
@@ -217,12 +219,16 @@ export function validateContent({
   session,
   slugRules = session?.slugRules ?? DEFAULT_SLUG_RULES,
   requireDescriptions = session?.requireDescriptions ?? false,
+  lessonRequirements = session?.lessonRequirements,
 }: ValidateContentOptions): ContentProblem[] {
   const inventory = takeInventory({ docsDir, rootDir, slugRules });
-  const frontmatter = readFrontmatter(inventory, requireDescriptions);
+  const frontmatter = readFrontmatter(inventory, { requireDescriptions, lessonRequirements });
   const display = docsDisplay(docsDir, rootDir);
   const read = inventory.pages.flatMap((page) => frontmatterProblems(page, frontmatter.get(page.file)!, display));
-  const after = validateAfterRendering({ inventory, frontmatter, tooDeep: new Set() }, { docsDir, base, rootDir, production, session, slugRules });
+  const after = validateAfterRendering(
+    { inventory, frontmatter, tooDeep: new Set() },
+    { docsDir, base, rootDir, production, session, slugRules, lessonRequirements },
+  );
   return listProblems([...inventory.problems, ...read, ...after]);
 }
 
@@ -235,7 +241,15 @@ export function validateContent({
  */
 export function validateAfterRendering(
   before: Pick<BeforeLoading, 'inventory' | 'frontmatter' | 'tooDeep'>,
-  { docsDir, base, rootDir = projectRoot, production = false, session, slugRules = session?.slugRules ?? DEFAULT_SLUG_RULES }: ValidateContentOptions,
+  {
+    docsDir,
+    base,
+    rootDir = projectRoot,
+    production = false,
+    session,
+    slugRules = session?.slugRules ?? DEFAULT_SLUG_RULES,
+    lessonRequirements = session?.lessonRequirements,
+  }: ValidateContentOptions,
 ): ContentProblem[] {
   const { inventory, frontmatter, tooDeep } = before;
   const contentDir = session?.contentDir ?? path.dirname(docsDir);
@@ -243,7 +257,7 @@ export function validateAfterRendering(
   const display = docsDisplay(docsDir, rootDir);
   const pages = inventory.pages.map((page) => ({
     file: page.file,
-    facts: tooDeep.has(page.file) ? noFacts(page.file) : factsOf(page, docsDir, session),
+    facts: tooDeep.has(page.file) ? noFacts(page.file) : factsOf(page, docsDir, session, lessonRequirements),
   }));
   const linksFile = path.join(contentDir, 'links.yaml');
   const resources = readResources(linksFile);
@@ -273,11 +287,16 @@ function noFacts(file: string): DocumentFacts {
   return { file, anchors: [], links: [], images: [], sources: [], imports: [], problems: [] };
 }
 
-function factsOf(page: InventoryPage, docsDir: string, session: ContentSession | undefined): DocumentFacts {
+function factsOf(
+  page: InventoryPage,
+  docsDir: string,
+  session: ContentSession | undefined,
+  lessonRequirements: readonly string[] | undefined,
+): DocumentFacts {
   const absolute = path.join(docsDir, page.file);
   const recorded = session?.store.get(absolute, page.hash);
   if (recorded) return recorded;
-  const facts = factsFromSource(page, session?.mdxRules);
+  const facts = factsFromSource(page, { mdx: session?.mdxRules, lessonRequirements });
   session?.store.record(absolute, page.hash, facts);
   return facts;
 }
@@ -312,9 +331,10 @@ export function validateBeforeLoading({
   rootDir = projectRoot,
   slugRules = DEFAULT_SLUG_RULES,
   requireDescriptions = false,
-}: Pick<ValidateContentOptions, 'docsDir' | 'rootDir' | 'slugRules'> & { requireDescriptions?: boolean }): BeforeLoading {
+  lessonRequirements,
+}: Pick<ValidateContentOptions, 'docsDir' | 'rootDir' | 'slugRules'> & FrontmatterRules): BeforeLoading {
   const inventory = takeInventory({ docsDir, rootDir, slugRules });
-  const frontmatter = readFrontmatter(inventory, requireDescriptions);
+  const frontmatter = readFrontmatter(inventory, { requireDescriptions, lessonRequirements });
   const display = docsDisplay(docsDir, rootDir);
   const problems = [...inventory.problems];
   const withoutDescription: string[] = [];

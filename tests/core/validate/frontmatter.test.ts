@@ -51,6 +51,39 @@ describe('content check: frontmatter', () => {
     ]);
   });
 
+  it("refuses a requirement the site's settings do not declare, in the frontmatter and in an annotation, naming file, line, name and the known ones", () => {
+    const page = [
+      '---',
+      'title: A lesson',
+      'lesson:',
+      '  needs:',
+      '    - root-shell',
+      '    - cluster-admin',
+      '---',
+      '',
+      '<!-- lesson: needs="root-shell internet" -->',
+      '```sh',
+      'id -u',
+      '```',
+      '',
+    ].join('\n');
+    const known = 'Use one of: root-shell, network; or declare it in lessonRequirements in the site settings (src/site.config.ts).';
+    expect(validate({ 'hands-on/a.md': page }, { lessonRequirements: ['root-shell', 'network'] })).toEqual([
+      {
+        file: 'content/docs/hands-on/a.md',
+        line: 6,
+        message: `frontmatter lesson.needs: cluster-admin is not a requirement this course declares. ${known}`,
+      },
+      {
+        file: 'content/docs/hands-on/a.md',
+        line: 9,
+        message: `lesson annotation: needs=internet is not a requirement this course declares. ${known}`,
+      },
+    ]);
+    // Declared by the course's settings, the same names pass.
+    expect(validate({ 'hands-on/a.md': page }, { lessonRequirements: ['root-shell', 'cluster-admin', 'internet'] })).toEqual([]);
+  });
+
   it('lets a page leave its description out, unless the site requires one', () => {
     const page = '---\ntitle: A page\n---\n\nBody.\n';
     expect(validate({ 'a.md': page })).toEqual([]);

@@ -41,6 +41,8 @@ export interface ValidateOptions {
   resourceIds?: Set<string>;
   requireDescriptions?: boolean;
   slugRules?: SlugRules;
+  /** The requirement names `needs` may use (the site's lessonRequirements); left out, not judged. */
+  lessonRequirements?: string[];
 }
 
 /**
@@ -49,7 +51,7 @@ export interface ValidateOptions {
  */
 export function validate(
   pages: Record<string, string>,
-  { production = false, assets = [], base = '/', resourceIds, requireDescriptions, slugRules }: ValidateOptions = {},
+  { production = false, assets = [], base = '/', resourceIds, requireDescriptions, slugRules, lessonRequirements }: ValidateOptions = {},
 ): ContentProblem[] {
   const root = mkdtempSync(path.join(os.tmpdir(), 'validate-'));
   const docsDir = path.join(root, 'content', 'docs');
@@ -58,7 +60,7 @@ export function validate(
     for (const [file, source] of Object.entries(pages)) writeFile(path.join(docsDir, file), source);
     for (const asset of assets) writeFile(asset.startsWith('/') ? path.join(root, 'public', asset) : path.join(docsDir, asset), assetBytes(asset));
     if (resourceIds) writeFile(path.join(root, 'content', 'links.yaml'), linksYaml(resourceIds));
-    return validateContent({ docsDir, base, rootDir: root, production, requireDescriptions, slugRules });
+    return validateContent({ docsDir, base, rootDir: root, production, requireDescriptions, slugRules, lessonRequirements });
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
