@@ -37,7 +37,7 @@ describe('lesson annotations', () => {
     expect(commandAnnotation(raw('<!-- lesson: needs=cgroup-v3 -->'), declared)).toEqual({
       line: 7,
       message:
-        'lesson annotation: needs=cgroup-v3 is not a requirement this course declares. Use one of: cgroup-v2, registry; or declare it in lessonRequirements in the site settings (src/site.config.ts).',
+        'lesson annotation: needs=cgroup-v3 is not a requirement this course declares. Use one of: cgroup-v2, registry; or declare it in lessonRequirements in the site settings (src/site.config.ts, or the file DOCS_SITE_CONFIG names).',
     });
     // Another course declares its own: a name of the Docker course means nothing there.
     expect(commandAnnotation(raw('<!-- lesson: needs=cluster-admin -->'), ['cluster-admin'])).toMatchObject({ needs: ['cluster-admin'] });

@@ -25,7 +25,7 @@ describe("the runner's plan of a page", () => {
       {
         line: 7,
         message:
-          'lesson annotation: needs=registry is not a requirement this course declares. Use one of: cluster-admin, gpu; or declare it in lessonRequirements in the site settings (src/site.config.ts).',
+          'lesson annotation: needs=registry is not a requirement this course declares. Use one of: cluster-admin, gpu; or declare it in lessonRequirements in the site settings (src/site.config.ts, or the file DOCS_SITE_CONFIG names).',
       },
     ]);
     expect(planPage('docs/basics.md', page, ['registry']).problems).toEqual([

@@ -32,5 +32,5 @@ export const lessonRequirementsSchema = z
 export function unknownRequirementProblem(name: string, known: readonly string[] | undefined): string | undefined {
   if (!known || known.includes(name)) return undefined;
   const choice = known.length > 0 ? `Use one of: ${known.join(', ')}; or declare` : 'This course declares none yet: declare';
-  return `${name} is not a requirement this course declares. ${choice} it in lessonRequirements in the site settings (src/site.config.ts).`;
+  return `${name} is not a requirement this course declares. ${choice} it in lessonRequirements in the site settings (src/site.config.ts, or the file DOCS_SITE_CONFIG names).`;
 }

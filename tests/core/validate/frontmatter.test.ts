@@ -67,7 +67,8 @@ describe('content check: frontmatter', () => {
       '```',
       '',
     ].join('\n');
-    const known = 'Use one of: root-shell, network; or declare it in lessonRequirements in the site settings (src/site.config.ts).';
+    const known =
+      'Use one of: root-shell, network; or declare it in lessonRequirements in the site settings (src/site.config.ts, or the file DOCS_SITE_CONFIG names).';
     expect(validate({ 'hands-on/a.md': page }, { lessonRequirements: ['root-shell', 'network'] })).toEqual([
       {
         file: 'content/docs/hands-on/a.md',
