@@ -15,6 +15,8 @@ import { renderReport, renderSummary, stepLine } from './lessons/reporters.ts';
 import { planPages, runLessons } from './lessons/runner.ts';
 import { killAllSessions } from './lessons/shell-session.ts';
 
+/** Enough of the engine's log to show a failed build or container start. */
+const ENGINE_LOG_LINES = 25;
 const EXIT = { passed: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
 async function createEngine(kind: 'sandbox' | 'host', provides: string[]): Promise<LessonEngine> {
@@ -106,6 +108,8 @@ async function main(): Promise<number> {
       await mkdir(path.dirname(path.resolve(cli.reportFile)), { recursive: true });
       await writeFile(cli.reportFile, `${JSON.stringify(report, null, 2)}\n`);
     }
+    const engineLog = report.totals.failedPages > 0 ? engine.logTail?.(ENGINE_LOG_LINES) : undefined;
+    if (engineLog) process.stdout.write(`The engine's log, last ${ENGINE_LOG_LINES} lines:\n${engineLog.replace(/^/gm, '  | ')}\n\n`);
     process.stdout.write(renderReport(report, cli.format));
     if (cli.format === 'github' && env.githubStepSummary) await appendFile(env.githubStepSummary, renderSummary(report));
     return report.totals.failedPages > 0 ? EXIT.failed : EXIT.passed;

@@ -93,6 +93,12 @@ export interface LessonEngine {
   /** A fresh, empty work directory for one page. */
   workspace(pageId: string): Promise<PageWorkspace>;
   objects(): Promise<EngineObjects>;
+  /**
+   * The end of the engine's own log, for a run with a failed page: a build or a container that
+   * failed often says why only there, and a CI log is all a later reader has. Undefined when the
+   * engine keeps no log of its own (the host's engine).
+   */
+  logTail?(lines: number): string | undefined;
   /** Stops and removes what the engine started. Safe to call twice; the runner calls it on SIGINT/SIGTERM too. */
   close(): Promise<void>;
 }

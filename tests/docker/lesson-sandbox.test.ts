@@ -82,7 +82,8 @@ describeSandbox('the lesson sandbox engine', () => {
     const hostCgroup = existsSync('/sys/fs/cgroup/cgroup.controllers') ? 2 : 1;
     expect(info.details.cgroup).toBe(`v${hostCgroup}`);
     expect(info.provides.includes('cgroup-v2')).toBe(hostCgroup === 2);
-    for (const never of ['docker-hub-login', 'desktop-only', 'multi-platform', 'registry']) expect(info.provides).not.toContain(never);
+    expect(info.provides).toContain('registry');
+    for (const never of ['docker-hub-login', 'desktop-only', 'multi-platform']) expect(info.provides).not.toContain(never);
     expect(info.standIns).toEqual(expect.arrayContaining(['alpine:latest', 'nginx:alpine', 'postgres:18', 'node:24-alpine']));
   });
 
@@ -133,6 +134,18 @@ docker rm -f web >/dev/null
     expect(pull.code).not.toBe(0);
     expect(pull.stderr).toContain('quay.io/example/not-a-stand-in:1');
     expect(pull.seconds).toBeLessThan(15);
+  });
+
+  it('pulls a Docker Hub image from its mirror, as a learner pulls from Docker Hub, and keeps the log to show it', async () => {
+    const result = await inShell('docker image rm hello-world:latest\ndocker pull hello-world\ndocker run --rm hello-world\n');
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/Pulling from library\/hello-world/);
+    expect(result.stdout).toMatch(/Downloaded newer image for hello-world:latest/);
+    expect(result.stdout).toContain('Hello from Docker!');
+    const pushed = await inShell('docker push hello-world\n');
+    expect(pushed.code).not.toBe(0);
+    // The engine's own log, for a failed run's report: dockerd writes level=… lines.
+    expect(engine!.logTail?.(5)).toMatch(/level=/);
   });
 
   it('sees what a page creates and no longer sees it once removed', async () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { dockerEngineInfo, EngineSetupError, type EngineInfo, type EngineObjects, type LessonEngine, type PageWorkspace } from '../engine.ts';
 import { resolveCacheDir } from './cache.ts';
@@ -174,6 +174,10 @@ export async function createSandboxEngine(options: SandboxOptions = {}): Promise
         },
         dispose: async () => rmSync(hostDir, { recursive: true, force: true }),
       };
+    },
+    logTail: (lines) => {
+      if (!existsSync(daemon.logFile)) return undefined;
+      return readFileSync(daemon.logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
     },
     async objects(): Promise<EngineObjects> {
       const [containers, images, volumes, networks, buildCache] = await Promise.all([
