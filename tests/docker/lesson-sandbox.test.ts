@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EngineSetupError, type PageWorkspace } from '../../scripts/lessons/engine.ts';
@@ -146,6 +146,19 @@ docker rm -f web >/dev/null
     expect(pushed.code).not.toBe(0);
     // The engine's own log, for a failed run's report: dockerd writes level=… lines.
     expect(engine!.logTail?.(5)).toMatch(/level=/);
+  });
+
+  it("starts every run with a home of its own: an earlier run's Compose PID file cannot lock a project", async () => {
+    // Planted in the cached root, where an earlier run's `docker compose watch` left one.
+    const stale = path.join(engine!.root, 'root/.docker/docker-compose/lesson.pid');
+    mkdirSync(path.dirname(stale), { recursive: true });
+    writeFileSync(stale, '1\n');
+    try {
+      const result = await inShell('test -e ~/.docker/docker-compose/lesson.pid && echo stale || echo fresh\n');
+      expect(result.stdout).toBe('fresh\n');
+    } finally {
+      rmSync(path.join(engine!.root, 'root/.docker'), { recursive: true, force: true });
+    }
   });
 
   it('sees what a page creates and no longer sees it once removed', async () => {

@@ -11,8 +11,13 @@ import { MIRROR_ADDRESS, MIRROR_CONFIG_PATH, MIRROR_STORAGE } from './mirror.ts'
  * - `unshare --net --mount --pid --uts --fork`: a network namespace with only `lo` (no route out),
  *   a mount namespace whose mounts vanish with it, and a PID namespace whose init takes every
  *   process in it down when it ends;
- * - the sandbox root bind-mounted onto itself, /proc, /sys and /dev inside it, tmpfs /run and
- *   /tmp, then made the namespace's root with pivot_root and the machine's root unmounted. A mere
+ * - the sandbox root bind-mounted onto itself, /proc, /dev and the machine's cgroups inside it, a
+ *   sysfs of its own (mounted from inside the new network namespace, so /sys/class/net lists the
+ *   sandbox's bridges and veths: with the machine's, dockerd cannot see a container's bridge port
+ *   come up and only waits 20 ms, hoping), tmpfs /run, /tmp and /root (the shells' home: what a
+ *   run leaves there, such as Compose's per-project PID file, must not reach the next run, whose
+ *   PID namespace hands out the same small numbers: "cannot take exclusive lock for project
+ *   dev-loop: process with PID 870 is still running"), then made the namespace's root with pivot_root and the machine's root unmounted. A mere
  *   chroot is not enough: `docker import` needs `/` to be a mount point, and `docker exec` joins a
  *   container's mount namespace at that namespace's root, which would be the machine's own `/`;
  * - the root's own containerd, started first with its socket in the root's /run, and dockerd told
@@ -29,10 +34,12 @@ const MOUNT_SCRIPT = `set -e
 mount --make-rprivate /
 mount --bind "$1" "$1"
 mount -t proc proc "$1/proc"
-mount --rbind /sys "$1/sys"
+mount -t sysfs sysfs "$1/sys"
+mount --rbind /sys/fs/cgroup "$1/sys/fs/cgroup"
 mount --rbind /dev "$1/dev"
 mount -t tmpfs -o mode=755 tmpfs "$1/run"
 mount -t tmpfs -o mode=1777 tmpfs "$1/tmp"
+mount -t tmpfs -o mode=700 tmpfs "$1/root"
 mount --bind "$2/docker" "$1/var/lib/docker"
 mount --bind "$2/containerd" "$1/var/lib/containerd"
 mount --bind "$2/mirror" "$1${MIRROR_STORAGE}"
