@@ -26,6 +26,7 @@ export default {
     'desktop-only': 'Docker Desktop (docker debug, the Desktop app)',
     'multi-platform': 'builds and runs images for a second CPU architecture',
     registry: 'images can be pulled from Docker Hub (the sandbox: from its mirror of the stand-ins)',
+    'package-mirror': "containers can install packages from their distribution's mirror (apt-get)",
     internet: 'containers can reach the internet',
   },
 } satisfies SiteConfigInput;

@@ -161,6 +161,21 @@ docker rm -f web >/dev/null
     }
   });
 
+  it("installs a Debian package with apt-get in the Ubuntu stand-in, through the sandbox's one way out", async () => {
+    // Debian's mirror is reachable wherever this suite runs: setup:system and the sandbox's own
+    // trees install from it.
+    expect((await engine!.info()).provides).toContain('package-mirror');
+    const result = await inShell('docker run --rm ubuntu:24.04 sh -c "apt-get update -qq && apt-get install -y -qq hello >/dev/null && hello"\n', {
+      timeoutMs: 240_000,
+    });
+    expect(result.stdout).toContain('Hello, world!');
+    // Only the mirror: the proxy refuses another host, and nothing else leads out.
+    const other = await inShell(
+      'docker run --rm ubuntu:24.04 bash -c \'exec 3<>/dev/tcp/172.17.0.1/3142; printf "GET http://example.com/ HTTP/1.0\\r\\n\\r\\n" >&3; head -1 <&3\'\n',
+    );
+    expect(other.stdout).toMatch(/^HTTP\/1\.1 403/m);
+  }, 300_000);
+
   it('sees what a page creates and no longer sees it once removed', async () => {
     const before = await engine!.objects();
     await inShell(

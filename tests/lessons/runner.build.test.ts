@@ -93,6 +93,32 @@ describe('lesson runner on fixture pages', { timeout: 60_000 }, () => {
     expect(report!.steps[0]!.output).toContain('No such file or directory');
   });
 
+  it('types each line once the terminal is quiet, so a program that reads it while busy (apt-get) takes none of the later lines', async () => {
+    const page = [
+      '---',
+      'title: Typed while busy',
+      'lesson: {leaves: [image:alpine]}',
+      '---',
+      '',
+      '<!-- lesson: stdin=next exit=7 -->',
+      '```sh',
+      'docker run -it --rm alpine sh',
+      '```',
+      '',
+      '```sh',
+      '(for i in 1 2 3 4 5 6; do echo busy; sleep 0.4; done) & timeout 2.6 cat > drained.txt; wait',
+      '[ -s drained.txt ] && exit 9',
+      'exit 7',
+      '```',
+      '',
+    ].join('\n');
+    await writeFile(path.join(state, 'typed-while-busy.md'), page);
+    const [report] = (await runIn(state, 'typed-while-busy.md')).pages;
+    // Typed all at once, cat took the last two lines and the shell ended at the end of its input, with 0.
+    expect(report!.steps.map((step) => step.verdict)).toEqual(['passed', 'passed', 'passed', 'passed']);
+    expect(report!.verdict).toBe('passed');
+  }, 60_000);
+
   it('retries a command while a background server starts, and only with retry', async () => {
     const page = (retry: string) =>
       [

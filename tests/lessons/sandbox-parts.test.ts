@@ -5,6 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildOnce, recipeHash, resolveCacheDir } from '../../scripts/lessons/sandbox/cache.ts';
 import { workFolderName } from '../../scripts/lessons/sandbox/index.ts';
 import { hubReference } from '../../scripts/lessons/sandbox/mirror.ts';
+import { isPackageMirror, startPackageProxy } from '../../scripts/lessons/sandbox/package-proxy.ts';
+import http from 'node:http';
+import net from 'node:net';
 import { takeLock } from '../../scripts/lessons/sandbox/daemon.ts';
 import { spawn } from 'node:child_process';
 import { parseBuildCache, parseContainers, parseImages, parseNetworks } from '../../scripts/lessons/sandbox/objects.ts';
@@ -241,3 +244,70 @@ function lessonImages(): Set<string> {
   }
   return new Set([...images].map(withTag).filter((image) => !madeByPages.has(image) && !/USERNAME|localhost:5000|[$"]/.test(image)));
 }
+
+describe("the way to Debian's package mirror", () => {
+  /** One request through the proxy's socket, as apt sends it: the absolute URL as the path. */
+  function viaProxy(socketPath: string, method: string, url: string): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+    return new Promise((resolve, reject) => {
+      const request = http.request({ socketPath, method, path: url, headers: { 'proxy-connection': 'keep-alive', 'x-apt': 'yes' } }, (response) => {
+        let body = '';
+        response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body, headers: response.headers }));
+      });
+      request.once('error', reject);
+      request.end();
+    });
+  }
+
+  it('lets only plain HTTP to deb.debian.org through', () => {
+    expect(isPackageMirror(new URL('http://deb.debian.org/debian/dists/sid/InRelease'))).toBe(true);
+    expect(isPackageMirror(new URL('https://deb.debian.org/debian/'))).toBe(false);
+    expect(isPackageMirror(new URL('http://deb.debian.org:8080/debian/'))).toBe(false);
+    expect(isPackageMirror(new URL('http://deb.debian.org.example.com/'))).toBe(false);
+    expect(isPackageMirror(new URL('http://1.1.1.1/'))).toBe(false);
+  });
+
+  it('forwards GET and HEAD it allows, and refuses other hosts, other methods and CONNECT tunnels', async () => {
+    const seen: Array<{ method?: string; url?: string; headers: http.IncomingHttpHeaders }> = [];
+    const upstream = http.createServer((request, response) => {
+      seen.push({ method: request.method, url: request.url, headers: request.headers });
+      response.writeHead(200, { 'content-type': 'text/plain', connection: 'close' });
+      response.end('Release file\n');
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const port = (upstream.address() as { port: number }).port;
+    const socketPath = path.join(tempDir(), 'sock');
+    const proxy = await startPackageProxy(socketPath, (target) => target.hostname === '127.0.0.1' && target.port === String(port));
+    try {
+      const allowed = await viaProxy(socketPath, 'GET', `http://127.0.0.1:${port}/debian/dists/sid/Release`);
+      expect(allowed).toMatchObject({ status: 200, body: 'Release file\n' });
+      expect(seen).toHaveLength(1);
+      expect(seen[0]).toMatchObject({ method: 'GET', url: '/debian/dists/sid/Release' });
+      expect(seen[0]!.headers['x-apt']).toBe('yes');
+      expect(seen[0]!.headers['proxy-connection']).toBeUndefined();
+
+      for (const [method, url] of [
+        ['GET', 'http://example.com/'],
+        ['POST', `http://127.0.0.1:${port}/debian/`],
+        ['GET', '/not-a-proxy-request'],
+      ] as const) {
+        const refused = await viaProxy(socketPath, method, url);
+        expect(refused.status).toBe(403);
+        expect(refused.body).toContain("reaches only Debian's package mirror (deb.debian.org)");
+      }
+      const tunnel = await new Promise<string>((resolve, reject) => {
+        const socket = net.connect(socketPath, () => socket.write(`CONNECT 127.0.0.1:${port} HTTP/1.1\r\nhost: 127.0.0.1:${port}\r\n\r\n`));
+        let answer = '';
+        socket.setEncoding('utf8').on('data', (chunk: string) => (answer += chunk));
+        socket.once('end', () => resolve(answer));
+        socket.once('error', reject);
+      });
+      expect(tunnel).toMatch(/^HTTP\/1\.1 403 Forbidden/);
+      expect(seen).toHaveLength(1);
+    } finally {
+      await proxy.close();
+      await new Promise((resolve) => upstream.close(resolve));
+    }
+    expect(existsSync(socketPath)).toBe(false);
+  });
+});

@@ -5,6 +5,7 @@ import { runCommand, type RunResult } from '../../support/docker.ts';
 import { EngineSetupError } from '../engine.ts';
 import { isAlive } from './cache.ts';
 import { MIRROR_ADDRESS, MIRROR_CONFIG_PATH, MIRROR_STORAGE } from './mirror.ts';
+import { PACKAGE_PROXY_PORT, PACKAGE_PROXY_SOCKET } from './package-proxy.ts';
 
 /**
  * sid's dockerd, started as a process tree of its own:
@@ -24,8 +25,9 @@ import { MIRROR_ADDRESS, MIRROR_CONFIG_PATH, MIRROR_STORAGE } from './mirror.ts'
  *   to use it (left alone, dockerd starts one that answers it with "unknown service ...Leases");
  * - the engine's data (/var/lib/docker, /var/lib/containerd) and the Docker Hub mirror's storage
  *   bind-mounted from the cache, so the stand-in images are still there next run;
- * - the mirror (mirror.ts) started before dockerd, on the namespace's loopback; init's end takes
- *   it down with everything else.
+ * - the mirror (mirror.ts) started before dockerd, on the namespace's loopback, and socat on port
+ *   3142, the sandbox's end of the way to Debian's package mirror (package-proxy.ts); init's end
+ *   takes them down with everything else.
  *
  * The init script in the namespace watches its standard input, a pipe from this process: when this
  * process ends in any way, even killed, the pipe closes and the sandbox shuts itself down.
@@ -55,6 +57,7 @@ const INIT_SCRIPT = `exec 3<&0
 ip link set lo up
 mkdir -p /run/containerd /var/log/sandbox
 docker-registry serve ${MIRROR_CONFIG_PATH} >/var/log/sandbox/mirror.log 2>&1 3<&- &
+socat TCP-LISTEN:${PACKAGE_PROXY_PORT},fork,reuseaddr UNIX-CONNECT:${PACKAGE_PROXY_SOCKET} >/var/log/sandbox/packages.log 2>&1 3<&- &
 containerd --address /run/containerd/containerd.sock --root /var/lib/containerd --state /run/containerd >/var/log/sandbox/containerd.log 2>&1 3<&- &
 containerd=$!
 for _ in $(seq 100); do [ -S /run/containerd/containerd.sock ] && break; sleep 0.1; done

@@ -2,10 +2,11 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { dockerEngineInfo, EngineSetupError, type EngineInfo, type EngineObjects, type LessonEngine, type PageWorkspace } from '../engine.ts';
 import { resolveCacheDir } from './cache.ts';
-import { ensureBase } from './debian.ts';
+import { DEBIAN_MIRROR, ensureBase } from './debian.ts';
 import { sandboxEnv, startDaemon, takeLock, type SandboxDaemon } from './daemon.ts';
 import { OBJECT_QUERIES, parseBuildCache, parseContainers, parseImages, parseNetworks, parseVolumes } from './objects.ts';
 import { fillMirror } from './mirror.ts';
+import { PACKAGE_PROXY_PORT, PACKAGE_PROXY_SOCKET, type PackageProxy, startPackageProxy } from './package-proxy.ts';
 import { ensureSandboxRoot } from './root.ts';
 import { ensureStandIns, type StandInOutcome } from './standins.ts';
 import { STANDIN_RECIPES } from './standins/recipes.ts';
@@ -124,7 +125,10 @@ export async function createSandboxEngine(options: SandboxOptions = {}): Promise
   const daemonSeconds = since();
 
   let images: StandInOutcome[] = [];
+  let packageProxy: PackageProxy | undefined;
+  let packagesReachable = false;
   try {
+    ({ packageProxy, packagesReachable } = await openPackageProxy(daemon, root, log));
     const recipes = options.standIns === false ? [] : STANDIN_RECIPES;
     await resetEngine(daemon, options.standIns === false ? undefined : new Set(recipes.flatMap((recipe) => recipe.names)));
     images = await ensureStandIns(daemon, { base, workDir: cacheDir, log, recipes, tryPull: options.pullReal });
@@ -135,6 +139,7 @@ export async function createSandboxEngine(options: SandboxOptions = {}): Promise
     );
   } catch (error) {
     await daemon.stop();
+    await packageProxy?.close();
     process.removeListener('exit', onExit);
     throw error;
   }
@@ -151,7 +156,7 @@ export async function createSandboxEngine(options: SandboxOptions = {}): Promise
     preparation,
     root,
     initPid: daemon.initPid,
-    info: () => (info ??= readInfo(daemon, images, options.standIns !== false)),
+    info: () => (info ??= readInfo(daemon, images, { mirrored: options.standIns !== false, packagesReachable })),
     async workspace(pageId): Promise<PageWorkspace> {
       if (closed) throw new Error('the lesson sandbox is closed');
       const name = workFolderName(pageId, ++pages);
@@ -192,13 +197,53 @@ export async function createSandboxEngine(options: SandboxOptions = {}): Promise
     close: () =>
       (closed ??= (async () => {
         await daemon.stop();
+        await packageProxy?.close();
         process.removeListener('exit', onExit);
         rmSync(workRoot, { recursive: true, force: true });
       })()),
   };
 }
 
-async function readInfo(daemon: SandboxDaemon, images: StandInOutcome[], mirrored: boolean): Promise<EngineInfo> {
+/**
+ * Starts the way to Debian's package mirror and checks it from inside the sandbox: where the
+ * machine cannot reach the mirror (or the socket path is too long), steps that need it are
+ * skipped, named, rather than failed.
+ */
+async function openPackageProxy(
+  daemon: SandboxDaemon,
+  root: string,
+  log: (line: string) => void,
+): Promise<{ packageProxy?: PackageProxy; packagesReachable: boolean }> {
+  let packageProxy: PackageProxy;
+  try {
+    packageProxy = await startPackageProxy(path.join(root, PACKAGE_PROXY_SOCKET));
+  } catch (error) {
+    log(`package proxy: not started (${(error as Error).message})`);
+    return { packagesReachable: false };
+  }
+  const probe = await daemon.exec(
+    [
+      'curl',
+      '--silent',
+      '--fail',
+      '--head',
+      '--max-time',
+      '20',
+      '--proxy',
+      `http://127.0.0.1:${PACKAGE_PROXY_PORT}`,
+      `${DEBIAN_MIRROR}/dists/sid/Release`,
+    ],
+    { timeoutMs: 30_000 },
+  );
+  if (probe.code !== 0) log(`package proxy: Debian's mirror did not answer through it (curl exit ${probe.code})`);
+  return { packageProxy, packagesReachable: probe.code === 0 };
+}
+
+async function readInfo(
+  daemon: SandboxDaemon,
+  images: StandInOutcome[],
+  { mirrored, packagesReachable }: { mirrored: boolean; packagesReachable: boolean },
+): Promise<EngineInfo> {
   const [engine, cgroup, compose, buildx] = await Promise.all(
     [
       ['version', '--format', '{{.Server.Version}}'],
@@ -215,8 +260,8 @@ async function readInfo(daemon: SandboxDaemon, images: StandInOutcome[], mirrore
     buildx: buildx ?? null,
     cgroupVersion,
     standIns: images.filter((image) => image.source !== 'pulled').flatMap((image) => image.names),
-    // Pulls from Docker Hub come from the mirror of the stand-ins; no Docker Hub account, no
-    // Desktop, one platform; cgroup v2 only if the kernel gives it.
-    provides: [...(mirrored ? ['registry'] : []), ...(cgroupVersion === 2 ? ['cgroup-v2'] : [])],
+    // Pulls from Docker Hub come from the mirror of the stand-ins, apt from Debian's mirror; no
+    // Docker Hub account, no Desktop, one platform; cgroup v2 only if the kernel gives it.
+    provides: [...(mirrored ? ['registry'] : []), ...(packagesReachable ? ['package-mirror'] : []), ...(cgroupVersion === 2 ? ['cgroup-v2'] : [])],
   });
 }

@@ -3,12 +3,14 @@ import path from 'node:path';
 import { buildOnce, recipeHash, removeOutdated } from './cache.ts';
 import { baseRecipe, ensureBase, treeWithPackages } from './debian.ts';
 import { MIRROR_CONFIG, MIRROR_CONFIG_PATH, MIRROR_STORAGE } from './mirror.ts';
+import { PACKAGE_PROXY_SOCKET } from './package-proxy.ts';
 
 /**
  * What the sandbox root holds: sid's Docker Engine (the daemon is docker.io, the client docker-cli;
  * Compose and buildx are CLI plugins), containerd and runc as their dependencies, the registry
- * that stands in for Docker Hub (mirror.ts), and what the lessons' shell steps call besides
- * docker: curl, ps, ip, jq, less, sudo.
+ * that stands in for Docker Hub (mirror.ts), socat for the way to Debian's package mirror
+ * (package-proxy.ts), and what the lessons' shell steps call besides docker: curl, ps, ip, jq,
+ * less, sudo.
  */
 export const SANDBOX_PACKAGES = [
   'docker.io',
@@ -28,6 +30,7 @@ export const SANDBOX_PACKAGES = [
   'less',
   'sudo',
   'docker-registry',
+  'socat',
 ];
 
 /**
@@ -48,7 +51,8 @@ export async function ensureSandboxRoot(cacheDir: string, log: (line: string) =>
     writeFileSync(path.join(temp, 'etc/resolv.conf'), RESOLV_CONF);
     mkdirSync(path.join(temp, path.dirname(MIRROR_CONFIG_PATH.slice(1))), { recursive: true });
     writeFileSync(path.join(temp, MIRROR_CONFIG_PATH.slice(1)), MIRROR_CONFIG);
-    for (const dir of ['work', 'var/lib/docker', 'var/lib/containerd', MIRROR_STORAGE.slice(1)]) mkdirSync(path.join(temp, dir), { recursive: true });
+    for (const dir of ['work', 'var/lib/docker', 'var/lib/containerd', MIRROR_STORAGE.slice(1), path.dirname(PACKAGE_PROXY_SOCKET).slice(1)])
+      mkdirSync(path.join(temp, dir), { recursive: true });
   });
   if (built) removeOutdated(cacheDir, 'root', root);
   return { root, built };

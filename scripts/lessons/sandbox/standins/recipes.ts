@@ -139,6 +139,8 @@ export const STANDIN_RECIPES: StandInRecipe[] = [
     names: ['ubuntu:24.04'],
     packages: ['bash', 'procps'],
     setup: `useradd --uid 1000 --user-group --create-home --shell /bin/bash ubuntu && ${DEBIAN_CLEAN}`,
+    // apt-get in it installs from Debian's mirror, through the sandbox's package proxy.
+    files: { 'etc/apt/apt.conf.d/90lesson-sandbox': 'apt/90lesson-sandbox' },
     config: [DEBIAN_PATH, 'CMD ["/bin/bash"]'],
   },
   {
