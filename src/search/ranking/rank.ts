@@ -1,5 +1,5 @@
 import type { PageKind } from '../build/page-signals.ts';
-import { termStems } from './terms.ts';
+import { termStems, trimPunctuation } from './terms.ts';
 
 /** What the build ships per page for ranking (vocabulary.json, `pages`), keyed by result id. */
 export interface PageSignal {
@@ -129,7 +129,7 @@ export function termSequence(typed: string, terms: string[]): number[] {
   const sequence = typed
     .trim()
     .split(/\s+/u)
-    .flatMap((word) => index.get(word.toLowerCase()) ?? []);
+    .flatMap((word) => index.get(trimPunctuation(word).toLowerCase()) ?? []);
   // A corrected query no longer holds the words typed: then the terms' own order.
   return new Set(sequence).size === terms.length ? sequence : terms.map((_, t) => t);
 }
