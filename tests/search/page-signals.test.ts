@@ -36,13 +36,16 @@ describe('prepareArticle', () => {
     expect(html).toContain('<strong data-pagefind-weight="3">bind mount</strong>');
   });
 
-  it('reads nothing as introduced on a page that does not teach, and weighs nothing there', () => {
+  it('reads only command rows as introduced on a page that does not teach, and weighs nothing there', () => {
     const glossary = prepareArticle('<article data-pagefind-body><p><strong>Volume</strong>: storage Docker manages.</p></article>', {
       teaches: false,
     });
     expect(glossary.introduced).toEqual([]);
     expect(glossary.html).not.toContain('data-pagefind-weight');
-    expect(prepareArticle(table, { teaches: false }).html).toContain('<code>docker volume ls</code> —</td>');
+    const reference = prepareArticle(table, { teaches: false });
+    expect(reference.html).toContain('<code>docker volume ls</code> —</td>');
+    // The commands the rows document, not the words that explain them.
+    expect(reference.introduced).toEqual(termStems('docker volume create ls').sort());
   });
 
   it("counts a command row's command as introduced", () => {

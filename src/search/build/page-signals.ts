@@ -87,13 +87,16 @@ function separateCells(table: Element): void {
 export interface IndexedArticle {
   /** The article as Pagefind should read it. */
   html: string;
-  /** Stems of the words the page introduces (see INTRODUCING, plus command-row commands). */
+  /**
+   * Stems of the words the page introduces: command-row commands, and on a teaching page also what
+   * INTRODUCING elements and list items that open with code hold.
+   */
   introduced: string[];
 }
 
 /**
- * Prepares a page's article for Pagefind and reads what it introduces (nothing, for a page that
- * does not teach: see teachesTerms). Only the indexed copy changes; the page readers get is untouched.
+ * Prepares a page's article for Pagefind and reads what it introduces (only its command rows, for a
+ * page that does not teach: see teachesTerms). Only the indexed copy changes; the page readers get is untouched.
  */
 export function prepareArticle(articleHtml: string, { teaches = true }: { teaches?: boolean } = {}): IndexedArticle {
   const tree = fromHtml(articleHtml, { fragment: true });
@@ -104,15 +107,17 @@ export function prepareArticle(articleHtml: string, { teaches = true }: { teache
   visit(tree, 'element', (node: Element) => {
     if (node.properties.dataPagefindIgnore !== undefined) return 'skip';
     if (node.tagName === 'table') separateCells(node);
-    // A glossary or quick reference bolds or tabulates every term: only teaching pages introduce.
+    // The command a row documents, on every page: ranking tells a quick-reference row that is the
+    // only place a command is documented from one that repeats a lesson (rank.ts, hasPhrase).
+    if (node.tagName === 'tr') {
+      const command = commandCell(node);
+      if (command) collect(command);
+    }
+    // A glossary or quick reference bolds every term: bold and headings introduce on teaching pages only.
     if (!teaches) return undefined;
     if (INTRODUCING.has(node.tagName)) {
       collect(node);
       if (!/^h\d$/.test(node.tagName)) node.properties.dataPagefindWeight = INTRODUCED_WEIGHT;
-    }
-    if (node.tagName === 'tr') {
-      const command = commandCell(node);
-      if (command) collect(command);
     }
     // "- `--rm` deletes the container when it exits": a list item that opens with code explains it.
     const explained =
