@@ -13,6 +13,11 @@ describe('planQuery', () => {
     });
   });
 
+  it('drops "vs" from a comparison: the two things compared decide', () => {
+    expect(planQuery('cmd vs entrypoint', undefined)).toMatchObject({ terms: ['cmd', 'entrypoint'], dropped: ['vs'] });
+    expect(planQuery('Containers versus VMs', undefined).terms).toEqual(['Containers', 'VMs']);
+  });
+
   it('keeps a query made only of stop words as it is', () => {
     expect(planQuery('the', words)).toMatchObject({ terms: ['the'], dropped: [] });
   });
