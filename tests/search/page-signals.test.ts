@@ -36,6 +36,12 @@ describe('prepareArticle', () => {
     expect(html).toContain('<strong data-pagefind-weight="3">bind mount</strong>');
   });
 
+  it('reads an italic term as introduced, without weighing it in the index', () => {
+    const { html, introduced } = prepareArticle('<article data-pagefind-body><p>Write it in the JSON <em>exec form</em>.</p></article>');
+    expect(introduced).toEqual(expect.arrayContaining(termStems('exec form')));
+    expect(html).not.toContain('data-pagefind-weight');
+  });
+
   it('reads only command rows as introduced on a page that does not teach, and weighs nothing there', () => {
     const glossary = prepareArticle('<article data-pagefind-body><p><strong>Volume</strong>: storage Docker manages.</p></article>', {
       teaches: false,

@@ -39,6 +39,8 @@ export function teachesTerms(kind: PageKind): boolean {
  * command row's command and the code that opens a list item.
  */
 const INTRODUCING = new Set(['h1', 'h2', 'h3', 'strong', 'b', 'dfn', 'dt']);
+/** Italic text: by convention where a term is first named (see prepareArticle). */
+const ITALIC = new Set(['em', 'i']);
 /**
  * How much more a word inside a bolded or defined term counts than body text. Pagefind's headings
  * count 7 (h1) down to 2 (h6) and body text 1; a term in bold is where a lesson says "this is
@@ -89,7 +91,7 @@ export interface IndexedArticle {
   html: string;
   /**
    * Stems of the words the page introduces: command-row commands, and on a teaching page also what
-   * INTRODUCING elements and list items that open with code hold.
+   * INTRODUCING and ITALIC elements and list items that open with code hold.
    */
   introduced: string[];
 }
@@ -115,6 +117,9 @@ export function prepareArticle(articleHtml: string, { teaches = true }: { teache
     }
     // A glossary or quick reference bolds every term: bold and headings introduce on teaching pages only.
     if (!teaches) return undefined;
+    // "the JSON *exec form*": italics name a new term as often as they stress a word, so they count
+    // as introducing it, without the extra weight that would favour every stressed word in Pagefind.
+    if (ITALIC.has(node.tagName)) collect(node);
     if (INTRODUCING.has(node.tagName)) {
       collect(node);
       if (!/^h\d$/.test(node.tagName)) node.properties.dataPagefindWeight = INTRODUCED_WEIGHT;
