@@ -157,6 +157,19 @@ describe('rankResults', () => {
     ).toBe('other');
   });
 
+  it('counts an italic term of several words only for a query with all of them', () => {
+    // The Dockerfile lesson names the *exec form*; the debugging lesson teaches `docker exec`.
+    const signals: Record<string, PageSignal> = { dockerfile: lesson(3, 'exec+form'), debugging: lesson(9, 'exec') };
+    const hits = (scores: [number, number]) => [
+      { id: 'dockerfile', score: scores[0] },
+      { id: 'debugging', score: scores[1] },
+    ];
+    const rankOf = (typed: string, terms: string[], perTerm: TermHit[][]) =>
+      rankResults({ typed, terms, perTerm, pages: signals, resources: new Set(), total: 30 }).map((r) => r.id);
+    expect(rankOf('docker exec', ['docker', 'exec'], [hits([10, 10]), hits([10, 10])])[0]).toBe('debugging');
+    expect(rankOf('exec form', ['exec', 'form'], [hits([8, 10]), hits([8, 10])])[0]).toBe('dockerfile');
+  });
+
   it('sends a flag to the lesson that introduces it, not the one that uses it most', () => {
     const hits = [
       [

@@ -91,7 +91,8 @@ export interface IndexedArticle {
   html: string;
   /**
    * Stems of the words the page introduces: command-row commands, and on a teaching page also what
-   * INTRODUCING and ITALIC elements and list items that open with code hold.
+   * INTRODUCING elements and list items that open with code hold; an ITALIC term as its stems
+   * joined by "+" ("exec+form"), which counts only for a query with all of them.
    */
   introduced: string[];
 }
@@ -106,6 +107,11 @@ export function prepareArticle(articleHtml: string, { teaches = true }: { teache
   const collect = (node: Element) => {
     for (const stem of termStems(toString(node))) introduced.add(stem);
   };
+  // A term of several words counts only with all of them ("exec+form"), see rank.ts.
+  const collectTerm = (node: Element) => {
+    const stems = termStems(toString(node));
+    if (stems.length > 0) introduced.add(stems.join('+'));
+  };
   visit(tree, 'element', (node: Element) => {
     if (node.properties.dataPagefindIgnore !== undefined) return 'skip';
     if (node.tagName === 'table') separateCells(node);
@@ -118,8 +124,9 @@ export function prepareArticle(articleHtml: string, { teaches = true }: { teache
     // A glossary or quick reference bolds every term: bold and headings introduce on teaching pages only.
     if (!teaches) return undefined;
     // "the JSON *exec form*": italics name a new term as often as they stress a word, so they count
-    // as introducing it, without the extra weight that would favour every stressed word in Pagefind.
-    if (ITALIC.has(node.tagName)) collect(node);
+    // as introducing it, without the extra weight that would favour every stressed word in Pagefind,
+    // and as a whole: "exec form" is not about `docker exec`.
+    if (ITALIC.has(node.tagName)) collectTerm(node);
     if (INTRODUCING.has(node.tagName)) {
       collect(node);
       if (!/^h\d$/.test(node.tagName)) node.properties.dataPagefindWeight = INTRODUCED_WEIGHT;

@@ -8,7 +8,8 @@ export interface PageSignal {
   order: number;
   /**
    * Stems the page introduces, space-separated: command-row commands, and on a teaching page also its
-   * headings, bold terms, definitions and list items that open with code.
+   * headings, bold terms, definitions and list items that open with code. An italic term of several
+   * words is one entry, its stems joined by "+" ("exec+form"): it counts for a query with all of them.
    */
   introduced: string;
 }
@@ -245,6 +246,7 @@ export function rankResults(input: RankInput): Ranked[] {
   const weight = rarity.map((value, t) => value * focus(t));
   const weightTotal = weight.reduce((sum, value) => sum + value, 0) || 1;
   const termStemsList = terms.map((term) => termStems(term));
+  const queryStems = new Set(termStemsList.flat());
   const firstUse = terms.map((term, t) => firstLessonWith(term, perTerm[t]!, pages, exact[t]));
   const sequence = termSequence(input.typed, terms);
   const lastOrder = Math.max(1, ...Object.values(pages).map((page) => page.order));
@@ -274,7 +276,13 @@ export function rankResults(input: RankInput): Ranked[] {
     const page = pages[id];
     const isResource = resources.has(id);
     // Only teaching pages introduce: a glossary or quick reference bolds or tabulates every term.
-    const introducedStems = new Set(teaching(page) ? page.introduced.split(' ') : []);
+    // A term of several words ("exec+form") is introduced for a query that holds every one of them.
+    const introducedStems = new Set(
+      (teaching(page) ? page.introduced.split(' ') : []).flatMap((term) => {
+        const parts = term.split('+');
+        return parts.every((part) => queryStems.has(part)) ? parts : [];
+      }),
+    );
     const introduced = termStemsList.reduce(
       (sum, stems, t) => sum + (firstUse[t] === id || stems.some((stem) => introducedStems.has(stem)) ? weight[t]! : 0),
       0,
