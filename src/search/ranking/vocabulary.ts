@@ -54,17 +54,7 @@ export function rankWords(texts: Iterable<string>): string[] {
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([word]) => word);
 }
 
-/**
- * Keeps the most frequent words that fit in `maxBytes` of JSON (a proxy for the gzip budget the
- * caller checks): a large site loses its rarest words first, and says so with `complete: false`.
- */
-export function fitVocabulary(ranked: string[], resources: string[], maxBytes: number, pages: Record<string, PageSignal> = {}): SearchVocabulary {
-  let bytes = JSON.stringify({ words: [], complete: true, resources, pages }).length;
-  let kept = 0;
-  for (const word of ranked) {
-    bytes += word.length + 3; // quotes and a comma
-    if (bytes > maxBytes) break;
-    kept += 1;
-  }
-  return { words: ranked.slice(0, kept), complete: kept === ranked.length, resources, pages };
+/** The vocabulary with the `count` most frequent words. */
+export function takeWords(ranked: string[], count: number, resources: string[], pages: Record<string, PageSignal> = {}): SearchVocabulary {
+  return { words: ranked.slice(0, count), complete: count >= ranked.length, resources, pages };
 }
