@@ -42,6 +42,13 @@ describe('prepareArticle', () => {
     expect(html).not.toContain('data-pagefind-weight');
   });
 
+  it('reads italics that stress a phrase as no term: a function word in it, or more than three words', () => {
+    const stressed = prepareArticle(
+      '<article data-pagefind-body><p>Copy it <em>from your computer</em>, then <em>change nothing else in it</em>.</p></article>',
+    );
+    expect(stressed.introduced).toEqual([]);
+  });
+
   it('reads only command rows as introduced on a page that does not teach, and weighs nothing there', () => {
     const glossary = prepareArticle('<article data-pagefind-body><p><strong>Volume</strong>: storage Docker manages.</p></article>', {
       teaches: false,

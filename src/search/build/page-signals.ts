@@ -4,7 +4,7 @@ import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { RESOURCES_SLUG } from '../../core/urls.ts';
-import { termStems } from '../ranking/terms.ts';
+import { STOP_WORDS, termStems } from '../ranking/terms.ts';
 
 /**
  * What a page is for a learner, decided from where it sits (one definition, used only by search):
@@ -41,6 +41,8 @@ export function teachesTerms(kind: PageKind): boolean {
 const INTRODUCING = new Set(['h1', 'h2', 'h3', 'strong', 'b', 'dfn', 'dt']);
 /** Italic text: by convention where a term is first named (see prepareArticle). */
 const ITALIC = new Set(['em', 'i']);
+/** The most words an italic term has ("virtual machine monitor"); longer italics are stress. */
+const MAX_TERM_WORDS = 3;
 /**
  * How much more a word inside a bolded or defined term counts than body text. Pagefind's headings
  * count 7 (h1) down to 2 (h6) and body text 1; a term in bold is where a lesson says "this is
@@ -107,9 +109,13 @@ export function prepareArticle(articleHtml: string, { teaches = true }: { teache
   const collect = (node: Element) => {
     for (const stem of termStems(toString(node))) introduced.add(stem);
   };
-  // A term of several words counts only with all of them ("exec+form"), see rank.ts.
+  // A term of several words counts only with all of them ("exec+form"), see rank.ts. Italics around
+  // a function word ("*from your computer*", "*in the container's own files*") stress a phrase; a
+  // named term is a few content words.
   const collectTerm = (node: Element) => {
-    const stems = termStems(toString(node));
+    const words = toString(node).trim().split(/\s+/u);
+    if (words.length > MAX_TERM_WORDS || words.some((word) => STOP_WORDS.has(word.toLowerCase()))) return;
+    const stems = termStems(words.join(' '));
     if (stems.length > 0) introduced.add(stems.join('+'));
   };
   visit(tree, 'element', (node: Element) => {
