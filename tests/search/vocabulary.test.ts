@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { rankWords, takeWords, vocabularyWords } from '../../src/search/ranking/vocabulary.ts';
+import type { PageSignal } from '../../src/search/ranking/rank.ts';
+import { packSignals, rankWords, takeWords, unpackSignals, vocabularyWords } from '../../src/search/ranking/vocabulary.ts';
 
 it('takes the words a reader could mistype: lower case, hyphenated words whole and by part, no flags or numbers', () => {
   expect(vocabularyWords('Run `docker run -v data:/data` for a Multi-stage build on port 8080; see Hyper-V.')).toEqual([
@@ -26,7 +27,32 @@ it('ranks words by how often the site uses them, ties alphabetically so builds a
 
 it('takes the most frequent words and says when rare ones were left out', () => {
   const ranked = Array.from({ length: 500 }, (_, i) => `word${String(i).padStart(3, '0')}`);
-  expect(takeWords(ranked, 500, ['en_abc'])).toEqual({ words: ranked, complete: true, resources: ['en_abc'], pages: {} });
-  const pages = { en_page: { kind: 'lesson' as const, order: 0, introduced: 'volum' } };
-  expect(takeWords(ranked, 40, [], pages)).toEqual({ words: ranked.slice(0, 40), complete: false, resources: [], pages });
+  expect(takeWords(ranked, 500, ['en_abc'])).toMatchObject({ words: ranked, complete: true, resources: ['en_abc'] });
+  expect(takeWords(ranked, 40, [])).toMatchObject({ words: ranked.slice(0, 40), complete: false });
+});
+
+it('packs page signals so each stem ships once, and ranking reads back exactly what the build found', () => {
+  const pages: Record<string, PageSignal> = {
+    en_a: { kind: 'lesson', order: 3, introduced: 'volum bind exec+form' },
+    en_b: { kind: 'concept', order: 1, introduced: 'volum namespac' },
+    en_c: { kind: 'reference', order: 9, introduced: '' },
+  };
+  const packed = packSignals(pages);
+  // The stem two pages introduce comes first and is written once.
+  expect(packed.stems[0]).toBe('volum');
+  expect(packed.stems.filter((stem) => stem === 'volum')).toHaveLength(1);
+  expect(packed.pages.en_b).toMatchObject({ kind: 'concept', order: 1 });
+  expect(JSON.stringify(packed.pages)).not.toContain('volum');
+  const unpacked = unpackSignals(packed.stems, packed.pages);
+  for (const [id, page] of Object.entries(pages)) {
+    expect(unpacked[id]).toMatchObject({ kind: page.kind, order: page.order });
+    expect(unpacked[id]!.introduced.split(' ').filter(Boolean).sort()).toEqual(page.introduced.split(' ').filter(Boolean).sort());
+  }
+});
+
+it('packs many stems into short gaps: a page with forty stems ships small numbers', () => {
+  const many = Array.from({ length: 40 }, (_, i) => `stem${i}`).join(' ');
+  const packed = packSignals({ en_a: { kind: 'lesson', order: 0, introduced: many } });
+  expect(packed.pages.en_a!.introduced).toBe(['0', ...Array(39).fill('1')].join(' '));
+  expect(unpackSignals(packed.stems, packed.pages).en_a!.introduced.split(' ').sort()).toEqual(many.split(' ').sort());
 });

@@ -9,7 +9,7 @@ import { parseResources, type Resource } from '../../core/resources.ts';
 import { declaresNoindex, hasSearchBody, RESOURCES_SLUG, resourceRecord, searchableDocument } from './records.ts';
 import { joinBase, pageHref, sitePathOfHtmlFile } from '../../core/urls.ts';
 import { registerEarlySearchFeed, type EarlySearchFeed } from './early-feed.ts';
-import { rankWords, takeWords, VOCABULARY_FILE, type SearchVocabulary } from '../ranking/vocabulary.ts';
+import { packSignals, rankWords, takeWords, VOCABULARY_FILE, type SearchVocabulary } from '../ranking/vocabulary.ts';
 import { courseOrder, pageKind, pagerLinks, prepareArticle, teachesTerms } from './page-signals.ts';
 import type { PageSignal } from '../ranking/rank.ts';
 
@@ -342,8 +342,9 @@ export function fitToGzipBudget(
   pages: Record<string, PageSignal>,
   budget: number,
 ): { vocabulary: SearchVocabulary; gzipBytes: number } {
+  const signals = packSignals(pages);
   const sized = (count: number) => {
-    const vocabulary = takeWords(ranked, count, resources, pages);
+    const vocabulary = takeWords(ranked, count, resources, signals);
     return { vocabulary, gzipBytes: gzipSync(JSON.stringify(vocabulary)).length };
   };
   const all = sized(ranked.length);
