@@ -82,7 +82,7 @@ export class SearchEngine {
       words: vocabulary ? createWordIndex(vocabulary.words) : undefined,
       complete: vocabulary?.complete ?? false,
       resources: new Set(vocabulary?.resources ?? []),
-      pages: unpackSignals(vocabulary?.stems ?? [], vocabulary?.pages ?? {}),
+      pages: unpackSignals(vocabulary?.signals),
     };
   }
 }
