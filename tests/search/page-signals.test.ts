@@ -36,13 +36,29 @@ describe('prepareArticle', () => {
     expect(html).toContain('<strong data-pagefind-weight="3">bind mount</strong>');
   });
 
-  it('reads nothing as introduced on a page that does not teach, and weighs nothing there', () => {
+  it('reads an italic term as introduced, whole, without weighing it in the index', () => {
+    const { html, introduced } = prepareArticle('<article data-pagefind-body><p>Write it in the JSON <em>exec form</em>.</p></article>');
+    expect(introduced).toEqual([termStems('exec form').join('+')]);
+    expect(html).not.toContain('data-pagefind-weight');
+  });
+
+  it('reads italics that stress a phrase as no term: a function word in it, or more than three words', () => {
+    const stressed = prepareArticle(
+      '<article data-pagefind-body><p>Copy it <em>from your computer</em>, then <em>change nothing else in it</em>.</p></article>',
+    );
+    expect(stressed.introduced).toEqual([]);
+  });
+
+  it('reads only command rows as introduced on a page that does not teach, and weighs nothing there', () => {
     const glossary = prepareArticle('<article data-pagefind-body><p><strong>Volume</strong>: storage Docker manages.</p></article>', {
       teaches: false,
     });
     expect(glossary.introduced).toEqual([]);
     expect(glossary.html).not.toContain('data-pagefind-weight');
-    expect(prepareArticle(table, { teaches: false }).html).toContain('<code>docker volume ls</code> —</td>');
+    const reference = prepareArticle(table, { teaches: false });
+    expect(reference.html).toContain('<code>docker volume ls</code> —</td>');
+    // The commands the rows document, not the words that explain them.
+    expect(reference.introduced).toEqual(termStems('docker volume create ls').sort());
   });
 
   it("counts a command row's command as introduced", () => {

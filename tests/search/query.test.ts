@@ -13,6 +13,11 @@ describe('planQuery', () => {
     });
   });
 
+  it('drops "vs" from a comparison: the two things compared decide', () => {
+    expect(planQuery('cmd vs entrypoint', undefined)).toMatchObject({ terms: ['cmd', 'entrypoint'], dropped: ['vs'] });
+    expect(planQuery('Containers versus VMs', undefined).terms).toEqual(['Containers', 'VMs']);
+  });
+
   it('keeps a query made only of stop words as it is', () => {
     expect(planQuery('the', words)).toMatchObject({ terms: ['the'], dropped: [] });
   });
@@ -30,6 +35,19 @@ describe('planQuery', () => {
     expect(planQuery('docker stop and Docker kill', undefined).terms).toEqual(['docker', 'stop', 'kill']);
   });
 
+  it('leaves out the punctuation a pasted error line puts around its words', () => {
+    expect(planQuery("denied: requested access, open '/app/data/log.txt'", undefined).terms).toEqual([
+      'denied',
+      'requested',
+      'access',
+      'open',
+      '/app/data/log.txt',
+    ]);
+    expect(planQuery('listen tcp 0.0.0.0:5000: bind:', undefined).terms).toEqual(['listen', 'tcp', '0.0.0.0:5000', 'bind']);
+    // What belongs to a word stays: a flag's dashes, a leading dot, a variable; a lone dot goes.
+    expect(planQuery('docker build --check . .dockerignore $PWD', undefined).terms).toEqual(['docker', 'build', '--check', '.dockerignore', '$PWD']);
+  });
+
   it('searches every word as typed when there is no vocabulary', () => {
     expect(planQuery('netwrok', undefined)).toMatchObject({ terms: ['netwrok'], unknown: [] });
   });
@@ -45,6 +63,8 @@ it('checksExactMatch picks the words whose prefix matches are other words: flags
 it('applySuggestion replaces the mistyped word and keeps the others', () => {
   expect(applySuggestion(' docker  netwrok ', 'netwrok', 'network')).toBe('docker network');
   expect(applySuggestion('docker', 'netwrok', 'network')).toBe('docker');
+  // The plan's word lost its punctuation; the typed word keeps it.
+  expect(applySuggestion('hypervisr, namespace', 'hypervisr', 'hypervisor')).toBe('hypervisor, namespace');
 });
 
 describe('correctedQuery', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   adjacency,
+  hasPhrase,
   kindFactor,
   proximity,
   queryIntent,
@@ -62,6 +63,16 @@ describe('adjacency', () => {
   });
 });
 
+it('hasPhrase: the query words one after another, in the order typed', () => {
+  expect(hasPhrase([[4, 20], [21]], [0, 1])).toBe(true);
+  expect(hasPhrase([[4, 20], [22]], [0, 1])).toBe(false);
+  expect(hasPhrase([[21], [20]], [0, 1])).toBe(false);
+  // "docker stop and docker kill" as [docker, stop, docker, kill]: one chain, not two pairs.
+  expect(hasPhrase([[1, 3], [2], [4]], [0, 1, 0, 2])).toBe(true);
+  expect(hasPhrase([[1, 9], [2], [10]], [0, 1, 0, 2])).toBe(false);
+  expect(hasPhrase([[1]], [0])).toBe(false);
+});
+
 describe('queryIntent and kindFactor', () => {
   it('holds reference pages back unless the query asks for one', () => {
     expect(kindFactor('reference', queryIntent('docker system prune'))).toBeLessThan(1);
@@ -100,6 +111,63 @@ describe('rankResults', () => {
     expect(rank('docker system prune', ['docker', 'system', 'prune'], hits)[0]).toBe('other');
     // Asked for the reference, the reference comes first.
     expect(rank('docker system prune cheat sheet', ['docker', 'system', 'prune'], hits)[0]).toBe('ref');
+  });
+
+  it('puts the quick reference first for a command only its rows document, never above a lesson that has the command', () => {
+    // "docker port": every lesson has both words, apart; only a quick-reference row has them together.
+    const refPages: Record<string, PageSignal> = { ...pages, ref: { kind: 'reference', order: 20, introduced: 'docker port' } };
+    const hits = (lessonPositions: number[][]) => [
+      [
+        { id: 'other', score: 12, words: lessonPositions[0] },
+        { id: 'ref', score: 6, words: [40] },
+      ],
+      [
+        { id: 'other', score: 12, words: lessonPositions[1] },
+        { id: 'ref', score: 6, words: [41] },
+      ],
+    ];
+    const rankPort = (perTerm: TermHit[][], signals = refPages) =>
+      rankResults({ typed: 'docker port', terms: ['docker', 'port'], perTerm, pages: signals, resources: new Set(), total: 30 }).map((r) => r.id);
+    expect(
+      rankPort(
+        hits([
+          [3, 30],
+          [9, 50],
+        ]),
+      )[0],
+    ).toBe('ref');
+    // A lesson with "docker port" itself teaches it: the reference stays after it.
+    expect(
+      rankPort(
+        hits([
+          [3, 30],
+          [9, 31],
+        ]),
+      )[0],
+    ).toBe('other');
+    // A phrase outside the command rows (a glossary's prose) does not count.
+    expect(
+      rankPort(
+        hits([
+          [3, 30],
+          [9, 50],
+        ]),
+        { ...pages, ref: { kind: 'reference', order: 20, introduced: '' } },
+      )[0],
+    ).toBe('other');
+  });
+
+  it('counts an italic term of several words only for a query with all of them', () => {
+    // The Dockerfile lesson names the *exec form*; the debugging lesson teaches `docker exec`.
+    const signals: Record<string, PageSignal> = { dockerfile: lesson(3, 'exec+form'), debugging: lesson(9, 'exec') };
+    const hits = (scores: [number, number]) => [
+      { id: 'dockerfile', score: scores[0] },
+      { id: 'debugging', score: scores[1] },
+    ];
+    const rankOf = (typed: string, terms: string[], perTerm: TermHit[][]) =>
+      rankResults({ typed, terms, perTerm, pages: signals, resources: new Set(), total: 30 }).map((r) => r.id);
+    expect(rankOf('docker exec', ['docker', 'exec'], [hits([10, 10]), hits([10, 10])])[0]).toBe('debugging');
+    expect(rankOf('exec form', ['exec', 'form'], [hits([8, 10]), hits([8, 10])])[0]).toBe('dockerfile');
   });
 
   it('sends a flag to the lesson that introduces it, not the one that uses it most', () => {

@@ -24,6 +24,13 @@ describe('knows', () => {
   it('rejects a mid-word typo even when an unrelated shorter word starts it ("netwrok" → "net")', () => {
     for (const word of ['netwrok', 'namspace', 'hypervisr', 'kernal']) expect(words.knows(word), word).toBe(false);
   });
+
+  it('rejects a typo whose stem only starts an indexed stem ("enviroment": "enviro" starts "environ")', () => {
+    const index = createWordIndex(['environment', 'variables']);
+    expect(index.knows('enviroment')).toBe(false);
+    expect(index.correct('enviroment')).toBe('environment');
+    expect(index.knows('environments')).toBe(true);
+  });
 });
 
 describe('suggest', () => {

@@ -4,7 +4,7 @@ import type { PagefindModule, PagefindResult } from './pagefind-types.ts';
 import { checksExactMatch, type QueryPlan } from './query.ts';
 import { rankResults, type PageSignal } from '../ranking/rank.ts';
 import { createWordIndex, type WordIndex } from './suggest.ts';
-import { VOCABULARY_FILE, type SearchVocabulary } from '../ranking/vocabulary.ts';
+import { unpackSignals, VOCABULARY_FILE, type SearchVocabulary } from '../ranking/vocabulary.ts';
 
 const EXCERPT_WORDS = 22;
 
@@ -82,7 +82,7 @@ export class SearchEngine {
       words: vocabulary ? createWordIndex(vocabulary.words) : undefined,
       complete: vocabulary?.complete ?? false,
       resources: new Set(vocabulary?.resources ?? []),
-      pages: vocabulary?.pages ?? {},
+      pages: unpackSignals(vocabulary?.signals),
     };
   }
 }

@@ -1,5 +1,5 @@
 import type { WordIndex } from './suggest.ts';
-import { STOP_WORDS } from '../ranking/terms.ts';
+import { STOP_WORDS, trimPunctuation } from '../ranking/terms.ts';
 
 export interface UnknownWord {
   word: string;
@@ -33,7 +33,7 @@ function isCheckable(word: string): boolean {
  * prefix. Without a vocabulary (it failed to load) every word is searched as typed.
  */
 export function planQuery(typed: string, words?: WordIndex): QueryPlan {
-  const all = queryWords(typed);
+  const all = queryWords(typed).map(trimPunctuation).filter(Boolean);
   const content = all.filter((word) => !STOP_WORDS.has(word.toLowerCase()));
   const kept = content.length > 0 ? content : all;
   const dropped = content.length > 0 ? all.filter((word) => STOP_WORDS.has(word.toLowerCase())) : [];
@@ -64,9 +64,10 @@ export function checksExactMatch(term: string): boolean {
 /** The typed query with one word replaced by a suggestion (the reader's other words untouched). */
 export function applySuggestion(typed: string, word: string, suggestion: string): string {
   const words = queryWords(typed);
-  const index = words.indexOf(word);
+  // The plan's words are trimmed of punctuation ("hypervisr,"): the typed word keeps its own.
+  const index = words.findIndex((typedWord) => trimPunctuation(typedWord) === word);
   if (index === -1) return typed.trim();
-  words[index] = suggestion;
+  words[index] = words[index]!.replace(word, suggestion);
   return words.join(' ');
 }
 

@@ -62,12 +62,14 @@ export function createWordIndex(wordsByFrequency: string[]): WordIndex {
     const stem = stemmer(word);
     if (!stems.has(stem)) stems.set(stem, rank);
   });
-  const sortedStems = [...stems.keys()].sort();
 
   return {
     knows(word) {
       const lower = word.toLowerCase();
-      return hasPrefix(sortedWords, lower) || hasPrefix(sortedStems, stemmer(lower));
+      // An inflection shares a stem exactly. A stem that only starts one ("enviro", of "enviroment",
+      // starts "environ") is a typo Pagefind would still answer by prefix, but through a misspelt word
+      // that no signal of the page (its headings, its bold terms) shares: it is corrected instead.
+      return hasPrefix(sortedWords, lower) || stems.has(stemmer(lower));
     },
     suggest(word, max = MAX_SUGGESTIONS) {
       const lower = word.toLowerCase();

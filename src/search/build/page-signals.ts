@@ -4,7 +4,7 @@ import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { RESOURCES_SLUG } from '../../core/urls.ts';
-import { termStems } from '../ranking/terms.ts';
+import { STOP_WORDS, termStems } from '../ranking/terms.ts';
 
 /**
  * What a page is for a learner, decided from where it sits (one definition, used only by search):
@@ -39,6 +39,10 @@ export function teachesTerms(kind: PageKind): boolean {
  * command row's command and the code that opens a list item.
  */
 const INTRODUCING = new Set(['h1', 'h2', 'h3', 'strong', 'b', 'dfn', 'dt']);
+/** Italic text: by convention where a term is first named (see prepareArticle). */
+const ITALIC = new Set(['em', 'i']);
+/** The most words an italic term has ("virtual machine monitor"); longer italics are stress. */
+const MAX_TERM_WORDS = 3;
 /**
  * How much more a word inside a bolded or defined term counts than body text. Pagefind's headings
  * count 7 (h1) down to 2 (h6) and body text 1; a term in bold is where a lesson says "this is
@@ -87,13 +91,17 @@ function separateCells(table: Element): void {
 export interface IndexedArticle {
   /** The article as Pagefind should read it. */
   html: string;
-  /** Stems of the words the page introduces (see INTRODUCING, plus command-row commands). */
+  /**
+   * Stems of the words the page introduces: command-row commands, and on a teaching page also what
+   * INTRODUCING elements and list items that open with code hold; an ITALIC term as its stems
+   * joined by "+" ("exec+form"), which counts only for a query with all of them.
+   */
   introduced: string[];
 }
 
 /**
- * Prepares a page's article for Pagefind and reads what it introduces (nothing, for a page that
- * does not teach: see teachesTerms). Only the indexed copy changes; the page readers get is untouched.
+ * Prepares a page's article for Pagefind and reads what it introduces (only its command rows, for a
+ * page that does not teach: see teachesTerms). Only the indexed copy changes; the page readers get is untouched.
  */
 export function prepareArticle(articleHtml: string, { teaches = true }: { teaches?: boolean } = {}): IndexedArticle {
   const tree = fromHtml(articleHtml, { fragment: true });
@@ -101,18 +109,33 @@ export function prepareArticle(articleHtml: string, { teaches = true }: { teache
   const collect = (node: Element) => {
     for (const stem of termStems(toString(node))) introduced.add(stem);
   };
+  // A term of several words counts only with all of them ("exec+form"), see rank.ts. Italics around
+  // a function word ("*from your computer*", "*in the container's own files*") stress a phrase; a
+  // named term is a few content words.
+  const collectTerm = (node: Element) => {
+    const words = toString(node).trim().split(/\s+/u);
+    if (words.length > MAX_TERM_WORDS || words.some((word) => STOP_WORDS.has(word.toLowerCase()))) return;
+    const stems = termStems(words.join(' '));
+    if (stems.length > 0) introduced.add(stems.join('+'));
+  };
   visit(tree, 'element', (node: Element) => {
     if (node.properties.dataPagefindIgnore !== undefined) return 'skip';
     if (node.tagName === 'table') separateCells(node);
-    // A glossary or quick reference bolds or tabulates every term: only teaching pages introduce.
-    if (!teaches) return undefined;
-    if (INTRODUCING.has(node.tagName)) {
-      collect(node);
-      if (!/^h\d$/.test(node.tagName)) node.properties.dataPagefindWeight = INTRODUCED_WEIGHT;
-    }
+    // The command a row documents, on every page: ranking tells a quick-reference row that is the
+    // only place a command is documented from one that repeats a lesson (rank.ts, hasPhrase).
     if (node.tagName === 'tr') {
       const command = commandCell(node);
       if (command) collect(command);
+    }
+    // A glossary or quick reference bolds every term: bold and headings introduce on teaching pages only.
+    if (!teaches) return undefined;
+    // "the JSON *exec form*": italics name a new term as often as they stress a word, so they count
+    // as introducing it, without the extra weight that would favour every stressed word in Pagefind,
+    // and as a whole: "exec form" is not about `docker exec`.
+    if (ITALIC.has(node.tagName)) collectTerm(node);
+    if (INTRODUCING.has(node.tagName)) {
+      collect(node);
+      if (!/^h\d$/.test(node.tagName)) node.properties.dataPagefindWeight = INTRODUCED_WEIGHT;
     }
     // "- `--rm` deletes the container when it exits": a list item that opens with code explains it.
     const explained =

@@ -9,7 +9,7 @@ import { parseResources, type Resource } from '../../core/resources.ts';
 import { declaresNoindex, hasSearchBody, RESOURCES_SLUG, resourceRecord, searchableDocument } from './records.ts';
 import { joinBase, pageHref, sitePathOfHtmlFile } from '../../core/urls.ts';
 import { registerEarlySearchFeed, type EarlySearchFeed } from './early-feed.ts';
-import { fitVocabulary, rankWords, VOCABULARY_FILE, type SearchVocabulary } from '../ranking/vocabulary.ts';
+import { packSignals, rankWords, takeWords, VOCABULARY_FILE, type SearchVocabulary } from '../ranking/vocabulary.ts';
 import { courseOrder, pageKind, pagerLinks, prepareArticle, teachesTerms } from './page-signals.ts';
 import type { PageSignal } from '../ranking/rank.ts';
 
@@ -332,8 +332,9 @@ export async function writeVocabulary(
 /**
  * The vocabulary with as many words as keep it within `budget` bytes of gzip. The page signals
  * and resource ids always ship, since ranking needs them; when they alone exceed the budget (a
- * course of a thousand pages), the vocabulary keeps no words and its size says so. Before this
- * stopped at zero words, such a course shrank the allowance forever and its build never ended.
+ * course of a thousand pages), the vocabulary keeps no words and its size says so. The word count
+ * is found by bisection on the gzip size itself: a raw-size allowance undercounts what repetitive
+ * page signals compress to (a 200-page course kept 234 words in 8.7 KB of a 24 KB budget).
  */
 export function fitToGzipBudget(
   ranked: string[],
@@ -341,14 +342,23 @@ export function fitToGzipBudget(
   pages: Record<string, PageSignal>,
   budget: number,
 ): { vocabulary: SearchVocabulary; gzipBytes: number } {
-  // Words compress about threefold; shrink the raw allowance until the gzip budget holds.
-  let maxBytes = budget * 3;
-  for (;;) {
-    const vocabulary = fitVocabulary(ranked, resources, maxBytes, pages);
-    const gzipBytes = gzipSync(JSON.stringify(vocabulary)).length;
-    if (gzipBytes <= budget || vocabulary.words.length === 0) return { vocabulary, gzipBytes };
-    maxBytes = Math.floor(maxBytes * 0.9);
+  const signals = packSignals(pages);
+  const sized = (count: number) => {
+    const vocabulary = takeWords(ranked, count, resources, signals);
+    return { vocabulary, gzipBytes: gzipSync(JSON.stringify(vocabulary)).length };
+  };
+  const all = sized(ranked.length);
+  if (all.gzipBytes <= budget) return all;
+  // Largest count that fits: `fits` always fits (0 words is the floor), `over` never does.
+  let fits = sized(0);
+  if (fits.gzipBytes > budget) return fits;
+  let over = ranked.length;
+  while (over - fits.vocabulary.words.length > 1) {
+    const middle = sized(Math.floor((fits.vocabulary.words.length + over) / 2));
+    if (middle.gzipBytes <= budget) fits = middle;
+    else over = middle.vocabulary.words.length;
   }
+  return fits;
 }
 
 /**

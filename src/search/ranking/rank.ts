@@ -1,12 +1,16 @@
 import type { PageKind } from '../build/page-signals.ts';
-import { termStems } from './terms.ts';
+import { termStems, trimPunctuation } from './terms.ts';
 
 /** What the build ships per page for ranking (vocabulary.json, `pages`), keyed by result id. */
 export interface PageSignal {
   kind: PageKind;
   /** Position in the course's reading order (the pager chain), 0 first. */
   order: number;
-  /** Stems the page introduces (headings, bold terms, definitions, command-row commands), space-separated. */
+  /**
+   * Stems the page introduces, space-separated: command-row commands, and on a teaching page also its
+   * headings, bold terms, definitions and list items that open with code. An italic term of several
+   * words is one entry, its stems joined by "+" ("exec+form"): it counts for a query with all of them.
+   */
   introduced: string;
 }
 
@@ -129,9 +133,23 @@ export function termSequence(typed: string, terms: string[]): number[] {
   const sequence = typed
     .trim()
     .split(/\s+/u)
-    .flatMap((word) => index.get(word.toLowerCase()) ?? []);
+    .flatMap((word) => index.get(trimPunctuation(word).toLowerCase()) ?? []);
   // A corrected query no longer holds the words typed: then the terms' own order.
   return new Set(sequence).size === terms.length ? sequence : terms.map((_, t) => t);
+}
+
+/**
+ * Whether the page holds the query's words one after another, in the order typed ("docker port"):
+ * the query as a phrase. Needs two words at least.
+ */
+export function hasPhrase(positionsPerTerm: number[][], sequence: number[]): boolean {
+  if (sequence.length < 2) return false;
+  let ends = new Set(positionsPerTerm[sequence[0]!]);
+  for (const term of sequence.slice(1)) {
+    ends = new Set(positionsPerTerm[term]!.filter((at) => ends.has(at - 1)));
+    if (ends.size === 0) return false;
+  }
+  return true;
 }
 
 /** The smallest distance between a position in one list and a different position in another. */
@@ -178,6 +196,12 @@ export interface Ranked {
 
 const teaching = (page: PageSignal | undefined): page is PageSignal => page?.kind === 'lesson' || page?.kind === 'concept';
 
+/** Every query word is in one of the page's command rows (a reference page introduces nothing else). */
+function documents(page: PageSignal, termStemsList: string[][]): boolean {
+  const stems = new Set(page.introduced.split(' '));
+  return termStemsList.every((termStems) => termStems.length === 0 || termStems.some((stem) => stems.has(stem)));
+}
+
 /**
  * The lesson where the course first uses a flag: flags are often explained in a sentence ("`--rm`
  * deletes the container when it exits") rather than a heading or list, and the first lesson to use
@@ -222,6 +246,7 @@ export function rankResults(input: RankInput): Ranked[] {
   const weight = rarity.map((value, t) => value * focus(t));
   const weightTotal = weight.reduce((sum, value) => sum + value, 0) || 1;
   const termStemsList = terms.map((term) => termStems(term));
+  const queryStems = new Set(termStemsList.flat());
   const firstUse = terms.map((term, t) => firstLessonWith(term, perTerm[t]!, pages, exact[t]));
   const sequence = termSequence(input.typed, terms);
   const lastOrder = Math.max(1, ...Object.values(pages).map((page) => page.order));
@@ -241,13 +266,23 @@ export function rankResults(input: RankInput): Ranked[] {
   });
   // A page with only the query's common words ("docker" of "docker top") is noise, not a result.
   const mostPresent = Math.max(0, ...[...byId.values()].map((entry) => entry.present));
+  const listed = [...byId].filter(([, entry]) => entry.present >= MIN_SHARE_OF_BEST * mostPresent);
+  // A reference page is held back for the lesson that teaches the same thing. When no teaching page
+  // has the query as a phrase ("docker port" is only a quick-reference row), there is none to
+  // prefer, and the reference page that has it answers the query.
+  const taught = listed.some(([id, entry]) => teaching(pages[id]) && hasPhrase(entry.positions, sequence));
   const ranked: Ranked[] = [];
-  for (const [id, entry] of byId) {
-    if (entry.present < MIN_SHARE_OF_BEST * mostPresent) continue;
+  for (const [id, entry] of listed) {
     const page = pages[id];
     const isResource = resources.has(id);
     // Only teaching pages introduce: a glossary or quick reference bolds or tabulates every term.
-    const introducedStems = new Set(teaching(page) ? page.introduced.split(' ') : []);
+    // A term of several words ("exec+form") is introduced for a query that holds every one of them.
+    const introducedStems = new Set(
+      (teaching(page) ? page.introduced.split(' ') : []).flatMap((term) => {
+        const parts = term.split('+');
+        return parts.every((part) => queryStems.has(part)) ? parts : [];
+      }),
+    );
     const introduced = termStemsList.reduce(
       (sum, stems, t) => sum + (firstUse[t] === id || stems.some((stem) => introducedStems.has(stem)) ? weight[t]! : 0),
       0,
@@ -260,7 +295,8 @@ export function rankResults(input: RankInput): Ranked[] {
       adjacency: WEIGHTS.adjacency * adjacency(entry.positions, weight, sequence),
       order: teaching(page) ? WEIGHTS.order * (1 - page.order / lastOrder) : 0,
     };
-    const kind = kindFactor(isResource ? 'resource' : page?.kind, intent);
+    const onlyReference = !taught && page?.kind === 'reference' && hasPhrase(entry.positions, sequence) && documents(page, termStemsList);
+    const kind = onlyReference ? 1 : kindFactor(isResource ? 'resource' : page?.kind, intent);
     const score = kind * Object.values(parts).reduce((sum, value) => sum + value, 0);
     ranked.push({ id, score, matched: entry.matched, parts: { ...parts, kind } });
   }

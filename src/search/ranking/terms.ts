@@ -4,10 +4,25 @@ import { eng } from 'stopword';
 /**
  * Function words that carry no topic. Dropped from questions, because Pagefind requires every
  * word to match and "how do containers talk to each other" would otherwise need "how", "each" and
- * "other" on the page. "up" stays: it is a command (`docker compose up`).
+ * "other" on the page. "up" stays: it is a command (`docker compose up`). "vs" and "versus" join
+ * them: they say the reader compares two things ("cmd vs entrypoint"), not what the things are, and a
+ * page with "vs" in a table header is no more about either.
  */
 const KEEP = new Set(['up']);
-export const STOP_WORDS: ReadonlySet<string> = new Set(eng.filter((word) => !KEEP.has(word)));
+const COMPARING = ['vs', 'versus'];
+export const STOP_WORDS: ReadonlySet<string> = new Set([...eng.filter((word) => !KEEP.has(word)), ...COMPARING]);
+
+/**
+ * Punctuation around a word that a pasted error line or a sentence adds ("bind:", "denied,",
+ * "'/app/data/log.txt'", "(1)"): not part of the word searched for. A leading dot (".dockerignore"),
+ * dash (a flag), slash or dollar sign (a path, a variable) belongs to the word and stays.
+ */
+const EDGE_PUNCTUATION = /^[\p{Ps}\p{Pi}'"`,;:!?]+|[\p{Pe}\p{Pf}'"`,;:!?.]+$/gu;
+
+/** A query word without the punctuation around it: "denied," → "denied"; "." → "". */
+export function trimPunctuation(word: string): string {
+  return word.replace(EDGE_PUNCTUATION, '');
+}
 
 /** A word, a hyphenated word ("multi-stage") or a flag ("--rm", "-it"), as a learner types it. */
 const TOKEN = /-{0,2}[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*/gu;

@@ -1,3 +1,4 @@
+import type { PageKind } from '../build/page-signals.ts';
 import type { PageSignal } from './rank.ts';
 
 /**
@@ -16,11 +17,64 @@ export interface SearchVocabulary {
    * with them the dialog lists our lessons before external resources without loading every result.
    */
   resources: string[];
-  /** Each page's ranking signals (kind, course order, what it introduces), by result id. */
-  pages?: Record<string, PageSignal>;
+  /** Each page's ranking signals (kind, course order, what it introduces), packed (see packSignals). */
+  signals?: PackedSignals;
 }
 
 export const VOCABULARY_FILE = 'vocabulary.json';
+
+/**
+ * The page signals as shipped, in columns, one entry per page in course order (a page's position is
+ * its order): a 1,000-page course's signals were over the vocabulary's whole gzip budget as one
+ * object per page. Each introduced stem is written once, in `stems`, most often introduced first.
+ */
+export interface PackedSignals {
+  /** Result ids, space-separated. */
+  ids: string;
+  /** One letter per page: its kind (KIND_LETTER). */
+  kinds: string;
+  stems: string[];
+  /** Per page, the base-36 gaps between its sorted indexes into `stems` ("0 1 3": 1st, 2nd, 5th). */
+  introduced: string[];
+}
+
+const KIND_LETTER: Record<PageKind, string> = { lesson: 'l', concept: 'c', reference: 'r', resource: 's', landing: 'n' };
+const LETTER_KIND = new Map(Object.entries(KIND_LETTER).map(([kind, letter]) => [letter, kind as PageKind]));
+
+export function packSignals(pages: Record<string, PageSignal>): PackedSignals {
+  // Course order; pages the pager chain does not reach share the last order, and go by id.
+  const entries = Object.entries(pages).sort(([a, x], [b, y]) => x.order - y.order || (a < b ? -1 : 1));
+  const stemsOf = (page: PageSignal) => [...new Set(page.introduced.split(' ').filter(Boolean))];
+  const counts = new Map<string, number>();
+  for (const [, page] of entries) for (const stem of stemsOf(page)) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+  const stems = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([stem]) => stem);
+  const index = new Map(stems.map((stem, i) => [stem, i]));
+  const introduced = entries.map(([, page]) => {
+    const indexes = stemsOf(page)
+      .map((stem) => index.get(stem)!)
+      .sort((a, b) => a - b);
+    return indexes.map((at, i) => (i === 0 ? at : at - indexes[i - 1]!).toString(36)).join(' ');
+  });
+  return { ids: entries.map(([id]) => id).join(' '), kinds: entries.map(([, page]) => KIND_LETTER[page.kind]).join(''), stems, introduced };
+}
+
+/** The page signals as ranking reads them, by result id, from what packSignals shipped. */
+export function unpackSignals(packed: PackedSignals | undefined): Record<string, PageSignal> {
+  const pages: Record<string, PageSignal> = {};
+  if (!packed) return pages;
+  packed.ids
+    .split(' ')
+    .filter(Boolean)
+    .forEach((id, order) => {
+      let at = 0;
+      const stems = (packed.introduced[order] ?? '')
+        .split(' ')
+        .filter(Boolean)
+        .map((gap, i) => packed.stems[(at = (i === 0 ? 0 : at) + Number.parseInt(gap, 36))] ?? '');
+      pages[id] = { kind: LETTER_KIND.get(packed.kinds[order] ?? '') ?? 'lesson', order, introduced: stems.join(' ') };
+    });
+  return pages;
+}
 
 /** Letters or digits, optionally joined by hyphens ("multi-stage", "hyper-v"): what a reader may type. */
 const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
@@ -54,17 +108,7 @@ export function rankWords(texts: Iterable<string>): string[] {
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([word]) => word);
 }
 
-/**
- * Keeps the most frequent words that fit in `maxBytes` of JSON (a proxy for the gzip budget the
- * caller checks): a large site loses its rarest words first, and says so with `complete: false`.
- */
-export function fitVocabulary(ranked: string[], resources: string[], maxBytes: number, pages: Record<string, PageSignal> = {}): SearchVocabulary {
-  let bytes = JSON.stringify({ words: [], complete: true, resources, pages }).length;
-  let kept = 0;
-  for (const word of ranked) {
-    bytes += word.length + 3; // quotes and a comma
-    if (bytes > maxBytes) break;
-    kept += 1;
-  }
-  return { words: ranked.slice(0, kept), complete: kept === ranked.length, resources, pages };
+/** The vocabulary with the `count` most frequent words, and the page signals packed (packSignals). */
+export function takeWords(ranked: string[], count: number, resources: string[], signals: PackedSignals = packSignals({})): SearchVocabulary {
+  return { words: ranked.slice(0, count), complete: count >= ranked.length, resources, signals };
 }
