@@ -61,6 +61,51 @@ describe('lesson annotations', () => {
     });
   });
 
+  it('refuses malformed values and settings that do not go together, naming the fix', () => {
+    const cases: [string, string][] = [
+      ['exit=256', 'exit=256 must be a status from 0 to 255, nonzero or any.'],
+      ['terminal=Second', 'terminal=Second: a terminal name is lower-case letters'],
+      ['stop="a, B"', 'stop=B: a terminal name is lower-case letters'],
+      ['ctrl-c=""', 'ctrl-c="…" names the start of the command to stop'],
+      ['stdin=previous', 'stdin=previous is not known; stdin=next types'],
+      ['bind="=web"', 'bind="=web" must be PLACEHOLDER=value'],
+      ['background terminal=w ctrl-c', 'background and ctrl-c do not go together'],
+      ['after=3', 'after=SECONDS says when to press Ctrl+C'],
+      ['retry=30 ctrl-c', 'retry=SECONDS repeats commands that end by themselves'],
+      ['stdin=next ctrl-c', 'stdin=next runs the command with the next block as its input'],
+      ['background terminal=main', 'the main terminal runs the page'],
+    ];
+    for (const [settings, message] of cases) {
+      expect(command(`<!-- lesson: ${settings} -->`), settings).toEqual({
+        line: 7,
+        message: expect.stringContaining(`lesson annotation: ${message}`),
+      });
+    }
+  });
+
+  it('reads every command setting into its field', () => {
+    expect(command('<!-- lesson: skip=" slow " timeout=90 after=2 ctrl-c wait-for=up needs="a b" terminal=two stop="x,y" -->')).toEqual({
+      skip: 'slow',
+      timeoutSeconds: 90,
+      afterSeconds: 2,
+      ctrlC: { command: undefined },
+      waitFor: 'up',
+      needs: ['a', 'b'],
+      terminal: 'two',
+      stop: ['x', 'y'],
+      background: false,
+      binds: [],
+      stdinNext: false,
+    });
+    expect(command('<!-- lesson: retry=30 -->')).toMatchObject({ retrySeconds: 30 });
+    expect(command('<!-- lesson: stdin=next -->')).toMatchObject({ stdinNext: true });
+    expect(command('<!-- lesson: background terminal=watch wait-for=ready -->')).toMatchObject({
+      background: true,
+      terminal: 'watch',
+      waitFor: 'ready',
+    });
+  });
+
   it('reads the output settings', () => {
     expect(outputAnnotation(raw('<!-- lesson: match=contains vary-lines="1,3-4" any="quirky_hopper 5b1e" -->'))).toEqual({
       notOutput: false,

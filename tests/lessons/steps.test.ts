@@ -144,6 +144,59 @@ describe('extractLessonSteps', () => {
     ]);
   });
 
+  it('names annotations on file blocks, stray text blocks and empty blocks, and a stdin=next with nothing to type', () => {
+    const source = page(
+      [
+        '<!-- lesson: exit=1 -->', // 5
+        '```yaml title="compose.yaml"',
+        'a: 1',
+        '```',
+        '',
+        '<!-- lesson: skip=" " -->', // 10
+        '```yaml title="other.yaml"',
+        'b: 2',
+        '```',
+        '',
+        'Some prose.',
+        '',
+        '<!-- lesson: match=contains -->', // 17
+        '```text',
+        'hello',
+        '```',
+        '',
+        '<!-- lesson: timeout=5 -->', // 22
+        '```sh',
+        '# only a comment',
+        '```',
+        '',
+        '```sh',
+        'echo hi',
+        '```',
+        '',
+        '<!-- lesson: vary-lines=3 -->', // 31
+        '```text',
+        'hi',
+        '```',
+        '',
+        '<!-- lesson: stdin=next -->', // 36
+        '```sh',
+        'psql',
+        '```',
+      ].join('\n'),
+    );
+    const { blocks, problems } = stepsOf(source);
+    expect(problems).toEqual([
+      { line: 5, message: 'lesson annotation: a file block takes only skip="reason", not "exit".' },
+      { line: 10, message: 'lesson annotation: skip needs a reason, as in skip="written by the previous step".' },
+      { line: 17, message: expect.stringContaining('before a text block that does not follow a command block, so it names no step') },
+      { line: 22, message: 'this lesson annotation is before a block with no command in it, so it names no step.' },
+      { line: 31, message: 'lesson annotation: vary-lines names line 3, but the block has 1 line.' },
+      { line: 36, message: 'lesson annotation: stdin=next needs a shell block after this one: the commands typed into it.' },
+    ]);
+    // A file block whose annotation is wrong is still listed: the problem is what the author is shown.
+    expect(blocks.map((block) => block.kind)).toEqual(['file', 'file', 'commands', 'commands']);
+  });
+
   it('hands annotation problems to the content check, so the build names them too', () => {
     const facts = factsFromSource({
       file: 'lesson.md',
