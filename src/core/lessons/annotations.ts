@@ -203,119 +203,154 @@ export function commandAnnotation(raw: RawAnnotation, requirements?: readonly st
   const keyProblem = knownKeys(raw, COMMAND_KEYS, 'a block of commands');
   if (keyProblem) return keyProblem;
   const result: CommandAnnotation = emptyCommandAnnotation();
-  for (const { key, value: written } of raw.pairs) {
-    const value = written ?? '';
-    switch (key) {
-      case 'skip':
-        result.skip = value.trim();
-        break;
-      case 'exit': {
-        const statuses = value.split(',').map((part) => part.trim());
-        const parsed = statuses.map(expectedExit);
-        const wrong = statuses.find((_, position) => parsed[position] === undefined);
-        if (wrong !== undefined) {
-          const list = statuses.length > 1 ? ` (in the list "${value}", one status per command of the block)` : '';
-          return { line: raw.line, message: `lesson annotation: exit=${wrong} must be a status from 0 to 255, nonzero or any${list}.` };
-        }
-        if (parsed.length > 1) result.exitEach = parsed as ExpectedExit[];
-        else result.exit = parsed[0];
-        break;
-      }
-      case 'timeout':
-      case 'after':
-      case 'retry': {
-        const parsed = seconds(raw, key, value);
-        if (isProblem(parsed)) return parsed;
-        if (key === 'timeout') result.timeoutSeconds = parsed;
-        else if (key === 'after') result.afterSeconds = parsed;
-        else result.retrySeconds = parsed;
-        break;
-      }
-      case 'needs':
-        for (const name of value.split(/[\s,]+/).filter(Boolean)) {
-          const unknown = REQUIREMENT_NAME.test(name)
-            ? unknownRequirementProblem(name, requirements)
-            : `${name} is not a requirement name: lower-case letters, digits and dashes, space- or comma-separated.`;
-          if (unknown) return { line: raw.line, message: `lesson annotation: needs=${unknown}` };
-          result.needs.push(name);
-        }
-        break;
-      case 'terminal':
-      case 'stop':
-        for (const name of value.split(/[\s,]+/).filter(Boolean)) {
-          if (!TERMINAL_NAME.test(name))
-            return {
-              line: raw.line,
-              message: `lesson annotation: ${key}=${name}: a terminal name is lower-case letters, digits and dashes, such as second.`,
-            };
-          if (key === 'terminal') result.terminal = name;
-          else result.stop.push(name);
-        }
-        break;
-      case 'background':
-        result.background = true;
-        break;
-      case 'ctrl-c':
-        if (written !== undefined && written.trim() === '')
-          return {
-            line: raw.line,
-            message:
-              'lesson annotation: ctrl-c="…" names the start of the command to stop, such as ctrl-c="tail -f"; write ctrl-c alone for the last command.',
-          };
-        result.ctrlC = { command: written?.trim() };
-        break;
-      case 'wait-for':
-        result.waitFor = value;
-        break;
-      case 'stdin':
-        if (value !== 'next')
-          return {
-            line: raw.line,
-            message: `lesson annotation: stdin=${value} is not known; stdin=next types the next command block into this block's last command.`,
-          };
-        result.stdinNext = true;
-        break;
-      case 'bind': {
-        const equals = value.indexOf('=');
-        if (equals <= 0)
-          return { line: raw.line, message: `lesson annotation: bind="${value}" must be PLACEHOLDER=value, such as bind="CONTAINER=web".` };
-        result.binds.push({ placeholder: value.slice(0, equals), value: value.slice(equals + 1) });
-        break;
-      }
-    }
+  for (const { key, value } of raw.pairs) {
+    const problem = readCommandSetting(result, raw, key, value, requirements);
+    if (problem) return problem;
   }
+  return conflictingSettings(result, raw) ?? result;
+}
+
+/** Sets one `key=value` of a command block's annotation on `result`, or names what is wrong with it. */
+function readCommandSetting(
+  result: CommandAnnotation,
+  raw: RawAnnotation,
+  key: string,
+  written: string | undefined,
+  requirements: readonly string[] | undefined,
+): AnnotationProblem | undefined {
+  const value = written ?? '';
+  switch (key) {
+    case 'skip':
+      result.skip = value.trim();
+      return undefined;
+    case 'exit':
+      return readExit(result, raw, value);
+    case 'timeout':
+    case 'after':
+    case 'retry':
+      return readSeconds(result, raw, key, value);
+    case 'needs':
+      return readNeeds(result, raw, value, requirements);
+    case 'terminal':
+    case 'stop':
+      return readTerminals(result, raw, key, value);
+    case 'background':
+      result.background = true;
+      return undefined;
+    case 'ctrl-c':
+      return readCtrlC(result, raw, written);
+    case 'wait-for':
+      result.waitFor = value;
+      return undefined;
+    case 'stdin':
+      return readStdin(result, raw, value);
+    case 'bind':
+      return readBind(result, raw, value);
+  }
+  return undefined;
+}
+
+function readExit(result: CommandAnnotation, raw: RawAnnotation, value: string): AnnotationProblem | undefined {
+  const statuses = value.split(',').map((part) => part.trim());
+  const parsed = statuses.map(expectedExit);
+  const wrong = statuses.find((_, position) => parsed[position] === undefined);
+  if (wrong !== undefined) {
+    const list = statuses.length > 1 ? ` (in the list "${value}", one status per command of the block)` : '';
+    return { line: raw.line, message: `lesson annotation: exit=${wrong} must be a status from 0 to 255, nonzero or any${list}.` };
+  }
+  if (parsed.length > 1) result.exitEach = parsed as ExpectedExit[];
+  else result.exit = parsed[0];
+  return undefined;
+}
+
+function readSeconds(
+  result: CommandAnnotation,
+  raw: RawAnnotation,
+  key: 'timeout' | 'after' | 'retry',
+  value: string,
+): AnnotationProblem | undefined {
+  const parsed = seconds(raw, key, value);
+  if (isProblem(parsed)) return parsed;
+  if (key === 'timeout') result.timeoutSeconds = parsed;
+  else if (key === 'after') result.afterSeconds = parsed;
+  else result.retrySeconds = parsed;
+  return undefined;
+}
+
+function readNeeds(
+  result: CommandAnnotation,
+  raw: RawAnnotation,
+  value: string,
+  requirements: readonly string[] | undefined,
+): AnnotationProblem | undefined {
+  for (const name of value.split(/[\s,]+/).filter(Boolean)) {
+    const unknown = REQUIREMENT_NAME.test(name)
+      ? unknownRequirementProblem(name, requirements)
+      : `${name} is not a requirement name: lower-case letters, digits and dashes, space- or comma-separated.`;
+    if (unknown) return { line: raw.line, message: `lesson annotation: needs=${unknown}` };
+    result.needs.push(name);
+  }
+  return undefined;
+}
+
+function readTerminals(result: CommandAnnotation, raw: RawAnnotation, key: 'terminal' | 'stop', value: string): AnnotationProblem | undefined {
+  for (const name of value.split(/[\s,]+/).filter(Boolean)) {
+    if (!TERMINAL_NAME.test(name))
+      return {
+        line: raw.line,
+        message: `lesson annotation: ${key}=${name}: a terminal name is lower-case letters, digits and dashes, such as second.`,
+      };
+    if (key === 'terminal') result.terminal = name;
+    else result.stop.push(name);
+  }
+  return undefined;
+}
+
+/** `ctrl-c` alone stops the block's last command; `ctrl-c="…"` the one starting with that text. */
+function readCtrlC(result: CommandAnnotation, raw: RawAnnotation, written: string | undefined): AnnotationProblem | undefined {
+  if (written !== undefined && written.trim() === '')
+    return {
+      line: raw.line,
+      message:
+        'lesson annotation: ctrl-c="…" names the start of the command to stop, such as ctrl-c="tail -f"; write ctrl-c alone for the last command.',
+    };
+  result.ctrlC = { command: written?.trim() };
+  return undefined;
+}
+
+function readStdin(result: CommandAnnotation, raw: RawAnnotation, value: string): AnnotationProblem | undefined {
+  if (value !== 'next')
+    return {
+      line: raw.line,
+      message: `lesson annotation: stdin=${value} is not known; stdin=next types the next command block into this block's last command.`,
+    };
+  result.stdinNext = true;
+  return undefined;
+}
+
+function readBind(result: CommandAnnotation, raw: RawAnnotation, value: string): AnnotationProblem | undefined {
+  const equals = value.indexOf('=');
+  if (equals <= 0) return { line: raw.line, message: `lesson annotation: bind="${value}" must be PLACEHOLDER=value, such as bind="CONTAINER=web".` };
+  result.binds.push({ placeholder: value.slice(0, equals), value: value.slice(equals + 1) });
+  return undefined;
+}
+
+/** Checked once every key is read: each rule is about two settings, which may be written in any order. */
+function conflictingSettings(result: CommandAnnotation, raw: RawAnnotation): AnnotationProblem | undefined {
+  const problem = (message: string) => ({ line: raw.line, message: `lesson annotation: ${message}` });
   if (result.background && result.ctrlC)
-    return {
-      line: raw.line,
-      message:
-        'lesson annotation: background and ctrl-c do not go together: a background block is stopped later, with stop=TERMINAL on the block that stops it.',
-    };
+    return problem('background and ctrl-c do not go together: a background block is stopped later, with stop=TERMINAL on the block that stops it.');
   if (result.waitFor !== undefined && !result.background && !result.ctrlC)
-    return {
-      line: raw.line,
-      message: 'lesson annotation: wait-for is only for a background block or one stopped with ctrl-c. Add one of them, or remove wait-for.',
-    };
-  if (result.afterSeconds !== undefined && !result.ctrlC)
-    return { line: raw.line, message: 'lesson annotation: after=SECONDS says when to press Ctrl+C; add ctrl-c, or remove after.' };
+    return problem('wait-for is only for a background block or one stopped with ctrl-c. Add one of them, or remove wait-for.');
+  if (result.afterSeconds !== undefined && !result.ctrlC) return problem('after=SECONDS says when to press Ctrl+C; add ctrl-c, or remove after.');
   if (result.retrySeconds !== undefined && (result.background || result.ctrlC || result.stdinNext))
-    return {
-      line: raw.line,
-      message: 'lesson annotation: retry=SECONDS repeats commands that end by themselves; it does not go with background, ctrl-c or stdin=next.',
-    };
+    return problem('retry=SECONDS repeats commands that end by themselves; it does not go with background, ctrl-c or stdin=next.');
   if (result.stdinNext && (result.background || result.ctrlC))
-    return {
-      line: raw.line,
-      message:
-        'lesson annotation: stdin=next runs the command with the next block as its input until it ends; it does not go with background or ctrl-c.',
-    };
-  if (result.background && !result.terminal)
-    return { line: raw.line, message: 'lesson annotation: a background block needs a terminal name to stop it by later, such as terminal=watch.' };
+    return problem('stdin=next runs the command with the next block as its input until it ends; it does not go with background or ctrl-c.');
+  if (result.background && !result.terminal) return problem('a background block needs a terminal name to stop it by later, such as terminal=watch.');
   if (result.background && result.terminal === 'main')
-    return {
-      line: raw.line,
-      message: 'lesson annotation: the main terminal runs the page; give the background block a terminal of its own, such as terminal=watch.',
-    };
-  return result;
+    return problem('the main terminal runs the page; give the background block a terminal of its own, such as terminal=watch.');
+  return undefined;
 }
 
 function lineList(raw: RawAnnotation, value: string): number[] | AnnotationProblem {
