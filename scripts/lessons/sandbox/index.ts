@@ -78,6 +78,88 @@ async function resetEngine(daemon: SandboxDaemon, keepImages?: Set<string>): Pro
   if (stray.length > 0) await daemon.exec(['docker', 'image', 'rm', '--force', ...new Set(stray)]);
 }
 
+/** Locked before the root: a run with another recipe replaces the root, and must not replace it under a run still using it. */
+async function lockedRoot(cacheDir: string, log: (line: string) => void) {
+  const lockFile = path.join(cacheDir, 'engine.lock');
+  takeLock(lockFile);
+  try {
+    const base = await ensureBase(cacheDir, log);
+    const { root, built } = await ensureSandboxRoot(cacheDir, log);
+    return { lockFile, base, root, rootBuilt: built };
+  } catch (error) {
+    rmSync(lockFile, { force: true });
+    throw error;
+  }
+}
+
+/** What a running engine needs before the first page: the way to Debian's mirror, a clean slate, the stand-ins and the Docker Hub mirror. */
+async function fillEngine(
+  daemon: SandboxDaemon,
+  where: { base: string; root: string; cacheDir: string },
+  options: SandboxOptions,
+  log: (line: string) => void,
+) {
+  const { packageProxy, packagesReachable } = await openPackageProxy(daemon, where.root, log);
+  try {
+    const recipes = options.standIns === false ? [] : STANDIN_RECIPES;
+    await resetEngine(daemon, options.standIns === false ? undefined : new Set(recipes.flatMap((recipe) => recipe.names)));
+    const images = await ensureStandIns(daemon, { base: where.base, workDir: where.cacheDir, log, recipes, tryPull: options.pullReal });
+    await fillMirror(
+      daemon,
+      images.flatMap((image) => image.names),
+      log,
+    );
+    return { images, packageProxy, packagesReachable };
+  } catch (error) {
+    await packageProxy?.close();
+    throw error;
+  }
+}
+
+/** A fresh folder per page under the sandbox's /work, and bash sessions that start in it. */
+function pageWorkspaces(daemon: SandboxDaemon, workRoot: string, isClosed: () => boolean): (pageId: string) => Promise<PageWorkspace> {
+  let pages = 0;
+  return async (pageId) => {
+    if (isClosed()) throw new Error('the lesson sandbox is closed');
+    const name = workFolderName(pageId, ++pages);
+    const hostDir = path.join(workRoot, name);
+    rmSync(hostDir, { recursive: true, force: true });
+    mkdirSync(hostDir);
+    const dirInRoot = `${WORK_IN_ROOT}/${name}`;
+    return {
+      hostDir,
+      shellDir: dirInRoot,
+      shell: () => {
+        const [command, ...args] = daemon.enterArgs({ fork: false });
+        // --no-fork keeps one process: bash itself (its children land in the sandbox's PID
+        // namespace), so the runner's signals to the process group reach bash and what it runs.
+        return {
+          command: command!,
+          args: [...args, '/bin/bash', '-c', 'cd -- "$1" && exec /bin/bash', 'bash', dirInRoot],
+          env: { ...sandboxEnv(), PWD: dirInRoot },
+        };
+      },
+      dispose: async () => rmSync(hostDir, { recursive: true, force: true }),
+    };
+  };
+}
+
+async function listObjects(daemon: SandboxDaemon): Promise<EngineObjects> {
+  const [containers, images, volumes, networks, buildCache] = await Promise.all([
+    docker(daemon, OBJECT_QUERIES.containers).then(parseContainers),
+    docker(daemon, OBJECT_QUERIES.images).then(parseImages),
+    docker(daemon, OBJECT_QUERIES.volumes).then(parseVolumes),
+    docker(daemon, OBJECT_QUERIES.networks).then(parseNetworks),
+    docker(daemon, OBJECT_QUERIES.buildCache).then(parseBuildCache),
+  ]);
+  return { containers, images, volumes, networks, buildCache };
+}
+
+function logTailOf(logFile: string, lines: number): string | undefined {
+  if (!existsSync(logFile)) return undefined;
+  return readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+}
+
 /**
  * Starts the isolated lesson engine: sid's Docker Engine in namespaces of its own with no route
  * out, its root and images cached between runs. Throws EngineSetupError when it cannot start here.
@@ -97,20 +179,7 @@ export async function createSandboxEngine(options: SandboxOptions = {}): Promise
     started = performance.now();
     return seconds;
   };
-  // Locked before the root: a run with another recipe replaces the root, and must not replace it
-  // under a run still using it.
-  const lockFile = path.join(cacheDir, 'engine.lock');
-  takeLock(lockFile);
-  let base: string;
-  let root: string;
-  let rootBuilt: boolean;
-  try {
-    base = await ensureBase(cacheDir, log);
-    ({ root, built: rootBuilt } = await ensureSandboxRoot(cacheDir, log));
-  } catch (error) {
-    rmSync(lockFile, { force: true });
-    throw error;
-  }
+  const { lockFile, base, root, rootBuilt } = await lockedRoot(cacheDir, log);
   const rootSeconds = since();
   const daemon = await startDaemon({ root, dataDir: path.join(cacheDir, 'engine'), lockFile });
   const onExit = () => {
@@ -124,31 +193,20 @@ export async function createSandboxEngine(options: SandboxOptions = {}): Promise
   process.once('exit', onExit);
   const daemonSeconds = since();
 
-  let images: StandInOutcome[] = [];
-  let packageProxy: PackageProxy | undefined;
-  let packagesReachable = false;
+  let filled: Awaited<ReturnType<typeof fillEngine>>;
   try {
-    ({ packageProxy, packagesReachable } = await openPackageProxy(daemon, root, log));
-    const recipes = options.standIns === false ? [] : STANDIN_RECIPES;
-    await resetEngine(daemon, options.standIns === false ? undefined : new Set(recipes.flatMap((recipe) => recipe.names)));
-    images = await ensureStandIns(daemon, { base, workDir: cacheDir, log, recipes, tryPull: options.pullReal });
-    await fillMirror(
-      daemon,
-      images.flatMap((image) => image.names),
-      log,
-    );
+    filled = await fillEngine(daemon, { base, root, cacheDir }, options, log);
   } catch (error) {
     await daemon.stop();
-    await packageProxy?.close();
     process.removeListener('exit', onExit);
     throw error;
   }
+  const { images, packageProxy, packagesReachable } = filled;
   const preparation: SandboxPreparation = { rootSeconds, rootBuilt, daemonSeconds, images, imagesSeconds: since() };
 
   const workRoot = path.join(root, WORK_IN_ROOT);
   rmSync(workRoot, { recursive: true, force: true });
   mkdirSync(workRoot, { recursive: true });
-  let pages = 0;
   let closed: Promise<void> | undefined;
   let info: Promise<EngineInfo> | undefined;
 
@@ -157,43 +215,9 @@ export async function createSandboxEngine(options: SandboxOptions = {}): Promise
     root,
     initPid: daemon.initPid,
     info: () => (info ??= readInfo(daemon, images, { mirrored: options.standIns !== false, packagesReachable })),
-    async workspace(pageId): Promise<PageWorkspace> {
-      if (closed) throw new Error('the lesson sandbox is closed');
-      const name = workFolderName(pageId, ++pages);
-      const hostDir = path.join(workRoot, name);
-      rmSync(hostDir, { recursive: true, force: true });
-      mkdirSync(hostDir);
-      const dirInRoot = `${WORK_IN_ROOT}/${name}`;
-      return {
-        hostDir,
-        shellDir: dirInRoot,
-        shell: () => {
-          const [command, ...args] = daemon.enterArgs({ fork: false });
-          // --no-fork keeps one process: bash itself (its children land in the sandbox's PID
-          // namespace), so the runner's signals to the process group reach bash and what it runs.
-          return {
-            command: command!,
-            args: [...args, '/bin/bash', '-c', 'cd -- "$1" && exec /bin/bash', 'bash', dirInRoot],
-            env: { ...sandboxEnv(), PWD: dirInRoot },
-          };
-        },
-        dispose: async () => rmSync(hostDir, { recursive: true, force: true }),
-      };
-    },
-    logTail: (lines) => {
-      if (!existsSync(daemon.logFile)) return undefined;
-      return readFileSync(daemon.logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
-    },
-    async objects(): Promise<EngineObjects> {
-      const [containers, images, volumes, networks, buildCache] = await Promise.all([
-        docker(daemon, OBJECT_QUERIES.containers).then(parseContainers),
-        docker(daemon, OBJECT_QUERIES.images).then(parseImages),
-        docker(daemon, OBJECT_QUERIES.volumes).then(parseVolumes),
-        docker(daemon, OBJECT_QUERIES.networks).then(parseNetworks),
-        docker(daemon, OBJECT_QUERIES.buildCache).then(parseBuildCache),
-      ]);
-      return { containers, images, volumes, networks, buildCache };
-    },
+    workspace: pageWorkspaces(daemon, workRoot, () => closed !== undefined),
+    logTail: (lines) => logTailOf(daemon.logFile, lines),
+    objects: () => listObjects(daemon),
     close: () =>
       (closed ??= (async () => {
         await daemon.stop();
