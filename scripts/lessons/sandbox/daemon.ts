@@ -216,6 +216,18 @@ export async function startDaemon(options: { root: string; dataDir: string; lock
   throw new EngineSetupError(`The sandbox's dockerd did not start (log: ${logFile}):\n${tail(startLog)}\n${tail(logFile)}`);
 }
 
+/** Runs `docker …` in the sandbox and gives its output; throws, naming the command and its error, when it fails. */
+export async function dockerIn(
+  daemon: SandboxDaemon,
+  args: readonly string[],
+  options: { timeoutMs?: number; stdinFile?: string } = {},
+): Promise<string> {
+  const result = await daemon.exec(['docker', ...args], options);
+  if (result.code !== 0)
+    throw new Error(`docker ${args.join(' ')} failed in the sandbox (exit ${result.code}):\n${(result.stderr || result.stdout).trim().slice(-2000)}`);
+  return result.stdout.trim();
+}
+
 /** The environment of every command in the sandbox: the root's programs, not the host's. */
 export function sandboxEnv(): NodeJS.ProcessEnv {
   return {

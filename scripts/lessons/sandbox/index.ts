@@ -3,7 +3,7 @@ import path from 'node:path';
 import { dockerEngineInfo, EngineSetupError, type EngineInfo, type EngineObjects, type LessonEngine, type PageWorkspace } from '../engine.ts';
 import { resolveCacheDir } from './cache.ts';
 import { DEBIAN_MIRROR, ensureBase } from './debian.ts';
-import { sandboxEnv, startDaemon, takeLock, type SandboxDaemon } from './daemon.ts';
+import { dockerIn, sandboxEnv, startDaemon, takeLock, type SandboxDaemon } from './daemon.ts';
 import { OBJECT_QUERIES, parseBuildCache, parseContainers, parseImages, parseNetworks, parseVolumes } from './objects.ts';
 import { fillMirror } from './mirror.ts';
 import { PACKAGE_PROXY_PORT, PACKAGE_PROXY_SOCKET, type PackageProxy, startPackageProxy } from './package-proxy.ts';
@@ -52,26 +52,19 @@ export function workFolderName(pageId: string, index: number): string {
   return `${slug || 'page'}-${index}`;
 }
 
-async function docker(daemon: SandboxDaemon, args: readonly string[]): Promise<string> {
-  const result = await daemon.exec(['docker', ...args], { timeoutMs: 60_000 });
-  if (result.code !== 0)
-    throw new Error(`docker ${args.join(' ')} failed in the sandbox (exit ${result.code}): ${(result.stderr || result.stdout).trim()}`);
-  return result.stdout;
-}
-
 /**
  * Empties the engine of what an earlier, interrupted run may have left (containers, volumes,
  * networks, build cache, images that are not the lessons' own), so every run starts alike.
  */
 async function resetEngine(daemon: SandboxDaemon, keepImages?: Set<string>): Promise<void> {
-  const containers = (await docker(daemon, ['ps', '--all', '--quiet'])).split('\n').filter(Boolean);
-  if (containers.length > 0) await docker(daemon, ['rm', '--force', '--volumes', ...containers]);
-  await docker(daemon, ['volume', 'prune', '--all', '--force']);
-  await docker(daemon, ['network', 'prune', '--force']);
-  await docker(daemon, ['builder', 'prune', '--all', '--force']);
+  const containers = (await dockerIn(daemon, ['ps', '--all', '--quiet'])).split('\n').filter(Boolean);
+  if (containers.length > 0) await dockerIn(daemon, ['rm', '--force', '--volumes', ...containers]);
+  await dockerIn(daemon, ['volume', 'prune', '--all', '--force']);
+  await dockerIn(daemon, ['network', 'prune', '--force']);
+  await dockerIn(daemon, ['builder', 'prune', '--all', '--force']);
   // A bare engine (no stand-ins asked for) keeps every image: the stand-ins stay cached for later.
   if (!keepImages) return;
-  const images = (await docker(daemon, ['images', '--all', '--format', '{{.Repository}}:{{.Tag}}\t{{.ID}}'])).split('\n').filter(Boolean);
+  const images = (await dockerIn(daemon, ['images', '--all', '--format', '{{.Repository}}:{{.Tag}}\t{{.ID}}'])).split('\n').filter(Boolean);
   const stray = images
     .filter((line) => !keepImages.has(line.split('\t')[0]!))
     .map((line) => (line.startsWith('<none>') ? line.split('\t')[1]! : line.split('\t')[0]!));
@@ -146,11 +139,11 @@ function pageWorkspaces(daemon: SandboxDaemon, workRoot: string, isClosed: () =>
 
 async function listObjects(daemon: SandboxDaemon): Promise<EngineObjects> {
   const [containers, images, volumes, networks, buildCache] = await Promise.all([
-    docker(daemon, OBJECT_QUERIES.containers).then(parseContainers),
-    docker(daemon, OBJECT_QUERIES.images).then(parseImages),
-    docker(daemon, OBJECT_QUERIES.volumes).then(parseVolumes),
-    docker(daemon, OBJECT_QUERIES.networks).then(parseNetworks),
-    docker(daemon, OBJECT_QUERIES.buildCache).then(parseBuildCache),
+    dockerIn(daemon, OBJECT_QUERIES.containers).then(parseContainers),
+    dockerIn(daemon, OBJECT_QUERIES.images).then(parseImages),
+    dockerIn(daemon, OBJECT_QUERIES.volumes).then(parseVolumes),
+    dockerIn(daemon, OBJECT_QUERIES.networks).then(parseNetworks),
+    dockerIn(daemon, OBJECT_QUERIES.buildCache).then(parseBuildCache),
   ]);
   return { containers, images, volumes, networks, buildCache };
 }

@@ -1,4 +1,4 @@
-import type { SandboxDaemon } from './daemon.ts';
+import { dockerIn, type SandboxDaemon } from './daemon.ts';
 
 /**
  * Docker Hub, as far as the sandbox can have it: a registry (Debian's docker-registry, the
@@ -37,13 +37,6 @@ export function hubReference(name: string): { repository: string; tag: string } 
 
 const MANIFEST_TYPES = ['application/vnd.docker.distribution.manifest.v2+json', 'application/vnd.oci.image.manifest.v1+json'].join(', ');
 
-async function run(daemon: SandboxDaemon, command: string[]): Promise<string> {
-  const result = await daemon.exec(command, { timeoutMs: 600_000 });
-  if (result.code !== 0)
-    throw new Error(`${command.join(' ')} failed in the sandbox (exit ${result.code}): ${(result.stderr || result.stdout).trim().slice(-1500)}`);
-  return result.stdout.trim();
-}
-
 /** The image ID the mirror holds for a reference, or undefined when it has none. */
 async function mirroredId(daemon: SandboxDaemon, repository: string, tag: string): Promise<string | undefined> {
   const url = `http://${MIRROR_ADDRESS}/v2/${repository}/manifests/${tag}`;
@@ -66,16 +59,16 @@ export async function fillMirror(daemon: SandboxDaemon, names: readonly string[]
   for (const name of names) {
     const reference = hubReference(name);
     if (!reference) continue;
-    const id = await run(daemon, ['docker', 'image', 'inspect', '--format', '{{.Id}}', name]);
+    const id = await dockerIn(daemon, ['image', 'inspect', '--format', '{{.Id}}', name]);
     if ((await mirroredId(daemon, reference.repository, reference.tag)) === id) continue;
     const mirrorName = `${MIRROR_ADDRESS}/${reference.repository}:${reference.tag}`;
     log(`mirror: ${name} → ${mirrorName}`);
-    await run(daemon, ['docker', 'tag', name, mirrorName]);
+    await dockerIn(daemon, ['tag', name, mirrorName]);
     try {
-      await run(daemon, ['docker', 'push', '--quiet', mirrorName]);
+      await dockerIn(daemon, ['push', '--quiet', mirrorName], { timeoutMs: 600_000 });
     } finally {
       // The mirror's name is an extra tag of the same image: removing it keeps the image.
-      await run(daemon, ['docker', 'image', 'rm', mirrorName]);
+      await dockerIn(daemon, ['image', 'rm', mirrorName]);
     }
     pushed.push(name);
   }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCommand } from '../../support/docker.ts';
 import { isAlive, recipeHash } from './cache.ts';
-import type { SandboxDaemon } from './daemon.ts';
+import { dockerIn, type SandboxDaemon } from './daemon.ts';
 import { baseRecipe, inTree, treeWithPackages } from './debian.ts';
 import { pullFromHost, registryReachable } from './pull.ts';
 import { STANDIN_RECIPES, type StandInRecipe } from './standins/recipes.ts';
@@ -29,13 +29,6 @@ export function standInHash(recipe: StandInRecipe, readFile: (name: string) => B
 async function labelOf(daemon: SandboxDaemon, image: string): Promise<string | undefined> {
   const result = await daemon.exec(['docker', 'image', 'inspect', '--format', `{{ index .Config.Labels "${RECIPE_LABEL}" }}`, image]);
   return result.code === 0 ? result.stdout.trim() : undefined;
-}
-
-async function dockerIn(daemon: SandboxDaemon, args: string[], options: { timeoutMs?: number; stdinFile?: string } = {}): Promise<string> {
-  const result = await daemon.exec(['docker', ...args], options);
-  if (result.code !== 0)
-    throw new Error(`docker ${args.join(' ')} failed in the sandbox (exit ${result.code}):\n${(result.stderr || result.stdout).trim().slice(-2000)}`);
-  return result.stdout.trim();
 }
 
 /** The image's root file system: the Debian tree, or only the paths the recipe keeps of it. */
