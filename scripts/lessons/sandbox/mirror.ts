@@ -52,10 +52,8 @@ async function mirroredId(daemon: SandboxDaemon, repository: string, tag: string
 /**
  * Makes the mirror hold each Docker Hub stand-in as the engine has it: pushes only those it lacks
  * or holds in another version (the first run pushes them all, about a minute; later runs none).
- * Returns the names it pushed.
  */
-export async function fillMirror(daemon: SandboxDaemon, names: readonly string[], log: (line: string) => void): Promise<string[]> {
-  const pushed: string[] = [];
+export async function fillMirror(daemon: SandboxDaemon, names: readonly string[], log: (line: string) => void): Promise<void> {
   for (const name of names) {
     const reference = hubReference(name);
     if (!reference) continue;
@@ -70,7 +68,5 @@ export async function fillMirror(daemon: SandboxDaemon, names: readonly string[]
       // The mirror's name is an extra tag of the same image: removing it keeps the image.
       await dockerIn(daemon, ['image', 'rm', mirrorName]);
     }
-    pushed.push(name);
   }
-  return pushed;
 }

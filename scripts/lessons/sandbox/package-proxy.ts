@@ -2,6 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream';
+import { DEBIAN_MIRROR } from './debian.ts';
 
 /**
  * The sandbox's one way out: Debian's package mirror, for `apt-get` in a container, as a learner's
@@ -14,7 +15,8 @@ import { pipeline } from 'node:stream';
 export const PACKAGE_PROXY_PORT = 3142;
 /** The socket as the sandbox sees it; on the machine it is the same path under the sandbox root. */
 export const PACKAGE_PROXY_SOCKET = '/var/lib/lesson-packages/sock';
-export const PACKAGE_HOSTS: readonly string[] = ['deb.debian.org'];
+/** The host the sandbox's own trees are installed from (debian.ts), and no other. */
+export const PACKAGE_HOSTS: readonly string[] = [new URL(DEBIAN_MIRROR).hostname];
 
 const REFUSED = `The lesson sandbox reaches only Debian's package mirror (${PACKAGE_HOSTS.join(', ')}), for apt-get.\n`;
 /** Hop-by-hop headers a proxy must not pass on (RFC 9110, section 7.6.1). */
