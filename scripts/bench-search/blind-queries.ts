@@ -112,7 +112,8 @@ export const BLIND_QUERIES: BlindQuery[] = [
   { query: 'docker rm $(docker ps -aq --filter ancestor=hello-world)', kind: 'command', expect: 'hands-on/first-container' },
   { query: 'sudo usermod -aG docker $USER', kind: 'command', expect: 'hands-on/first-container', also: ['hands-on/security'] },
   { query: 'docker top', kind: 'command', expect: 'hands-on/when-a-container-fails', also: ['reference/quick-reference'] },
-  { query: 'docker cp', kind: 'command', expect: 'reference/quick-reference' },
+  // Expected page moved on 2026-12-07: the lesson on failing containers now teaches docker cp (the quick reference was the only page before).
+  { query: 'docker cp', kind: 'command', expect: 'hands-on/when-a-container-fails', also: ['reference/quick-reference'] },
   { query: 'docker rename', kind: 'command', expect: 'reference/quick-reference' },
   { query: 'docker port', kind: 'command', expect: 'reference/quick-reference' },
   { query: 'curl http://localhost:5000/v2/_catalog', kind: 'command', expect: 'hands-on/share-an-image' },
@@ -370,7 +371,8 @@ export const BLIND_QUERIES: BlindQuery[] = [
   },
   { query: 'build a tiny go image', kind: 'task', expect: 'hands-on/dockerfile' },
   { query: 'build an image for both arm64 and amd64', kind: 'task', expect: 'hands-on/share-an-image' },
-  { query: 'copy a file out of a container', kind: 'task', expect: 'reference/quick-reference' },
+  // Expected page moved on 2026-12-07: the lesson on failing containers now teaches docker cp (the quick reference was the only page before).
+  { query: 'copy a file out of a container', kind: 'task', expect: 'hands-on/when-a-container-fails', also: ['reference/quick-reference'] },
   { query: 'docker video tutorial', kind: 'resource', expect: 'resources' },
   { query: 'books about docker', kind: 'resource', expect: 'resources' },
   { query: 'official docker documentation', kind: 'resource', expect: 'resources', also: ['reference/index'] },
