@@ -118,7 +118,8 @@ export class BlockRun {
     first: CommandResult,
   ): Promise<{ last: CommandResult; verdict: Verdict }> {
     const retrySeconds = this.block.annotation.retrySeconds;
-    const verdictOf = (result: CommandResult) => judge(command, result, how.expectedExit, this.timeoutSeconds, how.ctrlC, this.output);
+    const run = { expectedExit: how.expectedExit, timeoutSeconds: this.timeoutSeconds, ctrlC: how.ctrlC, earlierOutput: this.output };
+    const verdictOf = (result: CommandResult) => judge(command, result, run);
     let last = first;
     let verdict = verdictOf(first);
     const retryUntil = Date.now() + (retrySeconds ?? 0) * 1000;

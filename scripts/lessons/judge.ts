@@ -23,15 +23,19 @@ function describeExit(expected: ExpectedExit): string {
 
 export type Verdict = Pick<StepReport, 'verdict' | 'reason' | 'diff' | 'output'>;
 
+/** How a command was run, as far as its verdict depends on it. */
+export interface JudgedRun {
+  expectedExit: ExpectedExit;
+  timeoutSeconds: number;
+  /** Stopped with Ctrl+C (after the text it waits for, if any) rather than left to end. */
+  ctrlC?: { waitFor?: string };
+  /** What the block's earlier commands printed: an output block `of=block` covers it too. */
+  earlierOutput?: string;
+}
+
 /** The verdict of one finished command. */
-export function judge(
-  command: StepCommand,
-  result: CommandResult,
-  expectedExit: ExpectedExit,
-  timeoutSeconds: number,
-  ctrlC: { waitFor?: string } | undefined,
-  earlierOutput = '',
-): Verdict {
+export function judge(command: StepCommand, result: CommandResult, run: JudgedRun): Verdict {
+  const { expectedExit, timeoutSeconds, ctrlC, earlierOutput = '' } = run;
   const failed = (reason: string, diff?: string[]) => ({ verdict: 'failed' as const, reason, diff, output: diff ? undefined : tail(result.output) });
   if (result.timedOut) {
     return failed(
