@@ -80,6 +80,13 @@ describe('queryIntent and kindFactor', () => {
     expect(kindFactor('reference', queryIntent('list all commands'))).toBeGreaterThan(1);
     expect(kindFactor('lesson', queryIntent('volumes'))).toBe(1);
   });
+
+  it('reads outside material into "online", "blog", "labs" and "learn … next", but not into "interactive"', () => {
+    for (const typed of ['play with docker online', 'docker blogs to follow', 'hands-on labs', 'learn kubernetes next'])
+      expect(queryIntent(typed).resource, typed).toBe(true);
+    expect(queryIntent('interactive shell').resource).toBe(false);
+    expect(queryIntent('next steps for my container').resource).toBe(false);
+  });
 });
 
 describe('rankResults', () => {
@@ -263,6 +270,26 @@ describe('rankResults', () => {
     ];
     expect(rank('kubernetes', ['kubernetes'], hits, resources)).toEqual(['other', 'res']);
     expect(rank('kubernetes video', ['kubernetes'], hits, resources)[0]).toBe('res');
+  });
+});
+
+describe('rankResults lists the page whose title or headings name the query', () => {
+  it('keeps "Share an image" for "share my image with a friend", though only other pages have the rare "friend"', () => {
+    const pages: Record<string, PageSignal> = {
+      share: lesson(4, 'imag share'),
+      concept: { kind: 'concept', order: 0, introduced: '' },
+      ...Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f'].map((id, i) => [id, lesson(5 + i)])),
+    };
+    const ids = Object.keys(pages);
+    const typed = 'share my image with a friend';
+    const terms = ['share', 'image', 'friend'];
+    // "share" and "image" are on every page, "friend" on one: it outweighs the other two together.
+    const perTerm = [ids.map((id) => ({ id, score: id === 'share' ? 9 : 2 })), ids.map((id) => ({ id, score: 3 })), [{ id: 'concept', score: 2 }]];
+    const listed = rankResults({ typed, terms, perTerm, pages, resources: new Set(), total: 30 }).map((r) => r.id);
+    expect(listed).toContain('share');
+    // The same page without the headings that name the words is dropped, like any page without the rare one.
+    const plain = { ...pages, share: lesson(4) };
+    expect(rankResults({ typed, terms, perTerm, pages: plain, resources: new Set(), total: 30 }).map((r) => r.id)).not.toContain('share');
   });
 });
 

@@ -60,8 +60,12 @@ const KIND_FACTOR: Record<PageKind, number> = { lesson: 1, concept: 1, reference
 
 /** Words by which a query asks for a reference page ("docker cheat sheet", "all commands", "glossary"). */
 const REFERENCE_WORDS = /\b(cheat ?sheet|reference|glossary|all commands|list of commands|commands list|definitions?)\b/i;
-/** Words by which a query asks for outside material. */
-const RESOURCE_WORDS = /\b(tutorials?|videos?|courses?|books?|resources?|further reading|documentation|docs|articles?|playground)\b/i;
+/**
+ * Words by which a query asks for outside material, or for where to go after this course ("learn
+ * kubernetes next"). "interactive" is not one: the course's own "interactive shell" would lose to links.
+ */
+const RESOURCE_WORDS =
+  /\b(tutorials?|videos?|courses?|books?|resources?|further reading|documentation|docs|articles?|playgrounds?|online|labs?|blogs?|podcasts?|guides?)\b|\blearn\b.*\bnext\b/i;
 
 export interface QueryIntent {
   reference: boolean;
@@ -226,6 +230,28 @@ function firstLessonWith(
 }
 
 /**
+ * Which query words (by their stems) the page introduces. Only teaching pages introduce: a glossary
+ * or quick reference bolds or tabulates every term. A term of several words ("exec+form") is
+ * introduced for a query that holds every one of them. A flag is introduced by the first lesson
+ * that uses it (firstLessonWith).
+ */
+function introducedTerms(
+  page: PageSignal | undefined,
+  id: string,
+  termStemsList: string[][],
+  queryStems: ReadonlySet<string>,
+  firstUse: (string | undefined)[],
+): boolean[] {
+  const introducedStems = new Set(
+    (teaching(page) ? page.introduced.split(' ') : []).flatMap((term) => {
+      const parts = term.split('+');
+      return parts.every((part) => queryStems.has(part)) ? parts : [];
+    }),
+  );
+  return termStemsList.map((stems, t) => firstUse[t] === id || stems.some((stem) => introducedStems.has(stem)));
+}
+
+/**
  * Orders pages by what a learner needs: how much of the query they hold, rare words and words
  * some page is about counting more (so a page missing "container" still wins when it has "memory"
  * and "default"); whether they introduce the words; whether the words stand together; the page
@@ -250,16 +276,21 @@ export function rankResults(input: RankInput): Ranked[] {
   const firstUse = terms.map((term, t) => firstLessonWith(term, perTerm[t]!, pages, exact[t]));
   const sequence = termSequence(input.typed, terms);
   const lastOrder = Math.max(1, ...Object.values(pages).map((page) => page.order));
-  const byId = new Map<string, { cover: number; present: number; positions: number[][]; matched: number }>();
+  const byId = new Map<string, { cover: number; present: number; positions: number[][]; matched: number; introduces: boolean[] }>();
   perTerm.forEach((hits, t) => {
     for (const hit of hits) {
       let entry = byId.get(hit.id);
-      if (!entry) byId.set(hit.id, (entry = { cover: 0, present: 0, positions: terms.map(() => []), matched: 0 }));
+      if (!entry) {
+        const introduces = introducedTerms(pages[hit.id], hit.id, termStemsList, queryStems, firstUse);
+        byId.set(hit.id, (entry = { cover: 0, present: 0, positions: terms.map(() => []), matched: 0, introduces }));
+      }
       const share = isExact(t, hit.id) ? 1 : PREFIX_SHARE;
       entry.cover += share * weight[t]! * (0.5 + 0.5 * Math.min(1, hit.score / best[t]!));
-      // Which pages are listed at all goes by rarity alone: focus and prefix matches order pages,
-      // they drop none (a reader typing "net" on the way to "network" still sees network pages).
-      entry.present += rarity[t]!;
+      // Which pages are listed at all goes by rarity: focus and prefix matches order pages, they
+      // drop none (a reader typing "net" on the way to "network" still sees network pages). A word
+      // the page introduces counts twice: the page titled "Share an image" is listed for "share my
+      // image with a friend" though "friend" is rare and only other pages have it.
+      entry.present += rarity[t]! * (entry.introduces[t] ? 2 : 1);
       entry.positions[t] = hit.words ?? [];
       if (share === 1) entry.matched += 1;
     }
@@ -275,18 +306,7 @@ export function rankResults(input: RankInput): Ranked[] {
   for (const [id, entry] of listed) {
     const page = pages[id];
     const isResource = resources.has(id);
-    // Only teaching pages introduce: a glossary or quick reference bolds or tabulates every term.
-    // A term of several words ("exec+form") is introduced for a query that holds every one of them.
-    const introducedStems = new Set(
-      (teaching(page) ? page.introduced.split(' ') : []).flatMap((term) => {
-        const parts = term.split('+');
-        return parts.every((part) => queryStems.has(part)) ? parts : [];
-      }),
-    );
-    const introduced = termStemsList.reduce(
-      (sum, stems, t) => sum + (firstUse[t] === id || stems.some((stem) => introducedStems.has(stem)) ? weight[t]! : 0),
-      0,
-    );
+    const introduced = entry.introduces.reduce((sum, introduces, t) => sum + (introduces ? weight[t]! : 0), 0);
     const parts = {
       cover: entry.cover / weightTotal,
       allWords: entry.matched === terms.length && terms.length > 1 ? WEIGHTS.allWords : 0,
