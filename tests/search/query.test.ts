@@ -18,6 +18,12 @@ describe('planQuery', () => {
     expect(planQuery('Containers versus VMs', undefined).terms).toEqual(['Containers', 'VMs']);
   });
 
+  it('drops the contractions and forms of "do" a question is made of, typed with either apostrophe', () => {
+    expect(planQuery("why can't my app connect to localhost", undefined).terms).toEqual(['why', 'app', 'connect', 'localhost']);
+    expect(planQuery('what does expose do', undefined).terms).toEqual(['expose']);
+    expect(planQuery('it doesn’t start', undefined).terms).toEqual(['start']);
+  });
+
   it('keeps a query made only of stop words as it is', () => {
     expect(planQuery('the', words)).toMatchObject({ terms: ['the'], dropped: [] });
   });

@@ -10,7 +10,43 @@ import { eng } from 'stopword';
  */
 const KEEP = new Set(['up']);
 const COMPARING = ['vs', 'versus'];
-export const STOP_WORDS: ReadonlySet<string> = new Set([...eng.filter((word) => !KEEP.has(word)), ...COMPARING]);
+/**
+ * The list has no contractions and misses a few forms of "do": a question's "can't", "doesn't" or
+ * "does" says nothing about the topic, yet would count as a word every result should have.
+ */
+const CONTRACTIONS = [
+  "can't",
+  'cannot',
+  "don't",
+  "doesn't",
+  'does',
+  'did',
+  "didn't",
+  "isn't",
+  "aren't",
+  "wasn't",
+  "won't",
+  "wouldn't",
+  "shouldn't",
+  "couldn't",
+  "haven't",
+  "hasn't",
+  "i'm",
+  "i've",
+  "i'd",
+  "it's",
+  "what's",
+  "that's",
+  "there's",
+  "you're",
+  "let's",
+];
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  ...eng.filter((word) => !KEEP.has(word)),
+  ...COMPARING,
+  ...CONTRACTIONS,
+  ...CONTRACTIONS.map((word) => word.replace("'", '’')),
+]);
 
 /**
  * Punctuation around a word that a pasted error line or a sentence adds ("bind:", "denied,",
