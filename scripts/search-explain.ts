@@ -5,9 +5,8 @@
  * Pagefind index for each query word in Debian's Chromium, as the dialog does, then ranks in Node
  * with src/search/ranking and prints each page's score with what every signal added.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { launchChromium } from './support/chromium.ts';
 import { serveStatic } from './support/static-server.ts';
 import { projectRoot } from '../src/core/env.ts';
@@ -24,12 +23,20 @@ interface Searched {
 }
 
 async function main() {
-  const { values, positionals } = parseArgs({ options: { dist: { type: 'string', default: 'dist' } }, allowPositionals: true });
-  if (positionals.length === 0) {
+  // Not parseArgs: a query is often a flag ("-v", "--rm"), which it would take for an option.
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--dist');
+  const values = { dist: at === -1 ? 'dist' : args[at + 1] };
+  const positionals = at === -1 ? args : args.filter((_, i) => i !== at && i !== at + 1);
+  if (positionals.length === 0 || !values.dist) {
     console.error('Usage: npm run search:explain -- [--dist DIR] "query" ["another query" …]  (build the site first: npm run build)');
     process.exit(2);
   }
   const dist = path.resolve(projectRoot, values.dist);
+  if (!existsSync(path.join(dist, 'pagefind', VOCABULARY_FILE))) {
+    console.error(`No search index in ${dist}: build the site first (npm run build), or name a built site with --dist DIR.`);
+    process.exit(2);
+  }
   const vocabulary = JSON.parse(readFileSync(path.join(dist, 'pagefind', VOCABULARY_FILE), 'utf8')) as SearchVocabulary;
   const pages = unpackSignals(vocabulary.signals);
   const resources = new Set(vocabulary.resources);
