@@ -121,7 +121,15 @@ const SET_NAMES = {
   blind1Test: 'blind set 1, test half (seen since 2026-12-07)',
   blind2Tuning: 'blind set 2, tuning half',
   heldOut: 'blind set 2, test half (held out)',
+  heldOutNew: 'blind set 2, test half, new queries only',
 };
+
+/** Two learners type the same short query ("--rm", "healthcheck"): compared without case or punctuation. */
+const sameQuery = (query: string) =>
+  query
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 function relevanceSets(tuningOnly: boolean): RelevanceSet[] {
   const blind1 = splitBlind(BLIND_QUERIES);
@@ -132,7 +140,14 @@ function relevanceSets(tuningOnly: boolean): RelevanceSet[] {
     { name: SET_NAMES.blind1Test, listMisses: true, queries: blind1.test },
     { name: SET_NAMES.blind2Tuning, listMisses: true, queries: blind2.tuning },
   ];
-  if (!tuningOnly) sets.push({ name: SET_NAMES.heldOut, listMisses: true, queries: blind2.test });
+  if (!tuningOnly) {
+    // Set 2 was written apart from set 1, yet some of its queries are the very ones set 1 or the
+    // first 52 hold, which the ranking was tuned on: the held-out figure without them, too.
+    const earlier = new Set([...LEARNER_QUERIES, ...BLIND_QUERIES].map((query) => sameQuery(query.query)));
+    const novel = blind2.test.filter((query) => !earlier.has(sameQuery(query.query)));
+    sets.push({ name: SET_NAMES.heldOut, listMisses: true, queries: blind2.test });
+    sets.push({ name: SET_NAMES.heldOutNew, listMisses: false, queries: novel });
+  }
   return sets;
 }
 
@@ -394,6 +409,7 @@ function reportRelevance(sets: RelevanceSet[]) {
   };
   console.log('\nTuning half − test half (target on blind set 2: within ±0.05)');
   gap('  blind set 2', SET_NAMES.blind2Tuning, SET_NAMES.heldOut);
+  gap('  blind set 2, new queries only in the test half', SET_NAMES.blind2Tuning, SET_NAMES.heldOutNew);
   gap('  blind set 1 (both halves seen)', SET_NAMES.blind1Tuning, SET_NAMES.blind1Test);
 }
 

@@ -1,13 +1,13 @@
-import { BLIND_QUERIES, type BlindQuery } from './blind-queries.ts';
+import type { BlindQuery } from './blind-queries.ts';
 import type { LearnerQuery } from './queries.ts';
 
 /**
- * The blind queries' one fixed split, decided before any tuning: within each kind, in file order,
+ * A blind set's one fixed split (the same rule for every set), decided before any tuning: within each kind, in file order,
  * the 1st, 3rd, 5th … query is for tuning and the 2nd, 4th, 6th … for testing. Every kind is
  * in both halves in equal measure, and adding queries at the end of the file never moves an old one.
  * Ranking may be tuned on the tuning half only; the test half says how it does on unseen queries.
  */
-export function splitBlind(queries: BlindQuery[] = BLIND_QUERIES): { tuning: LearnerQuery[]; test: LearnerQuery[] } {
+export function splitBlind(queries: BlindQuery[]): { tuning: LearnerQuery[]; test: LearnerQuery[] } {
   const seen = new Map<string, number>();
   const tuning: LearnerQuery[] = [];
   const test: LearnerQuery[] = [];
