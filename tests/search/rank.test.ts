@@ -7,6 +7,7 @@ import {
   queryIntent,
   rankResults,
   termSequence,
+  titleMatch,
   type PageSignal,
   type TermHit,
 } from '../../src/search/ranking/rank.ts';
@@ -270,6 +271,30 @@ describe('rankResults', () => {
     ];
     expect(rank('kubernetes', ['kubernetes'], hits, resources)).toEqual(['other', 'res']);
     expect(rank('kubernetes video', ['kubernetes'], hits, resources)[0]).toBe('res');
+  });
+});
+
+describe('titles', () => {
+  it('titleMatch: how far the query names the page, by the stems both share', () => {
+    expect(titleMatch(new Set(['contain']), 'contain')).toBe(1);
+    expect(titleMatch(new Set(['contain']), 'contain virtual machin')).toBeCloseTo(1 / 3);
+    expect(titleMatch(new Set(['share', 'imag', 'friend']), 'share imag')).toBeCloseTo(2 / 3);
+    expect(titleMatch(new Set(['contain']), undefined)).toBe(0);
+  });
+
+  it('puts the page titled with the query first when Pagefind scores two pages alike', () => {
+    const pages: Record<string, PageSignal> = {
+      both: { kind: 'concept', order: 1, introduced: 'contain', title: 'contain virtual machin' },
+      containers: { kind: 'concept', order: 2, introduced: 'contain', title: 'contain' },
+    };
+    const perTerm = [
+      [
+        { id: 'both', score: 10 },
+        { id: 'containers', score: 10 },
+      ],
+    ];
+    const ids = rankResults({ typed: 'containers', terms: ['containers'], perTerm, pages, resources: new Set(), total: 30 }).map((r) => r.id);
+    expect(ids).toEqual(['containers', 'both']);
   });
 });
 

@@ -12,6 +12,7 @@ import { registerEarlySearchFeed, type EarlySearchFeed } from './early-feed.ts';
 import { packSignals, rankWords, takeWords, VOCABULARY_FILE, type SearchVocabulary } from '../ranking/vocabulary.ts';
 import { courseOrder, pageKind, pagerLinks, prepareArticle, teachesTerms } from './page-signals.ts';
 import type { PageSignal } from '../ranking/rank.ts';
+import { termStems } from '../ranking/terms.ts';
 
 /** What indexing learns of each page besides its text, by URL path: for ranking in the dialog. */
 export interface CollectedSignals {
@@ -279,6 +280,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
 interface Fragment {
   url: string;
   content: string;
+  meta?: { title?: string };
 }
 
 /** A fragment file as Pagefind writes it: gzip around a signature and JSON (see pagefind.js). */
@@ -319,6 +321,7 @@ export async function writeVocabulary(
           kind: pageKind(fragment.url, base),
           order: order.get(fragment.url) ?? order.size,
           introduced: (signals.introduced.get(fragment.url) ?? []).join(' '),
+          title: termStems(fragment.meta?.title ?? '').join(' '),
         };
     }
   }

@@ -12,6 +12,8 @@ export interface PageSignal {
    * words is one entry, its stems joined by "+" ("exec+form"): it counts for a query with all of them.
    */
   introduced: string;
+  /** Stems of the page's title, space-separated ("contain" for "Containers"). */
+  title?: string;
 }
 
 /** A Pagefind result for one query term: its id, score and the word positions that matched. */
@@ -33,6 +35,8 @@ export const WEIGHTS = {
   order: 0.08,
   /** Every query word on the page: what Pagefind alone would require, kept as a strong hint. */
   allWords: 0.25,
+  /** The query names the page: its words and the title's are the same (Jaccard of their stems). */
+  title: 0.15,
 };
 
 /**
@@ -230,6 +234,18 @@ function firstLessonWith(
 }
 
 /**
+ * How far the query names the page, 0 to 1: the stems query and title share, against all the stems
+ * either has (Jaccard). "containers" names "Containers" (1) more than "Containers and virtual
+ * machines" (1/3), which Pagefind scores alike, as both titles hold the word.
+ */
+export function titleMatch(queryStems: ReadonlySet<string>, title: string | undefined): number {
+  const titleStems = new Set(title?.split(' ').filter(Boolean));
+  if (titleStems.size === 0 || queryStems.size === 0) return 0;
+  const shared = [...titleStems].filter((stem) => queryStems.has(stem)).length;
+  return shared / (titleStems.size + queryStems.size - shared);
+}
+
+/**
  * Which query words (by their stems) the page introduces. Only teaching pages introduce: a glossary
  * or quick reference bolds or tabulates every term. A term of several words ("exec+form") is
  * introduced for a query that holds every one of them. A flag is introduced by the first lesson
@@ -314,6 +330,7 @@ export function rankResults(input: RankInput): Ranked[] {
       proximity: WEIGHTS.proximity * proximity(entry.positions),
       adjacency: WEIGHTS.adjacency * adjacency(entry.positions, weight, sequence),
       order: teaching(page) ? WEIGHTS.order * (1 - page.order / lastOrder) : 0,
+      title: WEIGHTS.title * titleMatch(queryStems, page?.title),
     };
     const onlyReference = !taught && page?.kind === 'reference' && hasPhrase(entry.positions, sequence) && documents(page, termStemsList);
     const kind = onlyReference ? 1 : kindFactor(isResource ? 'resource' : page?.kind, intent);

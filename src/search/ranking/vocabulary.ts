@@ -36,6 +36,8 @@ export interface PackedSignals {
   stems: string[];
   /** Per page, the base-36 gaps between its sorted indexes into `stems` ("0 1 3": 1st, 2nd, 5th). */
   introduced: string[];
+  /** Per page, its title's stems, written the same way as `introduced`. */
+  titles?: string[];
 }
 
 const KIND_LETTER: Record<PageKind, string> = { lesson: 'l', concept: 'c', reference: 'r', resource: 's', landing: 'n' };
@@ -44,18 +46,25 @@ const LETTER_KIND = new Map(Object.entries(KIND_LETTER).map(([kind, letter]) => 
 export function packSignals(pages: Record<string, PageSignal>): PackedSignals {
   // Course order; pages the pager chain does not reach share the last order, and go by id.
   const entries = Object.entries(pages).sort(([a, x], [b, y]) => x.order - y.order || (a < b ? -1 : 1));
-  const stemsOf = (page: PageSignal) => [...new Set(page.introduced.split(' ').filter(Boolean))];
+  const stemsOf = (list: string | undefined) => [...new Set((list ?? '').split(' ').filter(Boolean))];
   const counts = new Map<string, number>();
-  for (const [, page] of entries) for (const stem of stemsOf(page)) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+  for (const [, page] of entries)
+    for (const stem of [...stemsOf(page.introduced), ...stemsOf(page.title)]) counts.set(stem, (counts.get(stem) ?? 0) + 1);
   const stems = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([stem]) => stem);
   const index = new Map(stems.map((stem, i) => [stem, i]));
-  const introduced = entries.map(([, page]) => {
-    const indexes = stemsOf(page)
+  const gaps = (list: string | undefined) => {
+    const indexes = stemsOf(list)
       .map((stem) => index.get(stem)!)
       .sort((a, b) => a - b);
     return indexes.map((at, i) => (i === 0 ? at : at - indexes[i - 1]!).toString(36)).join(' ');
-  });
-  return { ids: entries.map(([id]) => id).join(' '), kinds: entries.map(([, page]) => KIND_LETTER[page.kind]).join(''), stems, introduced };
+  };
+  return {
+    ids: entries.map(([id]) => id).join(' '),
+    kinds: entries.map(([, page]) => KIND_LETTER[page.kind]).join(''),
+    stems,
+    introduced: entries.map(([, page]) => gaps(page.introduced)),
+    titles: entries.map(([, page]) => gaps(page.title)),
+  };
 }
 
 /** The page signals as ranking reads them, by result id, from what packSignals shipped. */
@@ -66,12 +75,20 @@ export function unpackSignals(packed: PackedSignals | undefined): Record<string,
     .split(' ')
     .filter(Boolean)
     .forEach((id, order) => {
-      let at = 0;
-      const stems = (packed.introduced[order] ?? '')
-        .split(' ')
-        .filter(Boolean)
-        .map((gap, i) => packed.stems[(at = (i === 0 ? 0 : at) + Number.parseInt(gap, 36))] ?? '');
-      pages[id] = { kind: LETTER_KIND.get(packed.kinds[order] ?? '') ?? 'lesson', order, introduced: stems.join(' ') };
+      const stemsAt = (gaps: string | undefined) => {
+        let at = 0;
+        return (gaps ?? '')
+          .split(' ')
+          .filter(Boolean)
+          .map((gap, i) => packed.stems[(at = (i === 0 ? 0 : at) + Number.parseInt(gap, 36))] ?? '')
+          .join(' ');
+      };
+      pages[id] = {
+        kind: LETTER_KIND.get(packed.kinds[order] ?? '') ?? 'lesson',
+        order,
+        introduced: stemsAt(packed.introduced[order]),
+        title: stemsAt(packed.titles?.[order]),
+      };
     });
   return pages;
 }
