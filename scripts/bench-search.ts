@@ -36,8 +36,9 @@ import { serveStatic, type StaticServer } from './support/static-server.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { astroBuildEnv, projectRoot } from '../src/core/env.ts';
 import { LEARNER_QUERIES, type LearnerQuery } from './bench-search/queries.ts';
-import { BLIND_QUERIES } from './bench-search/blind-queries.ts';
+import { BLIND_QUERIES, type BlindQuery } from './bench-search/blind-queries.ts';
 import { BLIND_QUERIES_2 } from './bench-search/blind-queries-2.ts';
+import { BLIND_QUERIES_3 } from './bench-search/blind-queries-3.ts';
 import { splitBlind } from './bench-search/blind-split.ts';
 import { searchSettled } from './bench-search/dialog.ts';
 import { judge, missReason, scoreRelevance, type QueryOutcome, type RelevanceScores } from './bench-search/relevance.ts';
@@ -115,14 +116,22 @@ const BEFORE_FILE = path.join(projectRoot, 'scripts', 'bench-search', 'relevance
 type BeforeFigures = Record<string, Pick<RelevanceScores, 'queries' | 'precisionAt1' | 'hitAt3' | 'mrr' | 'byKind'>>;
 
 /** The sets' names: relevance-before.json is keyed by them. */
-const SET_NAMES = {
-  first: 'first 52 queries (queries.ts)',
-  blind1Tuning: 'blind set 1, tuning half',
-  blind1Test: 'blind set 1, test half (seen since 2026-12-07)',
-  blind2Tuning: 'blind set 2, tuning half',
-  heldOut: 'blind set 2, test half (held out)',
-  heldOutNew: 'blind set 2, test half, new queries only',
-};
+/**
+ * The blind sets in the order they were written. Each one's test half stays held out until someone
+ * tuning has seen its results; then it says since when, and the next set's test half takes over.
+ * The targets apply to the one held-out half: the last set's.
+ */
+const BLIND_SETS: { name: string; queries: BlindQuery[]; testSeenSince?: string }[] = [
+  { name: 'blind set 1', queries: BLIND_QUERIES, testSeenSince: '2026-12-07, 21:20' },
+  { name: 'blind set 2', queries: BLIND_QUERIES_2, testSeenSince: '2026-12-07, 21:40' },
+  { name: 'blind set 3', queries: BLIND_QUERIES_3 },
+];
+const FIRST_SET = 'first 52 queries (queries.ts)';
+const HELD_OUT = BLIND_SETS.at(-1)!;
+const tuningName = (set: { name: string }) => `${set.name}, tuning half`;
+const testName = (set: { name: string; testSeenSince?: string }) =>
+  `${set.name}, test half (${set.testSeenSince ? `seen since ${set.testSeenSince}` : 'held out'})`;
+const novelName = (set: { name: string }) => `${set.name}, test half, new queries only`;
 
 /** Two learners type the same short query ("--rm", "healthcheck"): compared without case or punctuation. */
 const sameQuery = (query: string) =>
@@ -132,21 +141,19 @@ const sameQuery = (query: string) =>
     .trim();
 
 function relevanceSets(tuningOnly: boolean): RelevanceSet[] {
-  const blind1 = splitBlind(BLIND_QUERIES);
-  const blind2 = splitBlind(BLIND_QUERIES_2);
-  const sets: RelevanceSet[] = [
-    { name: SET_NAMES.first, listMisses: false, queries: LEARNER_QUERIES },
-    { name: SET_NAMES.blind1Tuning, listMisses: true, queries: blind1.tuning },
-    { name: SET_NAMES.blind1Test, listMisses: true, queries: blind1.test },
-    { name: SET_NAMES.blind2Tuning, listMisses: true, queries: blind2.tuning },
-  ];
-  if (!tuningOnly) {
-    // Set 2 was written apart from set 1, yet some of its queries are the very ones set 1 or the
-    // first 52 hold, which the ranking was tuned on: the held-out figure without them, too.
-    const earlier = new Set([...LEARNER_QUERIES, ...BLIND_QUERIES].map((query) => sameQuery(query.query)));
-    const novel = blind2.test.filter((query) => !earlier.has(sameQuery(query.query)));
-    sets.push({ name: SET_NAMES.heldOut, listMisses: true, queries: blind2.test });
-    sets.push({ name: SET_NAMES.heldOutNew, listMisses: false, queries: novel });
+  const sets: RelevanceSet[] = [{ name: FIRST_SET, listMisses: false, queries: LEARNER_QUERIES }];
+  const earlier = new Set(LEARNER_QUERIES.map((query) => sameQuery(query.query)));
+  for (const set of BLIND_SETS) {
+    const { tuning, test } = splitBlind(set.queries);
+    sets.push({ name: tuningName(set), listMisses: true, queries: tuning });
+    if (set !== HELD_OUT) sets.push({ name: testName(set), listMisses: true, queries: test });
+    else if (!tuningOnly) {
+      // Each set was written apart from the others, yet some of its queries are the very ones an
+      // earlier set holds, which the ranking was tuned on: the held-out figure without them, too.
+      sets.push({ name: testName(set), listMisses: true, queries: test });
+      sets.push({ name: novelName(set), listMisses: false, queries: test.filter((query) => !earlier.has(sameQuery(query.query))) });
+    }
+    for (const query of set.queries) earlier.add(sameQuery(query.query));
   }
   return sets;
 }
@@ -380,7 +387,7 @@ function readBefore(): BeforeFigures {
 
 function reportRelevance(sets: RelevanceSet[]) {
   const before = readBefore();
-  console.log(`\nRelevance on the real site (targets on "${SET_NAMES.heldOut}": P@1 ≥ 0.85, hit@3 ≥ 0.97)`);
+  console.log(`\nRelevance on the real site (targets on "${testName(HELD_OUT)}": P@1 ≥ 0.85, hit@3 ≥ 0.97)`);
   for (const set of sets) {
     const scores = set.scores!;
     const was = before[set.name];
@@ -402,15 +409,16 @@ function reportRelevance(sets: RelevanceSet[]) {
       for (const miss of scores.misses) console.log(`  - ${JSON.stringify(miss.query.query)} (${miss.query.kind}): ${missReason(miss)}`);
     }
   }
-  const gap = (label: string, tuningName: string, testName: string) => {
-    const tuning = sets.find((set) => set.name === tuningName)?.scores;
-    const test = sets.find((set) => set.name === testName)?.scores;
+  const gap = (label: string, tuningSet: string, testSet: string) => {
+    const tuning = sets.find((set) => set.name === tuningSet)?.scores;
+    const test = sets.find((set) => set.name === testSet)?.scores;
     if (tuning && test) console.log(`${label}: P@1 ${pct(tuning.precisionAt1 - test.precisionAt1)}, hit@3 ${pct(tuning.hitAt3 - test.hitAt3)}`);
   };
-  console.log('\nTuning half − test half (target on blind set 2: within ±0.05)');
-  gap('  blind set 2', SET_NAMES.blind2Tuning, SET_NAMES.heldOut);
-  gap('  blind set 2, new queries only in the test half', SET_NAMES.blind2Tuning, SET_NAMES.heldOutNew);
-  gap('  blind set 1 (both halves seen)', SET_NAMES.blind1Tuning, SET_NAMES.blind1Test);
+  console.log(`\nTuning half − test half (target on ${HELD_OUT.name}: within ±0.05)`);
+  for (const set of [...BLIND_SETS].reverse()) {
+    gap(`  ${set.name}${set === HELD_OUT ? '' : ' (both halves seen)'}`, tuningName(set), testName(set));
+    if (set === HELD_OUT) gap(`  ${set.name}, new queries only in the test half`, tuningName(set), novelName(set));
+  }
 }
 
 /** Stores the measured sets' figures as their "before"; sets not measured keep theirs. */
