@@ -318,6 +318,34 @@ describe('rankResults lists the page whose title or headings name the query', ()
   });
 });
 
+describe('rankResults for a query that asks for outside material', () => {
+  it('lists the curated resource on the topic, though only a lesson holds the rare "further"', () => {
+    const pages: Record<string, PageSignal> = { concept: { kind: 'concept', order: 1, introduced: '' }, lesson: lesson(2) };
+    const resources = new Set(['cgroups-man-page']);
+    const perTerm = [
+      [{ id: 'lesson', score: 4 }], // "further": one page of ours says "further" in passing
+      [
+        { id: 'lesson', score: 2 },
+        { id: 'concept', score: 2 },
+      ], // "reading"
+      [
+        { id: 'concept', score: 8 },
+        { id: 'cgroups-man-page', score: 8 },
+      ], // "cgroups"
+    ];
+    const ids = rankResults({
+      typed: 'further reading on cgroups',
+      terms: ['further', 'reading', 'cgroups'],
+      perTerm,
+      pages,
+      resources,
+      total: 60,
+    }).map((r) => r.id);
+    expect(ids).toContain('cgroups-man-page');
+    expect(ids).not.toContain('lesson');
+  });
+});
+
 describe('rankResults leaves out pages with only the common words', () => {
   it('drops a page that has "docker" but not the rare "top"', () => {
     const pages: Record<string, PageSignal> = { a: lesson(1), b: lesson(2), c: lesson(3), d: lesson(4) };

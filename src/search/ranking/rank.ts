@@ -66,10 +66,18 @@ const KIND_FACTOR: Record<PageKind, number> = { lesson: 1, concept: 1, reference
 const REFERENCE_WORDS = /\b(cheat ?sheet|reference|glossary|all commands|list of commands|commands list|definitions?)\b/i;
 /**
  * Words by which a query asks for outside material, or for where to go after this course ("learn
- * kubernetes next"). "interactive" is not one: the course's own "interactive shell" would lose to links.
+ * kubernetes next", "what to learn after docker"). "interactive" is not one: the course's own "interactive shell" would lose to links.
  */
 const RESOURCE_WORDS =
-  /\b(tutorials?|videos?|courses?|books?|resources?|further reading|documentation|docs|articles?|playgrounds?|online|labs?|blogs?|podcasts?|guides?)\b|\blearn\b.*\bnext\b/i;
+  /\b(tutorials?|videos?|courses?|books?|resources?|further reading|documentation|docs|articles?|playgrounds?|online|labs?|blogs?|podcasts?|guides?|deep dive)\b|\blearn\b.*\b(next|after)\b/i;
+
+/**
+ * The words of RESOURCE_WORDS one by one: in a query that asks for outside material they say what
+ * kind of material, not its topic. A page of ours that happens to hold one ("further" in a lesson)
+ * is no more about the topic, so they decide only which curated resources are listed.
+ */
+const RESOURCE_WORD =
+  /^(tutorials?|videos?|courses?|books?|resources?|further|reading|documentation|docs|articles?|playgrounds?|online|labs?|blogs?|podcasts?|guides?|deep|dive|learn|next|after)$/i;
 
 export interface QueryIntent {
   reference: boolean;
@@ -285,6 +293,8 @@ export function rankResults(input: RankInput): Ranked[] {
   // Only a plain word can be incidental: a path, flag, port or version ("linux/amd64") is quoted on purpose.
   const focus = (t: number) => (PLAIN_WORD.test(terms[t]!) ? (best[t]! / strongest) ** FOCUS : 1);
   const rarity = perTerm.map((hits, t) => Math.log(1 + total / Math.max(1, exact[t]?.size ?? hits.length)));
+  // "further reading on cgroups": "further" lists no page of ours, only resources (see RESOURCE_WORD).
+  const kindWord = terms.map((term) => intent.resource && RESOURCE_WORD.test(term));
   const weight = rarity.map((value, t) => value * focus(t));
   const weightTotal = weight.reduce((sum, value) => sum + value, 0) || 1;
   const termStemsList = terms.map((term) => termStems(term));
@@ -305,8 +315,10 @@ export function rankResults(input: RankInput): Ranked[] {
       // Which pages are listed at all goes by rarity: focus and prefix matches order pages, they
       // drop none (a reader typing "net" on the way to "network" still sees network pages). A word
       // the page introduces counts twice: the page titled "Share an image" is listed for "share my
-      // image with a friend" though "friend" is rare and only other pages have it.
-      entry.present += rarity[t]! * (entry.introduces[t] ? 2 : 1);
+      // image with a friend" though "friend" is rare and only other pages have it. So does a word of
+      // a curated resource when the query asks for outside material ("further reading on cgroups").
+      const outside = intent.resource && resources.has(hit.id);
+      if (outside || !kindWord[t]) entry.present += rarity[t]! * (entry.introduces[t] || outside ? 2 : 1);
       entry.positions[t] = hit.words ?? [];
       if (share === 1) entry.matched += 1;
     }
