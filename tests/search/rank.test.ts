@@ -47,6 +47,10 @@ describe('adjacency', () => {
     ).toBe(1);
   });
 
+  it('counts words at one position as side by side: the parts of "copy-on-write" for "copy on write"', () => {
+    expect(adjacency([[7], [7]], [1, 1])).toBe(1);
+  });
+
   it('weighs each pair by its lesser word and counts a missing word as apart', () => {
     // "exec form" together, "shell" missing: half the pairs, by weight.
     expect(adjacency([[3], [4], []], [2, 2, 2])).toBeCloseTo(0.5);

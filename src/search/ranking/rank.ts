@@ -176,8 +176,10 @@ function nearestGap(a: number[], b: number[]): number | undefined {
   for (const at of [...a].sort((x, y) => x - y)) {
     while (j < sorted.length - 1 && sorted[j + 1]! <= at) j++;
     for (const other of [sorted[j], sorted[j + 1]]) {
-      if (other === undefined || other === at) continue;
-      const gap = Math.abs(other - at);
+      if (other === undefined) continue;
+      // The parts of a hyphenated word share its position: "copy on write" typed stands together
+      // on a page that says "copy-on-write".
+      const gap = Math.max(1, Math.abs(other - at));
       if (best === undefined || gap < best) best = gap;
     }
   }
