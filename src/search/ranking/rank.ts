@@ -23,7 +23,7 @@ export interface TermHit {
   words?: number[];
 }
 
-/** How much each signal adds; chosen on the tuning half of the blind queries (npm run bench:search). */
+/** How much each signal adds; chosen on every query set but the held-out half (npm run bench:search). */
 export const WEIGHTS = {
   /** A page that introduces a query word (heading, bold term, definition, command row, first use of a flag). */
   introduced: 0.35,
