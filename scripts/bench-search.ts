@@ -40,7 +40,7 @@ import { BLIND_QUERIES, type BlindQuery } from './bench-search/blind-queries.ts'
 import { BLIND_QUERIES_2 } from './bench-search/blind-queries-2.ts';
 import { BLIND_QUERIES_3 } from './bench-search/blind-queries-3.ts';
 import { splitBlind } from './bench-search/blind-split.ts';
-import { searchSettled } from './bench-search/dialog.ts';
+import { openSearch, searchSettled } from './bench-search/dialog.ts';
 import { judge, missReason, scoreRelevance, type QueryOutcome, type RelevanceScores } from './bench-search/relevance.ts';
 
 /** Searches readers of a Docker course type; each one matches on the real site. */
@@ -250,13 +250,6 @@ async function serverQuiet(server: StaticServer, quietMs = 400): Promise<void> {
 }
 
 /** Clicks the search button; resolves with ms until pagefind.js, its worker and wasm are ready. */
-async function openSearch(page: Page): Promise<number> {
-  const started = Date.now();
-  await page.locator('[data-search-open]').click();
-  await page.locator('dialog[data-search-ready]').waitFor({ state: 'attached', timeout: 30_000 });
-  return Date.now() - started;
-}
-
 async function measureBrowser(browser: Browser, outDir: string, server: StaticServer, queries: string[]) {
   const { page, context } = await openPage(browser);
   // Counted by the server, not the page: Pagefind's web worker fetches the wasm and index itself.

@@ -17,3 +17,11 @@ export async function searchSettled(page: Page): Promise<void> {
     { timeout: 15_000 },
   );
 }
+
+/** Opens the dialog with its button and waits until it can search; resolves to the milliseconds it took. */
+export async function openSearch(page: Page): Promise<number> {
+  const started = Date.now();
+  await page.locator('[data-search-open]').click();
+  await page.locator('dialog[data-search-ready]').waitFor({ state: 'attached', timeout: 30_000 });
+  return Date.now() - started;
+}

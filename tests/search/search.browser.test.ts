@@ -178,6 +178,12 @@ describe.each([
     await search(page, 'aliases');
     const titles = await page.locator('#search-listbox .search-result:not(.search-sub-result) .search-result-title').allTextContents();
     expect(titles).toEqual(['Name resolution between containers', 'Storage']);
+    // What each signal added is on the result for a developer (npm run search:explain reads it).
+    const rankings = await page
+      .locator('#search-listbox .search-result:not(.search-sub-result)')
+      .evaluateAll((links) => links.map((link) => (link as HTMLElement).dataset.ranking ?? ''));
+    expect(rankings[0]).toMatch(/^\d\.\d{3} = cover \d\.\d\d \+ .*introduced \d\.\d\d .*× kind 1\.00$/);
+    expect(Number.parseFloat(rankings[0]!)).toBeGreaterThan(Number.parseFloat(rankings[1]!));
     await context.close();
   });
 

@@ -4,10 +4,9 @@
 // index chunks and page fragments the query needs. What to search for is decided in
 // src/search/browser/query.ts (stop words, words no page has), how it is answered in engine.ts.
 import { excerptParts } from './excerpt.ts';
-import type { PagefindResult } from './pagefind-types.ts';
 import { applySuggestion, correctedQuery, planQuery, type QueryPlan } from './query.ts';
 import { describeStatus, toResultView, type ResultView } from './results.ts';
-import { answer, SearchEngine, type LoadedSearch } from './engine.ts';
+import { answer, rankingLabel, SearchEngine, type LoadedSearch, type RankedResult } from './engine.ts';
 import { correctionParts, element, loadFailureParts, suggestionParts } from './status.ts';
 // As a string, applied as a constructable stylesheet: no second request and no unstyled flash, and
 // the page's first view stays free of search CSS.
@@ -75,7 +74,7 @@ class SearchDialog {
   private loadingAnnounced = false;
   private options: HTMLAnchorElement[] = [];
   private active = -1;
-  private results: PagefindResult[] = [];
+  private results: RankedResult[] = [];
   private shown = 0;
   /** The settled query whose answer is on screen, and what the status said about it. */
   private settledQuery = '';
@@ -363,11 +362,12 @@ class SearchDialog {
   private async render(generation: number, replace: boolean) {
     const batch = this.results.slice(this.shown, this.shown + PAGE_SIZE);
     const views = (await Promise.all(batch.map((result) => result.data()))).map(toResultView);
+    const rankings = batch.map((result) => rankingLabel(result.ranking));
     if (generation !== this.generation || !this.plan) return;
     if (replace) this.clearResults();
     this.shown += batch.length;
     const fragment = document.createDocumentFragment();
-    for (const view of views) fragment.append(...this.resultOptions(view));
+    for (const [i, view] of views.entries()) fragment.append(...this.resultOptions(view, rankings[i]!));
     this.listbox.append(fragment);
     this.options = [...this.listbox.querySelectorAll<HTMLAnchorElement>('[role="option"]')];
     const total = this.results.length;
@@ -423,8 +423,9 @@ class SearchDialog {
   }
 
   /** A page result and its matching headings, or a curated resource, as listbox options. */
-  private resultOptions(view: ResultView): HTMLAnchorElement[] {
+  private resultOptions(view: ResultView, ranking: string): HTMLAnchorElement[] {
     const main = this.option(view.url, view.resource ? 'search-result search-resource' : 'search-result');
+    main.dataset.ranking = ranking;
     if (view.context) main.append(element('span', 'search-result-context', view.context));
     main.append(element('span', 'search-result-title', view.title), excerptElement(view.excerpt));
     const subs = view.subResults.map((sub) => {

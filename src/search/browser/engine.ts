@@ -2,7 +2,7 @@
 // vocabulary the build wrote next to it) and answers a query plan with ordered results.
 import type { PagefindModule, PagefindResult } from './pagefind-types.ts';
 import { checksExactMatch, type QueryPlan } from './query.ts';
-import { rankResults, type PageSignal } from '../ranking/rank.ts';
+import { rankResults, type PageSignal, type Ranked } from '../ranking/rank.ts';
 import { createWordIndex, type WordIndex } from './suggest.ts';
 import { unpackSignals, VOCABULARY_FILE, type SearchVocabulary } from '../ranking/vocabulary.ts';
 
@@ -25,8 +25,11 @@ export interface LoadedSearch {
   pages: Readonly<Record<string, PageSignal>>;
 }
 
+/** A Pagefind result with what the ranking made of it (shown to developers, see rankingLabel). */
+export type RankedResult = PagefindResult & { ranking: Ranked };
+
 export interface Answer {
-  results: PagefindResult[];
+  results: RankedResult[];
   /** No page had every word: these have most of them. */
   partial: boolean;
 }
@@ -88,6 +91,17 @@ export class SearchEngine {
 }
 
 /**
+ * "1.047 = cover 0.54 + allWords 0.25 + … × kind 1.00": why a result stands where it does. The
+ * dialog writes it on each result (data-ranking) for a developer's eyes, in the browser's inspector
+ * or through `npm run search:explain`; readers never see it.
+ */
+export function rankingLabel({ score, parts = {} }: Ranked): string {
+  const { kind, ...signals } = parts;
+  const added = Object.entries(signals).map(([name, value]) => `${name} ${value.toFixed(2)}`);
+  return `${score.toFixed(3)} = ${added.join(' + ')} × kind ${(kind ?? 1).toFixed(2)}`;
+}
+
+/**
  * Runs a plan: Pagefind answers each word on its own (and the whole query, for excerpts that mark
  * every word), then rank.ts orders the pages by what a learner needs. Pages with every word are not
  * the only ones listed: a rare word counts more than a common one. Resolves to null when a newer
@@ -119,6 +133,6 @@ export async function answer(loaded: LoadedSearch, plan: QueryPlan, debounceMs: 
   const rarestFirst = perTerm.map((hits, t) => ({ hits, t })).sort((a, b) => a.hits.length - b.hits.length);
   for (const { hits } of [...rarestFirst].reverse()) for (const hit of hits) byId.set(hit.id, hit);
   for (const hit of found.results) byId.set(hit.id, hit);
-  const results = ranked.map((entry) => byId.get(entry.id)!);
+  const results = ranked.map((entry) => Object.assign(byId.get(entry.id)!, { ranking: entry }));
   return { results, partial: found.results.length === 0 && results.length > 0 };
 }
