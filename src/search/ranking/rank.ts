@@ -65,19 +65,37 @@ const KIND_FACTOR: Record<PageKind, number> = { lesson: 1, concept: 1, reference
 /** Words by which a query asks for a reference page ("docker cheat sheet", "all commands", "glossary"). */
 const REFERENCE_WORDS = /\b(cheat ?sheet|reference|glossary|all commands|list of commands|commands list|definitions?)\b/i;
 /**
- * Words by which a query asks for outside material, or for where to go after this course ("learn
- * kubernetes next", "what to learn after docker"). "interactive" is not one: the course's own "interactive shell" would lose to links.
+ * Words by which a query asks for outside material (regular-expression alternatives). "interactive"
+ * is not one: the course's own "interactive shell" would lose to links.
  */
-const RESOURCE_WORDS =
-  /\b(tutorials?|videos?|courses?|books?|resources?|further reading|documentation|docs|articles?|playgrounds?|online|labs?|blogs?|podcasts?|guides?|deep dive)\b|\blearn\b.*\b(next|after)\b/i;
+const RESOURCE_TERMS = [
+  'tutorials?',
+  'videos?',
+  'courses?',
+  'books?',
+  'resources?',
+  'further reading',
+  'documentation',
+  'docs',
+  'articles?',
+  'playgrounds?',
+  'online',
+  'labs?',
+  'blogs?',
+  'podcasts?',
+  'guides?',
+  'deep dive',
+];
+/** Where to go after this course: "learn kubernetes next", "what to learn after docker". */
+const NEXT_STEP = ['learn', '(next|after)'];
+const RESOURCE_WORDS = new RegExp(`\\b(${RESOURCE_TERMS.join('|')})\\b|\\b${NEXT_STEP.join('\\b.*\\b')}\\b`, 'i');
 
 /**
  * The words of RESOURCE_WORDS one by one: in a query that asks for outside material they say what
  * kind of material, not its topic. A page of ours that happens to hold one ("further" in a lesson)
  * is no more about the topic, so they decide only which curated resources are listed.
  */
-const RESOURCE_WORD =
-  /^(tutorials?|videos?|courses?|books?|resources?|further|reading|documentation|docs|articles?|playgrounds?|online|labs?|blogs?|podcasts?|guides?|deep|dive|learn|next|after)$/i;
+const RESOURCE_WORD = new RegExp(`^(${[...RESOURCE_TERMS.flatMap((term) => term.split(' ')), ...NEXT_STEP].join('|')})$`, 'i');
 
 export interface QueryIntent {
   reference: boolean;
