@@ -39,6 +39,7 @@ import { LEARNER_QUERIES, type LearnerQuery } from './bench-search/queries.ts';
 import { BLIND_QUERIES, type BlindQuery } from './bench-search/blind-queries.ts';
 import { BLIND_QUERIES_2 } from './bench-search/blind-queries-2.ts';
 import { BLIND_QUERIES_3 } from './bench-search/blind-queries-3.ts';
+import { BLIND_QUERIES_4 } from './bench-search/blind-queries-4.ts';
 import { splitBlind } from './bench-search/blind-split.ts';
 import { openSearch, searchSettled } from './bench-search/dialog.ts';
 import { judge, missReason, scoreRelevance, type QueryOutcome, type RelevanceScores } from './bench-search/relevance.ts';
@@ -124,7 +125,8 @@ type BeforeFigures = Record<string, Pick<RelevanceScores, 'queries' | 'precision
 const BLIND_SETS: { name: string; queries: BlindQuery[]; testSeenSince?: string }[] = [
   { name: 'blind set 1', queries: BLIND_QUERIES, testSeenSince: '2026-12-07, 21:20' },
   { name: 'blind set 2', queries: BLIND_QUERIES_2, testSeenSince: '2026-12-07, 21:40' },
-  { name: 'blind set 3', queries: BLIND_QUERIES_3 },
+  { name: 'blind set 3', queries: BLIND_QUERIES_3, testSeenSince: '2026-12-07, 22:00' },
+  { name: 'blind set 4', queries: BLIND_QUERIES_4 },
 ];
 const FIRST_SET = 'first 52 queries (queries.ts)';
 const HELD_OUT = BLIND_SETS.at(-1)!;
