@@ -2,6 +2,7 @@
 // vocabulary the build wrote next to it) and answers a query plan with ordered results.
 import type { PagefindModule, PagefindResult } from './pagefind-types.ts';
 import { checksExactMatch, type QueryPlan } from './query.ts';
+import { synonymsOf } from '../ranking/terms.ts';
 import { rankResults, type PageSignal, type Ranked } from '../ranking/rank.ts';
 import { createWordIndex, type WordIndex } from './suggest.ts';
 import { unpackSignals, VOCABULARY_FILE, type SearchVocabulary } from '../ranking/vocabulary.ts';
@@ -91,6 +92,34 @@ export class SearchEngine {
 }
 
 /**
+ * One query word's pages: Pagefind's answer for the word and for each of its synonyms ("memory" for
+ * "ram"), merged, a page keeping its best score and every matched position. `exact` lists the pages
+ * that hold one of the words itself, not only a longer word starting with it (see checksExactMatch).
+ */
+async function searchTerm(
+  pagefind: PagefindModule,
+  term: string,
+  answered?: PagefindResult[],
+): Promise<{ hits: PagefindResult[]; exact?: string[] }> {
+  const words = [term, ...synonymsOf(term)];
+  const [answers, exactIds] = await Promise.all([
+    Promise.all(words.map(async (word, i) => (i === 0 && answered ? answered : (await pagefind.search(word)).results))),
+    // A quoted word is matched as a whole word, not as the start of longer ones.
+    Promise.all(words.map(async (word) => (checksExactMatch(word) ? (await pagefind.search(`"${word}"`)).results.map((hit) => hit.id) : undefined))),
+  ]);
+  if (words.length === 1) return { hits: answers[0]!, exact: exactIds[0] };
+  const byId = new Map<string, PagefindResult>();
+  for (const hit of answers.flat()) {
+    const had = byId.get(hit.id);
+    const positions = [...new Set([...(had?.words ?? []), ...(hit.words ?? [])])].sort((a, b) => a - b);
+    byId.set(hit.id, { ...(had && had.score >= hit.score ? had : hit), words: positions });
+  }
+  const checked = exactIds.some((ids) => ids !== undefined);
+  const exact = checked ? [...new Set(exactIds.flatMap((ids, i) => ids ?? answers[i]!.map((hit) => hit.id)))] : undefined;
+  return { hits: [...byId.values()], exact };
+}
+
+/**
  * "1.047 = cover 0.54 + allWords 0.25 + … × kind 1.00": why a result stands where it does. The
  * dialog writes it on each result (data-ranking) for a developer's eyes, in the browser's inspector
  * or through `npm run search:explain`; readers never see it.
@@ -112,13 +141,9 @@ export async function answer(loaded: LoadedSearch, plan: QueryPlan, debounceMs: 
   if (plan.terms.length === 0) return { results: [], partial: false };
   const found = await pagefind.debouncedSearch(plan.terms.join(' '), {}, debounceMs);
   if (!found) return null;
-  const [perTerm, exact] = await Promise.all([
-    plan.terms.length === 1 ? [found.results] : Promise.all(plan.terms.map(async (term) => (await pagefind.search(term)).results)),
-    // A quoted word is matched as a whole word, not as the start of longer ones.
-    Promise.all(
-      plan.terms.map(async (term) => (checksExactMatch(term) ? (await pagefind.search(`"${term}"`)).results.map((hit) => hit.id) : undefined)),
-    ),
-  ]);
+  const searched = await Promise.all(plan.terms.map((term) => searchTerm(pagefind, term, plan.terms.length === 1 ? found.results : undefined)));
+  const perTerm = searched.map((term) => term.hits);
+  const exact = searched.map((term) => term.exact);
   const ranked = rankResults({
     typed: plan.typed,
     terms: plan.terms,

@@ -1,5 +1,5 @@
 import type { WordIndex } from './suggest.ts';
-import { STOP_WORDS, trimPunctuation } from '../ranking/terms.ts';
+import { STOP_WORDS, synonymsOf, trimPunctuation } from '../ranking/terms.ts';
 
 export interface UnknownWord {
   word: string;
@@ -44,7 +44,7 @@ export function planQuery(typed: string, words?: WordIndex): QueryPlan {
     // "docker stop and docker kill": a word typed twice is one word of the query, not twice its weight.
     if (seen.has(word.toLowerCase())) continue;
     seen.add(word.toLowerCase());
-    if (words && isCheckable(word) && !words.knows(word)) unknown.push({ word, suggestions: words.suggest(word) });
+    if (words && isCheckable(word) && !words.knows(word) && synonymsOf(word).length === 0) unknown.push({ word, suggestions: words.suggest(word) });
     else terms.push(word);
   }
   return { typed: typed.trim(), terms, dropped, unknown };

@@ -1,5 +1,5 @@
 import type { PageKind } from '../build/page-signals.ts';
-import { termStems, trimPunctuation } from './terms.ts';
+import { synonymsOf, termStems, trimPunctuation } from './terms.ts';
 
 /** What the build ships per page for ranking (vocabulary.json, `pages`), keyed by result id. */
 export interface PageSignal {
@@ -317,7 +317,8 @@ export function rankResults(input: RankInput): Ranked[] {
   const kindWord = terms.map((term) => intent.resource && RESOURCE_WORD.test(term));
   const weight = rarity.map((value, t) => value * focus(t));
   const weightTotal = weight.reduce((sum, value) => sum + value, 0) || 1;
-  const termStemsList = terms.map((term) => termStems(term));
+  // A page introduces a word when it introduces the word or one of its synonyms ("memory" for "ram").
+  const termStemsList = terms.map((term) => [term, ...synonymsOf(term)].flatMap((word) => termStems(word)));
   const queryStems = new Set(termStemsList.flat());
   const firstUse = terms.map((term, t) => firstLessonWith(term, perTerm[t]!, pages, exact[t]));
   const sequence = termSequence(input.typed, terms);

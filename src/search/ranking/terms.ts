@@ -77,3 +77,27 @@ function stemsOfToken(token: string): string[] {
 export function termStems(text: string): string[] {
   return [...new Set([...text.toLowerCase().matchAll(TOKEN)].flatMap(([token]) => stemsOfToken(token)))];
 }
+
+/**
+ * Everyday words learners type for what the course names otherwise: a query word here is searched
+ * as itself and as the course's words, and a page with either matches it. Kept short and general
+ * (not one entry per missed query): each pair is a synonym in Docker's own sense.
+ */
+const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  ram: ['memory'],
+  edit: ['change'],
+  shrink: ['smaller'],
+  ssh: ['exec'],
+  env: ['environment'],
+  vars: ['variables'],
+  folder: ['directory'],
+  directory: ['folder'],
+  delete: ['remove'],
+  untagged: ['dangling'],
+  forwarding: ['publish'],
+};
+
+/** The course's words for a query word, besides the word itself ("ram" → ["memory"]). */
+export function synonymsOf(word: string): readonly string[] {
+  return SYNONYMS[word.toLowerCase()] ?? [];
+}
