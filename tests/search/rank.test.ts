@@ -87,7 +87,14 @@ describe('queryIntent and kindFactor', () => {
   });
 
   it('reads outside material into "online", "blog", "labs" and "learn … next", but not into "interactive"', () => {
-    for (const typed of ['play with docker online', 'docker blogs to follow', 'hands-on labs', 'learn kubernetes next'])
+    for (const typed of [
+      'play with docker online',
+      'docker blogs to follow',
+      'hands-on labs',
+      'learn kubernetes next',
+      'docker youtube channel',
+      'try docker without installing',
+    ])
       expect(queryIntent(typed).resource, typed).toBe(true);
     expect(queryIntent('interactive shell').resource).toBe(false);
     expect(queryIntent('next steps for my container').resource).toBe(false);
@@ -347,6 +354,23 @@ describe('rankResults for a query that asks for outside material', () => {
     }).map((r) => r.id);
     expect(ids).toContain('cgroups-man-page');
     expect(ids).not.toContain('lesson');
+  });
+
+  it('puts a book first, before a lesson that happens to say "book" and has every other word too', () => {
+    const pages: Record<string, PageSignal> = { lesson: lesson(1) };
+    const resources = new Set(['a-book']);
+    const perTerm = [
+      [
+        { id: 'lesson', score: 3 },
+        { id: 'a-book', score: 3 },
+      ], // "book": the lesson says it once
+      [
+        { id: 'lesson', score: 6 },
+        { id: 'a-book', score: 2 },
+      ], // "docker"
+    ];
+    const ranked = rankResults({ typed: 'good docker book', terms: ['book', 'docker'], perTerm, pages, resources, total: 60 });
+    expect(ranked[0]?.id).toBe('a-book');
   });
 });
 

@@ -85,6 +85,9 @@ const RESOURCE_TERMS = [
   'podcasts?',
   'guides?',
   'deep dive',
+  'learn more',
+  'without installing',
+  'youtube',
 ];
 /** Where to go after this course: "learn kubernetes next", "what to learn after docker". */
 const NEXT_STEP = ['learn', '(next|after)'];
@@ -326,6 +329,8 @@ export function rankResults(input: RankInput): Ranked[] {
   const byId = new Map<string, { cover: number; present: number; positions: number[][]; matched: number; introduces: boolean[] }>();
   perTerm.forEach((hits, t) => {
     for (const hit of hits) {
+      // "good book to learn docker": a page of ours that says "book" is no better an answer for it.
+      if (kindWord[t] && !resources.has(hit.id)) continue;
       let entry = byId.get(hit.id);
       if (!entry) {
         const introduces = introducedTerms(pages[hit.id], hit.id, termStemsList, queryStems, firstUse);
@@ -339,7 +344,7 @@ export function rankResults(input: RankInput): Ranked[] {
       // image with a friend" though "friend" is rare and only other pages have it. So does a word of
       // a curated resource when the query asks for outside material ("further reading on cgroups").
       const outside = intent.resource && resources.has(hit.id);
-      if (outside || !kindWord[t]) entry.present += rarity[t]! * (entry.introduces[t] || outside ? 2 : 1);
+      entry.present += rarity[t]! * (entry.introduces[t] || outside ? 2 : 1);
       entry.positions[t] = hit.words ?? [];
       if (share === 1) entry.matched += 1;
     }

@@ -94,6 +94,7 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   directory: ['folder'],
   delete: ['remove'],
   untagged: ['dangling'],
+  reboot: ['restart'],
   forwarding: ['publish'],
 };
 
