@@ -83,6 +83,9 @@ describe('queryIntent and kindFactor', () => {
     expect(kindFactor('reference', queryIntent('docker system prune'))).toBeLessThan(1);
     expect(kindFactor('reference', queryIntent('docker cheat sheet'))).toBeGreaterThan(1);
     expect(kindFactor('reference', queryIntent('list all commands'))).toBeGreaterThan(1);
+    expect(kindFactor('reference', queryIntent('list of docker commands'))).toBeGreaterThan(1);
+    expect(kindFactor('reference', queryIntent('all docker compose commands'))).toBeGreaterThan(1);
+    expect(kindFactor('reference', queryIntent('run commands in a container'))).toBeLessThan(1);
     expect(kindFactor('lesson', queryIntent('volumes'))).toBe(1);
   });
 

@@ -62,8 +62,8 @@ export const MIN_SHARE_OF_BEST = 0.5;
 /** Kinds that answer a learner's query less well than the lesson, unless the query asks for them. */
 const KIND_FACTOR: Record<PageKind, number> = { lesson: 1, concept: 1, reference: 0.7, landing: 0.7, resource: 0.6 };
 
-/** Words by which a query asks for a reference page ("docker cheat sheet", "all commands", "glossary"). */
-const REFERENCE_WORDS = /\b(cheat ?sheet|reference|glossary|all commands|list of commands|commands list|definitions?)\b/i;
+/** Words by which a query asks for a reference page ("docker cheat sheet", "all compose commands", "glossary"). */
+const REFERENCE_WORDS = /\b(cheat ?sheet|reference|glossary|all (\w+ ){0,2}commands|list of (\w+ ){0,2}commands|commands list|definitions?)\b/i;
 /**
  * Words by which a query asks for outside material (regular-expression alternatives). "interactive"
  * is not one: the course's own "interactive shell" would lose to links.
