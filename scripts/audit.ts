@@ -4,7 +4,8 @@
 // the first doc page in reading order and the Learning resources page of a built site, served by
 // the nginx configuration the Docker image ships. Prints the four category scores per page, writes
 // a JSON report, and exits non-zero below 100 on accessibility, best practices or SEO, or below 98
-// on performance. Run `npm run build` first.
+// on performance (the median of three runs for a page whose first run falls short). Run
+// `npm run build` first.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -92,6 +93,24 @@ async function audit(url: string, port: number) {
   }
 }
 
+/** Runs a page gets when its performance falls short: Lighthouse's own advice is the median of several. */
+const PERFORMANCE_RUNS = 3;
+
+/**
+ * The performance score swings with the machine's load (total blocking time is measured, not
+ * simulated, and a shared CI machine is busy), so a page below target is audited again and judged
+ * by its median run. The other categories do not depend on timing and come from the same run.
+ */
+async function auditSteadily(url: string, port: number) {
+  const runs = [await audit(url, port)];
+  const performance = (lhr: (typeof runs)[number]) => lhr.categories.performance?.score ?? 0;
+  if (performance(runs[0]!) * 100 >= REQUIRED.performance) return runs[0]!;
+  while (runs.length < PERFORMANCE_RUNS) runs.push(await audit(url, port));
+  const scores = runs.map((lhr) => Math.round(performance(lhr) * 100)).join(', ');
+  console.warn(`${url}: performance below ${REQUIRED.performance} on the first run; ${PERFORMANCE_RUNS} runs scored ${scores}, the median counts.`);
+  return runs.sort((a, b) => performance(a) - performance(b))[Math.floor(PERFORMANCE_RUNS / 2)]!;
+}
+
 async function main() {
   const { dist, out } = parseOptions();
   if (!existsSync(path.join(dist, 'index.html'))) {
@@ -112,7 +131,7 @@ async function main() {
   try {
     for (const page of pages) {
       const url = `${server.origin}${page.path}`;
-      const lhr = await audit(url, chrome.port);
+      const lhr = await auditSteadily(url, chrome.port);
       lighthouseVersion = lhr.lighthouseVersion;
       userAgent = lhr.environment.hostUserAgent;
       const scores = Object.fromEntries(CATEGORIES.map((id) => [id, Math.round((lhr.categories[id]?.score ?? 0) * 100)])) as Record<Category, number>;
