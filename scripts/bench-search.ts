@@ -41,6 +41,7 @@ import { BLIND_QUERIES_2 } from './bench-search/blind-queries-2.ts';
 import { BLIND_QUERIES_3 } from './bench-search/blind-queries-3.ts';
 import { BLIND_QUERIES_4 } from './bench-search/blind-queries-4.ts';
 import { BLIND_QUERIES_5 } from './bench-search/blind-queries-5.ts';
+import { BLIND_QUERIES_6 } from './bench-search/blind-queries-6.ts';
 import { splitBlind } from './bench-search/blind-split.ts';
 import { openSearch, searchSettled } from './bench-search/dialog.ts';
 import { judge, missReason, scoreRelevance, type QueryOutcome, type RelevanceScores } from './bench-search/relevance.ts';
@@ -128,7 +129,8 @@ const BLIND_SETS: { name: string; queries: BlindQuery[]; testSeenSince?: string 
   { name: 'blind set 2', queries: BLIND_QUERIES_2, testSeenSince: '2026-12-07, 21:40' },
   { name: 'blind set 3', queries: BLIND_QUERIES_3, testSeenSince: '2026-12-07, 22:00' },
   { name: 'blind set 4', queries: BLIND_QUERIES_4, testSeenSince: '2026-12-07, 22:50' },
-  { name: 'blind set 5', queries: BLIND_QUERIES_5 },
+  { name: 'blind set 5', queries: BLIND_QUERIES_5, testSeenSince: '2026-12-07, 23:20' },
+  { name: 'blind set 6', queries: BLIND_QUERIES_6 },
 ];
 const FIRST_SET = 'first 52 queries (queries.ts)';
 const HELD_OUT = BLIND_SETS.at(-1)!;
