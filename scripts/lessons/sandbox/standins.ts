@@ -11,6 +11,10 @@ import { STANDIN_RECIPES, type StandInRecipe } from './standins/recipes.ts';
 const FILES_DIR = fileURLToPath(new URL('./standins/files/', import.meta.url));
 /** The same label the docker test tier's stand-ins carry (scripts/support/docker-standins.ts). */
 export const RECIPE_LABEL = 'org.docker-learning.standin-recipe';
+/** The name a stand-in was built for: it makes each name's image ID differ from its siblings'. */
+const NAME_LABEL = 'org.docker-learning.standin-name';
+/** Changes when the way stand-ins are put in the engine changes, so cached ones are rebuilt: 2, one image per name. */
+const LAYOUT = 'one image per name';
 
 export interface StandInOutcome {
   /** The official names this image answers to. */
@@ -23,7 +27,7 @@ export interface StandInOutcome {
 /** Everything the image depends on: recipe, the files it names, and the base tree's recipe. */
 export function standInHash(recipe: StandInRecipe, readFile: (name: string) => Buffer = (name) => readFileSync(path.join(FILES_DIR, name))): string {
   const files = Object.entries(recipe.files ?? {}).map(([target, source]) => [target, readFile(source).toString('base64')]);
-  return recipeHash(baseRecipe(), recipe, files);
+  return recipeHash(baseRecipe(), recipe, files, LAYOUT);
 }
 
 async function labelOf(daemon: SandboxDaemon, image: string): Promise<string | undefined> {
@@ -104,10 +108,13 @@ async function buildStandIn(daemon: SandboxDaemon, recipe: StandInRecipe, hash: 
     const tarball = path.join(workDir, 'image.tar');
     const tar = await runCommand('tar', ['--numeric-owner', '-C', tree, '-cf', tarball, '.'], { timeoutMs: 10 * 60_000 });
     if (tar.code !== 0) throw new Error(`tar of the stand-in ${recipe.names[0]} failed:\n${tar.stderr}`);
-    const [name, ...aliases] = recipe.names;
-    const changes = [...recipe.config, `LABEL ${RECIPE_LABEL}=${hash}`].flatMap((change) => ['--change', change]);
-    await dockerIn(daemon, ['import', ...changes, '-', name!], { stdinFile: tarball, timeoutMs: 10 * 60_000 });
-    for (const alias of aliases) await dockerIn(daemon, ['tag', name!, alias]);
+    // On Docker Hub each tag is an image of its own (nginx:alpine is not nginx:latest), and lessons
+    // rely on it: `docker rmi nginx:alpine` refuses while a container uses it, but only untags a
+    // name that shares its image. So one image per name, sharing the one layer.
+    for (const name of recipe.names) {
+      const changes = [...recipe.config, `LABEL ${RECIPE_LABEL}=${hash}`, `LABEL ${NAME_LABEL}=${name}`].flatMap((change) => ['--change', change]);
+      await dockerIn(daemon, ['import', ...changes, '-', name], { stdinFile: tarball, timeoutMs: 10 * 60_000 });
+    }
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
@@ -142,9 +149,10 @@ export async function ensureStandIns(
       continue;
     }
     options.log(`stand-in ${recipe.names.join(', ')}: building from Debian unstable packages`);
-    const previous = await dockerIn(daemon, ['image', 'inspect', '--format', '{{.Id}}', recipe.names[0]!]).catch(() => undefined);
+    // The names that exist print their IDs even when another is missing (and the command fails).
+    const previous = (await daemon.exec(['docker', 'image', 'inspect', '--format', '{{.Id}}', ...recipe.names])).stdout;
     await buildStandIn(daemon, recipe, hash, options.base, path.join(options.workDir, `standin-${process.pid}`));
-    if (previous) await dockerIn(daemon, ['image', 'rm', previous]).catch(() => undefined);
+    for (const id of new Set(previous.split('\n').filter(Boolean))) await dockerIn(daemon, ['image', 'rm', id]).catch(() => undefined);
     outcomes.push({ names: recipe.names, source: 'standin', seconds: seconds() });
     options.log(`stand-in ${recipe.names[0]}: built in ${seconds().toFixed(0)} s`);
   }
