@@ -24,6 +24,12 @@ describe('planQuery', () => {
     expect(planQuery('it doesn’t start', undefined).terms).toEqual(['start']);
   });
 
+  it('drops a contraction typed without its apostrophe, but keeps "id", which names a container ID', () => {
+    expect(planQuery('why doesnt localhost work', undefined).terms).toEqual(['why', 'localhost', 'work']);
+    expect(planQuery('i cant connect, dont know why', undefined).terms).toEqual(['connect', 'know', 'why']);
+    expect(planQuery('container id', undefined).terms).toEqual(['container', 'id']);
+  });
+
   it('keeps a query made only of stop words as it is', () => {
     expect(planQuery('the', words)).toMatchObject({ terms: ['the'], dropped: [] });
   });

@@ -3,6 +3,7 @@ import {
   adjacency,
   hasPhrase,
   kindFactor,
+  passage,
   proximity,
   queryIntent,
   rankResults,
@@ -13,6 +14,8 @@ import {
 } from '../../src/search/ranking/rank.ts';
 
 const lesson = (order: number, introduced = ''): PageSignal => ({ kind: 'lesson', order, introduced });
+/** One query word's answer from Pagefind that scores every page given alike. */
+const alike = (...ids: string[]) => ids.map((id) => ({ id, score: 5 }));
 
 describe('proximity', () => {
   it('is 1 when the words stand next to each other and falls as they drift apart', () => {
@@ -301,14 +304,62 @@ describe('titles', () => {
       both: { kind: 'concept', order: 1, introduced: 'contain', title: 'contain virtual machin' },
       containers: { kind: 'concept', order: 2, introduced: 'contain', title: 'contain' },
     };
-    const perTerm = [
-      [
-        { id: 'both', score: 10 },
-        { id: 'containers', score: 10 },
-      ],
-    ];
+    const perTerm = [alike('both', 'containers')];
     const ids = rankResults({ typed: 'containers', terms: ['containers'], perTerm, pages, resources: new Set(), total: 30 }).map((r) => r.id);
     expect(ids).toEqual(['containers', 'both']);
+  });
+});
+
+describe('passage', () => {
+  it('is the most query weight one stretch of words holds, absent words counting against it', () => {
+    // "shell" and "running" two words apart, "container" far away: two of three equal words.
+    expect(passage([[10], [12], [200]], [1, 1, 1])).toBeCloseTo(2 / 3);
+    // All three within 24 words.
+    expect(passage([[10], [12], [30]], [1, 1, 1])).toBe(1);
+    // A heavy word alone beats two light ones together.
+    expect(passage([[10], [12], [200]], [1, 1, 3])).toBeCloseTo(3 / 5);
+    // A word the page lacks still counts in the whole.
+    expect(passage([[10], [], [11]], [1, 2, 1])).toBeCloseTo(2 / 4);
+    expect(passage([[], []], [1, 1])).toBe(0);
+  });
+
+  it('ranks the page that holds the question in one paragraph over a longer page that has its words far apart', () => {
+    const pages: Record<string, PageSignal> = { long: lesson(1), answer: lesson(2) };
+    const terms = ['shell', 'running', 'container'];
+    // The long page has "shell running" side by side and "container" far off; the answer has all
+    // three in one sentence, a few words apart.
+    const perTerm = terms.map((_, t) => [
+      { id: 'long', score: 5, words: [[0, 1, 600][t]!] },
+      { id: 'answer', score: 5, words: [500 + t * 6] },
+    ]);
+    const ids = rankResults({ typed: 'shell running container', terms, perTerm, pages, resources: new Set(), total: 30 }).map((r) => r.id);
+    expect(ids).toEqual(['answer', 'long']);
+  });
+});
+
+describe('descriptions', () => {
+  it('puts the page whose description names the query words first when the body matches alike', () => {
+    // "let a restart policy bring it back after a crash": the lesson about crashes says so in its summary.
+    const pages: Record<string, PageSignal> = {
+      compose: { kind: 'lesson', order: 1, introduced: '', description: 'app postgresql redi' },
+      fails: { kind: 'lesson', order: 2, introduced: '', description: 'restart polici crash log' },
+    };
+    const terms = ['container', 'crashes'];
+    const perTerm = terms.map(() => alike('compose', 'fails'));
+    const rank = (signals: Record<string, PageSignal>) =>
+      rankResults({ typed: 'container crashes', terms, perTerm, pages: signals, resources: new Set(), total: 30 }).map((r) => r.id);
+    expect(rank(pages)).toEqual(['fails', 'compose']);
+    // Without the descriptions, course order decides: the earlier lesson.
+    expect(rank({ compose: { ...pages.compose!, description: '' }, fails: { ...pages.fails!, description: '' } })).toEqual(['compose', 'fails']);
+  });
+
+  it('counts a synonym the description holds ("reboot" for a page that says "restart")', () => {
+    const pages: Record<string, PageSignal> = {
+      a: { kind: 'lesson', order: 1, introduced: '', description: 'app databas' },
+      b: { kind: 'lesson', order: 2, introduced: '', description: 'restart polici' },
+    };
+    const perTerm = [alike('a', 'b')];
+    expect(rankResults({ typed: 'reboot', terms: ['reboot'], perTerm, pages, resources: new Set(), total: 30 })[0]!.id).toBe('b');
   });
 });
 

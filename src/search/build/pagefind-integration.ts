@@ -280,7 +280,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
 interface Fragment {
   url: string;
   content: string;
-  meta?: { title?: string };
+  meta?: { title?: string; description?: string };
 }
 
 /** A fragment file as Pagefind writes it: gzip around a signature and JSON (see pagefind.js). */
@@ -322,6 +322,7 @@ export async function writeVocabulary(
           order: order.get(fragment.url) ?? order.size,
           introduced: (signals.introduced.get(fragment.url) ?? []).join(' '),
           title: termStems(fragment.meta?.title ?? '').join(' '),
+          description: termStems(fragment.meta?.description ?? '').join(' '),
         };
     }
   }

@@ -14,6 +14,8 @@ export interface PageSignal {
   introduced: string;
   /** Stems of the page's title, space-separated ("contain" for "Containers"). */
   title?: string;
+  /** Stems of the page's description (its frontmatter summary), space-separated. */
+  description?: string;
 }
 
 /** A Pagefind result for one query term: its id, score and the word positions that matched. */
@@ -37,7 +39,18 @@ export const WEIGHTS = {
   allWords: 0.25,
   /** The query names the page: its words and the title's are the same (Jaccard of their stems). */
   title: 0.15,
+  /**
+   * Query words in the page's description: the author's one-sentence summary names what the page
+   * is about ("let a restart policy bring it back after a crash"), where the body mentions many
+   * things in passing.
+   */
+  description: 0.2,
+  /** The most query weight found within one short passage (PASSAGE_WORDS): where the page answers. */
+  passage: 0.3,
 };
+
+/** How many words a passage spans: about a paragraph's sentence or two. */
+export const PASSAGE_WORDS = 24;
 
 /**
  * What a match by prefix only ("topic" for "top", "--pids-limit" for "--pid") counts, against a
@@ -138,6 +151,30 @@ export function proximity(positionsPerTerm: number[][]): number {
     }
   }
   return Math.min(1, lists.length / best);
+}
+
+/**
+ * The share of the query's weight (`weights`, one per term, absent terms included) that one stretch
+ * of `span` words holds, at best, 0 to 1. A long page mentions most words somewhere; the page that
+ * answers a question holds them in one paragraph ("a shell inside a running container").
+ */
+export function passage(positionsPerTerm: number[][], weights: number[], span = PASSAGE_WORDS): number {
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  if (total <= 0) return 0;
+  const events = positionsPerTerm.flatMap((positions, term) => positions.map((at) => ({ at, term }))).sort((a, b) => a.at - b.at);
+  const counts = new Array<number>(positionsPerTerm.length).fill(0);
+  let held = 0;
+  let best = 0;
+  let left = 0;
+  for (const event of events) {
+    if (counts[event.term]++ === 0) held += weights[event.term]!;
+    while (event.at - events[left]!.at >= span) {
+      if (--counts[events[left]!.term]! === 0) held -= weights[events[left]!.term]!;
+      left += 1;
+    }
+    best = Math.max(best, held);
+  }
+  return best / total;
 }
 
 /**
@@ -276,6 +313,13 @@ export function titleMatch(queryStems: ReadonlySet<string>, title: string | unde
   return shared / (titleStems.size + queryStems.size - shared);
 }
 
+/** The weight of the query words (or their synonyms) that the page's description holds. */
+function describedWeight(description: string | undefined, termStemsList: string[][], weight: number[]): number {
+  if (!description) return 0;
+  const stems = new Set(description.split(' '));
+  return termStemsList.reduce((sum, termStems, t) => sum + (termStems.some((stem) => stems.has(stem)) ? weight[t]! : 0), 0);
+}
+
 /**
  * Which query words (by their stems) the page introduces. Only teaching pages introduce: a glossary
  * or quick reference bolds or tabulates every term. A term of several words ("exec+form") is
@@ -366,9 +410,11 @@ export function rankResults(input: RankInput): Ranked[] {
       allWords: entry.matched === terms.length && terms.length > 1 ? WEIGHTS.allWords : 0,
       introduced: WEIGHTS.introduced * (introduced / weightTotal),
       proximity: WEIGHTS.proximity * proximity(entry.positions),
+      passage: terms.length > 1 ? WEIGHTS.passage * passage(entry.positions, weight) : 0,
       adjacency: WEIGHTS.adjacency * adjacency(entry.positions, weight, sequence),
       order: teaching(page) ? WEIGHTS.order * (1 - page.order / lastOrder) : 0,
       title: WEIGHTS.title * titleMatch(queryStems, page?.title),
+      description: (WEIGHTS.description * describedWeight(page?.description, termStemsList, weight)) / weightTotal,
     };
     const onlyReference = !taught && page?.kind === 'reference' && hasPhrase(entry.positions, sequence) && documents(page, termStemsList);
     const kind = onlyReference ? 1 : kindFactor(isResource ? 'resource' : page?.kind, intent);

@@ -41,11 +41,17 @@ const CONTRACTIONS = [
   "you're",
   "let's",
 ];
+/**
+ * Typed without the apostrophe ("why doesnt localhost work"), as learners often do. Not where that
+ * leaves a word a query may mean: "id" (a container ID), "ill", "lets", "its" (in the list already).
+ */
+const UNMARKED = new Set(['id', 'ill', 'lets', 'its']);
 export const STOP_WORDS: ReadonlySet<string> = new Set([
   ...eng.filter((word) => !KEEP.has(word)),
   ...COMPARING,
   ...CONTRACTIONS,
   ...CONTRACTIONS.map((word) => word.replace("'", '’')),
+  ...CONTRACTIONS.map((word) => word.replace("'", '')).filter((word) => !UNMARKED.has(word)),
 ]);
 
 /**
@@ -91,6 +97,8 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   env: ['environment'],
   vars: ['variables'],
   folder: ['directory'],
+  laptop: ['computer'],
+  pc: ['computer'],
   directory: ['folder'],
   delete: ['remove'],
   untagged: ['dangling'],

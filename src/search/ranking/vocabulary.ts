@@ -38,6 +38,8 @@ export interface PackedSignals {
   introduced: string[];
   /** Per page, its title's stems, written the same way as `introduced`. */
   titles?: string[];
+  /** Per page, its description's stems, written the same way. */
+  descriptions?: string[];
 }
 
 const KIND_LETTER: Record<PageKind, string> = { lesson: 'l', concept: 'c', reference: 'r', resource: 's', landing: 'n' };
@@ -49,7 +51,8 @@ export function packSignals(pages: Record<string, PageSignal>): PackedSignals {
   const stemsOf = (list: string | undefined) => [...new Set((list ?? '').split(' ').filter(Boolean))];
   const counts = new Map<string, number>();
   for (const [, page] of entries)
-    for (const stem of [...stemsOf(page.introduced), ...stemsOf(page.title)]) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+    for (const stem of [...stemsOf(page.introduced), ...stemsOf(page.title), ...stemsOf(page.description)])
+      counts.set(stem, (counts.get(stem) ?? 0) + 1);
   const stems = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([stem]) => stem);
   const index = new Map(stems.map((stem, i) => [stem, i]));
   const gaps = (list: string | undefined) => {
@@ -64,6 +67,7 @@ export function packSignals(pages: Record<string, PageSignal>): PackedSignals {
     stems,
     introduced: entries.map(([, page]) => gaps(page.introduced)),
     titles: entries.map(([, page]) => gaps(page.title)),
+    descriptions: entries.map(([, page]) => gaps(page.description)),
   };
 }
 
@@ -88,6 +92,7 @@ export function unpackSignals(packed: PackedSignals | undefined): Record<string,
         order,
         introduced: stemsAt(packed.introduced[order]),
         title: stemsAt(packed.titles?.[order]),
+        description: stemsAt(packed.descriptions?.[order]),
       };
     });
   return pages;
