@@ -206,7 +206,13 @@ export const BLIND_QUERIES_3: BlindQuery[] = [
     also: ['hands-on/share-an-image'],
   },
   { query: 'denied: requested access to the resource is denied', kind: 'error', expect: 'hands-on/share-an-image' },
-  { query: 'Conflict. The container name "/web" is already in use by container', kind: 'error', expect: 'hands-on/first-container' }, // not answered at dc68d32
+  {
+    query: 'Conflict. The container name "/web" is already in use by container',
+    kind: 'error',
+    expect: 'hands-on/first-container',
+    // Added on 2026-12-08, when "Images and containers" began to quote and explain this error.
+    also: ['hands-on/images-and-containers'],
+  }, // not answered at dc68d32
   { query: 'exited with code 137', kind: 'error', expect: 'hands-on/when-a-container-fails', also: ['hands-on/limits', 'reference/glossary'] },
   { query: '"OOMKilled": true', kind: 'error', expect: 'hands-on/limits', also: ['hands-on/when-a-container-fails', 'reference/glossary'] },
   { query: "Error: Cannot find module 'express'", kind: 'error', expect: 'hands-on/dockerfile', also: ['hands-on/development-loop'] }, // not answered at dc68d32
