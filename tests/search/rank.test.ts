@@ -289,6 +289,18 @@ describe('rankResults', () => {
     expect(rank('kubernetes', ['kubernetes'], hits, resources)).toEqual(['other', 'res']);
     expect(rank('kubernetes video', ['kubernetes'], hits, resources)[0]).toBe('res');
   });
+
+  it('puts a curated resource above the lesson that matches a little better when the query asks for further reading', () => {
+    const resources = new Set(['res']);
+    const hits = [
+      [
+        { id: 'other', score: 6 },
+        { id: 'res', score: 5 },
+      ],
+    ];
+    expect(rank('network', ['network'], hits, resources)[0]).toBe('other');
+    expect(rank('further reading network', ['network'], hits, resources)[0]).toBe('res');
+  });
 });
 
 describe('titles', () => {

@@ -75,6 +75,9 @@ export const MIN_SHARE_OF_BEST = 0.5;
 /** Kinds that answer a learner's query less well than the lesson, unless the query asks for them. */
 const KIND_FACTOR: Record<PageKind, number> = { lesson: 1, concept: 1, reference: 0.7, landing: 0.7, resource: 0.6 };
 
+/** A lesson's or concept page's factor when the query asks for outside material. */
+const TAUGHT_WHEN_OUTSIDE_ASKED = 0.85;
+
 /** Words by which a query asks for a reference page ("docker cheat sheet", "all compose commands", "glossary"). */
 const REFERENCE_WORDS = /\b(cheat ?sheet|reference|glossary|all (\w+ ){0,2}commands|list of (\w+ ){0,2}commands|commands list|definitions?)\b/i;
 /**
@@ -127,6 +130,8 @@ export function kindFactor(kind: PageKind | undefined, intent: QueryIntent): num
   if (!kind) return 1;
   if (kind === 'reference' && intent.reference) return 1.1;
   if (kind === 'resource' && intent.resource) return 1.1;
+  // "further reading on cgroups": the lesson on cgroups is what the reader has read already.
+  if (intent.resource && (kind === 'lesson' || kind === 'concept')) return TAUGHT_WHEN_OUTSIDE_ASKED;
   return KIND_FACTOR[kind];
 }
 
