@@ -130,7 +130,7 @@ const BLIND_SETS: { name: string; queries: BlindQuery[]; testSeenSince?: string 
   { name: 'blind set 3', queries: BLIND_QUERIES_3, testSeenSince: '2026-12-07, 22:00' },
   { name: 'blind set 4', queries: BLIND_QUERIES_4, testSeenSince: '2026-12-07, 22:50' },
   { name: 'blind set 5', queries: BLIND_QUERIES_5, testSeenSince: '2026-12-07, 23:20' },
-  { name: 'blind set 6', queries: BLIND_QUERIES_6, testSeenSince: '2026-12-08, 01:35' },
+  { name: 'blind set 6', queries: BLIND_QUERIES_6, testSeenSince: '2026-12-08, 01:05' },
 ];
 const FIRST_SET = 'first 52 queries (queries.ts)';
 const HELD_OUT = BLIND_SETS.at(-1)!;
