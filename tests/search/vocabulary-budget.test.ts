@@ -38,4 +38,16 @@ describe('the search vocabulary within its gzip budget', () => {
     expect(Object.keys(unpackSignals(vocabulary.signals))).toHaveLength(1000);
     expect(gzipBytes).toBeGreaterThan(2048);
   });
+
+  it('leaves the descriptions out before it overruns the budget, and keeps them when they fit', () => {
+    const pages: Record<string, PageSignal> = {};
+    for (let i = 0; i < 300; i++)
+      pages[`page${i}`] = { kind: 'lesson', order: i, introduced: `term${i}`, description: `summary${i} about${i * 7} topic${i * 13}` };
+    const withDescriptions = gzipSync(JSON.stringify(takeWords([], 0, [], packSignals(pages)))).length;
+    const small = fitToGzipBudget(words, [], pages, withDescriptions - 200);
+    expect(small.gzipBytes).toBeLessThanOrEqual(withDescriptions - 200);
+    expect(unpackSignals(small.vocabulary.signals).page7).toMatchObject({ introduced: 'term7', description: '' });
+    const roomy = fitToGzipBudget(words, [], pages, withDescriptions + 200);
+    expect(unpackSignals(roomy.vocabulary.signals).page7!.description!.split(' ').sort()).toEqual(['about49', 'summary7', 'topic91']);
+  });
 });

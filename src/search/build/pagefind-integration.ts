@@ -9,7 +9,7 @@ import { parseResources, type Resource } from '../../core/resources.ts';
 import { declaresNoindex, hasSearchBody, RESOURCES_SLUG, resourceRecord, searchableDocument } from './records.ts';
 import { joinBase, pageHref, sitePathOfHtmlFile } from '../../core/urls.ts';
 import { registerEarlySearchFeed, type EarlySearchFeed } from './early-feed.ts';
-import { packSignals, rankWords, takeWords, VOCABULARY_FILE, type SearchVocabulary } from '../ranking/vocabulary.ts';
+import { packSignals, rankWords, takeWords, VOCABULARY_FILE, type PackedSignals, type SearchVocabulary } from '../ranking/vocabulary.ts';
 import { courseOrder, pageKind, pagerLinks, prepareArticle, teachesTerms } from './page-signals.ts';
 import type { PageSignal } from '../ranking/rank.ts';
 import { termStems } from '../ranking/terms.ts';
@@ -346,7 +346,20 @@ export function fitToGzipBudget(
   pages: Record<string, PageSignal>,
   budget: number,
 ): { vocabulary: SearchVocabulary; gzipBytes: number } {
-  const signals = packSignals(pages);
+  const fitted = fitWords(ranked, resources, packSignals(pages), budget);
+  if (fitted.gzipBytes <= budget) return fitted;
+  // A course of a thousand pages: descriptions are the signal ranking can best do without (titles,
+  // headings and bold terms say much the same), so they go before the budget is overrun.
+  const withoutDescriptions = Object.fromEntries(Object.entries(pages).map(([id, { description: _, ...page }]) => [id, page]));
+  return fitWords(ranked, resources, packSignals(withoutDescriptions), budget);
+}
+
+function fitWords(
+  ranked: string[],
+  resources: string[],
+  signals: PackedSignals,
+  budget: number,
+): { vocabulary: SearchVocabulary; gzipBytes: number } {
   const sized = (count: number) => {
     const vocabulary = takeWords(ranked, count, resources, signals);
     return { vocabulary, gzipBytes: gzipSync(JSON.stringify(vocabulary)).length };
