@@ -42,6 +42,7 @@ import { BLIND_QUERIES_3 } from './bench-search/blind-queries-3.ts';
 import { BLIND_QUERIES_4 } from './bench-search/blind-queries-4.ts';
 import { BLIND_QUERIES_5 } from './bench-search/blind-queries-5.ts';
 import { BLIND_QUERIES_6 } from './bench-search/blind-queries-6.ts';
+import { BLIND_QUERIES_7 } from './bench-search/blind-queries-7.ts';
 import { splitBlind } from './bench-search/blind-split.ts';
 import { openSearch, searchSettled } from './bench-search/dialog.ts';
 import { judge, missReason, scoreRelevance, type QueryOutcome, type RelevanceScores } from './bench-search/relevance.ts';
@@ -131,6 +132,7 @@ const BLIND_SETS: { name: string; queries: BlindQuery[]; testSeenSince?: string 
   { name: 'blind set 4', queries: BLIND_QUERIES_4, testSeenSince: '2026-12-07, 22:50' },
   { name: 'blind set 5', queries: BLIND_QUERIES_5, testSeenSince: '2026-12-07, 23:20' },
   { name: 'blind set 6', queries: BLIND_QUERIES_6, testSeenSince: '2026-12-08, 01:05' },
+  { name: 'blind set 7', queries: BLIND_QUERIES_7 },
 ];
 const FIRST_SET = 'first 52 queries (queries.ts)';
 const HELD_OUT = BLIND_SETS.at(-1)!;
