@@ -13,7 +13,7 @@ const FILES_DIR = fileURLToPath(new URL('./standins/files/', import.meta.url));
 export const RECIPE_LABEL = 'org.docker-learning.standin-recipe';
 /** The name a stand-in was built for: it makes each name's image ID differ from its siblings'. */
 const NAME_LABEL = 'org.docker-learning.standin-name';
-/** Changes when the way stand-ins are put in the engine changes, so cached ones are rebuilt: 2, one image per name. */
+/** Part of the recipe hash: changed when the way stand-ins are put in the engine changes, so cached ones are rebuilt. */
 const LAYOUT = 'one image per name';
 
 export interface StandInOutcome {

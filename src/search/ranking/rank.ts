@@ -135,6 +135,11 @@ export function kindFactor(kind: PageKind | undefined, intent: QueryIntent): num
   return KIND_FACTOR[kind];
 }
 
+/** Every match of every term (its index in the list), in the order they stand on the page. */
+function inPageOrder(positionsPerTerm: number[][]): { at: number; term: number }[] {
+  return positionsPerTerm.flatMap((positions, term) => positions.map((at) => ({ at, term }))).sort((a, b) => a.at - b.at);
+}
+
 /**
  * How close the query's words stand on a page, 0 to 1: the smallest stretch of text that holds one
  * match of each word found there, against the number of those words (1 when they are adjacent).
@@ -142,7 +147,7 @@ export function kindFactor(kind: PageKind | undefined, intent: QueryIntent): num
 export function proximity(positionsPerTerm: number[][]): number {
   const lists = positionsPerTerm.filter((positions) => positions.length > 0);
   if (lists.length < 2) return 0;
-  const events = lists.flatMap((positions, term) => positions.map((at) => ({ at, term }))).sort((a, b) => a.at - b.at);
+  const events = inPageOrder(lists);
   const counts = new Array<number>(lists.length).fill(0);
   let covered = 0;
   let best = Infinity;
@@ -166,7 +171,7 @@ export function proximity(positionsPerTerm: number[][]): number {
 export function passage(positionsPerTerm: number[][], weights: number[], span = PASSAGE_WORDS): number {
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   if (total <= 0) return 0;
-  const events = positionsPerTerm.flatMap((positions, term) => positions.map((at) => ({ at, term }))).sort((a, b) => a.at - b.at);
+  const events = inPageOrder(positionsPerTerm);
   const counts = new Array<number>(positionsPerTerm.length).fill(0);
   let held = 0;
   let best = 0;
