@@ -39,6 +39,14 @@ describe('answer: a learner word finds the page that uses the course word for it
     expect(limitRam!.results[0]!.id).toBe('limits');
   });
 
+  it('finds the page that says "computer" for "laptop", a word no page has', async () => {
+    const computer = fakePagefind({ mounts: ['a', 'folder', 'from', 'your', 'computer'], other: ['a', 'folder'] });
+    const signalsOf = { mounts: signals.limits!, other: signals.other! };
+    const vocabulary = createWordIndex(['folder', 'from', 'your', 'computer']);
+    const found = await answer({ ...loaded, pagefind: computer, words: vocabulary, pages: signalsOf }, planQuery('folder laptop', vocabulary), 0);
+    expect(found!.results[0]!.id).toBe('mounts');
+  });
+
   it('searches a synonym-backed word no page has ("shrink") instead of setting it aside', async () => {
     const plan = planQuery('shrink', words);
     expect(plan.unknown).toEqual([]);
